@@ -1,0 +1,46 @@
+// Little binary codec shared by the transaction log blobs and the store:
+// unsigned LEB128 varints, zigzag signed varints, and length-prefixed bytes.
+// The reader never reads past its end: every getter reports failure instead,
+// so corrupt input yields an error, not a crash.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace hotline {
+
+class ByteWriter {
+public:
+    explicit ByteWriter(std::string& out) : out_(out) {}
+    void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
+    void varint(std::uint64_t v);
+    void svarint(std::int64_t v) { varint((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63)); }
+    void bytes(std::string_view s) {
+        varint(s.size());
+        out_.append(s);
+    }
+    void fixed32(std::uint32_t v);
+
+private:
+    std::string& out_;
+};
+
+class ByteReader {
+public:
+    explicit ByteReader(std::string_view in) : in_(in) {}
+    bool u8(std::uint8_t& v);
+    bool varint(std::uint64_t& v);
+    bool svarint(std::int64_t& v);
+    bool bytes(std::string& s, std::size_t max_len);
+    bool view(std::string_view& s, std::size_t max_len);  // points into the input
+    bool fixed32(std::uint32_t& v);
+    bool at_end() const { return pos_ == in_.size(); }
+    std::size_t position() const { return pos_; }
+
+private:
+    std::string_view in_;
+    std::size_t pos_ = 0;
+};
+
+}  // namespace hotline

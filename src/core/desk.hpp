@@ -1,0 +1,109 @@
+// The desk: the state of one replica, folded from operations. apply() is the
+// single place where business rules decide whether an operation changes
+// anything; the server, the browser and the tests all call it.
+//
+// Merge rules (ARCHITECTURE.md):
+//   set         per-field last writer wins by HLC; a write older than the
+//               field's current one does not win but is kept in the history as
+//               superseded
+//   add_event   append-only; events ordered by HLC
+//   transition  checked against the workflow at apply time (workflow.hpp)
+//   duplicates  an operation id already applied changes nothing
+// apply() never throws; a rejected operation leaves the desk untouched.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/event_types.hpp"
+#include "core/hlc.hpp"
+#include "core/incident.hpp"
+#include "core/operation.hpp"
+#include "core/result.hpp"
+#include "core/seen_ops.hpp"
+
+namespace hotline {
+
+// A deque: incidents never move once created, so references stay valid while
+// the desk grows and growing costs no copies of 100,000 incidents.
+using IncidentList = std::deque<Incident>;
+
+enum class ApplyKind : std::uint8_t { applied, superseded, duplicate, rejected };
+
+struct ApplyResult {
+    ApplyKind kind = ApplyKind::applied;
+    Error error;  // set when rejected
+};
+
+class Desk {
+public:
+    Desk();
+
+    ApplyResult apply(const Operation& op);
+
+    const IncidentList& incidents() const { return incidents_; }
+    const Incident* find(std::string_view incident_id) const;
+    const std::vector<EventType>& event_types() const { return event_types_; }
+    const EventType* find_event_type(std::string_view key) const;
+    bool has_applied(const OpId& id) const;
+    const Hlc& newest_hlc() const { return newest_hlc_; }  // feed to HlcClock::observe
+
+    // Stamps carry a replica index into this table.
+    const std::vector<std::string>& replicas() const { return replicas_; }
+    // Histories name actors by their index in this table (history.hpp).
+    const std::vector<std::string>& actors() const { return actors_; }
+    Hlc to_hlc(const Stamp& s) const;
+    bool is_newer(const Stamp& a, const Stamp& b) const;  // a after b in HLC order
+
+    // For the store: the parts a snapshot is made of, and rebuilding from them.
+    struct Parts {
+        std::vector<std::string> replicas;
+        std::vector<std::string> actors;
+        IncidentList incidents;
+        std::vector<EventType> event_types;
+        std::vector<Stamp> event_type_stamps;
+        SeenOps seen;
+        Hlc newest_hlc;
+    };
+    Parts parts() const;
+    static Result<Desk> from_parts(Parts parts);
+    const std::vector<Stamp>& event_type_stamps() const { return event_type_stamps_; }
+    const SeenOps& seen() const { return seen_; }
+
+private:
+    std::uint32_t intern_replica(const std::string& replica);
+    std::uint32_t intern_actor(const std::string& actor);
+    Stamp stamp_of(const Hlc& h);
+    Incident* find_mutable(std::string_view incident_id);
+
+    Outcome apply_create_incident(const Operation& op, Stamp stamp);
+    Outcome apply_set(Incident& inc, const Operation& op, Stamp stamp, bool& superseded);
+    Outcome apply_add_event(Incident& inc, const Operation& op, Stamp stamp);
+    Outcome apply_transition(Incident& inc, const Operation& op);
+    Outcome apply_renumber(Incident& inc, const Operation& op);
+    Outcome apply_event_type(const Operation& op, Stamp stamp, bool& superseded);
+
+    // Transparent hashing: look up by string_view without building a string.
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using StringIndex = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+
+    std::vector<std::string> replicas_;
+    StringIndex replica_index_;
+    std::vector<std::string> actors_;
+    StringIndex actor_index_;
+    IncidentList incidents_;
+    StringIndex incident_index_;
+    std::vector<EventType> event_types_;
+    std::vector<Stamp> event_type_stamps_;  // parallel to event_types_; defaults have a zero stamp
+    SeenOps seen_;
+    Hlc newest_hlc_;
+};
+
+}  // namespace hotline

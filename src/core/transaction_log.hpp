@@ -1,0 +1,16 @@
+// W15 as people read it: one row per change, oldest first. The creation is
+// shown as one row per initial value. Neither initial nor new values are
+// stored twice: they are recovered from the current values and the old side
+// of each change (history.hpp).
+#pragma once
+
+#include <vector>
+
+#include "core/desk.hpp"
+#include "core/history.hpp"
+
+namespace hotline {
+
+std::vector<TxEntry> render_transaction_log(const Desk& desk, const Incident& incident);
+
+}  // namespace hotline
