@@ -1,0 +1,241 @@
+#include "store/desk_codec.hpp"
+
+#include <algorithm>
+
+#include "core/byte_codec.hpp"
+#include "core/limits.hpp"
+
+namespace hotline::store {
+namespace {
+
+constexpr std::size_t kHistoryMax = 64u * 1024 * 1024;
+constexpr std::size_t kIdMax = limits::kEntityIdMax;
+constexpr std::uint64_t kCountMax = 1u << 24;
+
+void put_stamp(ByteWriter& w, const Stamp& s) {
+    w.svarint(s.wall_ms);
+    w.varint(s.counter);
+    w.varint(s.replica);
+}
+
+bool get_stamp(ByteReader& r, Stamp& s) {
+    std::uint64_t counter = 0, replica = 0;
+    if (!r.svarint(s.wall_ms) || !r.varint(counter) || !r.varint(replica)) return false;
+    if (counter > 0xffffffffu || replica > 0xffffffffu) return false;
+    s.counter = static_cast<std::uint32_t>(counter);
+    s.replica = static_cast<std::uint32_t>(replica);
+    return true;
+}
+
+bool get_count(ByteReader& r, std::uint64_t& n) { return r.varint(n) && n <= kCountMax; }
+
+Error corrupt(const char* what) { return make_error("corrupt_record", std::string("damaged ") + what); }
+
+// Long texts are mostly unique: they never enter the string table.
+bool is_one_line_field(std::size_t f) {
+    return f < kFieldCount && field_spec(static_cast<FieldId>(f)).kind != FieldKind::long_text;
+}
+
+bool get_ref(ByteReader& r, const std::vector<std::string>& table, std::string& out, std::size_t max_len) {
+    std::uint64_t k = 0;
+    if (!r.varint(k)) return false;
+    if (k == 0) return r.bytes(out, max_len);
+    if (k > table.size()) return false;
+    out = table[k - 1];
+    return true;
+}
+
+}  // namespace
+
+void StringTableBuilder::count(std::string_view s) {
+    if (s.size() >= 3) ++counts_[s];  // shorter strings cost no more in place than as a ref
+}
+
+void StringTableBuilder::add(const Incident& inc) {
+    for (std::size_t f = 0; f < kFieldCount; ++f)
+        if (is_one_line_field(f)) count(inc.values[f]);
+    count(inc.created_by);
+    for (const auto& ev : inc.events) {
+        count(ev.actor);
+        count(ev.type);
+    }
+}
+
+void StringTableBuilder::finish() {
+    std::unordered_map<std::string_view, std::uint64_t> refs;
+    for (const auto& [s, n] : counts_)
+        if (n >= 2) entries_.emplace_back(s);
+    std::sort(entries_.begin(), entries_.end());  // same input, same bytes
+    for (std::size_t i = 0; i < entries_.size(); ++i) refs.emplace(entries_[i], i + 1);
+    counts_ = std::move(refs);
+}
+
+std::uint64_t StringTableBuilder::ref(std::string_view s) const {
+    auto it = counts_.find(s);
+    return it == counts_.end() ? 0 : it->second;
+}
+
+void encode_string_table(std::string& out, const std::vector<std::string>& entries) {
+    ByteWriter w(out);
+    w.varint(entries.size());
+    for (const auto& e : entries) w.bytes(e);
+}
+
+Result<std::vector<std::string>> decode_string_table(std::string_view data) {
+    ByteReader r(data);
+    std::uint64_t n = 0;
+    if (!get_count(r, n)) return corrupt("string table size");
+    std::vector<std::string> entries(n);
+    for (auto& e : entries)
+        if (!r.bytes(e, limits::kShortTextMax)) return corrupt("string table entry");
+    if (!r.at_end()) return corrupt("string table (trailing bytes)");
+    return entries;
+}
+
+void encode_incident(std::string& out, const Incident& inc, const StringTableBuilder& table) {
+    ByteWriter w(out);
+    auto put_ref = [&](const std::string& s) {
+        std::uint64_t k = table.ref(s);
+        w.varint(k);
+        if (k == 0) w.bytes(s);
+    };
+    w.bytes(inc.id);
+    w.svarint(inc.number.value);
+    w.bytes(inc.number.provisional);
+    w.varint(inc.number_aliases.size());
+    for (const auto& a : inc.number_aliases) w.bytes(a);
+    w.varint(inc.values.size());
+    for (const auto& v : inc.values) put_ref(v);
+    w.u8(static_cast<std::uint8_t>(inc.status));
+    put_ref(inc.created_by);
+    put_stamp(w, inc.created);
+    w.svarint(inc.updated_ms);
+    w.varint(inc.field_stamps.size());
+    for (const auto& fs : inc.field_stamps) {
+        w.u8(static_cast<std::uint8_t>(fs.field));
+        put_stamp(w, fs.stamp);
+    }
+    w.varint(inc.events.size());
+    for (const auto& ev : inc.events) {
+        w.bytes(ev.id);
+        put_stamp(w, ev.stamp);
+        put_ref(ev.actor);
+        put_ref(ev.type);
+        w.bytes(ev.text);
+    }
+    w.varint(inc.superseded_writes);
+    w.bytes(inc.history);
+}
+
+Result<Incident> decode_incident(std::string_view data, const std::vector<std::string>& table) {
+    ByteReader r(data);
+    Incident inc;
+    std::uint64_t n = 0;
+    if (!r.bytes(inc.id, kIdMax) || inc.id.empty()) return corrupt("incident id");
+    if (!r.svarint(inc.number.value) || !r.bytes(inc.number.provisional, kIdMax)) return corrupt("incident number");
+    if (!get_count(r, n)) return corrupt("alias count");
+    inc.number_aliases.resize(n);
+    for (auto& a : inc.number_aliases)
+        if (!r.bytes(a, kIdMax)) return corrupt("alias");
+    if (!r.varint(n) || n > 255) return corrupt("field count");
+    std::string unknown;  // values of fields this build does not know are read and dropped
+    for (std::size_t i = 0; i < n; ++i)
+        if (!get_ref(r, table, i < kFieldCount ? inc.values[i] : unknown, limits::kLongTextMax))
+            return corrupt("field value");
+    std::uint8_t status = 0;
+    if (!r.u8(status) || status >= kStatusCount) return corrupt("status");
+    inc.status = static_cast<IncidentStatus>(status);
+    if (!get_ref(r, table, inc.created_by, limits::kActorMax) || !get_stamp(r, inc.created) || !r.svarint(inc.updated_ms))
+        return corrupt("creation data");
+    if (!get_count(r, n)) return corrupt("field stamp count");
+    inc.field_stamps.resize(n);
+    for (auto& fs : inc.field_stamps) {
+        std::uint8_t f = 0;
+        if (!r.u8(f) || f >= kFieldCount || !get_stamp(r, fs.stamp)) return corrupt("field stamp");
+        fs.field = static_cast<FieldId>(f);
+    }
+    if (!get_count(r, n)) return corrupt("event count");
+    inc.events.resize(n);
+    for (auto& ev : inc.events)
+        if (!r.bytes(ev.id, kIdMax) || !get_stamp(r, ev.stamp) || !get_ref(r, table, ev.actor, limits::kActorMax) ||
+            !get_ref(r, table, ev.type, 32) || !r.bytes(ev.text, limits::kLongTextMax))
+            return corrupt("event");
+    std::uint64_t superseded = 0;
+    if (!r.varint(superseded) || superseded > 0xffffffffu) return corrupt("superseded count");
+    inc.superseded_writes = static_cast<std::uint32_t>(superseded);
+    if (!r.bytes(inc.history, kHistoryMax)) return corrupt("history");
+    if (!r.at_end()) return corrupt("incident (trailing bytes)");
+    return inc;
+}
+
+void encode_desk_header(std::string& out, const DeskHeader& h) {
+    ByteWriter w(out);
+    w.varint(h.replicas.size());
+    for (const auto& r : h.replicas) w.bytes(r);
+    w.varint(h.actors.size());
+    for (const auto& a : h.actors) w.bytes(a);
+    w.varint(h.event_types.size());
+    for (std::size_t i = 0; i < h.event_types.size(); ++i) {
+        w.bytes(h.event_types[i].key);
+        w.bytes(h.event_types[i].label);
+        put_stamp(w, h.event_type_stamps[i]);
+    }
+    const auto& ranges = h.seen.ranges();
+    w.varint(ranges.size());
+    for (const auto& range : ranges) {
+        w.varint(range.contiguous);
+        w.varint(range.beyond.size());
+        for (auto c : range.beyond) w.varint(c);
+    }
+    w.bytes(h.newest_hlc.replica.empty() ? std::string() : h.newest_hlc.to_string());
+    w.varint(h.incident_count);
+    w.varint(h.chunk_count);
+}
+
+Result<DeskHeader> decode_desk_header(std::string_view data) {
+    ByteReader r(data);
+    DeskHeader h;
+    std::uint64_t n = 0;
+    if (!get_count(r, n)) return corrupt("replica count");
+    h.replicas.resize(n);
+    for (auto& rep : h.replicas)
+        if (!r.bytes(rep, limits::kReplicaIdMax)) return corrupt("replica");
+    if (!get_count(r, n)) return corrupt("actor count");
+    h.actors.resize(n);
+    for (auto& actor : h.actors)
+        if (!r.bytes(actor, limits::kActorMax)) return corrupt("actor");
+    if (!r.varint(n) || n > limits::kEventTypesMax) return corrupt("event type count");
+    h.event_types.resize(n);
+    h.event_type_stamps.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!r.bytes(h.event_types[i].key, 32) || !r.bytes(h.event_types[i].label, limits::kShortTextMax) ||
+            !get_stamp(r, h.event_type_stamps[i]))
+            return corrupt("event type");
+    if (!get_count(r, n)) return corrupt("seen count");
+    std::vector<SeenRange> ranges(n);
+    for (auto& range : ranges) {
+        std::uint64_t m = 0;
+        if (!r.varint(range.contiguous) || !get_count(r, m)) return corrupt("seen range");
+        for (std::uint64_t i = 0; i < m; ++i) {
+            std::uint64_t c = 0;
+            if (!r.varint(c)) return corrupt("seen counter");
+            range.beyond.insert(c);
+        }
+    }
+    h.seen.restore(std::move(ranges));
+    std::string hlc;
+    if (!r.bytes(hlc, 64)) return corrupt("newest hlc");
+    if (!hlc.empty()) {
+        auto parsed = Hlc::parse(hlc);
+        if (!parsed) return corrupt("newest hlc");
+        h.newest_hlc = std::move(parsed.value());
+    }
+    std::uint64_t chunks = 0;
+    if (!r.varint(h.incident_count) || !r.varint(chunks) || chunks == 0 || chunks > 4096)
+        return corrupt("counts");
+    h.chunk_count = static_cast<std::uint32_t>(chunks);
+    if (!r.at_end()) return corrupt("desk header (trailing bytes)");
+    return h;
+}
+
+}  // namespace hotline::store
