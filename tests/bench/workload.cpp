@@ -69,22 +69,36 @@ std::vector<Operation> WorkloadGenerator::next(std::size_t incidents) {
         const char* branch = pick(kBranches);
         std::uint64_t house = 1 + rng_() % 120;
         std::string engineer = pick(kEngineers);
+        // One random draw per statement: the order of operands of + is unspecified,
+        // and g++ and clang would otherwise make different data from one seed.
         std::string serial = "SN-" + digits(6);
+        std::string actor = "u:agent" + std::to_string(rng_() % 20);
+        std::string title = pick(kTitles);
+        title += " " + digits(2);
+        std::string description = pick(kSymptoms);
+        description += " Unit " + serial + ", site contact on " + c.phone_prefix;
+        description += digits(4);
+        description += ", ticket ref. " + digits(8) + ".";
+        std::string city = pick(kCities);
+        std::string warranty = "2027-0" + std::to_string(1 + rng_() % 9) + "-15";
+        std::string item = pick(kItems);
+        std::string reason = pick(kReasons);
+        std::string priority = std::to_string(1 + rng_() % 4);
+        std::string origin = rng_() % 3 ? "phone" : "email";
         auto create = agent.create_incident(
-            "u:agent" + std::to_string(rng_() % 20), now_,
-            {{FieldId::title, std::string(pick(kTitles)) + " " + digits(2)},
-             {FieldId::description, std::string(pick(kSymptoms)) + " Unit " + serial + ", site contact on " +
-                                        c.phone_prefix + digits(4) + ", ticket ref. " + digits(8) + "."},
+            actor, now_,
+            {{FieldId::title, title},
+             {FieldId::description, description},
              {FieldId::customer_name, std::string(c.name) + " — " + branch},
-             {FieldId::customer_address, std::to_string(house) + " " + c.street + ", " + pick(kCities)},
+             {FieldId::customer_address, std::to_string(house) + " " + c.street + ", " + city},
              {FieldId::customer_phone, c.phone_prefix + std::to_string(1000 + house)},
              {FieldId::customer_email, "service@" + std::string(c.domain)},
-             {FieldId::unit_item, pick(kItems)},
+             {FieldId::unit_item, item},
              {FieldId::unit_serial, serial},
-             {FieldId::unit_warranty_end, "2027-0" + std::to_string(1 + rng_() % 9) + "-15"},
-             {FieldId::reason_general, pick(kReasons)},
-             {FieldId::priority, std::to_string(1 + rng_() % 4)},
-             {FieldId::origin, rng_() % 3 ? "phone" : "email"}});
+             {FieldId::unit_warranty_end, warranty},
+             {FieldId::reason_general, reason},
+             {FieldId::priority, priority},
+             {FieldId::origin, origin}});
         const std::string id = create.entity_id;
         const std::string who = "u:" + engineer;
         const std::int64_t t = now_;
@@ -92,15 +106,16 @@ std::vector<Operation> WorkloadGenerator::next(std::size_t incidents) {
         ops.push_back(agent.set_field("u:dispatcher", t + 60'000, id, FieldId::department, "Field service"));
         ops.push_back(agent.set_field("u:dispatcher", t + 61'000, id, FieldId::engineer, engineer));
         ops.push_back(agent.transition("u:dispatcher", t + 62'000, id, IncidentStatus::assigned));
-        ops.push_back(tech.add_event(who, t + 3'600'000, id, "call_out",
-                                     "Called the customer, visit planned for " + digits(1) + ":00 tomorrow."));
+        std::string visit = "Called the customer, visit planned for " + digits(1) + ":00 tomorrow.";
+        ops.push_back(tech.add_event(who, t + 3'600'000, id, "call_out", visit));
         ops.push_back(tech.transition(who, t + 3'700'000, id, IncidentStatus::in_progress));
-        ops.push_back(tech.set_field(who, t + 86'400'000, id, FieldId::actual_problem,
-                                     "Worn pump seal; pressure sensor drifted by " + digits(2) + "%."));
+        std::string problem = "Worn pump seal; pressure sensor drifted by " + digits(2) + "%.";
+        ops.push_back(tech.set_field(who, t + 86'400'000, id, FieldId::actual_problem, problem));
         ops.push_back(tech.set_field(who, t + 86'500'000, id, FieldId::actual_solution,
                                      "Replaced the seal and recalibrated the sensor. Tested for 30 minutes."));
-        ops.push_back(tech.add_event(who, t + 86'600'000, id, "note",
-                                     "Parts used: seal kit SK-" + digits(1) + ", " + digits(1) + " h labour."));
+        std::string parts = "Parts used: seal kit SK-" + digits(1);
+        parts += ", " + digits(1) + " h labour.";
+        ops.push_back(tech.add_event(who, t + 86'600'000, id, "note", parts));
         ops.push_back(tech.transition(who, t + 86'700'000, id, IncidentStatus::solved));
     }
     return ops;
