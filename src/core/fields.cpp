@@ -1,5 +1,7 @@
 #include "core/fields.hpp"
 
+#include <cstring>
+
 #include "core/limits.hpp"
 
 namespace hotline {
@@ -77,6 +79,15 @@ bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") 
 bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
+        // Runs of ASCII (most text, even in French) are checked 8 bytes at a time.
+        if (i + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         auto lead = static_cast<unsigned char>(text[i]);
         std::size_t extra;
         std::uint32_t cp;
