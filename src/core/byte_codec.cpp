@@ -46,6 +46,13 @@ bool ByteReader::view(std::string_view& s, std::size_t max_len) {
     return true;
 }
 
+bool ByteReader::raw(std::string_view& s, std::size_t n) {
+    if (n > in_.size() - pos_) return false;
+    s = in_.substr(pos_, n);
+    pos_ += n;
+    return true;
+}
+
 bool ByteReader::bytes(std::string& s, std::size_t max_len) {
     std::string_view v;
     if (!view(v, max_len)) return false;

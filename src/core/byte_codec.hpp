@@ -20,6 +20,7 @@ public:
         varint(s.size());
         out_.append(s);
     }
+    void raw(std::string_view s) { out_.append(s); }  // no length: the reader must know it
     void fixed32(std::uint32_t v);
 
 private:
@@ -34,6 +35,7 @@ public:
     bool svarint(std::int64_t& v);
     bool bytes(std::string& s, std::size_t max_len);
     bool view(std::string_view& s, std::size_t max_len);  // points into the input
+    bool raw(std::string_view& s, std::size_t n);        // the next n bytes, into the input
     bool fixed32(std::uint32_t& v);
     bool at_end() const { return pos_ == in_.size(); }
     std::size_t position() const { return pos_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/byte_codec.hpp"
+#include "core/ids.hpp"
 #include "core/limits.hpp"
 
 namespace hotline::store {
@@ -12,15 +13,17 @@ constexpr std::size_t kHistoryMax = 64u * 1024 * 1024;
 constexpr std::size_t kIdMax = limits::kEntityIdMax;
 constexpr std::uint64_t kCountMax = 1u << 24;
 
-void put_stamp(ByteWriter& w, const Stamp& s) {
-    w.svarint(s.wall_ms);
+// Stamps of an incident are written relative to its creation time: small numbers.
+void put_stamp(ByteWriter& w, const Stamp& s, std::int64_t base_wall = 0) {
+    w.svarint(s.wall_ms - base_wall);
     w.varint(s.counter);
     w.varint(s.replica);
 }
 
-bool get_stamp(ByteReader& r, Stamp& s) {
+bool get_stamp(ByteReader& r, Stamp& s, std::int64_t base_wall = 0) {
     std::uint64_t counter = 0, replica = 0;
     if (!r.svarint(s.wall_ms) || !r.varint(counter) || !r.varint(replica)) return false;
+    s.wall_ms += base_wall;
     if (counter > 0xffffffffu || replica > 0xffffffffu) return false;
     s.counter = static_cast<std::uint32_t>(counter);
     s.replica = static_cast<std::uint32_t>(replica);
@@ -36,12 +39,54 @@ bool is_one_line_field(std::size_t f) {
     return f < kFieldCount && field_spec(static_cast<FieldId>(f)).kind != FieldKind::long_text;
 }
 
+// Tagged string: low bit 1 = written in place (length << 1 | 1, then the
+// bytes); low bit 0 = entry (k >> 1) - 1 of the string table, or the id
+// "<replica>:<k >> 1>" for operation ids (see put_op_id).
+void put_inline(ByteWriter& w, std::string_view s) {
+    w.varint((static_cast<std::uint64_t>(s.size()) << 1) | 1);
+    w.raw(s);
+}
+
+bool get_tagged(ByteReader& r, std::string& out, std::size_t max_len, std::uint64_t& tag) {
+    if (!r.varint(tag)) return false;
+    if (!(tag & 1)) return true;
+    std::string_view bytes;
+    if ((tag >> 1) > max_len || !r.raw(bytes, static_cast<std::size_t>(tag >> 1))) return false;
+    out.assign(bytes);
+    return true;
+}
+
 bool get_ref(ByteReader& r, const std::vector<std::string>& table, std::string& out, std::size_t max_len) {
-    std::uint64_t k = 0;
-    if (!r.varint(k)) return false;
-    if (k == 0) return r.bytes(out, max_len);
-    if (k > table.size()) return false;
+    std::uint64_t tag = 0;
+    if (!get_tagged(r, out, max_len, tag)) return false;
+    if (tag & 1) return true;
+    std::uint64_t k = tag >> 1;
+    if (k == 0 || k > table.size()) return false;
     out = table[k - 1];
+    return true;
+}
+
+// Operation ids ("<replica>:<counter>") of the replica that stamped them are
+// written as the counter alone.
+void put_op_id(ByteWriter& w, const std::string& id, const Stamp& stamp, const std::vector<std::string>& replicas) {
+    if (stamp.replica < replicas.size()) {
+        const std::string& rep = replicas[stamp.replica];
+        std::uint64_t counter = 0;
+        if (id.size() > rep.size() + 1 && id.compare(0, rep.size(), rep) == 0 && id[rep.size()] == ':' &&
+            parse_decimal_u64(std::string_view(id).substr(rep.size() + 1), counter) && counter > 0) {
+            w.varint(counter << 1);
+            return;
+        }
+    }
+    put_inline(w, id);
+}
+
+bool get_op_id(ByteReader& r, std::string& out, const Stamp& stamp, const std::vector<std::string>& replicas) {
+    std::uint64_t tag = 0;
+    if (!get_tagged(r, out, kIdMax, tag)) return false;
+    if (tag & 1) return !out.empty();
+    if (stamp.replica >= replicas.size() || (tag >> 1) == 0) return false;
+    out = replicas[stamp.replica] + ":" + std::to_string(tag >> 1);
     return true;
 }
 
@@ -92,14 +137,16 @@ Result<std::vector<std::string>> decode_string_table(std::string_view data) {
     return entries;
 }
 
-void encode_incident(std::string& out, const Incident& inc, const StringTableBuilder& table) {
+void encode_incident(std::string& out, const Incident& inc, const StringTableBuilder& table,
+                     const std::vector<std::string>& replicas) {
     ByteWriter w(out);
     auto put_ref = [&](const std::string& s) {
-        std::uint64_t k = table.ref(s);
-        w.varint(k);
-        if (k == 0) w.bytes(s);
+        if (std::uint64_t k = table.ref(s)) w.varint(k << 1);
+        else put_inline(w, s);
     };
-    w.bytes(inc.id);
+    const std::int64_t base = inc.created.wall_ms;
+    put_stamp(w, inc.created);
+    put_op_id(w, inc.id, inc.created, replicas);
     w.svarint(inc.number.value);
     w.bytes(inc.number.provisional);
     w.varint(inc.number_aliases.size());
@@ -108,17 +155,16 @@ void encode_incident(std::string& out, const Incident& inc, const StringTableBui
     for (const auto& v : inc.values) put_ref(v);
     w.u8(static_cast<std::uint8_t>(inc.status));
     put_ref(inc.created_by);
-    put_stamp(w, inc.created);
-    w.svarint(inc.updated_ms);
+    w.svarint(inc.updated_ms - base);
     w.varint(inc.field_stamps.size());
     for (const auto& fs : inc.field_stamps) {
         w.u8(static_cast<std::uint8_t>(fs.field));
-        put_stamp(w, fs.stamp);
+        put_stamp(w, fs.stamp, base);
     }
     w.varint(inc.events.size());
     for (const auto& ev : inc.events) {
-        w.bytes(ev.id);
-        put_stamp(w, ev.stamp);
+        put_stamp(w, ev.stamp, base);
+        put_op_id(w, ev.id, ev.stamp, replicas);
         put_ref(ev.actor);
         put_ref(ev.type);
         w.bytes(ev.text);
@@ -127,11 +173,13 @@ void encode_incident(std::string& out, const Incident& inc, const StringTableBui
     w.bytes(inc.history);
 }
 
-Result<Incident> decode_incident(std::string_view data, const std::vector<std::string>& table) {
+Result<Incident> decode_incident(std::string_view data, const std::vector<std::string>& table,
+                                 const std::vector<std::string>& replicas) {
     ByteReader r(data);
     Incident inc;
     std::uint64_t n = 0;
-    if (!r.bytes(inc.id, kIdMax) || inc.id.empty()) return corrupt("incident id");
+    if (!get_stamp(r, inc.created) || !get_op_id(r, inc.id, inc.created, replicas)) return corrupt("incident id");
+    const std::int64_t base = inc.created.wall_ms;
     if (!r.svarint(inc.number.value) || !r.bytes(inc.number.provisional, kIdMax)) return corrupt("incident number");
     if (!get_count(r, n)) return corrupt("alias count");
     inc.number_aliases.resize(n);
@@ -145,20 +193,22 @@ Result<Incident> decode_incident(std::string_view data, const std::vector<std::s
     std::uint8_t status = 0;
     if (!r.u8(status) || status >= kStatusCount) return corrupt("status");
     inc.status = static_cast<IncidentStatus>(status);
-    if (!get_ref(r, table, inc.created_by, limits::kActorMax) || !get_stamp(r, inc.created) || !r.svarint(inc.updated_ms))
+    if (!get_ref(r, table, inc.created_by, limits::kActorMax) || !r.svarint(inc.updated_ms))
         return corrupt("creation data");
+    inc.updated_ms += base;
     if (!get_count(r, n)) return corrupt("field stamp count");
     inc.field_stamps.resize(n);
     for (auto& fs : inc.field_stamps) {
         std::uint8_t f = 0;
-        if (!r.u8(f) || f >= kFieldCount || !get_stamp(r, fs.stamp)) return corrupt("field stamp");
+        if (!r.u8(f) || f >= kFieldCount || !get_stamp(r, fs.stamp, base)) return corrupt("field stamp");
         fs.field = static_cast<FieldId>(f);
     }
     if (!get_count(r, n)) return corrupt("event count");
     inc.events.resize(n);
     for (auto& ev : inc.events)
-        if (!r.bytes(ev.id, kIdMax) || !get_stamp(r, ev.stamp) || !get_ref(r, table, ev.actor, limits::kActorMax) ||
-            !get_ref(r, table, ev.type, 32) || !r.bytes(ev.text, limits::kLongTextMax))
+        if (!get_stamp(r, ev.stamp, base) || !get_op_id(r, ev.id, ev.stamp, replicas) ||
+            !get_ref(r, table, ev.actor, limits::kActorMax) || !get_ref(r, table, ev.type, 32) ||
+            !r.bytes(ev.text, limits::kLongTextMax))
             return corrupt("event");
     std::uint64_t superseded = 0;
     if (!r.varint(superseded) || superseded > 0xffffffffu) return corrupt("superseded count");

@@ -1,18 +1,21 @@
 // Binary encoding of a desk for snapshots (byte_codec.hpp primitives).
 //
-//   stamp        := svarint wall_ms | varint counter | varint replica index
-//   ref          := varint 0 | bytes       (a string written in place)
-//                 | varint k               (entry k-1 of the chunk's string table)
-//   string table := varint n, bytes * n    (strings that repeat across a chunk's
-//                                           incidents: customer snapshots, units,
-//                                           codes, people; stored once)
-//   incident     := bytes id | svarint number | bytes provisional
+//   stamp        := svarint wall_ms (relative to the incident's creation inside an
+//                   incident, absolute elsewhere) | varint counter | varint replica index
+//   tagged       := varint (len << 1 | 1), len bytes   (a string in place)
+//                 | varint (k << 1)                    (see ref and op id)
+//   ref          := tagged; k = index + 1 in the chunk's string table (strings that
+//                   repeat across a chunk: customer snapshots, units, codes, people)
+//   op id        := tagged; k = the counter of "<replica of its stamp>:<counter>"
+//   string table := varint n, bytes * n
+//   incident     := stamp created | op id
+//                   | svarint number | bytes provisional
 //                   | varint n, bytes alias * n
 //                   | varint n, ref value * n   (FieldId order; a newer build
 //                                                reads older files with fewer fields)
-//                   | u8 status | ref created_by | stamp created | svarint updated_ms
+//                   | u8 status | ref created_by | svarint updated_ms
 //                   | varint n, (u8 field | stamp) * n
-//                   | varint n, (bytes id | stamp | ref actor | ref type | bytes text) * n
+//                   | varint n, (stamp | op id | ref actor | ref type | bytes text) * n
 //                   | varint superseded_writes | bytes history
 //   desk header  := varint n, bytes replica * n
 //                   | varint n, bytes actor * n
@@ -63,8 +66,11 @@ private:
 void encode_string_table(std::string& out, const std::vector<std::string>& entries);
 Result<std::vector<std::string>> decode_string_table(std::string_view data);
 
-void encode_incident(std::string& out, const Incident& inc, const StringTableBuilder& table);
-Result<Incident> decode_incident(std::string_view data, const std::vector<std::string>& table);
+// `replicas` is the desk's replica table (the stamps' replica indices point into it).
+void encode_incident(std::string& out, const Incident& inc, const StringTableBuilder& table,
+                     const std::vector<std::string>& replicas);
+Result<Incident> decode_incident(std::string_view data, const std::vector<std::string>& table,
+                                 const std::vector<std::string>& replicas);
 
 void encode_desk_header(std::string& out, const DeskHeader& header);
 Result<DeskHeader> decode_desk_header(std::string_view data);

@@ -84,7 +84,7 @@ void load_snapshot(const std::string& dir, std::uint64_t gen, Desk::Parts& parts
         }
         for (const auto& rec : scan.records) {
             if (rec.type == RecordType::incident) {
-                auto inc = decode_incident(rec.payload, *table);
+                auto inc = decode_incident(rec.payload, *table, header->replicas);
                 if (!inc) {
                     report.problems.push_back(name + ": " + inc.error().message);
                     ++report.damaged_records;
@@ -278,7 +278,7 @@ Outcome ReplicaStore::compact(const Desk& desk, const OpFactory::State& factory)
         append_record(chunk, RecordType::string_table, table_payload);
         for (std::size_t i = begin; i < end; ++i) {
             payload.clear();
-            encode_incident(payload, incidents[i], table);
+            encode_incident(payload, incidents[i], table, desk.replicas());
             append_record(chunk, RecordType::incident, payload);
         }
         // Second copies at the other end, so one damaged record cannot lose the chunk.
