@@ -1,0 +1,85 @@
+#include "platform/web/page.hpp"
+
+#include <emscripten.h>
+
+#include <utility>
+
+namespace {
+
+std::function<void()>& hidden_handler() {
+    static std::function<void()> handler;
+    return handler;
+}
+
+EM_JS(void, hotline_js_status, (const char* text), {
+    var value = UTF8ToString(text);
+    if (Module['shell']) Module['shell'].status(value); else console.log(value);
+});
+
+EM_JS(void, hotline_js_problem, (const char* title, const char* detail), {
+    var t = UTF8ToString(title), d = UTF8ToString(detail);
+    if (Module['shell']) Module['shell'].problem(t, d); else console.error(t + ': ' + d);
+});
+
+EM_JS(void, hotline_js_ready, (), {
+    if (Module['shell']) Module['shell'].ready();
+});
+
+EM_JS(int, hotline_js_demo_requested, (), {
+    return new URLSearchParams(location.search).has('demo') ? 1 : 0;
+});
+
+// Fills `out` with `length` characters of [a-z0-9], uniformly (bytes >= 252
+// are dropped so that every character has the same chance), and a NUL.
+EM_JS(void, hotline_js_random_id, (char* out, int length), {
+    var alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    var text = "";
+    var bytes = new Uint8Array(32);
+    while (text.length < length) {
+        crypto.getRandomValues(bytes);
+        for (var i = 0; i < bytes.length && text.length < length; i++) {
+            if (bytes[i] < 252) text += alphabet[bytes[i] % 36];
+        }
+    }
+    stringToUTF8(text, out, length + 1);
+});
+
+EM_JS(void, hotline_js_listen_for_hide, (), {
+    function hidden() { ccall('hotline_page_hidden', null, [], []); }
+    document.addEventListener('visibilitychange', function() {
+        if (document.visibilityState === 'hidden') hidden();
+    });
+    window.addEventListener('pagehide', hidden);
+});
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void hotline_page_hidden() {
+    if (hidden_handler()) hidden_handler()();
+}
+
+namespace hotline::web::page {
+
+void set_status(const char* text) { hotline_js_status(text); }
+
+void show_problem(const char* title, const std::string& detail) {
+    hotline_js_problem(title, detail.c_str());
+}
+
+void app_ready() { hotline_js_ready(); }
+
+bool demo_requested() { return hotline_js_demo_requested() != 0; }
+
+std::string random_replica_id() {
+    char id[13];
+    hotline_js_random_id(id, 12);
+    return id;
+}
+
+void on_hidden(std::function<void()> hidden) {
+    const bool first = !hidden_handler();
+    hidden_handler() = std::move(hidden);
+    if (first) hotline_js_listen_for_hide();
+}
+
+}  // namespace hotline::web::page

@@ -1,0 +1,31 @@
+// The page around the canvas (shell/index.html): its loading screen and error
+// box, what the address asks for, and the page's lifecycle events.
+//
+// The shell provides Module.shell = {status(text), problem(title, detail),
+// ready()}; without it (another page) these fall back to the console.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace hotline::web::page {
+
+// The loading screen's status line.
+void set_status(const char* text);
+// Replaces the loading screen with a message that the app cannot run.
+void show_problem(const char* title, const std::string& detail);
+// Hides the loading screen: the interface is drawn and usable.
+void app_ready();
+
+// The address asks for the static demo: "?demo" (any value) in its query.
+bool demo_requested();
+
+// A fresh replica id (core/ids.hpp: 1-16 of [a-z0-9]): 12 characters from
+// crypto.getRandomValues, about 62 bits.
+std::string random_replica_id();
+
+// Calls `hidden` whenever the page is hidden (visibilitychange) or unloaded
+// (pagehide): the last chance to start saving. Installs the listeners once.
+void on_hidden(std::function<void()> hidden);
+
+}  // namespace hotline::web::page

@@ -1,0 +1,196 @@
+#include "platform/web/web_app.hpp"
+
+#include <GLES2/gl2.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "platform/web/clipboard.hpp"
+#include "platform/web/fonts.hpp"
+#include "platform/web/idbfs.hpp"
+#include "platform/web/page.hpp"
+#include "platform/web/test_driver.hpp"
+#include "ui/ui.hpp"
+
+namespace hotline::web {
+namespace {
+
+std::int64_t wall_clock_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// The user's time zone now, as minutes east of UTC (dates on screen).
+EM_JS(int, hotline_js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+
+}  // namespace
+
+std::unique_ptr<WebApp> WebApp::start() {
+    const double main_ms = emscripten_get_now();
+    page::set_status("Starting…");
+    auto window = CanvasWindow::create("Hotline");
+    if (!window) {
+        page::show_problem("WebGL is not available",
+                           "Hotline draws its interface with WebGL, which this browser has turned "
+                           "off or does not offer. Turn on hardware acceleration or try another "
+                           "browser.");
+        return nullptr;
+    }
+    std::unique_ptr<WebApp> web(new WebApp(std::move(window)));
+    web->startup_.main_ms = main_ms;
+    web->window_->fit_to_container();
+    if (!web->rescale()) {
+        page::show_problem("The interface font is missing",
+                           std::string("Could not read ") + kFontPath + " from app.data.");
+        return nullptr;
+    }
+    page::set_status("Opening local data…");
+    WebApp* self = web.get();
+    idbfs::mount_and_load(kMountPoint, [self](bool ok, const std::string& error) {
+        self->storage_loaded(ok, error);
+    });
+    return web;
+}
+
+WebApp::WebApp(std::unique_ptr<CanvasWindow> window) : window_(std::move(window)) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is the interface's business, not a file's
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    test_driver::enable();
+    ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
+    ImGui_ImplOpenGL3_Init("#version 100");  // WebGL 1 shaders run on WebGL 2 as well
+    clipboard::install();
+}
+
+WebApp::~WebApp() {
+    test_driver::attach(nullptr);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+}
+
+void WebApp::storage_loaded(bool ok, const std::string& error) {
+    startup_.storage_loaded_ms = emscripten_get_now();
+    if (!ok) {
+        failed_ = true;
+        page::show_problem("Local storage is not available",
+                           "Hotline keeps its data in this browser (IndexedDB), and the browser "
+                           "refused: " + error + ". Private windows and some privacy settings "
+                           "block it; open Hotline in a normal window.");
+        return;
+    }
+    storage_ready_ = true;
+}
+
+void WebApp::open_app() {
+    const bool demo = page::demo_requested();
+    app::App::Options options;
+    options.data_dir = std::string(kMountPoint) + (demo ? "/demo" : "/desk");
+    options.fresh_replica_id = page::random_replica_id();
+    options.demo_data_path = demo ? kDemoDataPath : "";
+    options.now_ms = wall_clock_ms();
+    options.utc_offset_minutes = hotline_js_utc_offset_minutes();
+    ::mkdir(options.data_dir.c_str(), 0755);  // an existing folder is fine
+
+    page::set_status(demo ? "Loading the demo desk…" : "Loading the desk…");
+    const double begin = emscripten_get_now();
+    auto opened = app::App::open(options);
+    startup_.app_opened_ms = emscripten_get_now();
+    startup_.open_took_ms = startup_.app_opened_ms - begin;
+    if (!opened) {
+        failed_ = true;
+        page::show_problem("The local data could not be opened",
+                           opened.error().message + " (" + opened.error().code + ")");
+        return;
+    }
+    app_ = std::move(opened.value());
+    ui::apply_style(app_->dark_theme(), window_->pixel_ratio());
+    saver_ = std::make_unique<DurableSaver>(*app_);
+    test_driver::attach(app_.get());
+    page::on_hidden([this] { flush(); });
+}
+
+bool WebApp::rescale() {
+    const float ratio = window_->pixel_ratio();
+    if (!load_fonts(ratio)) return false;
+    if (renderer_ready_) {  // otherwise its first NewFrame makes the texture
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ui::apply_style(app_ && app_->dark_theme(), ratio);
+    return true;
+}
+
+void WebApp::frame() {
+    if (failed_) return;
+    if (window_->fit_to_container()) rescale();  // the font file was readable at start
+    if (!app_) {
+        if (!storage_ready_) return;  // the loading screen covers the canvas
+        open_app();
+        if (!app_) return;
+    }
+
+    const double frame_begin = emscripten_get_now();
+    test_driver::begin_frame(window_->pixel_ratio());
+    ImGui_ImplOpenGL3_NewFrame();
+    renderer_ready_ = true;
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    const double ui_begin = emscripten_get_now();
+    ui::draw(*app_, wall_clock_ms());
+    const double ui_ms = emscripten_get_now() - ui_begin;
+    ImGui::Render();
+
+    glViewport(0, 0, window_->framebuffer_width(), window_->framebuffer_height());
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    saver_->after_frame();
+    const double frame_end = emscripten_get_now();
+    frame_stats_.add(ui_ms, frame_end - frame_begin);
+    if (startup_.first_frame_ms == 0) {
+        startup_.first_frame_ms = frame_end;
+        page::app_ready();
+    }
+}
+
+void WebApp::flush() {
+    if (saver_) saver_->flush();
+}
+
+std::string WebApp::stats_json() const {
+    nlohmann::json saves = nullptr;
+    if (saver_) {
+        const auto& s = saver_->stats();
+        saves = {{"persists", s.persists},
+                 {"failures", s.failures},
+                 {"last_ms", s.last_ms},
+                 {"max_ms", s.max_ms},
+                 {"mean_ms", s.persists ? s.total_ms / s.persists : 0.0},
+                 {"last_error", s.last_error},
+                 {"unsaved", app_->has_unsaved_changes()}};
+    }
+    const nlohmann::json startup = {{"main_ms", startup_.main_ms},
+                                    {"storage_loaded_ms", startup_.storage_loaded_ms},
+                                    {"app_opened_ms", startup_.app_opened_ms},
+                                    {"open_took_ms", startup_.open_took_ms},
+                                    {"first_frame_ms", startup_.first_frame_ms}};
+    return nlohmann::json{{"startup", startup},
+                          {"frames", frame_stats_.to_json()},
+                          {"saves", saves}}
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace hotline::web
