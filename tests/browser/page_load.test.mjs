@@ -1,0 +1,59 @@
+// The page itself: it loads cleanly, the canvas fills the window at the screen's resolution,
+// and a browser that cannot run the app says so in words.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+
+import {openApp} from './support.mjs';
+
+test('the page loads without console errors, crisp on a high-DPI screen', async () => {
+  const app = await openApp({viewport: {width: 1000, height: 700}, deviceScaleFactor: 2});
+  try {
+    const page = await app.page.evaluate(() => {
+      const canvas = document.getElementById('canvas');
+      return {
+        loadingHidden: document.getElementById('loading').hidden,
+        problemHidden: document.getElementById('problem').hidden,
+        framebuffer: [canvas.width, canvas.height],
+        css: [canvas.clientWidth, canvas.clientHeight],
+        icon: document.querySelector('link[rel=icon]').href,
+        manifest: document.querySelector('link[rel=manifest]').href,
+      };
+    });
+    assert.equal(page.loadingHidden, true, 'the loading screen is gone');
+    assert.equal(page.problemHidden, true, 'no problem is reported');
+    assert.deepEqual(page.css, [1000, 700], 'the canvas fills the window');
+    assert.deepEqual(page.framebuffer, [2000, 1400], 'one framebuffer pixel per device pixel');
+    assert.ok((await app.items()).length > 0, 'the interface reports its items');
+    await app.screenshot('page_load_dpr2');
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('without WebGL the page explains why the app cannot run', async () => {
+  const app = await openApp({args: ['--disable-webgl', '--disable-3d-apis'], wait: false});
+  try {
+    const problem = app.page.locator('#problem');
+    await problem.waitFor({state: 'visible'});
+    assert.match(await problem.innerText(), /WebGL is not available/);
+    await app.screenshot('page_no_webgl');
+  } finally {
+    await app.close();
+  }
+});
+
+test('without IndexedDB the page explains why the app cannot run', async () => {
+  const app = await openApp({
+    wait: false,
+    initScript: () => Object.defineProperty(window, 'indexedDB', {value: undefined}),
+  });
+  try {
+    const problem = app.page.locator('#problem');
+    await problem.waitFor({state: 'visible'});
+    assert.match(await problem.innerText(), /Local storage is not available/);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,176 @@
+// Shared pieces of the browser tests and benchmark: serve the built site, drive Debian's
+// Chromium through playwright-core like a person (real mouse and key events), read back what
+// the app shows.
+//
+// Environment:
+//   HOTLINE_SITE_DIR        the built site (default: build/default/wasm/site)
+//   HOTLINE_SCREENSHOT_DIR  where screenshots go (default: build/default/wasm/screenshots)
+//   HOTLINE_CHROMIUM        the browser (default: /usr/bin/chromium)
+import assert from 'node:assert/strict';
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+import {chromium} from 'playwright-core';
+
+import {startStaticServer} from '../../tools/static_server.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const siteDir = process.env.HOTLINE_SITE_DIR || path.join(repo, 'build/default/wasm/site');
+export const screenshotDir = process.env.HOTLINE_SCREENSHOT_DIR ||
+  path.join(repo, 'build/default/wasm/screenshots');
+
+// Headless Chromium with WebGL through SwiftShader (TOOLCHAIN.md).
+const launchOptions = {
+  executablePath: process.env.HOTLINE_CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync',
+         '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+};
+
+// Console messages that are the test machine's, not the app's: SwiftShader's performance notes
+// when a screenshot reads the canvas back.
+const machineNoise = [/GL Driver Message .*GPU stall due to ReadPixels/];
+
+// Serves the site, starts Chromium with a persistent profile (IndexedDB and the service worker
+// survive reloads, as in a person's browser) and opens the app.
+//   query: appended to the address ('?demo'); viewport, deviceScaleFactor: the window;
+//   args: more Chromium switches; initScript: runs in the page before its own scripts;
+//   wait: wait until the interface is drawn (false: only until the page has loaded).
+// Returns an AppDriver; call close() at the end. Its `errors` collects console errors and
+// uncaught exceptions: tests assert it stays empty.
+export async function openApp({query = '', viewport = {width: 1280, height: 800},
+                               deviceScaleFactor = 1, args = [], initScript, wait = true} = {}) {
+  const server = await startStaticServer({root: siteDir});
+  const profile = mkdtempSync(path.join(tmpdir(), 'hotline-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...launchOptions, args: [...launchOptions.args, ...args], viewport, deviceScaleFactor,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.url});
+  if (initScript) await context.addInitScript(initScript);
+  const page = context.pages()[0] || await context.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !machineNoise.some((re) => re.test(message.text()))) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => errors.push(`exception: ${error.message}`));
+  const app = new AppDriver(page, context, server, errors, query);
+  app.cleanup = async () => {
+    await context.close();
+    await server.close();
+    rmSync(profile, {recursive: true, force: true});
+  };
+  try {
+    await app.load({wait});
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}
+
+export class AppDriver {
+  constructor(page, context, server, errors, query) {
+    Object.assign(this, {page, context, server, errors, query, cdp: null});
+  }
+
+  get url() { return this.server.url + this.query; }
+
+  // Loads (or reloads) the page and, with `wait`, waits until the interface is drawn.
+  async load({reload = false, wait = true} = {}) {
+    if (reload) await this.page.reload();
+    else await this.page.goto(this.url);
+    if (!wait) return;
+    await this.page.evaluate(() => window.hotline.ready);
+    assert.notEqual(await this.state(), null, 'the app reports its state once it is drawn');
+  }
+
+  async close() { await this.cleanup(); }
+
+  state() { return this.page.evaluate(() => window.hotline.state()); }
+
+  items(label = '') { return this.page.evaluate((l) => window.hotline.find(l), label); }
+
+  // Polls the app's state until predicate(state) holds.
+  async waitFor(predicate, what, {timeout = 10000} = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const state = await this.state();
+      if (predicate(state)) return state;
+      if (Date.now() > deadline) {
+        assert.fail(`timed out waiting until ${what}; last state: ${JSON.stringify(state)}`);
+      }
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  // The visible item labelled `label` (in `window` when given), waiting for it to appear.
+  async item(label, {window, timeout = 10000} = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const found = (await this.items(label))
+        .filter((i) => i.visible && i.w > 0 && i.h > 0 && (!window || i.window === window));
+      if (found.length > 0) return found[0];
+      if (Date.now() > deadline) {
+        const labels = (await this.items()).filter((i) => i.visible).map((i) => i.label);
+        assert.fail(`no visible item "${label}"${window ? ` in window "${window}"` : ''}; ` +
+                    `visible items: ${JSON.stringify(labels)}`);
+      }
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  // A real mouse click at the centre of the rectangle the app reports for the item.
+  async click(label, options) {
+    const item = await this.item(label, options);
+    await this.page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+    await this.nextFrames();
+  }
+
+  // Types `text` one character per key event, as a keyboard does; every character (accented,
+  // Cyrillic) arrives as a key press carrying its text (CDP Input.dispatchKeyEvent:
+  // Playwright's keyboard.type does not deliver non-ASCII text to the page's keypress events).
+  // ImGui takes about one character per frame: wait for a frame after each.
+  async type(text) {
+    this.cdp ??= await this.context.newCDPSession(this.page);
+    for (const ch of text) {
+      await this.cdp.send('Input.dispatchKeyEvent',
+                          {type: 'keyDown', text: ch, unmodifiedText: ch, key: ch});
+      await this.cdp.send('Input.dispatchKeyEvent', {type: 'keyUp', key: ch});
+      await this.nextFrames(1);
+    }
+    await this.nextFrames();
+  }
+
+  // A key or chord with Playwright's names: 'Enter', 'Escape', 'Control+S', 'ArrowDown'.
+  async press(keys) {
+    await this.page.keyboard.press(keys);
+    await this.nextFrames();
+  }
+
+  // Puts text on the system clipboard (as another program would) and pastes it with Ctrl+V.
+  async paste(text) {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.press('Control+V');
+  }
+
+  // Lets the app draw `count` frames.
+  nextFrames(count = 2) {
+    return this.page.evaluate((n) => new Promise((resolve) => {
+      const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+      requestAnimationFrame(step);
+    }), count);
+  }
+
+  // Saves a screenshot for people to look at: <screenshot dir>/<name>.png.
+  async screenshot(name) {
+    mkdirSync(screenshotDir, {recursive: true});
+    const file = path.join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({path: file});
+    return file;
+  }
+}
