@@ -1,6 +1,7 @@
 #include "platform/web/page.hpp"
 
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <utility>
 
@@ -24,6 +25,8 @@ EM_JS(void, hotline_js_problem, (const char* title, const char* detail), {
 EM_JS(void, hotline_js_ready, (), {
     if (Module['shell']) Module['shell'].ready();
 });
+
+EM_JS(int, hotline_js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 
 EM_JS(int, hotline_js_demo_requested, (), {
     return new URLSearchParams(location.search).has('demo') ? 1 : 0;
@@ -67,6 +70,10 @@ void show_problem(const char* title, const std::string& detail) {
 }
 
 void app_ready() { hotline_js_ready(); }
+
+std::int64_t now_ms() { return static_cast<std::int64_t>(emscripten_date_now()); }
+
+int utc_offset_minutes() { return hotline_js_utc_offset_minutes(); }
 
 bool demo_requested() { return hotline_js_demo_requested() != 0; }
 

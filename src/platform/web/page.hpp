@@ -5,6 +5,7 @@
 // ready()}; without it (another page) these fall back to the console.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -16,6 +17,13 @@ void set_status(const char* text);
 void show_problem(const char* title, const std::string& detail);
 // Hides the loading screen: the interface is drawn and usable.
 void app_ready();
+
+// The wall clock (Date.now()), in milliseconds since 1970: the app reads no
+// clock itself, the platform passes the time in.
+std::int64_t now_ms();
+
+// The user's time zone now, as minutes east of UTC (dates on screen).
+int utc_offset_minutes();
 
 // The address asks for the static demo: "?demo" (any value) in its query.
 bool demo_requested();

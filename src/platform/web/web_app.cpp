@@ -7,9 +7,6 @@
 #include <imgui_impl_opengl3.h>
 #include <sys/stat.h>
 
-#include <chrono>
-#include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
@@ -21,17 +18,6 @@
 #include "ui/ui.hpp"
 
 namespace hotline::web {
-namespace {
-
-std::int64_t wall_clock_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-// The user's time zone now, as minutes east of UTC (dates on screen).
-EM_JS(int, hotline_js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
-
-}  // namespace
 
 std::unique_ptr<WebApp> WebApp::start() {
     const double main_ms = emscripten_get_now();
@@ -54,6 +40,7 @@ std::unique_ptr<WebApp> WebApp::start() {
     }
     page::set_status("Opening local data…");
     WebApp* self = web.get();
+    current_ = self;
     idbfs::mount_and_load(kMountPoint, [self](bool ok, const std::string& error) {
         self->storage_loaded(ok, error);
     });
@@ -73,6 +60,7 @@ WebApp::WebApp(std::unique_ptr<CanvasWindow> window) : window_(std::move(window)
 }
 
 WebApp::~WebApp() {
+    if (current_ == this) current_ = nullptr;
     test_driver::attach(nullptr);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
@@ -98,8 +86,8 @@ void WebApp::open_app() {
     options.data_dir = std::string(kMountPoint) + (demo ? "/demo" : "/desk");
     options.fresh_replica_id = page::random_replica_id();
     options.demo_data_path = demo ? kDemoDataPath : "";
-    options.now_ms = wall_clock_ms();
-    options.utc_offset_minutes = hotline_js_utc_offset_minutes();
+    options.now_ms = page::now_ms();
+    options.utc_offset_minutes = page::utc_offset_minutes();
     ::mkdir(options.data_dir.c_str(), 0755);  // an existing folder is fine
 
     page::set_status(demo ? "Loading the demo desk…" : "Loading the desk…");
@@ -147,7 +135,7 @@ void WebApp::frame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     const double ui_begin = emscripten_get_now();
-    ui::draw(*app_, wall_clock_ms());
+    ui::draw(*app_, page::now_ms());
     const double ui_ms = emscripten_get_now() - ui_begin;
     ImGui::Render();
 

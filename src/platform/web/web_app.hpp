@@ -32,6 +32,11 @@ public:
     // nullptr when the browser cannot run the app (the page says why).
     static std::unique_ptr<WebApp> start();
     ~WebApp();
+    // The started web app (for the exported functions), or nullptr.
+    static WebApp* current() { return current_; }
+
+    // The open app; nullptr while loading or after a failure.
+    app::App* app() { return app_.get(); }
 
     // One frame: called by the main loop.
     void frame();
@@ -51,6 +56,7 @@ private:
     bool rescale();
     void render(bool with_interface);
 
+    static inline WebApp* current_ = nullptr;
     std::unique_ptr<CanvasWindow> window_;
     std::unique_ptr<app::App> app_;
     std::unique_ptr<DurableSaver> saver_;
