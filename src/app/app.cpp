@@ -1,0 +1,133 @@
+#include "app/app.hpp"
+
+#include "app/demo_seed.hpp"
+#include "app/display.hpp"
+#include "app/i18n.hpp"
+
+namespace hotline::app {
+
+App::App(Replica replica, const Options& options)
+    : replica_(std::move(replica)),
+      list_(replica_.desk()),
+      editor_(replica_, list_, options.actor, options.utc_offset_minutes),
+      actor_(options.actor),
+      utc_offset_minutes_(options.utc_offset_minutes) {}
+
+Result<std::unique_ptr<App>> App::open(const Options& options) {
+    auto replica = Replica::open(options.data_dir, options.fresh_replica_id);
+    if (!replica) return replica.error();
+    std::unique_ptr<App> app(new App(std::move(replica.value()), options));
+    if (!options.demo_data_path.empty() && app->desk().incidents().empty()) {
+        if (auto seeded = seed_demo(app->replica_, options.demo_data_path, options.now_ms); !seeded)
+            app->say(tr_format("demo.failed", seeded.error().message), true);
+        app->list_.reload();
+    }
+    const nlohmann::json& extra = app->replica_.extra();
+    app->demo_ = extra.value("demo", false);
+    app->dark_theme_ = extra.value("theme", std::string()) == "dark";
+    return app;
+}
+
+void App::mark_durable(std::uint64_t written) { durable_ = std::max(durable_, written); }
+
+void App::say(std::string text, bool error) {
+    message_.text = std::move(text);
+    message_.error = error;
+    ++message_.serial;
+}
+
+bool App::report(const Outcome& outcome, std::string_view success) {
+    if (outcome) say(std::string(success), false);
+    else say(std::string(tr(outcome.error().message)), true);
+    return outcome.ok();
+}
+
+// --- Navigation --------------------------------------------------------------------------
+
+bool App::select(std::uint32_t row) {
+    if (editor_.row() && *editor_.row() != row && editor_.has_unsaved_edits()) {
+        say(tr_format("selection.unsaved", editor_.incident()->number.display()), true);
+        return false;
+    }
+    list_.select(row);
+    if (screen_ == Screen::detail && editor_.row() != row) editor_.open(row);
+    return true;
+}
+
+bool App::move_selection(int delta) {
+    auto row = list_.row_after_move(delta);
+    return row && select(*row);
+}
+
+bool App::open_incident(std::uint32_t row) {
+    if (!select(row)) return false;
+    if (editor_.row() != row) editor_.open(row);
+    screen_ = Screen::detail;
+    return true;
+}
+
+bool App::open_selected() {
+    auto row = list_.selected();
+    return row && open_incident(*row);
+}
+
+void App::start_create() {
+    if (screen_ == Screen::create) return;
+    if (editor_.has_unsaved_edits()) {
+        say(tr_format("selection.unsaved", editor_.incident()->number.display()), true);
+        return;
+    }
+    create_draft_.clear();
+    screen_ = Screen::create;
+}
+
+void App::cancel() {
+    switch (screen_) {
+        case Screen::list: return;
+        case Screen::detail:
+            if (editor_.has_unsaved_edits()) {
+                editor_.revert();
+                say(std::string(tr("summary.discarded")), false);
+                return;
+            }
+            editor_.close();
+            screen_ = Screen::list;
+            return;
+        case Screen::create:
+        case Screen::settings: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
+    }
+}
+
+// --- Commands ----------------------------------------------------------------------------
+
+bool App::save_create(std::int64_t now_ms) {
+    if (!create_draft_.validate()) return report(make_error("invalid_fields", std::string(tr("form.fix_fields"))), {});
+    Outcome created = replica_.commit(
+        [&](OpFactory& factory) { return factory.create_incident(actor_, now_ms, create_draft_.filled()); });
+    if (!created) return report(created, {});
+    list_.sync_new_rows();
+    const auto row = static_cast<std::uint32_t>(desk().incidents().size() - 1);
+    list_.select(row);
+    editor_.open(row);
+    screen_ = Screen::detail;
+    tab_ = DetailTab::summary;
+    create_draft_.clear();
+    return report(created, tr_format("create.done", list_.incident(row).number.display()));
+}
+
+bool App::save_summary(std::int64_t now_ms) { return report(editor_.save(now_ms), tr("Saved")); }
+
+bool App::add_event(std::int64_t now_ms) { return report(editor_.add_event(now_ms), tr("Event added")); }
+
+bool App::change_status(IncidentStatus to, std::int64_t now_ms) {
+    return report(editor_.change_status(to, now_ms), tr_format("status.done", status_text(to)));
+}
+
+void App::set_dark_theme(bool dark) {
+    if (dark == dark_theme_) return;
+    dark_theme_ = dark;
+    replica_.extra()["theme"] = dark ? "dark" : "light";
+    if (auto saved = replica_.save_meta(); !saved) report(saved, {});
+}
+
+}  // namespace hotline::app

@@ -1,0 +1,120 @@
+// The application: one replica opened from its directory, the state every
+// screen shows, and the commands every button runs. Testable natively: it
+// includes no ImGui and no Emscripten header. src/ui draws it; the platform
+// layer (src/platform/web) owns the main loop and makes saved changes durable.
+//
+// CONTRACT between app/, ui/ and platform/ (keep these signatures stable):
+//   App::open            platform, at start, after the data directory is mounted
+//   App::changes_written / mark_durable / has_unsaved_changes
+//                        platform: after a frame in which changes_written() grew,
+//                        it persists the directory (IDBFS syncfs) and then calls
+//                        mark_durable(that count); the UI shows "Saving…" until then
+//   App::state_json      platform's test driver: what the screen shows, as JSON
+//   App::dark_theme      platform, at start: ui::apply_style(app.dark_theme(), dpr)
+//   ui::draw(App&, now)  platform, once per frame
+//
+// Commands take the current time (now_ms) from the caller: the app reads no
+// clock, so tests control time. A command that is refused changes nothing and
+// leaves its reason in message().
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app/draft.hpp"
+#include "app/incident_editor.hpp"
+#include "app/list_model.hpp"
+#include "app/replica.hpp"
+#include "core/result.hpp"
+
+namespace hotline::app {
+
+enum class Screen : std::uint8_t {
+    list,      // the list alone
+    detail,    // the list and the open incident
+    create,    // the list and the new-incident form
+    settings,  // the list and the settings
+};
+enum class DetailTab : std::uint8_t { summary, timeline, log };
+
+struct Message {
+    std::string text;    // translated; empty: nothing to say
+    bool error = false;  // a refusal (shown in the error colour) or a confirmation
+    std::uint64_t serial = 0;  // grows with every message, so the UI can tell a repeated one
+};
+
+class App {
+public:
+    struct Options {
+        std::string data_dir;          // the replica directory (IDBFS mount in the browser)
+        std::string fresh_replica_id;  // used when the directory holds no replica yet
+        std::string actor = "u:agent"; // who makes changes, until login exists (sync issue)
+        std::string demo_data_path;    // non-empty: seed this demo data set into an empty replica
+        std::int64_t now_ms = 0;
+        int utc_offset_minutes = 0;    // the user's time zone, for dates on screen
+    };
+    static Result<std::unique_ptr<App>> open(const Options& options);
+
+    std::uint64_t changes_written() const { return replica_.changes_written(); }
+    void mark_durable(std::uint64_t written);
+    bool has_unsaved_changes() const { return durable_ < replica_.changes_written(); }
+
+    std::string state_json() const;
+
+    // --- What the screens show ---
+    Screen screen() const { return screen_; }
+    DetailTab tab() const { return tab_; }
+    const Message& message() const { return message_; }
+    bool dark_theme() const { return dark_theme_; }
+    bool is_demo() const { return demo_; }
+    const Desk& desk() const { return replica_.desk(); }
+    ListModel& list() { return list_; }
+    const ListModel& list() const { return list_; }
+    IncidentEditor& editor() { return editor_; }
+    Draft& create_draft() { return create_draft_; }
+    bool create_full_form() const { return create_full_; }
+    Replica& replica() { return replica_; }  // for seeding (demo, benchmark)
+
+    // --- Navigation ---
+    // Selecting another incident while the open one has unsaved Summary edits
+    // is refused (the edits would be lost): these return false then.
+    bool select(std::uint32_t row);
+    bool move_selection(int delta);    // +-1, +-page; clamped to the visible rows
+    bool open_incident(std::uint32_t row);
+    bool open_selected();
+    void set_tab(DetailTab tab) { tab_ = tab; }
+    void start_create();
+    void set_create_full_form(bool full) { create_full_ = full; }
+    void show_settings() { screen_ = Screen::settings; }
+    // Escape: discards the open form's edits, or closes the pane.
+    void cancel();
+
+    // --- Commands ---
+    bool save_create(std::int64_t now_ms);
+    bool save_summary(std::int64_t now_ms);
+    bool add_event(std::int64_t now_ms);
+    bool change_status(IncidentStatus to, std::int64_t now_ms);
+    void set_dark_theme(bool dark);
+    void say(std::string text, bool error);
+
+private:
+    App(Replica replica, const Options& options);
+    bool report(const Outcome& outcome, std::string_view success);
+
+    Replica replica_;
+    ListModel list_;
+    IncidentEditor editor_;
+    Draft create_draft_;
+    bool create_full_ = false;
+    std::string actor_;
+    int utc_offset_minutes_ = 0;
+    Screen screen_ = Screen::list;
+    DetailTab tab_ = DetailTab::summary;
+    Message message_;
+    bool dark_theme_ = false;
+    bool demo_ = false;
+    std::uint64_t durable_ = 0;
+};
+
+}  // namespace hotline::app

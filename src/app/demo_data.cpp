@@ -1,0 +1,177 @@
+#include "app/demo_data.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "store/file_util.hpp"
+
+namespace hotline::app {
+namespace {
+
+using nlohmann::json;
+
+// Reads typed values out of the parsed file, keeping the first problem found
+// (with where it was) instead of throwing.
+class Reader {
+public:
+    std::string problem;
+
+    std::string text(const json& obj, const char* key, const std::string& where, bool may_be_empty = false) {
+        auto it = obj.find(key);
+        if (it == obj.end() || !it->is_string() || (!may_be_empty && it->get_ref<const std::string&>().empty())) {
+            fail(where + "." + key + ": expected " + (may_be_empty ? "a string" : "a non-empty string"));
+            return {};
+        }
+        return it->get<std::string>();
+    }
+
+    int integer(const json& obj, const char* key, const std::string& where) {
+        auto it = obj.find(key);
+        if (it == obj.end() || !it->is_number_integer()) {
+            fail(where + "." + key + ": expected an integer");
+            return 0;
+        }
+        return it->get<int>();
+    }
+
+    // The array at obj[key], every element an object; empty on a problem.
+    std::vector<const json*> objects(const json& obj, const char* key, const std::string& where) {
+        std::vector<const json*> out;
+        auto it = obj.find(key);
+        if (it == obj.end() || !it->is_array() || it->empty()) {
+            fail(where + key + ": expected a non-empty array");
+            return out;
+        }
+        for (const json& element : *it) {
+            if (!element.is_object()) {
+                fail(where + key + ": expected objects");
+                return {};
+            }
+            out.push_back(&element);
+        }
+        return out;
+    }
+
+    void fail(std::string what) {
+        if (problem.empty()) problem = std::move(what);
+    }
+};
+
+std::string at(const char* what, std::size_t i) { return std::string(what) + "[" + std::to_string(i) + "]"; }
+
+void check_coverage(const DemoData& data, Reader& r) {
+    auto has_story = [&](const std::string& lang, const std::string& kind) {
+        for (const auto& s : data.stories)
+            if (s.lang == lang && s.kind == kind) return true;
+        return false;
+    };
+    auto has_person = [](const std::vector<DemoPerson>& people, const std::string& lang) {
+        for (const auto& p : people)
+            if (p.lang == lang) return true;
+        return false;
+    };
+    for (const auto& c : data.customers) {
+        if (!has_person(data.agents, c.lang) || !has_person(data.engineers, c.lang) || !data.phrases.count(c.lang))
+            r.fail("customer " + c.name + ": no agent, engineer or phrases in language '" + c.lang + "'");
+        for (const auto& u : c.units)
+            if (!has_story(c.lang, u.kind))
+                r.fail("customer " + c.name + ": no story for a '" + u.kind + "' in language '" + c.lang + "'");
+    }
+}
+
+}  // namespace
+
+Result<DemoData> parse_demo_data(std::string_view json_text) {
+    json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    if (root.is_discarded() || !root.is_object()) return make_error("bad_demo_data", "demo data: not a JSON object");
+    Reader r;
+    DemoData data;
+    auto people = [&](const char* key, bool engineers) {
+        std::vector<DemoPerson> out;
+        auto list = r.objects(root, key, "");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const json& p = *list[i];
+            std::string where = at(key, i);
+            DemoPerson person{r.text(p, "lang", where), r.text(p, "login", where), {}, {}};
+            if (engineers) {
+                person.name = r.text(p, "name", where);
+                person.department = r.text(p, "department", where);
+            }
+            out.push_back(std::move(person));
+        }
+        return out;
+    };
+    data.agents = people("agents", false);
+    data.engineers = people("engineers", true);
+
+    auto customers = r.objects(root, "customers", "");
+    for (std::size_t i = 0; i < customers.size(); ++i) {
+        const json& c = *customers[i];
+        std::string where = at("customers", i);
+        DemoCustomer customer{r.text(c, "lang", where),    r.text(c, "name", where),
+                              r.text(c, "contact", where), r.text(c, "address", where),
+                              r.text(c, "phone", where),   r.text(c, "fax", where, true),
+                              r.text(c, "email", where),   {}};
+        auto units = r.objects(c, "units", where + ".");
+        for (std::size_t k = 0; k < units.size(); ++k) {
+            const json& u = *units[k];
+            std::string uwhere = where + "." + at("units", k);
+            customer.units.push_back({r.text(u, "kind", uwhere), r.text(u, "item", uwhere), r.text(u, "serial", uwhere),
+                                      r.text(u, "warranty_end", uwhere), r.text(u, "contract", uwhere, true)});
+        }
+        data.customers.push_back(std::move(customer));
+    }
+
+    auto stories = r.objects(root, "stories", "");
+    for (std::size_t i = 0; i < stories.size(); ++i) {
+        const json& s = *stories[i];
+        std::string where = at("stories", i);
+        DemoStory story;
+        std::pair<const char*, std::string*> texts[] = {
+            {"lang", &story.lang},
+            {"kind", &story.kind},
+            {"title", &story.title},
+            {"description", &story.description},
+            {"origin", &story.origin},
+            {"reason_general", &story.reason_general},
+            {"reason_specific", &story.reason_specific},
+            {"first_contact", &story.first_contact},
+            {"diagnosis", &story.diagnosis},
+            {"note", &story.note},
+            {"call_out", &story.call_out},
+            {"actual_problem", &story.actual_problem},
+            {"actual_solution", &story.actual_solution},
+            {"resolution_general", &story.resolution_general},
+            {"resolution_specific", &story.resolution_specific},
+            {"customer_reply", &story.customer_reply},
+        };
+        for (auto& [key, target] : texts) *target = r.text(s, key, where);
+        story.priority = r.integer(s, "priority", where);
+        data.stories.push_back(std::move(story));
+    }
+
+    auto phrases = root.find("phrases");
+    if (phrases == root.end() || !phrases->is_object()) {
+        r.fail("phrases: expected an object by language");
+    } else {
+        for (const auto& [lang, p] : phrases->items()) {
+            if (!p.is_object()) {
+                r.fail("phrases." + lang + ": expected an object");
+                continue;
+            }
+            std::string where = "phrases." + lang;
+            data.phrases[lang] = {r.text(p, "assigned", where), r.text(p, "transferred", where),
+                                  r.text(p, "solved", where), r.text(p, "duplicate", where)};
+        }
+    }
+    if (r.problem.empty()) check_coverage(data, r);
+    if (!r.problem.empty()) return make_error("bad_demo_data", "demo data: " + r.problem);
+    return data;
+}
+
+Result<DemoData> load_demo_data(const std::string& path) {
+    auto text = store::read_file(path);
+    if (!text) return make_error(text.error().code, "demo data " + path + ": " + text.error().message);
+    return parse_demo_data(*text);
+}
+
+}  // namespace hotline::app

@@ -1,0 +1,63 @@
+// The demo data set (P5): hand-written customers, units, staff and incident
+// stories in English, French, Russian and Italian, read from
+// assets/demo/demo_data.json. demo_seed.hpp turns it into incidents.
+//
+// File format (JSON object; every string non-empty unless noted):
+//   "agents":    [{"login": "u:...", "lang": "en"|"fr"|"ru"|"it"}]      call takers
+//   "engineers": [{"name", "login", "department", "lang"}]
+//   "customers": [{"name", "contact", "address", "phone", "fax" (may be ""), "email", "lang",
+//                  "units": [{"kind", "item", "serial", "warranty_end" (YYYY-MM-DD), "contract" (may be "")}]}]
+//   "stories":   [{"lang", "kind" (a unit kind), "title", "description", "priority" (1-4),
+//                  "origin", "reason_general", "reason_specific", "first_contact", "diagnosis",
+//                  "note", "call_out", "actual_problem", "actual_solution",
+//                  "resolution_general", "resolution_specific", "customer_reply"}]
+//   "phrases":   {"<lang>": {"assigned": "...{}..." (engineer name), "transferred", "solved", "duplicate"}}
+// Every (lang, kind) of a customer's unit needs at least one story, and every
+// language used needs an agent, an engineer and phrases.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace hotline::app {
+
+struct DemoUnit {
+    std::string kind, item, serial, warranty_end, contract;
+};
+
+struct DemoCustomer {
+    std::string lang, name, contact, address, phone, fax, email;
+    std::vector<DemoUnit> units;
+};
+
+struct DemoPerson {
+    std::string lang, login, name, department;  // agents have only lang and login
+};
+
+struct DemoStory {
+    std::string lang, kind, title, description, origin, reason_general, reason_specific, first_contact,
+        diagnosis, note, call_out, actual_problem, actual_solution, resolution_general, resolution_specific,
+        customer_reply;
+    int priority = 3;
+};
+
+struct DemoPhrases {
+    std::string assigned, transferred, solved, duplicate;
+};
+
+struct DemoData {
+    std::vector<DemoPerson> agents;
+    std::vector<DemoPerson> engineers;
+    std::vector<DemoCustomer> customers;
+    std::vector<DemoStory> stories;
+    std::map<std::string, DemoPhrases, std::less<>> phrases;  // by language
+};
+
+Result<DemoData> parse_demo_data(std::string_view json_text);
+Result<DemoData> load_demo_data(const std::string& path);
+
+}  // namespace hotline::app

@@ -1,0 +1,85 @@
+#include "app/display.hpp"
+
+#include <cstdio>
+
+#include "app/i18n.hpp"
+
+namespace hotline::app {
+namespace {
+
+// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm): the same result
+// natively and in the browser, without the C library's time zone machinery.
+void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+struct Origin {
+    std::string_view key;
+    std::string_view label;
+};
+constexpr Origin kOrigins[] = {{"phone", "Phone"}, {"email", "Email"}, {"web", "Web"},     {"api", "API"},
+                               {"fax", "Fax"},     {"walk_in", "Walk-in"}, {"chat", "Chat"}};
+
+}  // namespace
+
+std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes) {
+    constexpr std::int64_t kMinute = 60'000, kDay = 86'400'000;
+    std::int64_t ms = wall_ms + utc_offset_minutes * kMinute;
+    std::int64_t days = ms >= 0 ? ms / kDay : (ms - kDay + 1) / kDay;
+    std::int64_t minute_of_day = (ms - days * kDay) / kMinute;
+    int y = 0;
+    unsigned m = 0, d = 0;
+    civil_from_days(days, y, m, d);
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u %02d:%02d", y, m, d, static_cast<int>(minute_of_day / 60),
+                  static_cast<int>(minute_of_day % 60));
+    return out;
+}
+
+std::string_view person_name(std::string_view actor) {
+    return actor.size() > 2 && actor[1] == ':' ? actor.substr(2) : actor;
+}
+
+std::string_view status_text(IncidentStatus s) { return tr(status_label(s)); }
+
+std::string_view priority_text(int priority) { return tr(priority_label(priority)); }
+
+std::string_view origin_text(std::string_view origin) {
+    for (const auto& o : kOrigins)
+        if (o.key == origin) return tr(o.label);
+    return origin;
+}
+
+std::string_view field_text(FieldId f) { return tr(field_spec(f).label); }
+
+std::string_view log_field_text(std::string_view name) {
+    if (name == "status") return tr("Status");
+    if (name == "number") return tr("Number");
+    if (auto f = field_by_name(name)) return field_text(*f);
+    return name;
+}
+
+std::string_view event_type_text(const Desk& desk, std::string_view key) {
+    const EventType* type = desk.find_event_type(key);
+    return type ? tr(type->label) : key;
+}
+
+std::string value_text(std::string_view name, std::string_view value) {
+    if (name == "status") {
+        if (auto s = status_by_name(value)) return std::string(status_text(*s));
+    } else if (auto f = field_by_name(name)) {
+        if (*f == FieldId::priority && value.size() == 1) return std::string(priority_text(value[0] - '0'));
+        if (*f == FieldId::origin) return std::string(origin_text(value));
+    }
+    return std::string(value);
+}
+
+}  // namespace hotline::app

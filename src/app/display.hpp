@@ -1,0 +1,32 @@
+// How values look on screen: translated labels for fields, statuses,
+// priorities, origins and event types; dates in the user's time zone; people
+// without their "u:" prefix. Shared by the screens and state_json(), so the
+// browser tests read exactly what is drawn.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/desk.hpp"
+#include "core/fields.hpp"
+#include "core/status.hpp"
+
+namespace hotline::app {
+
+// "2025-11-24 14:05", for a wall time in ms and the user's offset from UTC.
+std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes);
+
+std::string_view person_name(std::string_view actor);  // "u:ivanova" -> "ivanova"
+std::string_view status_text(IncidentStatus s);
+std::string_view priority_text(int priority);
+std::string_view origin_text(std::string_view origin);  // "walk_in" -> "Walk-in"
+std::string_view field_text(FieldId f);
+// A transaction-log field name: a field's wire name, "status" or "number".
+std::string_view log_field_text(std::string_view name);
+std::string_view event_type_text(const Desk& desk, std::string_view key);
+// A value as shown for the field named `name` (a wire name, or "status"):
+// priorities, origins and statuses by their labels, everything else as stored.
+std::string value_text(std::string_view name, std::string_view value);
+
+}  // namespace hotline::app

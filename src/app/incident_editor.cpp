@@ -1,0 +1,123 @@
+#include "app/incident_editor.hpp"
+
+#include "app/i18n.hpp"
+#include "core/workflow.hpp"
+
+namespace hotline::app {
+namespace {
+
+constexpr std::string_view kDefaultEventType = "note";
+
+Error invalid_fields() { return make_error("invalid_fields", std::string(tr("form.fix_fields"))); }
+
+}  // namespace
+
+IncidentEditor::IncidentEditor(Replica& replica, ListModel& list, std::string actor, int utc_offset_minutes)
+    : replica_(replica),
+      list_(list),
+      actor_(std::move(actor)),
+      utc_offset_minutes_(utc_offset_minutes),
+      event_type_(kDefaultEventType) {}
+
+void IncidentEditor::open(std::uint32_t row) {
+    row_ = row;
+    draft_.load(list_.incident(row));
+    event_text_.clear();
+}
+
+void IncidentEditor::close() { row_.reset(); }
+
+const Incident* IncidentEditor::incident() const { return row_ ? &list_.incident(*row_) : nullptr; }
+
+bool IncidentEditor::editable() const {
+    const Incident* inc = incident();
+    return inc && check_editable(*inc).ok();
+}
+
+bool IncidentEditor::has_unsaved_edits() const {
+    const Incident* inc = incident();
+    return inc && draft_.differs_from(*inc);
+}
+
+void IncidentEditor::revert() {
+    if (const Incident* inc = incident()) draft_.load(*inc);
+}
+
+Outcome IncidentEditor::commit_changes(std::int64_t now_ms) {
+    const Incident& inc = *incident();
+    std::vector<FieldId> changes = draft_.changes_from(inc);
+    for (FieldId f : changes) {
+        Outcome done = replica_.commit([&](OpFactory& factory) {
+            return factory.set_field(actor_, now_ms, inc.id, f, draft_.value(f));
+        });
+        if (!done) {
+            if (f != changes.front()) list_.row_changed(*row_);
+            return done;
+        }
+    }
+    if (!changes.empty()) list_.row_changed(*row_);
+    return {};
+}
+
+Outcome IncidentEditor::save(std::int64_t now_ms) {
+    const Incident* inc = incident();
+    if (!inc) return make_error("no_incident", std::string(tr("No incident is open")));
+    if (!draft_.validate()) return invalid_fields();
+    if (!draft_.differs_from(*inc)) return make_error("no_changes", std::string(tr("There are no changes to save")));
+    return commit_changes(now_ms);
+}
+
+Outcome IncidentEditor::add_event(std::int64_t now_ms) {
+    const Incident* inc = incident();
+    if (!inc) return make_error("no_incident", std::string(tr("No incident is open")));
+    if (is_blank(event_text_)) return make_error("empty_event", std::string(tr("Write the event text first")));
+    Outcome done = replica_.commit([&](OpFactory& factory) {
+        return factory.add_event(actor_, now_ms, inc->id, event_type_, event_text_);
+    });
+    if (!done) return done;
+    event_text_.clear();
+    list_.row_changed(*row_);
+    return {};
+}
+
+Outcome IncidentEditor::change_status(IncidentStatus to, std::int64_t now_ms) {
+    const Incident* inc = incident();
+    if (!inc) return make_error("no_incident", std::string(tr("No incident is open")));
+    const bool edited = draft_.differs_from(*inc);
+    if (edited && !draft_.validate()) return invalid_fields();
+    Incident preview = *inc;
+    for (FieldId f : draft_.changes_from(*inc)) preview.value(f) = draft_.value(f);
+    if (auto allowed = check_transition(preview, to); !allowed) return allowed;
+    if (edited)
+        if (auto saved = commit_changes(now_ms); !saved) return saved;
+    Outcome done = replica_.commit([&](OpFactory& factory) { return factory.transition(actor_, now_ms, inc->id, to); });
+    if (done) list_.row_changed(*row_);
+    return done;
+}
+
+void IncidentEditor::refresh_rows() {
+    const Incident* inc = incident();
+    if (!inc) {
+        timeline_.clear();
+        log_.clear();
+        rows_row_.reset();
+        return;
+    }
+    if (rows_row_ == row_ && rows_history_size_ == inc->history.size()) return;
+    rows_row_ = row_;
+    rows_history_size_ = inc->history.size();
+    timeline_ = timeline_rows(replica_.desk(), *inc, utc_offset_minutes_);
+    log_ = log_rows(replica_.desk(), *inc, utc_offset_minutes_);
+}
+
+const std::vector<TimelineRow>& IncidentEditor::timeline() {
+    refresh_rows();
+    return timeline_;
+}
+
+const std::vector<LogRow>& IncidentEditor::transaction_log() {
+    refresh_rows();
+    return log_;
+}
+
+}  // namespace hotline::app

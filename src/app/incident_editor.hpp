@@ -1,0 +1,69 @@
+// The open incident (detail screen): its Summary draft, the event being typed
+// on its Timeline (W11), its Transaction log (W15) as display rows, and the
+// commands that change it — save, add an event, change status (W1 with the W5
+// guard). Each command either makes its operations or changes nothing and
+// returns the reason.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/draft.hpp"
+#include "app/incident_rows.hpp"
+#include "app/list_model.hpp"
+#include "app/replica.hpp"
+
+namespace hotline::app {
+
+class IncidentEditor {
+public:
+    IncidentEditor(Replica& replica, ListModel& list, std::string actor, int utc_offset_minutes);
+
+    // Shows `row`; its drafts start from the incident as it is now.
+    void open(std::uint32_t row);
+    void close();
+    std::optional<std::uint32_t> row() const { return row_; }
+    const Incident* incident() const;
+    bool editable() const;  // archived incidents are read-only (W10)
+
+    Draft& draft() { return draft_; }
+    const Draft& draft() const { return draft_; }
+    bool has_unsaved_edits() const;  // the Summary differs from the incident
+    void revert();                   // back to the incident's values
+
+    std::string& event_type() { return event_type_; }
+    std::string& event_text() { return event_text_; }
+
+    // Summary save: one `set` per changed field.
+    Outcome save(std::int64_t now_ms);
+    Outcome add_event(std::int64_t now_ms);
+    // The transition is checked against the incident WITH the Summary's unsaved
+    // edits (so "fill in the solution, press Solved" works); refused, nothing
+    // changes, the edits included; allowed, the edits are saved, then the status.
+    Outcome change_status(IncidentStatus to, std::int64_t now_ms);
+
+    const std::vector<TimelineRow>& timeline();
+    const std::vector<LogRow>& transaction_log();
+
+private:
+    Outcome commit_changes(std::int64_t now_ms);
+    void refresh_rows();
+
+    Replica& replica_;
+    ListModel& list_;
+    std::string actor_;
+    int utc_offset_minutes_;
+    std::optional<std::uint32_t> row_;
+    Draft draft_;
+    std::string event_type_;
+    std::string event_text_;
+    // Display rows, rebuilt when the incident's history grows (every change adds to it).
+    std::size_t rows_history_size_ = 0;
+    std::optional<std::uint32_t> rows_row_;
+    std::vector<TimelineRow> timeline_;
+    std::vector<LogRow> log_;
+};
+
+}  // namespace hotline::app

@@ -1,0 +1,34 @@
+// An incident's Timeline (W11) and Transaction log (W15) as the detail screen
+// shows them: one row of display text per event or change.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/desk.hpp"
+
+namespace hotline::app {
+
+struct TimelineRow {
+    std::string time;
+    std::string type;  // label of the event type
+    std::string author;
+    std::string text;
+};
+
+struct LogRow {
+    std::string time;
+    std::string field;  // label
+    std::string author;
+    std::string old_value;
+    std::string new_value;
+    bool superseded = false;  // an older edit that arrived late and lost (kept, W15)
+};
+
+// Events in their order (by HLC).
+std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes);
+// Changes oldest first; the creation as one row per initial value; an event row
+// names the event type and shows its text.
+std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes);
+
+}  // namespace hotline::app

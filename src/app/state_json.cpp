@@ -1,0 +1,113 @@
+// App::state_json: what the screen shows, for the browser tests' driver. Texts
+// are the displayed (translated) ones, so a test reads what a person reads.
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "app/display.hpp"
+#include "app/incident_rows.hpp"
+#include "core/workflow.hpp"
+
+namespace hotline::app {
+namespace {
+
+constexpr std::size_t kRowsReported = 50;
+
+std::string_view screen_name(Screen s) {
+    switch (s) {
+        case Screen::list: return "list";
+        case Screen::detail: return "detail";
+        case Screen::create: return "create";
+        case Screen::settings: return "settings";
+    }
+    return "?";
+}
+
+std::string_view tab_name(DetailTab t) {
+    switch (t) {
+        case DetailTab::summary: return "summary";
+        case DetailTab::timeline: return "timeline";
+        case DetailTab::log: return "log";
+    }
+    return "?";
+}
+
+nlohmann::json list_row(const Incident& inc, int utc_offset_minutes) {
+    return {{"number", inc.number.display()},
+            {"title", inc.value(FieldId::title)},
+            {"customer", inc.value(FieldId::customer_name)},
+            {"priority", priority_text(inc.priority())},
+            {"status", status_text(inc.status)},
+            {"assignee", inc.value(FieldId::engineer)},
+            {"updated", format_date_time(inc.updated_ms, utc_offset_minutes)}};
+}
+
+nlohmann::json field_values(const Draft& draft) {
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& spec : all_fields()) fields[std::string(spec.name)] = draft.value(spec.id);
+    return fields;
+}
+
+nlohmann::json field_errors(const Draft& draft) {
+    nlohmann::json errors = nlohmann::json::object();
+    for (const auto& spec : all_fields())
+        if (!draft.error(spec.id).empty()) errors[std::string(spec.name)] = draft.error(spec.id);
+    return errors;
+}
+
+nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offset_minutes) {
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& spec : all_fields()) fields[std::string(spec.name)] = inc.value(spec.id);
+    nlohmann::json events = nlohmann::json::array();
+    for (const auto& e : timeline_rows(desk, inc, utc_offset_minutes))
+        events.push_back({{"time", e.time}, {"type", e.type}, {"author", e.author}, {"text", e.text}});
+    nlohmann::json log = nlohmann::json::array();
+    for (const auto& r : log_rows(desk, inc, utc_offset_minutes))
+        log.push_back({{"time", r.time}, {"field", r.field}, {"author", r.author}, {"old", r.old_value},
+                       {"new", r.new_value}, {"superseded", r.superseded}});
+    nlohmann::json actions = nlohmann::json::array();
+    if (check_editable(inc))
+        for (IncidentStatus to : allowed_targets(inc.status)) actions.push_back(status_text(to));
+    return {{"id", inc.id},         {"number", inc.number.display()}, {"title", inc.value(FieldId::title)},
+            {"status", status_text(inc.status)}, {"fields", std::move(fields)}, {"events", std::move(events)},
+            {"log", std::move(log)}, {"actions", std::move(actions)}};
+}
+
+}  // namespace
+
+std::string App::state_json() const {
+    nlohmann::json rows = nlohmann::json::array();
+    const auto& visible = list_.rows();
+    for (std::size_t i = 0; i < visible.size() && i < kRowsReported; ++i)
+        rows.push_back(list_row(list_.incident(visible[i]), utc_offset_minutes_));
+
+    nlohmann::json state = {
+        {"screen", screen_name(screen_)},
+        {"tab", tab_name(tab_)},
+        {"theme", dark_theme_ ? "dark" : "light"},
+        {"demo", demo_},
+        {"saving", has_unsaved_changes()},
+        {"message", message_.text},
+        {"message_is_error", message_.error},
+        {"query", list_.query()},
+        {"rows", std::move(rows)},
+        {"row_count", visible.size()},
+        {"total", list_.total()},
+        {"selected", nullptr},
+    };
+    if (auto row = list_.selected()) {
+        nlohmann::json selected = incident_json(desk(), list_.incident(*row), utc_offset_minutes_);
+        if (editor_.row() == row) {
+            selected["draft"] = field_values(editor_.draft());
+            selected["errors"] = field_errors(editor_.draft());
+            selected["unsaved"] = editor_.has_unsaved_edits();
+        }
+        state["selected"] = std::move(selected);
+    }
+    if (screen_ == Screen::create)
+        state["create"] = {{"full", create_full_}, {"fields", field_values(create_draft_)},
+                           {"errors", field_errors(create_draft_)}};
+    // Values are valid UTF-8 (the core checks them); replace rather than throw if one were not.
+    return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace hotline::app

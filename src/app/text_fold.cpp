@@ -1,0 +1,55 @@
+#include "app/text_fold.hpp"
+
+#include <cstdint>
+
+namespace hotline::app {
+namespace {
+
+// The lower-case partner of a two-byte code point (U+0080..U+07FF), or the
+// code point itself. Every mapping stays inside the two-byte range.
+std::uint32_t fold_two_byte(std::uint32_t cp) {
+    if (cp >= 0x00c0 && cp <= 0x00de && cp != 0x00d7) return cp + 0x20;  // À..Þ except ×
+    if (cp >= 0x0100 && cp <= 0x017f) {
+        // Latin Extended-A pairs capital/small; the parity of the capital flips
+        // at U+0139 and back at U+014A. Ÿ's partner lives in Latin-1.
+        if (cp == 0x0178) return 0x00ff;
+        bool even_capitals = (cp <= 0x0137 && cp != 0x0130 && cp != 0x0131) || (cp >= 0x014a && cp <= 0x0177);
+        bool odd_capitals = (cp >= 0x0139 && cp <= 0x0148) || (cp >= 0x0179 && cp <= 0x017e);
+        if ((even_capitals && cp % 2 == 0) || (odd_capitals && cp % 2 == 1)) return cp + 1;
+        return cp;
+    }
+    if (cp >= 0x0410 && cp <= 0x042f) return cp + 0x20;  // А..Я
+    if (cp >= 0x0400 && cp <= 0x040f) return cp + 0x50;  // Ѐ..Џ (Ё, Є, І, Ї, Ў...)
+    return cp;
+}
+
+}  // namespace
+
+void fold_in_place(std::string& text, std::size_t from) {
+    const std::size_t n = text.size();
+    for (std::size_t i = from; i < n; ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') text[i] = static_cast<char>(c + 32);
+            continue;
+        }
+        if ((c >> 5) != 0x6 || i + 1 >= n) continue;  // not a two-byte lead: other scripts stay as they are
+        auto cont = static_cast<unsigned char>(text[i + 1]);
+        if ((cont >> 6) != 0x2) continue;
+        std::uint32_t cp = ((c & 0x1fu) << 6) | (cont & 0x3fu);
+        std::uint32_t low = fold_two_byte(cp);
+        if (low != cp) {
+            text[i] = static_cast<char>(0xc0 | (low >> 6));
+            text[i + 1] = static_cast<char>(0x80 | (low & 0x3f));
+        }
+        ++i;
+    }
+}
+
+std::string folded(std::string_view text) {
+    std::string out(text);
+    fold_in_place(out);
+    return out;
+}
+
+}  // namespace hotline::app

@@ -1,0 +1,19 @@
+// Case folding for the search box: "ÉCOLE", "école" and "Ecole"... are found by
+// "école"; "ИВАНОВ" by "иванов". Only the scripts of the seeds' languages are
+// folded (Latin, Latin-1, Latin Extended-A, Cyrillic), with simple one-to-one
+// mappings that keep every character's UTF-8 length: a folded text is exactly
+// as long as the original, so it can be folded in place and offsets into it
+// stay valid. Accents are kept ("e" does not find "é"), as in the seeds' UIs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace hotline::app {
+
+// Folds text[from..] in place. Invalid or other UTF-8 is left as it is.
+void fold_in_place(std::string& text, std::size_t from = 0);
+
+std::string folded(std::string_view text);
+
+}  // namespace hotline::app

@@ -1,0 +1,235 @@
+// App commands (app/app.hpp): registering, editing, events, status changes and
+// what they leave on disk.
+#include <doctest/doctest.h>
+
+#include "app/app.hpp"
+#include "app_test_support.hpp"
+#include "store/replica_store.hpp"
+
+using namespace hotline;
+using namespace hotline::app;
+using namespace hotline::testing;
+
+namespace {
+
+// Registers an incident through the quick form and returns its row.
+std::uint32_t register_incident(App& app, const std::string& title, std::int64_t now = kBaseMs + 1000) {
+    app.start_create();
+    app.create_draft().value(FieldId::title) = title;
+    app.create_draft().value(FieldId::customer_name) = "Boulangerie Lefèvre";
+    app.create_draft().value(FieldId::customer_phone) = "+33 4 78 60 12 34";
+    app.create_draft().value(FieldId::priority) = "2";
+    REQUIRE_MESSAGE(app.save_create(now), app.message().text);
+    return *app.list().selected();
+}
+
+std::size_t log_operations(const std::string& dir) {
+    auto opened = store::ReplicaStore::open(dir, "other");
+    REQUIRE(opened.ok());
+    return opened->log.size();
+}
+
+}  // namespace
+
+TEST_CASE("app: a new incident gets its number at once, is selected and open, and persists") {
+    auto dir = fresh_dir("app-create");
+    std::string number;
+    {
+        auto app = open_app(dir);
+        std::uint32_t row = register_incident(*app, "Machine à café en panne");
+        const Incident& inc = app->list().incident(row);
+        number = inc.number.display();
+        CHECK(inc.number.is_final());
+        CHECK(number == "1");  // the replica's own block starts at 1
+        CHECK(app->screen() == Screen::detail);
+        CHECK(app->editor().row() == row);
+        CHECK(app->message().text == "Incident 1 registered");
+        CHECK_FALSE(app->message().error);
+        CHECK(app->has_unsaved_changes());  // written, not yet made durable by the platform
+        app->mark_durable(app->changes_written());
+        CHECK_FALSE(app->has_unsaved_changes());
+        CHECK(register_incident(*app, "Second") != row);
+        CHECK(app->list().incident(*app->list().selected()).number.display() == "2");
+    }
+    auto app = open_app(dir);
+    REQUIRE(app->list().total() == 2);
+    app->list().set_query("машина");  // not there
+    CHECK(app->list().rows().empty());
+    app->list().set_query("CAFÉ");
+    REQUIRE(app->list().rows().size() == 1);
+    CHECK(app->list().incident(app->list().rows()[0]).number.display() == number);
+    CHECK(register_incident(*app, "Third after reopening") == 2);
+    CHECK(app->list().incident(2).number.display() == "3");
+}
+
+TEST_CASE("app: a refused form changes nothing and burns no counter or number") {
+    auto dir = fresh_dir("app-refused");
+    auto app = open_app(dir);
+    const auto written = app->changes_written();
+    app->start_create();
+    app->create_draft().value(FieldId::title) = "   ";
+    app->create_draft().value(FieldId::unit_warranty_end) = "2026-02-30";
+    CHECK_FALSE(app->save_create(kBaseMs));
+    CHECK(app->message().error);
+    CHECK(app->message().text == "Fix the fields marked in red");
+    CHECK(app->create_draft().error(FieldId::title) == "An incident needs a title");
+    CHECK(app->create_draft().error(FieldId::unit_warranty_end) == "'Warranty end' must be a date YYYY-MM-DD");
+    CHECK(app->changes_written() == written);
+    CHECK(app->desk().incidents().empty());
+    CHECK(app->screen() == Screen::create);
+
+    // The next incident still gets the first number and the first operation id.
+    app->create_draft().value(FieldId::unit_warranty_end) = "2026-02-28";
+    std::uint32_t row = register_incident(*app, "Now with a title");
+    CHECK(app->list().incident(row).number.display() == "1");
+    CHECK(app->list().incident(row).id == "web1:1");
+    CHECK(log_operations(dir) == 1);
+}
+
+TEST_CASE("app: a refused operation restores the op factory (nothing burnt)") {
+    auto dir = fresh_dir("app-refused-op");
+    auto app = open_app(dir);
+    std::uint32_t row = register_incident(*app, "Printer jammed");
+    const std::string id = app->list().incident(row).id;
+    // The core refuses an unknown event type: the factory must hand out the same id next time.
+    app->editor().event_type() = "no_such_type";
+    app->editor().event_text() = "Called";
+    CHECK_FALSE(app->add_event(kBaseMs + 2000));
+    CHECK(app->message().text == "Event type 'no_such_type' is not defined");
+    app->editor().event_type() = "call_out";
+    REQUIRE(app->add_event(kBaseMs + 3000));
+    CHECK(app->list().incident(row).events.at(0).id == "web1:2");
+    CHECK(log_operations(dir) == 2);
+}
+
+TEST_CASE("app: W5 - Solved is refused without an actual solution, and nothing changes") {
+    auto dir = fresh_dir("app-w5");
+    auto app = open_app(dir);
+    std::uint32_t row = register_incident(*app, "No heating");
+    REQUIRE(app->change_status(IncidentStatus::in_progress, kBaseMs + 2000));
+    CHECK(app->message().text == "Status changed to In progress");
+
+    app->editor().draft().value(FieldId::actual_problem) = "Ignition electrode worn";
+    const auto written = app->changes_written();
+    CHECK_FALSE(app->change_status(IncidentStatus::solved, kBaseMs + 3000));
+    CHECK(app->message().error);
+    CHECK(app->message().text == "Cannot mark as Solved: fill in 'Actual solution' first");
+    CHECK(app->changes_written() == written);
+    const Incident& inc = app->list().incident(row);
+    CHECK(inc.status == IncidentStatus::in_progress);
+    CHECK(inc.value(FieldId::actual_problem).empty());  // the unsaved edit was not saved either
+    CHECK(app->editor().has_unsaved_edits());
+
+    // Filled in: the edits are saved, then the status changes.
+    app->editor().draft().value(FieldId::actual_solution) = "Replaced the electrode";
+    REQUIRE(app->change_status(IncidentStatus::solved, kBaseMs + 4000));
+    CHECK(inc.status == IncidentStatus::solved);
+    CHECK(inc.value(FieldId::actual_solution) == "Replaced the electrode");
+    CHECK_FALSE(app->editor().has_unsaved_edits());
+}
+
+TEST_CASE("app: Summary save writes one set per changed field; the log shows old and new values") {
+    auto dir = fresh_dir("app-summary");
+    auto app = open_app(dir);
+    std::uint32_t row = register_incident(*app, "Printer jammed");
+    Draft& draft = app->editor().draft();
+    draft.value(FieldId::title) = "Printer jammed in tray 2  ";  // trimmed on save
+    draft.value(FieldId::engineer) = "Иван Петров";
+    draft.value(FieldId::priority) = "1";
+    REQUIRE(app->save_summary(kBaseMs + 5000));
+    CHECK(app->message().text == "Saved");
+    CHECK(log_operations(dir) == 4);  // create + three sets
+    CHECK(app->list().incident(row).value(FieldId::title) == "Printer jammed in tray 2");
+
+    CHECK_FALSE(app->save_summary(kBaseMs + 6000));
+    CHECK(app->message().text == "There are no changes to save");
+
+    const auto& log = app->editor().transaction_log();
+    REQUIRE(log.size() >= 3);
+    // The changes come in field order: title, priority, engineer.
+    const LogRow& priority = log[log.size() - 2];
+    CHECK(priority.field == "Priority");
+    CHECK(priority.old_value == "High");
+    CHECK(priority.new_value == "Critical");
+    CHECK(priority.author == "tester");
+    CHECK(priority.time == "2025-11-24 16:00");
+    CHECK_FALSE(priority.superseded);
+    CHECK(log.back().field == "Engineer");
+    CHECK(log.back().old_value.empty());
+    CHECK(log.back().new_value == "Иван Петров");
+    auto titled = std::find_if(log.begin(), log.end(), [](const LogRow& r) { return r.field == "Title" && !r.old_value.empty(); });
+    REQUIRE(titled != log.end());
+    CHECK(titled->old_value == "Printer jammed");
+    CHECK(titled->new_value == "Printer jammed in tray 2");
+}
+
+TEST_CASE("app: the timeline lists events in order with type, author and text; the log names them") {
+    auto dir = fresh_dir("app-timeline");
+    auto app = open_app(dir);
+    register_incident(*app, "Fuite d'eau");
+    app->editor().event_type() = "call_in";
+    app->editor().event_text() = "La cliente rappelle";
+    REQUIRE(app->add_event(kBaseMs + 60'000));
+    CHECK(app->editor().event_text().empty());
+    app->editor().event_type() = "note";
+    app->editor().event_text() = "   ";
+    CHECK_FALSE(app->add_event(kBaseMs + 61'000));
+    CHECK(app->message().text == "Write the event text first");
+    app->editor().event_text() = "Pièce commandée";
+    REQUIRE(app->add_event(kBaseMs + 120'000));
+
+    const auto& timeline = app->editor().timeline();
+    REQUIRE(timeline.size() == 2);
+    CHECK(timeline[0].type == "Incoming call");
+    CHECK(timeline[0].text == "La cliente rappelle");
+    CHECK(timeline[0].author == "tester");
+    CHECK(timeline[0].time == "2025-11-24 16:01");
+    CHECK(timeline[1].type == "Note");
+    CHECK(timeline[1].text == "Pièce commandée");
+    const auto& log = app->editor().transaction_log();
+    CHECK(log.back().field == "Event: Note");
+    CHECK(log.back().new_value == "Pièce commandée");
+}
+
+TEST_CASE("app: moving away from unsaved Summary edits is refused; Escape discards them, then closes") {
+    auto dir = fresh_dir("app-unsaved");
+    auto app = open_app(dir);
+    std::uint32_t first = register_incident(*app, "First");
+    std::uint32_t second = register_incident(*app, "Second");
+    REQUIRE(app->open_incident(first));
+    app->editor().draft().value(FieldId::title) = "First, edited";
+    CHECK_FALSE(app->select(second));
+    CHECK(app->message().text == "Save or discard the changes to incident 1 first");
+    CHECK(app->list().selected() == first);
+    app->cancel();
+    CHECK(app->message().text == "Changes discarded");
+    CHECK(app->editor().draft().value(FieldId::title) == "First");
+    CHECK(app->screen() == Screen::detail);
+    REQUIRE(app->move_selection(-1));  // newest first: the second incident is above
+    CHECK(app->editor().row() == second);
+    app->cancel();
+    CHECK(app->screen() == Screen::list);
+    CHECK(app->list().selected() == second);
+}
+
+TEST_CASE("app: archived incidents are read-only") {
+    auto dir = fresh_dir("app-archived");
+    auto app = open_app(dir);
+    register_incident(*app, "Old");
+    REQUIRE(app->change_status(IncidentStatus::closed, kBaseMs + 2000));
+    REQUIRE(app->change_status(IncidentStatus::archived, kBaseMs + 3000));
+    CHECK_FALSE(app->editor().editable());
+    app->editor().draft().value(FieldId::title) = "Changed";
+    CHECK_FALSE(app->save_summary(kBaseMs + 4000));
+    CHECK(app->message().text == "Incident 1 is archived and can no longer be changed");
+}
+
+TEST_CASE("app: the theme is kept in the replica's metadata") {
+    auto dir = fresh_dir("app-theme");
+    {
+        auto app = open_app(dir);
+        CHECK_FALSE(app->dark_theme());
+        app->set_dark_theme(true);
+    }
+    CHECK(open_app(dir)->dark_theme());
+}

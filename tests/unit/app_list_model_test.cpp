@@ -1,0 +1,249 @@
+// The incident list (app/list_model.hpp): search, sort, filters and selection,
+// checked against a brute-force reference on random desks.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "app/list_model.hpp"
+#include "app/text_fold.hpp"
+#include "core/op_factory.hpp"
+#include "test_support.hpp"
+
+using namespace hotline;
+using namespace hotline::app;
+using hotline::testing::kBaseMs;
+
+namespace {
+
+// A desk made operation by operation, as the app would.
+struct TestDesk {
+    Desk desk;
+    OpFactory numbered{"t1"};
+    OpFactory provisional{"t2"};  // no number block: provisional numbers
+    std::int64_t now = kBaseMs;
+
+    TestDesk() { numbered.numbers().add_block({1000, 999999}); }
+
+    std::uint32_t create(std::vector<std::pair<FieldId, std::string>> fields, bool final_number = true) {
+        OpFactory& f = final_number ? numbered : provisional;
+        Operation op = f.create_incident("u:t", ++now, std::move(fields));
+        REQUIRE(desk.apply(op).kind == ApplyKind::applied);
+        return static_cast<std::uint32_t>(desk.incidents().size() - 1);
+    }
+    void set(std::uint32_t row, FieldId field, std::string value) {
+        Operation op = numbered.set_field("u:t", ++now, desk.incidents()[row].id, field, std::move(value));
+        REQUIRE(desk.apply(op).kind == ApplyKind::applied);
+    }
+    void transition(std::uint32_t row, IncidentStatus to) {
+        Operation op = numbered.transition("u:t", ++now, desk.incidents()[row].id, to);
+        REQUIRE(desk.apply(op).kind == ApplyKind::applied);
+    }
+};
+
+const std::vector<std::string> kTitles = {"Printer jammed", "ПРИНТЕР не печатает", "Fuite d'eau à l'ÉCOLE",
+                                          "Caldaia in blocco", "Boiler F28", "Холодильник течёт", "café froid",
+                                          "Scan to email"};
+const std::vector<std::string> kCustomers = {"Иванова Анна", "Boulangerie Lefèvre", "ÉCOLE Les Tilleuls",
+                                             "Harbour Freight", "Trattoria Da Giulia", "ООО «Север»", ""};
+const std::vector<std::string> kEngineers = {"", "Marie Dupont", "Иван Петров", "Zoë Brown"};
+
+void fill_random(TestDesk& t, std::uint64_t seed, int count) {
+    hotline::testing::Rng rng(seed);
+    using hotline::testing::pick;
+    using hotline::testing::uniform;
+    for (int i = 0; i < count; ++i) {
+        std::vector<std::pair<FieldId, std::string>> fields = {
+            {FieldId::title, pick(rng, kTitles) + " " + std::to_string(uniform(rng, 1, 99))},
+            {FieldId::priority, std::to_string(uniform(rng, 1, 4))},
+        };
+        if (auto c = pick(rng, kCustomers); !c.empty()) fields.push_back({FieldId::customer_name, c});
+        if (auto e = pick(rng, kEngineers); !e.empty()) fields.push_back({FieldId::engineer, e});
+        fields.push_back({FieldId::customer_phone, "+7 815 245-" + std::to_string(uniform(rng, 10, 99))});
+        fields.push_back({FieldId::unit_serial, "SN-" + std::to_string(uniform(rng, 1000, 9999))});
+        std::uint32_t row = t.create(std::move(fields), uniform(rng, 0, 9) > 0);
+        switch (uniform(rng, 0, 3)) {
+            case 1: t.transition(row, IncidentStatus::in_progress); break;
+            case 2: t.transition(row, IncidentStatus::closed); break;
+            default: break;
+        }
+    }
+}
+
+// The reference: every row, filtered and sorted the slow and obvious way.
+std::vector<std::uint32_t> reference(const Desk& desk, const std::string& query, SortSpec sort, std::uint8_t statuses,
+                                     std::uint8_t priorities) {
+    const std::string q = folded(query);
+    auto text_of = [&](const Incident& inc) {
+        std::vector<std::string> parts = {inc.number.display(), inc.value(FieldId::title),
+                                          inc.value(FieldId::customer_name), inc.value(FieldId::engineer),
+                                          inc.value(FieldId::customer_contact),
+                                          inc.value(FieldId::customer_phone), inc.value(FieldId::customer_email),
+                                          inc.value(FieldId::unit_serial)};
+        parts.insert(parts.end(), inc.number_aliases.begin(), inc.number_aliases.end());
+        return parts;
+    };
+    std::vector<std::uint32_t> rows;
+    for (std::uint32_t r = 0; r < desk.incidents().size(); ++r) {
+        const Incident& inc = desk.incidents()[r];
+        if (!(statuses & (1u << static_cast<int>(inc.status))) || !(priorities & (1u << (inc.priority() - 1)))) continue;
+        bool hit = q.empty();
+        for (const auto& part : text_of(inc)) hit = hit || folded(part).find(q) != std::string::npos;
+        if (hit) rows.push_back(r);
+    }
+    auto key = [&](std::uint32_t r) {
+        const Incident& inc = desk.incidents()[r];
+        std::int64_t number = inc.number.is_final() ? inc.number.value : INT64_MAX;
+        switch (sort.column) {
+            case Column::number: return std::make_tuple(number, std::string());
+            case Column::title: return std::make_tuple(std::int64_t{0}, folded(inc.value(FieldId::title)));
+            case Column::customer: return std::make_tuple(std::int64_t{0}, folded(inc.value(FieldId::customer_name)));
+            case Column::priority: return std::make_tuple(std::int64_t{inc.priority()}, std::string());
+            case Column::status: return std::make_tuple(std::int64_t{static_cast<int>(inc.status)}, std::string());
+            case Column::assignee: return std::make_tuple(std::int64_t{0}, folded(inc.value(FieldId::engineer)));
+            case Column::updated: return std::make_tuple(inc.updated_ms, std::string());
+        }
+        return std::make_tuple(std::int64_t{0}, std::string());
+    };
+    std::sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (!sort.ascending) std::swap(a, b);
+        auto ka = key(a), kb = key(b);
+        return ka < kb || (ka == kb && a < b);
+    });
+    return rows;
+}
+
+void check_same(const ListModel& list, const Desk& desk) {
+    auto want = reference(desk, list.query(), list.sort(), list.status_filter(), list.priority_filter());
+    INFO("query '" << list.query() << "', column " << static_cast<int>(list.sort().column) << ", "
+                    << std::string(list.sort().ascending ? "ascending" : "descending"));
+    CAPTURE(list.rows().size());
+    CAPTURE(want.size());
+    REQUIRE(list.rows() == want);
+}
+
+std::vector<std::string> titles(const ListModel& list) {
+    std::vector<std::string> out;
+    for (auto r : list.rows()) out.push_back(list.incident(r).value(FieldId::title));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("list: search is case-insensitive for Latin, accented and Cyrillic text, in every searched field") {
+    TestDesk t;
+    t.create({{FieldId::title, "Принтер не печатает"}, {FieldId::customer_name, "Иванова Анна"}});
+    t.create({{FieldId::title, "Fuite d'eau"}, {FieldId::customer_name, "École Les Tilleuls"},
+              {FieldId::customer_email, "ce.tilleuls@ac-nantes.fr"}});
+    t.create({{FieldId::title, "Boiler F28"}, {FieldId::customer_contact, "Sarah Collins"},
+              {FieldId::customer_phone, "+44 117 496 0312"}, {FieldId::unit_serial, "WB30I-558821"}});
+    ListModel list(t.desk);
+    auto found = [&](std::string_view q) {
+        list.set_query(q);
+        return titles(list);
+    };
+    CHECK(found("ИВАНОВА") == std::vector<std::string>{"Принтер не печатает"});
+    CHECK(found("принтер") == std::vector<std::string>{"Принтер не печатает"});
+    CHECK(found("ÉCOLE") == std::vector<std::string>{"Fuite d'eau"});
+    CHECK(found("AC-NANTES") == std::vector<std::string>{"Fuite d'eau"});
+    CHECK(found("sarah") == std::vector<std::string>{"Boiler F28"});
+    CHECK(found("496 0312") == std::vector<std::string>{"Boiler F28"});
+    CHECK(found("wb30i") == std::vector<std::string>{"Boiler F28"});
+    CHECK(found("1001") == std::vector<std::string>{"Fuite d'eau"});  // the number
+    CHECK(found("  f28  ") == std::vector<std::string>{"Boiler F28"});  // surrounding spaces do not count
+    CHECK(found("eauécole").empty());  // never across two fields
+    CHECK(found("").size() == 3);
+}
+
+TEST_CASE("list: a provisional number and its alias after renumbering are searchable") {
+    TestDesk t;
+    std::uint32_t row = t.create({{FieldId::title, "Offline registration"}}, false);
+    ListModel list(t.desk);
+    list.set_query("p-t2-1");
+    CHECK(list.rows() == std::vector<std::uint32_t>{row});
+    Operation renumber = t.numbered.renumber("s:server", ++t.now, t.desk.incidents()[row].id, 5000);
+    REQUIRE(t.desk.apply(renumber).kind == ApplyKind::applied);
+    list.row_changed(row);
+    CHECK(list.rows() == std::vector<std::uint32_t>{row});  // found by its alias
+    list.set_query("5000");
+    CHECK(list.rows() == std::vector<std::uint32_t>{row});
+}
+
+TEST_CASE("list: search, sort and filters agree with a brute-force reference") {
+    TestDesk t;
+    fill_random(t, 7, 400);
+    ListModel list(t.desk);
+    hotline::testing::Rng rng(11);
+    using hotline::testing::uniform;
+    const std::vector<std::string> queries = {"принтер", "ÉCOLE", "café", "245-3", "sn-1", "1", "иванова анна",
+                                              "printer jammed 4", "zzz", "p-t2", "ООО", "d'eau à"};
+    for (int round = 0; round < 60; ++round) {
+        // Type a query one character at a time (each step extends the previous one), then erase it.
+        const std::string& q = queries[static_cast<std::size_t>(uniform(rng, 0, static_cast<int>(queries.size()) - 1))];
+        list.set_sort({static_cast<Column>(uniform(rng, 0, kColumnCount - 1)), uniform(rng, 0, 1) == 1});
+        list.set_status_filter(uniform(rng, 0, 3) == 0 ? static_cast<std::uint8_t>(uniform(rng, 1, 255)) : kAllStatuses);
+        list.set_priority_filter(uniform(rng, 0, 3) == 0 ? static_cast<std::uint8_t>(uniform(rng, 1, 15)) : kAllPriorities);
+        for (std::size_t n = 1; n <= q.size(); ++n) {
+            if (n < q.size() && (static_cast<unsigned char>(q[n]) & 0xc0) == 0x80) continue;  // whole characters only
+            list.set_query(q.substr(0, n));
+            check_same(list, t.desk);
+        }
+        list.set_query(q.substr(0, q.size() / 2));
+        check_same(list, t.desk);
+        list.set_query("");
+        check_same(list, t.desk);
+    }
+}
+
+TEST_CASE("list: changed and new incidents move to their place and are found by their new text") {
+    TestDesk t;
+    fill_random(t, 3, 200);
+    ListModel list(t.desk);
+    list.set_sort({Column::title, true});
+    list.set_query("a");
+    hotline::testing::Rng rng(5);
+    for (int i = 0; i < 100; ++i) {
+        auto row = static_cast<std::uint32_t>(hotline::testing::uniform(rng, 0, 199));
+        // Longer and shorter texts: rewritten in place, or moved to the end of the buffer.
+        std::string title = i % 2 ? "A much longer title that no longer fits where the old one was " + std::to_string(i)
+                                  : "Z" + std::to_string(i);
+        t.set(row, FieldId::title, title);
+        list.row_changed(row);
+        check_same(list, t.desk);
+    }
+    t.create({{FieldId::title, "Brand new"}, {FieldId::customer_name, "Zebra Ltd"}});
+    list.sync_new_rows();
+    check_same(list, t.desk);
+    list.set_query("zebra");
+    CHECK(titles(list) == std::vector<std::string>{"Brand new"});
+}
+
+TEST_CASE("list: the selection stays on its incident while rows change") {
+    TestDesk t;
+    fill_random(t, 9, 50);
+    ListModel list(t.desk);
+    const std::uint32_t chosen = list.rows()[10];
+    list.select(chosen);
+    CHECK(list.selected_position() == 10);
+
+    list.set_sort({Column::customer, true});
+    REQUIRE(list.selected() == chosen);
+    CHECK(list.rows()[static_cast<std::size_t>(list.selected_position())] == chosen);
+
+    // Filtered out: still selected, not visible; moving starts from the first or last row.
+    const Incident& inc = list.incident(chosen);
+    list.set_status_filter(static_cast<std::uint8_t>(kAllStatuses & ~(1u << static_cast<int>(inc.status))));
+    CHECK(list.selected() == chosen);
+    CHECK(list.selected_position() == -1);
+    CHECK(list.row_after_move(1) == list.rows().front());
+    CHECK(list.row_after_move(-1) == list.rows().back());
+    list.set_status_filter(kAllStatuses);
+    CHECK(list.rows()[static_cast<std::size_t>(list.selected_position())] == chosen);
+
+    // Moving is clamped to the visible rows.
+    CHECK(list.row_after_move(-1000) == list.rows().front());
+    CHECK(list.row_after_move(1 << 30) == list.rows().back());
+    CHECK(list.row_after_move(1) == list.rows()[static_cast<std::size_t>(list.selected_position()) + 1]);
+}

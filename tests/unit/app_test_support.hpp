@@ -1,0 +1,38 @@
+// Helpers for the app tests: the demo data set of the source tree, an App
+// opened on a fresh directory, and a small desk with chosen values.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/app.hpp"
+#include "store_test_dir.hpp"
+#include "test_support.hpp"
+
+namespace hotline::testing {
+
+// assets/demo/demo_data.json, found from this header's own path (absolute in
+// the CMake build, so it works from any working folder and under node).
+inline std::string demo_data_path() {
+    return (std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "assets" / "demo" / "demo_data.json")
+        .lexically_normal()
+        .string();
+}
+
+inline std::unique_ptr<app::App> open_app(const std::string& dir, const std::string& demo = {},
+                                          std::int64_t now_ms = kBaseMs) {
+    app::App::Options options;
+    options.data_dir = dir;
+    options.fresh_replica_id = "web1";
+    options.actor = "u:tester";
+    options.demo_data_path = demo;
+    options.now_ms = now_ms;
+    auto opened = app::App::open(options);
+    REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
+    return std::move(opened.value());
+}
+
+}  // namespace hotline::testing
