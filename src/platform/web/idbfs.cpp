@@ -20,6 +20,40 @@ int wait_for(hotline::web::idbfs::Done done) {
     return token;
 }
 
+// IDBFS decides what to write by comparing each file's modification time (whole
+// milliseconds) with the one it stored. A file written again within the very
+// millisecond in which a persist read it keeps that time, looks unchanged, and
+// its last write would never reach IndexedDB. So the reads are watched: a file
+// whose time equals the millisecond of its read gets a later time before the
+// next persist, which then writes it again.
+EM_JS(void, hotline_js_idbfs_watch_reads, (), {
+    var atRisk = Module['hotlineIdbfsAtRisk'] = {};
+    var load = IDBFS.loadLocalEntry;
+    IDBFS.loadLocalEntry = function(path, callback) {
+        var readAt = Date.now();
+        load(path, function(error, entry) {
+            if (!error && entry['timestamp'].getTime() >= readAt) atRisk[path] = readAt;
+            callback(error, entry);
+        });
+    };
+});
+
+EM_JS(void, hotline_js_idbfs_retouch, (), {
+    var atRisk = Module['hotlineIdbfsAtRisk'];
+    Object.keys(atRisk).forEach(function(path) {
+        var readAt = atRisk[path];
+        delete atRisk[path];
+        try {
+            if (FS.stat(path).mtime.getTime() === readAt) {
+                var later = Math.max(Date.now(), readAt + 1);
+                FS.utime(path, later, later);
+            }
+        } catch (e) {
+            // removed since: IDBFS deletes it from IndexedDB
+        }
+    });
+});
+
 EM_JS(void, hotline_js_idbfs_mount_and_load, (const char* mount_point, int token), {
     function done(error) {
         ccall('hotline_idbfs_done', null, ['number', 'number', 'string'],
@@ -60,10 +94,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void hotline_idbfs_done(int token, int ok, const
 namespace hotline::web::idbfs {
 
 void mount_and_load(const std::string& mount_point, Done done) {
+    hotline_js_idbfs_watch_reads();
     hotline_js_idbfs_mount_and_load(mount_point.c_str(), wait_for(std::move(done)));
 }
 
 void persist(Done done) {
+    hotline_js_idbfs_retouch();
     hotline_js_idbfs_persist(wait_for(std::move(done)));
 }
 

@@ -5,7 +5,9 @@
 // IndexedDB into memory once at start, persist() writes every file changed
 // since the last persist back (whole files, one IndexedDB record each; its cost
 // grows with the number of files, see TOOLCHAIN.md). Both are asynchronous and
-// call `done` later, from the browser's event loop.
+// call `done` later, from the browser's event loop. IDBFS spots changed files
+// by their modification time in whole milliseconds; idbfs.cpp makes sure a file
+// rewritten within the millisecond a persist read it is still written next time.
 //
 // REQUIRES: at most one load or persist in flight at a time (IDBFS does not
 // queue them; two at once corrupt its bookkeeping). DurableSaver enforces it.
