@@ -19,7 +19,7 @@ Result<std::unique_ptr<App>> App::open(const Options& options) {
     std::unique_ptr<App> app(new App(std::move(replica.value()), options));
     if (!options.demo_data_path.empty() && app->desk().incidents().empty()) {
         if (auto seeded = seed_demo(app->replica_, options.demo_data_path, options.now_ms); !seeded)
-            app->say(tr_format("demo.failed", seeded.error().message), true);
+            app->say(tr_format("demo.failed", {seeded.error().message}), true);
         app->list_.reload();
     }
     const nlohmann::json& extra = app->replica_.extra();
@@ -30,25 +30,29 @@ Result<std::unique_ptr<App>> App::open(const Options& options) {
 
 void App::mark_durable(std::uint64_t written) { durable_ = std::max(durable_, written); }
 
-void App::say(std::string text, bool error) {
+void App::say(std::string text, bool error, std::string code) {
     message_.text = std::move(text);
     message_.error = error;
+    message_.code = std::move(code);
     ++message_.serial;
 }
 
 bool App::report(const Outcome& outcome, std::string_view success) {
     if (outcome) say(std::string(success), false);
-    else say(std::string(tr(outcome.error().message)), true);
+    else say(std::string(tr(outcome.error().message)), true, outcome.error().code);
     return outcome.ok();
 }
 
 // --- Navigation --------------------------------------------------------------------------
 
+bool App::refuse_to_leave_edits() {
+    if (!editor_.has_unsaved_edits()) return false;
+    say(tr_format("selection.unsaved", {editor_.incident()->number.display()}), true);
+    return true;
+}
+
 bool App::select(std::uint32_t row) {
-    if (editor_.row() && *editor_.row() != row && editor_.has_unsaved_edits()) {
-        say(tr_format("selection.unsaved", editor_.incident()->number.display()), true);
-        return false;
-    }
+    if (editor_.row() != row && refuse_to_leave_edits()) return false;
     list_.select(row);
     if (screen_ == Screen::detail && editor_.row() != row) editor_.open(row);
     return true;
@@ -72,11 +76,7 @@ bool App::open_selected() {
 }
 
 void App::start_create() {
-    if (screen_ == Screen::create) return;
-    if (editor_.has_unsaved_edits()) {
-        say(tr_format("selection.unsaved", editor_.incident()->number.display()), true);
-        return;
-    }
+    if (screen_ == Screen::create || refuse_to_leave_edits()) return;
     create_draft_.clear();
     screen_ = Screen::create;
 }
@@ -112,7 +112,7 @@ bool App::save_create(std::int64_t now_ms) {
     screen_ = Screen::detail;
     tab_ = DetailTab::summary;
     create_draft_.clear();
-    return report(created, tr_format("create.done", list_.incident(row).number.display()));
+    return report(created, tr_format("create.done", {list_.incident(row).number.display()}));
 }
 
 bool App::save_summary(std::int64_t now_ms) { return report(editor_.save(now_ms), tr("Saved")); }
@@ -120,7 +120,7 @@ bool App::save_summary(std::int64_t now_ms) { return report(editor_.save(now_ms)
 bool App::add_event(std::int64_t now_ms) { return report(editor_.add_event(now_ms), tr("Event added")); }
 
 bool App::change_status(IncidentStatus to, std::int64_t now_ms) {
-    return report(editor_.change_status(to, now_ms), tr_format("status.done", status_text(to)));
+    return report(editor_.change_status(to, now_ms), tr_format("status.done", {status_text(to)}));
 }
 
 void App::set_dark_theme(bool dark) {

@@ -41,6 +41,7 @@ enum class DetailTab : std::uint8_t { summary, timeline, log };
 struct Message {
     std::string text;    // translated; empty: nothing to say
     bool error = false;  // a refusal (shown in the error colour) or a confirmation
+    std::string code;    // a refusal's Error::code ("guard_actual_solution"), for the UI to point at its cause
     std::uint64_t serial = 0;  // grows with every message, so the UI can tell a repeated one
 };
 
@@ -67,6 +68,7 @@ public:
     DetailTab tab() const { return tab_; }
     const Message& message() const { return message_; }
     bool dark_theme() const { return dark_theme_; }
+    int utc_offset_minutes() const { return utc_offset_minutes_; }
     bool is_demo() const { return demo_; }
     const Desk& desk() const { return replica_.desk(); }
     ListModel& list() { return list_; }
@@ -96,11 +98,13 @@ public:
     bool add_event(std::int64_t now_ms);
     bool change_status(IncidentStatus to, std::int64_t now_ms);
     void set_dark_theme(bool dark);
-    void say(std::string text, bool error);
+    void say(std::string text, bool error, std::string code = {});
 
 private:
     App(Replica replica, const Options& options);
     bool report(const Outcome& outcome, std::string_view success);
+    // True (and says why) when the open incident has unsaved Summary edits.
+    bool refuse_to_leave_edits();
 
     Replica replica_;
     ListModel list_;

@@ -15,9 +15,14 @@ struct Entry {
 // Short labels are their own key and need no entry.
 constexpr Entry kEnglish[] = {
     {"create.done", "Incident {} registered"},
+    {"create.keys", "Ctrl+Enter saves \xc2\xb7 Esc cancels"},
     {"demo.banner", "Demo data \xe2\x80\x94 changes stay in this browser"},
     {"demo.failed", "The demo data could not be loaded: {}"},
+    {"detail.number", "Incident {}"},
+    {"filter.some", "{} selected"},
     {"form.fix_fields", "Fix the fields marked in red"},
+    {"list.count", "{} incidents"},
+    {"list.count_filtered", "{} of {} incidents"},
     {"list.empty", "No incident matches the search and filters"},
     {"selection.unsaved", "Save or discard the changes to incident {} first"},
     {"status.done", "Status changed to {}"},
@@ -41,9 +46,15 @@ std::string_view tr(std::string_view key) {
     return it != std::end(kEnglish) && it->key == key ? it->text : key;
 }
 
-std::string tr_format(std::string_view key, std::string_view argument) {
+std::string tr_format(std::string_view key, std::initializer_list<std::string_view> arguments) {
     std::string text(tr(key));
-    if (auto at = text.find("{}"); at != std::string::npos) text.replace(at, 2, argument);
+    std::size_t from = 0;
+    for (std::string_view argument : arguments) {
+        const std::size_t at = text.find("{}", from);
+        if (at == std::string::npos) break;
+        text.replace(at, 2, argument);
+        from = at + argument.size();
+    }
     return text;
 }
 

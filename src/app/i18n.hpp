@@ -4,6 +4,7 @@
 // ("demo.banner"); a key without a translation shows as itself.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,8 @@ Language language();
 // into `key` itself).
 std::string_view tr(std::string_view key);
 
-// tr(key) with its "{}" replaced by `argument` ("create.done": "Incident {} registered").
-std::string tr_format(std::string_view key, std::string_view argument);
+// tr(key) with each "{}" replaced by the next argument, in order
+// ("create.done": "Incident {} registered"). Translations keep the same order.
+std::string tr_format(std::string_view key, std::initializer_list<std::string_view> arguments);
 
 }  // namespace hotline::app

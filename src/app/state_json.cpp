@@ -88,6 +88,7 @@ std::string App::state_json() const {
         {"saving", has_unsaved_changes()},
         {"message", message_.text},
         {"message_is_error", message_.error},
+        {"message_code", message_.code},
         {"query", list_.query()},
         {"rows", std::move(rows)},
         {"row_count", visible.size()},

@@ -114,6 +114,7 @@ TEST_CASE("app: W5 - Solved is refused without an actual solution, and nothing c
     CHECK_FALSE(app->change_status(IncidentStatus::solved, kBaseMs + 3000));
     CHECK(app->message().error);
     CHECK(app->message().text == "Cannot mark as Solved: fill in 'Actual solution' first");
+    CHECK(app->message().code == "guard_actual_solution");  // the UI takes the user to that field
     CHECK(app->changes_written() == written);
     const Incident& inc = app->list().incident(row);
     CHECK(inc.status == IncidentStatus::in_progress);

@@ -1,0 +1,38 @@
+// The new-incident pane: the quick form (R7: title, customer, phone, priority,
+// origin, description) or the full registration form, Save and Cancel. The
+// number shows as soon as it is saved (the detail pane opens on it).
+#include "app/i18n.hpp"
+#include "ui/field_form.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hotline::ui {
+
+void draw_create(Context& ctx) {
+    app::App& app = ctx.app;
+    text_coloured(palette().accent, app::tr("New incident"));
+    const bool full = app.create_full_form();
+    const std::string switch_label = T(full ? "Quick form" : "Full form");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(switch_label.c_str()).x -
+                    ImGui::GetStyle().FramePadding.x * 2);
+    if (ImGui::SmallButton(switch_label.c_str())) app.set_create_full_form(!full);
+    ImGui::Separator();
+
+    const float buttons_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    if (ImGui::BeginChild("form", ImVec2(0, -buttons_height))) {
+        if (full) draw_groups(app.create_draft(), registration_groups(), false, ctx.ui.focus_field);
+        else draw_fields(app.create_draft(), quick_fields(), false, ctx.ui.focus_field);
+        ctx.ui.focus_field.reset();
+    }
+    ImGui::EndChild();
+
+    ImGui::Separator();
+    if (accent_button(T("Save").c_str())) save_current(ctx);
+    ImGui::SameLine();
+    if (ImGui::Button(T("Cancel").c_str())) app.cancel();
+    ImGui::SameLine();
+    text_muted(app::tr("create.keys"));
+}
+
+}  // namespace hotline::ui

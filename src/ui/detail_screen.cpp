@@ -1,0 +1,93 @@
+// The incident pane: number, title, status and priority, the status actions
+// W1 allows from here (a refused one, such as Solved without a solution (W5),
+// shows the reason in the status bar and changes nothing), and the tabs.
+#include <optional>
+
+#include "app/display.hpp"
+#include "app/i18n.hpp"
+#include "core/workflow.hpp"
+#include "ui/detail_tabs.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hotline::ui {
+namespace {
+
+struct Tab {
+    const char* label;
+    app::DetailTab tab;
+    void (*draw)(Context&);
+};
+constexpr Tab kTabs[] = {
+    {"Summary", app::DetailTab::summary, draw_summary_tab},
+    {"Timeline", app::DetailTab::timeline, draw_timeline_tab},
+    {"Transaction log", app::DetailTab::log, draw_log_tab},
+};
+
+void draw_header(const Incident& inc) {
+    text_coloured(palette().accent, app::tr_format("detail.number", {inc.number.display()}));
+    ImGui::SameLine();
+    badge(app::status_text(inc.status), status_colour(inc.status));
+    ImGui::SameLine();
+    badge(app::priority_text(inc.priority()), priority_colour(inc.priority()));
+    text_wrapped(inc.value(FieldId::title));
+}
+
+// The field a refused status change needs (W2, W5), to take the user to it.
+std::optional<FieldId> field_to_fill(std::string_view refusal) {
+    if (refusal == "guard_actual_problem" || refusal == "guard_actual_problem_solution") return FieldId::actual_problem;
+    if (refusal == "guard_actual_solution") return FieldId::actual_solution;
+    if (refusal == "guard_assignee") return FieldId::department;
+    return std::nullopt;
+}
+
+void draw_status_actions(Context& ctx, const Incident& inc) {
+    const auto targets = allowed_targets(inc.status);
+    if (!ctx.app.editor().editable() || targets.empty()) return;
+    ImGui::AlignTextToFramePadding();
+    text_muted(app::tr("Move to"));
+    for (IncidentStatus to : targets) {
+        ImGui::SameLine();
+        if (ImGui::Button(std::string(app::status_text(to)).c_str()) && !ctx.app.change_status(to, ctx.now_ms)) {
+            ctx.ui.focus_field = field_to_fill(ctx.app.message().code);
+            if (ctx.ui.focus_field) ctx.app.set_tab(app::DetailTab::summary);
+        }
+    }
+}
+
+}  // namespace
+
+void draw_detail(Context& ctx) {
+    const Incident* inc = ctx.app.editor().incident();
+    if (!inc) return;
+    draw_header(*inc);
+    draw_status_actions(ctx, *inc);
+    ImGui::Spacing();
+
+    // The app decides which tab is open (a command may switch it). ImGui is
+    // asked to select it while it shows another; a tab ImGui newly shows that
+    // the app did not ask for is one the user clicked.
+    UiState& ui = ctx.ui;
+    if (!ImGui::BeginTabBar("tabs")) return;
+    std::optional<app::DetailTab> displayed;
+    for (const Tab& t : kTabs) {
+        const ImGuiTabItemFlags flags =
+            ctx.app.tab() == t.tab && ui.shown_tab != t.tab ? ImGuiTabItemFlags_SetSelected : 0;
+        const std::string label = T(t.label);
+        const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+        // ImGui names a tab before adding it; name it again for tools that expect the other order.
+        name_last_item(label.c_str());
+        if (open) {
+            displayed = t.tab;
+            t.draw(ctx);
+            ImGui::EndTabItem();
+        }
+    }
+    ImGui::EndTabBar();
+    if (displayed && *displayed != ui.shown_tab) {
+        ui.shown_tab = *displayed;
+        ctx.app.set_tab(*displayed);
+    }
+}
+
+}  // namespace hotline::ui

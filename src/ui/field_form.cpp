@@ -1,0 +1,137 @@
+#include "ui/field_form.hpp"
+
+#include <string>
+
+#include "app/display.hpp"
+#include "app/i18n.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hotline::ui {
+namespace {
+
+using F = FieldId;
+
+constexpr F kQuick[] = {F::title, F::customer_name, F::customer_phone, F::priority, F::origin, F::description};
+constexpr F kIncident[] = {F::title, F::description, F::priority, F::origin, F::reason_general, F::reason_specific};
+constexpr F kCustomer[] = {F::customer_name,  F::customer_contact, F::customer_address,
+                           F::customer_phone, F::customer_fax,     F::customer_email};
+constexpr F kUnit[] = {F::unit_item, F::unit_serial, F::unit_warranty_end, F::unit_contract};
+constexpr F kAssignment[] = {F::department, F::engineer};
+constexpr F kResolution[] = {F::diagnosis, F::actual_problem, F::actual_solution, F::resolution_general,
+                             F::resolution_specific};
+
+const FieldGroup kRegistration[] = {
+    {"Incident", kIncident}, {"Customer", kCustomer}, {"Unit", kUnit}, {"Assignment", kAssignment}};
+const FieldGroup kResolutionGroup = {"Resolution", kResolution};
+
+constexpr float kMultilineRows = 4.5f;
+constexpr float kTwoColumnsMinEm = 30.0f;  // below this width, one field per row
+
+// Combo over the four priorities, shown by label.
+void priority_input(const char* id, const char* name, std::string& value, bool read_only) {
+    const int current = value.size() == 1 ? value[0] - '0' : 0;
+    const std::string preview = current ? std::string(app::priority_text(current)) : std::string();
+    ImGui::BeginDisabled(read_only);
+    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    name_last_item(name);
+    if (open) {
+        for (int p = kPriorityCritical; p <= kPriorityLow; ++p) {
+            const std::string label = std::string(app::priority_text(p));
+            if (ImGui::Selectable(label.c_str(), p == current)) value = std::to_string(p);
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+}
+
+// Combo over a choice field's values (origin), shown by label.
+void choice_input(const char* id, const char* name, FieldId field, std::string& value, bool read_only) {
+    const std::string preview(app::origin_text(value));
+    ImGui::BeginDisabled(read_only);
+    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    name_last_item(name);
+    if (open) {
+        for (std::string_view choice : field_spec(field).choices) {
+            const std::string label(app::origin_text(choice));
+            if (ImGui::Selectable(label.c_str(), choice == value)) value = std::string(choice);
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+}
+
+void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, bool focus) {
+    const FieldSpec& spec = field_spec(field);
+    const std::string name(app::field_text(field));
+    const std::string id = "##" + std::string(spec.name);
+    std::string& value = draft.value(field);
+    const std::string& error = draft.error(field);
+
+    ImGui::BeginGroup();
+    text_muted(name);
+    ImGui::SetNextItemWidth(width);
+    if (focus) focus_next_item();
+    if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, palette().error);
+    const ImGuiInputTextFlags flags = read_only ? ImGuiInputTextFlags_ReadOnly : 0;
+    switch (spec.kind) {
+        case FieldKind::long_text:
+            input_multiline(id.c_str(), value, ImGui::GetTextLineHeight() * kMultilineRows, flags);
+            name_last_item(name.c_str());
+            break;
+        case FieldKind::date:
+            input_text(id.c_str(), value, flags, "YYYY-MM-DD");
+            name_last_item(name.c_str());
+            break;
+        case FieldKind::short_text:
+            input_text(id.c_str(), value, flags);
+            name_last_item(name.c_str());
+            break;
+        case FieldKind::priority: priority_input(id.c_str(), name.c_str(), value, read_only); break;
+        case FieldKind::choice: choice_input(id.c_str(), name.c_str(), field, value, read_only); break;
+    }
+    if (!error.empty()) {
+        ImGui::PopStyleColor();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        text_coloured(palette().error, error);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::EndGroup();
+}
+
+}  // namespace
+
+std::span<const FieldId> quick_fields() { return kQuick; }
+std::span<const FieldGroup> registration_groups() { return kRegistration; }
+const FieldGroup& resolution_group() { return kResolutionGroup; }
+
+void draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_only, std::optional<FieldId> focus) {
+    const float full = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
+    const bool two_columns = full >= ImGui::GetFontSize() * kTwoColumnsMinEm;
+    const float half = two_columns ? (full - gap) * 0.5f : full;
+    bool right_free = false;  // a short field sits alone on the left of the current row
+    float row_top = 0.0f;
+    for (const FieldId f : fields) {
+        const bool wide = field_spec(f).kind == FieldKind::long_text || !two_columns;
+        if (right_free && !wide) {
+            ImGui::SameLine(0.0f, gap);
+            ImGui::SetCursorPosY(row_top);  // SameLine would align to the left input's text baseline
+        } else {
+            row_top = ImGui::GetCursorPosY();
+        }
+        draw_field(draft, f, read_only, wide ? full : half, focus == f);
+        right_free = !wide && !right_free;
+    }
+}
+
+void draw_groups(app::Draft& draft, std::span<const FieldGroup> groups, bool read_only, std::optional<FieldId> focus) {
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (g > 0) ImGui::Spacing();
+        text_coloured(palette().accent, app::tr(groups[g].title));
+        ImGui::Separator();
+        draw_fields(draft, groups[g].fields, read_only, focus);
+    }
+}
+
+}  // namespace hotline::ui

@@ -1,0 +1,178 @@
+// The incident list: filters by status and priority, and a sortable table of
+// the visible incidents drawn through a list clipper (only the rows in view are
+// submitted, so 100,000 rows cost what 30 do). Its keys are in shortcuts.cpp.
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "app/display.hpp"
+#include "app/i18n.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hotline::ui {
+namespace {
+
+using app::Column;
+
+struct ColumnSpec {
+    const char* name;
+    Column column;
+    ImGuiTableColumnFlags flags;
+    float size;           // em for fixed columns, weight for stretched ones
+    float shown_from_em;  // narrower tables leave the column out (the list beside a pane)
+};
+
+constexpr ImGuiTableColumnFlags kFixed = ImGuiTableColumnFlags_WidthFixed;
+constexpr ImGuiTableColumnFlags kStretch = ImGuiTableColumnFlags_WidthStretch;
+constexpr ColumnSpec kColumns[] = {
+    {"Number", Column::number,
+     kFixed | ImGuiTableColumnFlags_NoHide | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+     5.0f, 0.0f},
+    {"Title", Column::title, kStretch | ImGuiTableColumnFlags_NoHide, 3.0f, 0.0f},
+    {"Customer", Column::customer, kStretch, 2.0f, 40.0f},
+    {"Priority", Column::priority, kFixed, 5.5f, 0.0f},
+    {"Status", Column::status, kFixed, 7.0f, 0.0f},
+    {"Assignee", Column::assignee, kStretch, 1.3f, 62.0f},
+    {"Updated", Column::updated, kFixed | ImGuiTableColumnFlags_PreferSortDescending, 8.5f, 54.0f},
+};
+static_assert(std::size(kColumns) == app::kColumnCount);
+
+// A combo of checkboxes over a bit mask (statuses, priorities); returns the new mask.
+std::uint8_t mask_filter(const char* name, const char* id, std::uint8_t mask, int count,
+                         const std::function<std::string(int)>& label_of, std::string_view all_label) {
+    const std::uint8_t all = static_cast<std::uint8_t>((1u << count) - 1);
+    int chosen = 0, only = -1;
+    for (int i = 0; i < count; ++i)
+        if (mask & (1u << i)) ++chosen, only = i;
+    std::string preview = (mask & all) == all ? std::string(all_label)
+                          : chosen == 1       ? label_of(only)
+                                              : app::tr_format("filter.some", {std::to_string(chosen)});
+    ImGui::AlignTextToFramePadding();
+    text_muted(app::tr(name));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.5f);
+    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    name_last_item(T(std::string(name) + " filter").c_str());
+    if (open) {
+        if (ImGui::Selectable(std::string(all_label).c_str(), (mask & all) == all, ImGuiSelectableFlags_DontClosePopups))
+            mask = all;
+        for (int i = 0; i < count; ++i) {
+            bool on = mask & (1u << i);
+            if (ImGui::Checkbox(label_of(i).c_str(), &on))
+                mask = static_cast<std::uint8_t>(on ? mask | (1u << i) : mask & ~(1u << i));
+        }
+        ImGui::EndCombo();
+    }
+    return mask;
+}
+
+void draw_filters(app::ListModel& list) {
+    list.set_status_filter(mask_filter(
+        "Status", "##status_filter", list.status_filter(), kStatusCount,
+        [](int i) { return std::string(app::status_text(static_cast<IncidentStatus>(i))); }, app::tr("All statuses")));
+    ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.5f);
+    list.set_priority_filter(mask_filter(
+        "Priority", "##priority_filter", list.priority_filter(), kPriorityLow,
+        [](int i) { return std::string(app::priority_text(i + 1)); }, app::tr("All priorities")));
+}
+
+void apply_sort(app::ListModel& list) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty || specs->SpecsCount < 1) return;
+    const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
+    list.set_sort({kColumns[spec.ColumnIndex].column, spec.SortDirection == ImGuiSortDirection_Ascending});
+    specs->SpecsDirty = false;
+}
+
+void draw_row(Context& ctx, std::uint32_t row, bool selected) {
+    const Incident& inc = ctx.app.list().incident(row);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(static_cast<int>(row));
+    const std::string number = inc.number.display();
+    if (ImGui::Selectable(number.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) ctx.app.open_incident(row);
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    text(inc.value(FieldId::title));
+    ImGui::TableNextColumn();
+    text(inc.value(FieldId::customer_name));
+    ImGui::TableNextColumn();
+    badge(app::priority_text(inc.priority()), priority_colour(inc.priority()));
+    ImGui::TableNextColumn();
+    badge(app::status_text(inc.status), status_colour(inc.status));
+    ImGui::TableNextColumn();
+    text(inc.value(FieldId::engineer));
+    ImGui::TableNextColumn();
+    text_muted(app::format_date_time(inc.updated_ms, ctx.app.utc_offset_minutes()));
+}
+
+// Scrolls the table so the selected row is in view (after keyboard moves).
+void scroll_to(int position, float row_height) {
+    const float header = row_height;
+    const float top = header + static_cast<float>(position) * row_height;
+    const float view = ImGui::GetWindowHeight();
+    const float scroll = ImGui::GetScrollY();
+    if (top < scroll + header) ImGui::SetScrollY(top - header);
+    else if (top + row_height > scroll + view) ImGui::SetScrollY(top + row_height - view);
+}
+
+}  // namespace
+
+void draw_list(Context& ctx) {
+    app::ListModel& list = ctx.app.list();
+    ctx.ui.list_focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+
+    draw_filters(list);
+
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                       ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
+                                       ImGuiTableFlags_SizingStretchProp;
+    const float em = ImGui::GetFontSize();
+    const float width_em = ImGui::GetContentRegionAvail().x / em;
+    if (!ImGui::BeginTable("incidents", app::kColumnCount, kFlags, ImGui::GetContentRegionAvail())) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const ColumnSpec& c : kColumns)
+        ImGui::TableSetupColumn(T(c.name).c_str(), c.flags, c.flags & kFixed ? c.size * em : c.size,
+                                static_cast<ImGuiID>(c.column));
+    // Columns that do not fit are left out when the width changes; in between,
+    // the user may show or hide columns with the header's context menu.
+    unsigned fitting = 0;
+    for (int i = 0; i < app::kColumnCount; ++i)
+        if (width_em >= kColumns[i].shown_from_em) fitting |= 1u << i;
+    if (fitting != ctx.ui.list_columns_fitting) {
+        for (int i = 0; i < app::kColumnCount; ++i) ImGui::TableSetColumnEnabled(i, fitting & (1u << i));
+        ctx.ui.list_columns_fitting = fitting;
+    }
+    ImGui::TableHeadersRow();
+    apply_sort(list);
+
+    const float row_height = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    ctx.ui.page_rows = std::max(1, static_cast<int>(ImGui::GetWindowHeight() / row_height) - 2);
+    if (ctx.ui.scroll_to_selection && list.selected_position() >= 0) scroll_to(list.selected_position(), row_height);
+    ctx.ui.scroll_to_selection = false;
+
+    // Rows are not keyboard-navigation targets: the list moves its own selection.
+    ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);
+    const auto& rows = list.rows();
+    const auto selected = list.selected();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()), row_height);
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const std::uint32_t row = rows[static_cast<std::size_t>(i)];
+            draw_row(ctx, row, selected == row);
+        }
+    ImGui::PopItemFlag();
+    if (rows.empty()) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(1);
+        text_muted(app::tr("list.empty"));
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace hotline::ui

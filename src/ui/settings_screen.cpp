@@ -1,0 +1,28 @@
+// The settings pane: light or dark theme (kept in the replica's metadata, so
+// it survives reloads), the interface language, and a Close button.
+#include "app/i18n.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hotline::ui {
+
+void draw_settings(Context& ctx) {
+    app::App& app = ctx.app;
+    text_coloured(palette().accent, app::tr("Settings"));
+    ImGui::Separator();
+
+    text_muted(app::tr("Theme"));
+    if (ImGui::RadioButton(T("Light").c_str(), !app.dark_theme())) app.set_dark_theme(false);
+    ImGui::SameLine();
+    if (ImGui::RadioButton(T("Dark").c_str(), app.dark_theme())) app.set_dark_theme(true);
+
+    ImGui::Spacing();
+    text_muted(app::tr("Language"));
+    text(app::tr("English"));
+
+    ImGui::Spacing();
+    if (ImGui::Button(T("Close").c_str())) app.cancel();
+}
+
+}  // namespace hotline::ui

@@ -1,0 +1,45 @@
+// The demo banner under the top bar, and the status bar at the bottom: whether
+// every change is durable yet, the last refusal or confirmation, and how many
+// incidents the list shows.
+#include "app/i18n.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hotline::ui {
+
+void draw_demo_banner(Context&) {
+    const Palette& p = palette();
+    const float pad = ImGui::GetFontSize() * 0.4f;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = ImGui::GetTextLineHeight() + pad * 2;
+    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + height),
+                                              ImGui::ColorConvertFloat4ToU32(p.banner), ImGui::GetStyle().FrameRounding);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + pad * 2, at.y + pad));
+    text_coloured(p.banner_text, app::tr("demo.banner"));
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
+    ImGui::Dummy(ImVec2(width, ImGui::GetStyle().ItemSpacing.y * 0.5f));
+}
+
+void draw_status_bar(Context& ctx) {
+    const app::App& app = ctx.app;
+    const Palette& p = palette();
+    if (app.has_unsaved_changes()) text_coloured(p.warning, app::tr("Saving\xe2\x80\xa6"));
+    else text_muted(app::tr("All changes saved"));
+
+    const app::Message& message = app.message();
+    if (!message.text.empty()) {
+        ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2);
+        text_coloured(message.error ? p.error : p.success, message.text);
+    }
+
+    const auto shown = std::to_string(app.list().rows().size());
+    const auto total = std::to_string(app.list().total());
+    const std::string count = shown == total ? app::tr_format("list.count", {total})
+                                             : app::tr_format("list.count_filtered", {shown, total});
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(count.c_str()).x);
+    text_muted(count);
+}
+
+}  // namespace hotline::ui

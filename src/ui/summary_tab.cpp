@@ -1,0 +1,38 @@
+// The Summary tab: every field of the incident, editable (read-only once
+// archived); Save writes one change per edited field, Discard changes reverts.
+#include "app/i18n.hpp"
+#include "ui/detail_tabs.hpp"
+#include "ui/field_form.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hotline::ui {
+
+void draw_summary_tab(Context& ctx) {
+    app::IncidentEditor& editor = ctx.app.editor();
+    const bool editable = editor.editable();
+    if (editable) {
+        const bool dirty = editor.has_unsaved_edits();
+        ImGui::BeginDisabled(!dirty);
+        if (accent_button(T("Save").c_str())) save_current(ctx);
+        ImGui::SameLine();
+        if (ImGui::Button(T("Discard changes").c_str())) ctx.app.cancel();
+        ImGui::EndDisabled();
+        if (dirty) {
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            text_coloured(palette().warning, app::tr("Unsaved changes"));
+        }
+    } else {
+        text_muted(app::tr("summary.archived"));
+    }
+    if (ImGui::BeginChild("fields")) {
+        draw_groups(editor.draft(), registration_groups(), !editable, ctx.ui.focus_field);
+        ImGui::Spacing();
+        draw_groups(editor.draft(), std::span(&resolution_group(), 1), !editable, ctx.ui.focus_field);
+        ctx.ui.focus_field.reset();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace hotline::ui

@@ -1,0 +1,31 @@
+// The two themes: ImGui style (spacing, rounding, colours) and the colours the
+// screens use beyond ImGui's own (badges, banner, errors). Light by default.
+#pragma once
+
+#include <imgui.h>
+
+#include "core/status.hpp"
+
+namespace hotline::ui {
+
+struct Palette {
+    ImVec4 accent;         // buttons that commit, the app name, the selected row
+    ImVec4 accent_text;    // text on accent
+    ImVec4 muted;          // secondary text: field names, times, authors
+    ImVec4 error;          // refusals and invalid fields
+    ImVec4 success;        // confirmations
+    ImVec4 warning;        // "Saving…"
+    ImVec4 banner;         // the demo banner's background
+    ImVec4 banner_text;
+    ImVec4 panel;          // background of panes and cards
+};
+
+void apply_theme(bool dark, float scale);
+bool theme_is_dark();
+float theme_scale();
+const Palette& palette();
+
+ImU32 status_colour(IncidentStatus status);
+ImU32 priority_colour(int priority);
+
+}  // namespace hotline::ui

@@ -1,0 +1,21 @@
+// The whole interface, drawn with Dear ImGui from app::App state. Screens live
+// in one file each under src/ui/; this is the only entry point the platform
+// layer calls.
+#pragma once
+
+#include <cstdint>
+
+namespace hotline::app {
+class App;
+}
+
+namespace hotline::ui {
+
+// Colours, spacing and rounding for the light (default) or dark theme, scaled
+// for the screen's device pixel ratio. Fonts are loaded by the platform.
+void apply_style(bool dark, float scale);
+
+// One frame: call between ImGui::NewFrame() and ImGui::Render().
+void draw(app::App& app, std::int64_t now_ms);
+
+}  // namespace hotline::ui
