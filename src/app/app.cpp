@@ -17,6 +17,8 @@ Result<std::unique_ptr<App>> App::open(const Options& options) {
     auto replica = Replica::open(options.data_dir, options.fresh_replica_id);
     if (!replica) return replica.error();
     std::unique_ptr<App> app(new App(std::move(replica.value()), options));
+    if (const auto& report = app->replica_.load_report(); !report.clean())
+        app->say(tr_format("open.damaged", {std::to_string(report.problems.size())}), true);
     if (!options.demo_data_path.empty() && app->desk().incidents().empty()) {
         if (auto seeded = seed_demo(app->replica_, options.demo_data_path, options.now_ms); !seeded)
             app->say(tr_format("demo.failed", {seeded.error().message}), true);

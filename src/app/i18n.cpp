@@ -24,6 +24,7 @@ constexpr Entry kEnglish[] = {
     {"list.count", "{} incidents"},
     {"list.count_filtered", "{} of {} incidents"},
     {"list.empty", "No incident matches the search and filters"},
+    {"open.damaged", "Some saved data was damaged and skipped ({} problems); everything intact was loaded"},
     {"selection.unsaved", "Save or discard the changes to incident {} first"},
     {"status.done", "Status changed to {}"},
     {"summary.archived", "This incident is archived: it can be read, not changed"},

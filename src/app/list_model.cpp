@@ -243,11 +243,6 @@ void ListModel::select(std::uint32_t row) {
     selected_position_ = it == visible_.end() ? -1 : static_cast<int>(it - visible_.begin());
 }
 
-void ListModel::clear_selection() {
-    selected_.reset();
-    selected_position_ = -1;
-}
-
 std::optional<std::uint32_t> ListModel::row_after_move(int delta) const {
     if (visible_.empty()) return std::nullopt;
     const auto last = static_cast<std::int64_t>(visible_.size()) - 1;

@@ -70,7 +70,6 @@ public:
     std::optional<std::uint32_t> selected() const { return selected_; }
     int selected_position() const { return selected_position_; }
     void select(std::uint32_t row);
-    void clear_selection();
     // The row `delta` places from the selection, clamped to the visible rows;
     // without a visible selection, the first (delta > 0) or last row.
     std::optional<std::uint32_t> row_after_move(int delta) const;

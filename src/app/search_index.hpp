@@ -32,11 +32,10 @@ public:
     enum class Segment : std::uint8_t { number, title, customer, engineer };
 
     // Prepares (or re-prepares) the text of `row`. Rows are added in order:
-    // `row` is at most size().
+    // `row` is at most the number of rows prepared so far.
     void set(std::uint32_t row, const Incident& incident);
     void clear();
     void reserve(std::size_t rows, std::size_t bytes_per_row);
-    std::size_t size() const { return rows_.size(); }
 
     // A folded segment of the row's text, for sorting.
     std::string_view segment(std::uint32_t row, Segment s) const;

@@ -2,6 +2,8 @@
 // what they leave on disk.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "app/app.hpp"
 #include "app_test_support.hpp"
 #include "store/replica_store.hpp"
@@ -233,4 +235,22 @@ TEST_CASE("app: the theme is kept in the replica's metadata") {
         app->set_dark_theme(true);
     }
     CHECK(open_app(dir)->dark_theme());
+}
+
+TEST_CASE("app: damage found while loading is reported, and the intact data is there") {
+    auto dir = fresh_dir("app-damaged");
+    {
+        auto app = open_app(dir);
+        register_incident(*app, "Kept");
+    }
+    {
+        std::FILE* log = std::fopen((dir + "/" + store::log_name(0)).c_str(), "ab");
+        REQUIRE(log);
+        std::fputs("not a record", log);
+        std::fclose(log);
+    }
+    auto app = open_app(dir);
+    CHECK(app->desk().incidents().size() == 1);
+    CHECK(app->message().error);
+    CHECK(app->message().text.rfind("Some saved data was damaged and skipped", 0) == 0);
 }
