@@ -103,7 +103,7 @@ void App::cancel() {
 // --- Commands ----------------------------------------------------------------------------
 
 bool App::save_create(std::int64_t now_ms) {
-    if (!create_draft_.validate()) return report(make_error("invalid_fields", std::string(tr("form.fix_fields"))), {});
+    if (!create_draft_.validate()) return report(invalid_fields_error(), {});
     Outcome created = replica_.commit(
         [&](OpFactory& factory) { return factory.create_incident(actor_, now_ms, create_draft_.filled()); });
     if (!created) return report(created, {});

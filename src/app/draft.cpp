@@ -53,4 +53,6 @@ std::vector<FieldId> Draft::changes_from(const Incident& incident) const {
     return out;
 }
 
+Error invalid_fields_error() { return make_error("invalid_fields", std::string(tr("form.fix_fields"))); }
+
 }  // namespace hotline::app

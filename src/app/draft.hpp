@@ -11,6 +11,7 @@
 
 #include "core/fields.hpp"
 #include "core/incident.hpp"
+#include "core/result.hpp"
 
 namespace hotline::app {
 
@@ -40,5 +41,8 @@ private:
     std::array<std::string, kFieldCount> values_;
     std::array<std::string, kFieldCount> errors_;
 };
+
+// The refusal of a form whose validate() failed (the errors are per field).
+Error invalid_fields_error();
 
 }  // namespace hotline::app

@@ -8,8 +8,6 @@ namespace {
 
 constexpr std::string_view kDefaultEventType = "note";
 
-Error invalid_fields() { return make_error("invalid_fields", std::string(tr("form.fix_fields"))); }
-
 }  // namespace
 
 IncidentEditor::IncidentEditor(Replica& replica, ListModel& list, std::string actor, int utc_offset_minutes)
@@ -62,7 +60,7 @@ Outcome IncidentEditor::commit_changes(std::int64_t now_ms) {
 Outcome IncidentEditor::save(std::int64_t now_ms) {
     const Incident* inc = incident();
     if (!inc) return make_error("no_incident", std::string(tr("No incident is open")));
-    if (!draft_.validate()) return invalid_fields();
+    if (!draft_.validate()) return invalid_fields_error();
     if (!draft_.differs_from(*inc)) return make_error("no_changes", std::string(tr("There are no changes to save")));
     return commit_changes(now_ms);
 }
@@ -84,7 +82,7 @@ Outcome IncidentEditor::change_status(IncidentStatus to, std::int64_t now_ms) {
     const Incident* inc = incident();
     if (!inc) return make_error("no_incident", std::string(tr("No incident is open")));
     const bool edited = draft_.differs_from(*inc);
-    if (edited && !draft_.validate()) return invalid_fields();
+    if (edited && !draft_.validate()) return invalid_fields_error();
     Incident preview = *inc;
     for (FieldId f : draft_.changes_from(*inc)) preview.value(f) = draft_.value(f);
     if (auto allowed = check_transition(preview, to); !allowed) return allowed;
