@@ -57,3 +57,16 @@ test('without IndexedDB the page explains why the app cannot run', async () => {
     await app.close();
   }
 });
+
+test('?demo opens the static demo: a separate desk seeded with the demo data set', async () => {
+  const app = await openApp({query: '?demo'});
+  try {
+    const state = await app.state();
+    assert.equal(state.demo, true);
+    assert.ok(state.total >= 100, `the demo desk has incidents (${state.total})`);
+    await app.screenshot('page_demo');
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});

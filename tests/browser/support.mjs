@@ -73,6 +73,10 @@ export async function openApp({query = '', viewport = {width: 1280, height: 800}
   return app;
 }
 
+function inWindow(item, window) {
+  return !window || item.window === window || item.window.startsWith(`${window}/`);
+}
+
 export class AppDriver {
   constructor(page, context, server, errors, query) {
     Object.assign(this, {page, context, server, errors, query, cdp: null});
@@ -108,12 +112,13 @@ export class AppDriver {
     }
   }
 
-  // The visible item labelled `label` (in `window` when given), waiting for it to appear.
+  // The visible item labelled `label`, waiting for it to appear. `window`: only items of that
+  // window or of its child windows ("Incident" also matches "Incident/fields_1A2B3C4D").
   async item(label, {window, timeout = 10000} = {}) {
     const deadline = Date.now() + timeout;
     for (;;) {
       const found = (await this.items(label))
-        .filter((i) => i.visible && i.w > 0 && i.h > 0 && (!window || i.window === window));
+        .filter((i) => i.visible && i.w > 0 && i.h > 0 && inWindow(i, window));
       if (found.length > 0) return found[0];
       if (Date.now() > deadline) {
         const labels = (await this.items()).filter((i) => i.visible).map((i) => i.label);
@@ -124,10 +129,32 @@ export class AppDriver {
     }
   }
 
-  // A real mouse click at the centre of the rectangle the app reports for the item.
+  // Scrolls `window` with the mouse wheel until the item labelled `label` shows (a field
+  // below the fold), at most `steps` wheel turns.
+  async scrollTo(label, {window, steps = 30} = {}) {
+    for (let step = 0; step < steps; step++) {
+      const all = (await this.items(label)).filter((i) => inWindow(i, window));
+      if (all.some((i) => i.visible && i.h > 0)) return;
+      const [pane] = (await this.items(window)).filter((i) => i.window === window);
+      assert.ok(pane, `no window "${window}"`);
+      await this.page.mouse.move(pane.x + pane.w / 2, pane.y + pane.h / 2);
+      await this.page.mouse.wheel(0, 120);
+      await this.nextFrames();
+    }
+    assert.fail(`"${label}" did not scroll into view in "${window}"`);
+  }
+
+  // A real mouse click at the centre of the rectangle the app reports for the item, paced
+  // like a hand: the pointer rests on the item for a frame before the button goes down (ImGui
+  // lets items that allow overlap, such as tabs and table rows, take a click only once they
+  // were hovered in the previous frame).
   async click(label, options) {
     const item = await this.item(label, options);
-    await this.page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+    await this.page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
+    await this.nextFrames();
+    await this.page.mouse.down();
+    await this.nextFrames(1);
+    await this.page.mouse.up();
     await this.nextFrames();
   }
 

@@ -18,6 +18,7 @@ namespace {
 struct Item {
     ImGuiID id = 0;
     std::string label;   // without the "##…" part; empty until ItemInfo names it
+                         // (unnamed items are not reported)
     std::string window;  // the window's name, without "##…"
     ImRect rect;         // clipped to the window's clip rectangle
     bool visible = false;
@@ -72,6 +73,12 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     }
     item.visible = item.rect.GetWidth() > 0 && item.rect.GetHeight() > 0;
     item.checkable = item.checked = false;
+    // Table headers (TableHeadersRow) report no label of their own: name them
+    // after their column, so a test can click "Priority" to sort.
+    ImGuiTable* table = ctx->CurrentTable;
+    if (item_data && table && (table->RowFlags & ImGuiTableRowFlags_Headers) && table->CurrentColumn >= 0) {
+        item.label.assign(visible_part(ImGui::TableGetColumnName(table, table->CurrentColumn)));
+    }
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
