@@ -14,7 +14,7 @@ import {fileURLToPath} from 'node:url';
 
 import {chromium} from 'playwright-core';
 
-import {startStaticServer} from '../../tools/static_server.mjs';
+import {startStaticServer} from '../../web/static_server.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const siteDir = process.env.HOTLINE_SITE_DIR || path.join(repo, 'build/default/wasm/site');

@@ -2,7 +2,7 @@
 // A small static file server for the built site: used by `.ci/start` (the static demo, until
 // the native server exists) and by the browser tests and benchmark.
 //
-//   node tools/static_server.mjs <folder> [--host 127.0.0.1] [--port 8080]
+//   node web/static_server.mjs <folder> [--host 127.0.0.1] [--port 8080]
 //     Serves <folder>; prints "Serving <folder> at http://host:port/" once listening. Port 0
 //     picks a free one. When the port is taken and was not given explicitly, a free one is used.
 //   import {startStaticServer} from './static_server.mjs'
@@ -114,7 +114,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const portText = option('--port');
   const [root] = args;
   if (!root || args.length !== 1) {
-    console.error('usage: node tools/static_server.mjs <folder> [--host H] [--port P]');
+    console.error('usage: node web/static_server.mjs <folder> [--host H] [--port P]');
     process.exit(2);
   }
   const server = await startStaticServer({
