@@ -1,16 +1,16 @@
 // The browser's IndexedDB seen as a folder: Emscripten's IDBFS mounted at one
-// path of the in-memory file system.
+// path of the in-memory file system (one mount per page).
 //
-// Files live in memory (MEMFS) and IndexedDB holds a copy: load() copies
-// IndexedDB into memory once at start, persist() writes every file changed
-// since the last persist back (whole files, one IndexedDB record each; its cost
-// grows with the number of files, see TOOLCHAIN.md). Both are asynchronous and
-// call `done` later, from the browser's event loop. IDBFS spots changed files
-// by their modification time in whole milliseconds; idbfs.cpp makes sure a file
-// rewritten within the millisecond a persist read it is still written next time.
+// Files live in memory (MEMFS) and IndexedDB holds a copy, one record per file
+// in IDBFS's own format: mount_and_load() copies IndexedDB into memory once at
+// start, persist() writes back every file changed since the last persist (whole
+// files: keep a replica in a few tens of files, the often-written ones small).
+// Both are asynchronous and call `done` later, from the browser's event loop,
+// never from inside the call. idbfs.cpp explains why they do not use
+// FS.syncfs, and how changed files are told by their modification times.
 //
-// REQUIRES: at most one load or persist in flight at a time (IDBFS does not
-// queue them; two at once corrupt its bookkeeping). DurableSaver enforces it.
+// REQUIRES: at most one load or persist in flight at a time (each compares
+// with the set the previous one stored). DurableSaver enforces it.
 #pragma once
 
 #include <functional>
