@@ -44,20 +44,22 @@ CanvasWindow::~CanvasWindow() {
     glfwTerminate();
 }
 
-bool CanvasWindow::fit_to_container() {
+CanvasWindow::Fit CanvasWindow::fit_to_container() {
     double metrics[3];
     hotline_js_canvas_metrics(metrics);
     const float ratio = metrics[2] > 0 ? static_cast<float>(metrics[2]) : 1.0f;
     const int width = std::max(1, static_cast<int>(std::lround(metrics[0] * ratio)));
     const int height = std::max(1, static_cast<int>(std::lround(metrics[1] * ratio)));
+    Fit fit;
     if (width != width_ || height != height_) {
         hotline_js_set_canvas_size(width, height);
         width_ = width;
         height_ = height;
+        fit.resized = true;
     }
-    const bool rescaled = ratio != pixel_ratio_;
+    fit.rescaled = ratio != pixel_ratio_;
     pixel_ratio_ = ratio;
-    return rescaled;
+    return fit;
 }
 
 }  // namespace hotline::web

@@ -24,10 +24,13 @@ public:
     CanvasWindow(const CanvasWindow&) = delete;
     CanvasWindow& operator=(const CanvasWindow&) = delete;
 
+    struct Fit {
+        bool resized = false;   // the framebuffer changed size (and was cleared)
+        bool rescaled = false;  // the pixel ratio changed: rebuild fonts and style
+    };
     // Matches the framebuffer to the container's size and the current
-    // devicePixelRatio. Returns true when the ratio changed since the last call
-    // (the first call included): fonts and style must then be rebuilt.
-    bool fit_to_container();
+    // devicePixelRatio. The first call reports both changes.
+    Fit fit_to_container();
 
     float pixel_ratio() const { return pixel_ratio_; }
     int framebuffer_width() const { return width_; }

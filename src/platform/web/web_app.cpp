@@ -32,7 +32,7 @@ std::unique_ptr<WebApp> WebApp::start() {
     }
     std::unique_ptr<WebApp> web(new WebApp(std::move(window)));
     web->startup_.main_ms = main_ms;
-    web->window_->fit_to_container();
+    (void)web->window_->fit_to_container();
     if (!web->rescale()) {
         page::show_problem("The interface font is missing",
                            std::string("Could not read ") + kFontPath + " from app.data.");
@@ -121,7 +121,8 @@ bool WebApp::rescale() {
 
 void WebApp::frame() {
     if (failed_) return;
-    if (window_->fit_to_container()) rescale();  // the font file was readable at start
+    const CanvasWindow::Fit fit = window_->fit_to_container();
+    if (fit.rescaled) rescale();  // the font file was readable at start
     if (!app_) {
         if (!storage_ready_) return;  // the loading screen covers the canvas
         open_app();
@@ -129,6 +130,11 @@ void WebApp::frame() {
     }
 
     const double frame_begin = emscripten_get_now();
+    const bool unsaved = app_->has_unsaved_changes();
+    const bool first = startup_.first_frame_ms == 0;
+    const bool changed = fit.resized || fit.rescaled || unsaved != drawn_unsaved_;
+    if (!first && !pacer_.should_draw(frame_begin, changed)) return;
+    drawn_unsaved_ = unsaved;
     test_driver::begin_frame(window_->pixel_ratio());
     ImGui_ImplOpenGL3_NewFrame();
     renderer_ready_ = true;
@@ -147,6 +153,7 @@ void WebApp::frame() {
 
     saver_->after_frame();
     const double frame_end = emscripten_get_now();
+    pacer_.drew(frame_end);
     frame_stats_.add(ui_ms, frame_end - frame_begin);
     if (startup_.first_frame_ms == 0) {
         startup_.first_frame_ms = frame_end;

@@ -16,6 +16,7 @@
 
 #include "platform/web/canvas_window.hpp"
 #include "platform/web/durable_saver.hpp"
+#include "platform/web/frame_pacer.hpp"
 #include "platform/web/frame_stats.hpp"
 
 namespace hotline::app {
@@ -61,6 +62,8 @@ private:
     std::unique_ptr<app::App> app_;
     std::unique_ptr<DurableSaver> saver_;
     FrameStats frame_stats_;
+    FramePacer pacer_;
+    bool drawn_unsaved_ = false;  // has_unsaved_changes() as last drawn ("Saving…")
     bool storage_ready_ = false;
     bool failed_ = false;
     bool renderer_ready_ = false;  // the OpenGL backend has made its device objects
