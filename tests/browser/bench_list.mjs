@@ -1,0 +1,182 @@
+// The browser benchmark (not a test: it prints numbers). Runs the built web app in Chromium
+// (headless, SwiftShader: WebGL on the CPU) with a desk of 100,000 incidents and measures
+//   - start-up: from navigation to the first frame of an interactive list, after a reload
+//     (IndexedDB load, App::open, first frame), median of several reloads;
+//   - one keystroke in the search box: our code's time in the frame that filters and sorts,
+//     and the time until the list shows the result;
+//   - a click on a column header (sort): the same;
+//   - scrolling the list with the mouse wheel: our code's CPU time per frame (ui::draw alone,
+//     and the whole frame: ImGui's draw lists and the WebGL calls, not the GPU's time);
+//   - a local change (a new incident typed in with the keyboard) until durable in IndexedDB;
+//   - the shipped files, raw and gzip-compressed, app.data split into its files.
+//
+//   node tests/browser/bench_list.mjs            (cmake --build … --target run_browser_bench)
+//   HOTLINE_BENCH_INCIDENTS=20000 node tests/browser/bench_list.mjs
+//
+// The incidents come from hotline_debug_seed (src/platform/web/bench_exports.cpp: realistic
+// incidents from the demo data set through app::seed_synthetic), saved to IndexedDB like any
+// change before the reloads.
+import {readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {gzipSync} from 'node:zlib';
+
+import {openApp, siteDir} from './support.mjs';
+
+const incidents = Number(process.env.HOTLINE_BENCH_INCIDENTS || 100000);
+const reloads = 3;
+const results = {incidents};
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function say(line) { console.log(line); }
+
+// --- Sizes -------------------------------------------------------------------------------------
+function gz(buffer) { return gzipSync(buffer, {level: 9}).length; }
+
+function sizes() {
+  const out = {};
+  for (const name of ['app.wasm', 'app.js', 'app.data', 'index.html', 'sw.js']) {
+    const bytes = readFileSync(path.join(siteDir, name));
+    out[name] = {raw: bytes.length, gzip: gz(bytes)};
+  }
+  // app.data is the file packager's concatenation; app.js lists where each file lies.
+  const js = readFileSync(path.join(siteDir, 'app.js'), 'utf8');
+  const listing = /loadPackage\((\{"files":\[.*?\])/.exec(js);
+  const data = readFileSync(path.join(siteDir, 'app.data'));
+  if (listing) {
+    for (const file of JSON.parse(listing[1] + '}').files) {
+      const bytes = data.subarray(file.start, file.end);
+      out[`app.data:${file.filename}`] = {raw: bytes.length, gzip: gz(bytes)};
+    }
+  }
+  return out;
+}
+
+// --- The run -----------------------------------------------------------------------------------
+statSync(path.join(siteDir, 'app.wasm'));  // a clear error when the site is not built
+results.sizes = sizes();
+const core = ['app.wasm', 'app.js', 'app.data:/fonts/ui.ttf'];
+results.shipped_gzip = core.reduce((sum, name) => sum + (results.sizes[name]?.gzip ?? 0), 0);
+
+const app = await openApp({viewport: {width: 1280, height: 800}});
+try {
+  say(`== Hotline browser benchmark: ${incidents.toLocaleString('en')} incidents`);
+  const seeded = await app.page.evaluate((n) => JSON.parse(
+    Module.ccall('hotline_debug_seed', 'string', ['number'], [n])), incidents);
+  if (!seeded.ok) throw new Error(`seeding failed: ${seeded.error}`);
+  results.seed_ms = seeded.took_ms;
+  const saved = await waitUntilSaved(app, 120000);
+  results.seed_persist_ms = saved.last_ms;
+  say(`seeded in ${ms(seeded.took_ms)}; written to IndexedDB in ${ms(saved.last_ms)}`);
+
+  // Start-up with the desk in IndexedDB.
+  const startups = [];
+  for (let i = 0; i < reloads; i++) {
+    await app.load({reload: true});
+    const s = (await app.page.evaluate(() => window.hotline.stats())).startup;
+    const state = await app.state();
+    if (state.total !== incidents) throw new Error(`reloaded ${state.total} incidents`);
+    startups.push({
+      interactive_ms: s.first_frame_ms,
+      script_start_ms: s.main_ms,
+      idb_load_ms: s.storage_loaded_ms - s.main_ms,
+      app_open_ms: s.open_took_ms,
+    });
+  }
+  const pick = (key) => median(startups.map((s) => s[key]));
+  results.startup = Object.fromEntries(Object.keys(startups[0]).map((k) => [k, pick(k)]));
+  say(`start-up (median of ${reloads} reloads): interactive ${ms(pick('interactive_ms'))} ` +
+      `after navigation (main() at ${ms(pick('script_start_ms'))}, IndexedDB load ` +
+      `${ms(pick('idb_load_ms'))}, App::open ${ms(pick('app_open_ms'))})`);
+  results.heap_mb = await app.page.evaluate(() => HEAP8.length / 1048576);
+
+  // One keystroke in the search box at a time: our code's time in the frame that searches,
+  // filters and sorts (the slowest ui::draw after the key), and the time until the list shows it.
+  await app.click('Search', {window: 'Top bar'});
+  results.search = [];
+  let query = '';
+  for (const ch of 'boil') {
+    query += ch;
+    const step = await measure(app, () => app.type(ch), (s) => s.query === query);
+    results.search.push({query, rows: step.state.row_count, ...step.times});
+    say(`search "${query}": ${step.state.row_count} rows; ui::draw ${ms(step.times.ui_max_ms)}, ` +
+        `shown after ${ms(step.times.shown_ms)}`);
+  }
+  await app.press('Escape');  // empties the search box: all rows again
+  await app.waitFor((s) => s.query === '' && s.row_count === incidents, 'the search is cleared');
+
+  // A click on a column header sorts all rows.
+  results.sort = [];
+  for (const column of ['Priority', 'Updated', 'Customer']) {
+    const before = (await app.state()).rows[0];
+    const step = await measure(app, () => app.click(column, {window: 'Incidents'}),
+                               (s) => JSON.stringify(s.rows[0]) !== JSON.stringify(before));
+    results.sort.push({column, ...step.times});
+    say(`sort by ${column}: ui::draw ${ms(step.times.ui_max_ms)}, shown after ` +
+        `${ms(step.times.shown_ms)}`);
+  }
+
+  // Scrolling through the list with the mouse wheel.
+  const [list] = (await app.items('Incidents')).filter((i) => i.window === 'Incidents');
+  await app.page.mouse.move(list.x + list.w / 2, list.y + list.h / 2);
+  await app.nextFrames();
+  await app.page.evaluate(() => window.hotline.resetStats());
+  for (let i = 0; i < 120; i++) {
+    await app.page.mouse.wheel(0, 240);
+    await app.nextFrames(1);
+  }
+  const scrolled = (await app.page.evaluate(() => window.hotline.stats())).frames;
+  results.scroll = scrolled;
+  say(`scrolling (${scrolled.frames} frames): ui::draw mean ${ms(scrolled.ui.mean)}, p95 ` +
+      `${ms(scrolled.ui.p95)}, max ${ms(scrolled.ui.max)}; whole frame mean ` +
+      `${ms(scrolled.frame.mean)}, p95 ${ms(scrolled.frame.p95)}`);
+
+  // A local change, typed in, until it is durable in IndexedDB.
+  await app.press('n');
+  await app.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
+  await app.type('Benchmark: boiler pressure drops');
+  const persistsBefore = (await app.page.evaluate(() => window.hotline.stats())).saves.persists;
+  const begin = Date.now();
+  await app.press('Control+Enter');
+  await app.waitFor((s) => s.screen === 'detail' && !s.saving, 'the new incident is saved');
+  const saves = (await app.page.evaluate(() => window.hotline.stats())).saves;
+  results.durable = {persist_ms: saves.last_ms, persists: saves.persists - persistsBefore,
+                     seen_saved_after_ms: Date.now() - begin};
+  say(`a new incident durable in IndexedDB: persist ${ms(saves.last_ms)} ` +
+      `(${saves.persists - persistsBefore} persist(s); "saved" seen ` +
+      `${results.durable.seen_saved_after_ms} ms after Ctrl+Enter, polling included)`);
+} finally {
+  await app.close();
+}
+
+say('sizes (raw / gzip -9):');
+for (const [name, s] of Object.entries(results.sizes)) {
+  say(`  ${name.padEnd(28)} ${kb(s.raw).padStart(10)} ${kb(s.gzip).padStart(10)}`);
+}
+say(`  wasm + js + font, gzip: ${kb(results.shipped_gzip)}`);
+say(`wasm heap after start-up: ${results.heap_mb.toFixed(0)} MB`);
+say(`json: ${JSON.stringify(results)}`);
+
+// Runs `act`, waits until predicate(state), and reports the slowest ui::draw and whole frame
+// since `act` began, and the wall time until the state showed the result.
+async function measure(driver, act, predicate) {
+  await driver.page.evaluate(() => window.hotline.resetStats());
+  const begin = Date.now();
+  await act();
+  const state = await driver.waitFor(predicate, 'the list shows the result', {timeout: 30000});
+  const shown = Date.now() - begin;
+  const frames = (await driver.page.evaluate(() => window.hotline.stats())).frames;
+  return {state, times: {ui_max_ms: frames.ui.max, frame_max_ms: frames.frame.max, shown_ms: shown}};
+}
+
+async function waitUntilSaved(driver, timeout) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const saves = (await driver.page.evaluate(() => window.hotline.stats())).saves;
+    const state = await driver.state();
+    if (saves && !saves.unsaved && !state.saving) return saves;
+    if (Date.now() > deadline) throw new Error('the desk was not saved in time');
+    await driver.page.waitForTimeout(100);
+  }
+}
