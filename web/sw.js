@@ -1,7 +1,7 @@
 // Hotline's service worker: keeps the app shell so that after one visit the app loads and
 // works with the network off. Cache-first: the shell's files are immutable within one build,
 // and the cache is named after a hash of them (filled in at build time by
-// cmake/configure_service_worker.cmake), so a new build installs a new cache and drops the old.
+// src/platform/web/configure_service_worker.cmake), so a new build installs a new cache and drops the old.
 // Requests outside the shell (the sync API, later) go to the network untouched.
 'use strict';
 
