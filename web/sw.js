@@ -1,8 +1,8 @@
 // Hotline's service worker: keeps the app shell so that after one visit the app loads and
 // works with the network off. Cache-first: the shell's files are immutable within one build,
 // and the cache is named after a hash of them (filled in at build time by
-// src/platform/web/configure_service_worker.cmake), so a new build installs a new cache and drops the old.
-// Requests outside the shell (the sync API, later) go to the network untouched.
+// src/platform/web/configure_service_worker.cmake), so a new build installs a new cache and
+// drops the old. Requests outside the shell (the sync API, later) go to the network untouched.
 'use strict';
 
 const CACHE = 'hotline-shell-@HOTLINE_CACHE_VERSION@';
