@@ -99,12 +99,14 @@ export class AppDriver {
 
   items(label = '') { return this.page.evaluate((l) => window.hotline.find(l), label); }
 
-  // Polls the app's state until predicate(state) holds.
+  // Polls the app's state until predicate(state) holds (a predicate that throws, say on a part
+  // of the state not there yet, does not hold).
   async waitFor(predicate, what, {timeout = 10000} = {}) {
     const deadline = Date.now() + timeout;
+    const holds = (state) => { try { return predicate(state); } catch { return false; } };
     for (;;) {
       const state = await this.state();
-      if (predicate(state)) return state;
+      if (holds(state)) return state;
       if (Date.now() > deadline) {
         assert.fail(`timed out waiting until ${what}; last state: ${JSON.stringify(state)}`);
       }
