@@ -1,0 +1,47 @@
+// What the HTTP layer (http_server.hpp) hands to the application and gets back.
+// The HTTP layer knows nothing about incidents: it parses requests, enforces the
+// body limit, serves static files, parks long polls and writes replies; the
+// handler (the sync service) decides everything under /api/v1.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace hotline::server {
+
+struct ApiRequest {
+    std::string method;                        // "GET", "POST", "PATCH", ...
+    std::string path;                          // after "/api/v1", e.g. "/push", "/users/ivanova"
+    std::map<std::string, std::string> query;  // decoded query parameters
+    std::string bearer_token;                  // from "Authorization: Bearer ...", or empty
+    std::string body;                          // raw; the handler parses it
+    std::string client_address;                // for rate limiting and logs
+    bool wait_timed_out = false;               // see ApiResponse::wait
+};
+
+struct ApiResponse {
+    int status = 200;
+    nlohmann::json body;  // written as JSON; null with 204
+    // Long poll: when set, the HTTP layer does not answer yet. It calls handle() again
+    // with the same request when ApiHandler::changed() has been signalled, or, with
+    // wait_timed_out = true, once this much time has passed.
+    std::optional<std::chrono::milliseconds> wait;
+};
+
+class ApiHandler {
+public:
+    virtual ~ApiHandler() = default;
+    virtual ApiResponse handle(const ApiRequest& request) = 0;
+};
+
+// Replies in the error shape of docs/sync-protocol.md.
+inline ApiResponse api_error(int status, std::string code, std::string message) {
+    return {status, {{"error", {{"code", std::move(code)}, {"message", std::move(message)}}}}, std::nullopt};
+}
+
+}  // namespace hotline::server

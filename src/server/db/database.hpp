@@ -1,0 +1,119 @@
+// The server's storage, behind one interface: SQLite (one file, WAL) by default,
+// PostgreSQL when several server processes share one database. The server is
+// single-threaded per process: a Database is one connection, used from one thread.
+//
+// Tables (schema_version tracks migrations):
+//   ops          seq (global, increasing), op_id (unique), entity_id, actor, body (op JSON)
+//   rejected_ops op_id (unique), code, message — a retried push gets the same answer
+//   users        login (unique), name, role, password_hash (Argon2id string), active
+//   sessions     token_hash (unique), login, expires_ms
+//   replicas     replica id (unique) -> login of the user it belongs to
+//   number_blocks replica, first, last; plus one counter: the next number to lease
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/numbering.hpp"
+#include "core/result.hpp"
+
+namespace hotline::server {
+
+struct StoredOp {
+    std::int64_t seq = 0;
+    std::string op_id;
+    std::string entity_id;
+    std::string actor;
+    std::string body;  // the operation's JSON (operation_json.hpp)
+
+    friend bool operator==(const StoredOp&, const StoredOp&) = default;
+};
+
+struct NewOp {
+    std::string op_id;
+    std::string entity_id;
+    std::string actor;
+    std::string body;
+};
+
+struct Rejection {
+    std::string op_id;
+    std::string code;
+    std::string message;
+
+    friend bool operator==(const Rejection&, const Rejection&) = default;
+};
+
+struct UserRecord {
+    std::string login;
+    std::string name;
+    std::string role;           // "agent", "engineer", "technician", "manager", "admin"
+    std::string password_hash;  // libsodium crypto_pwhash_str (Argon2id)
+    bool active = true;
+
+    friend bool operator==(const UserRecord&, const UserRecord&) = default;
+};
+
+struct SessionRecord {
+    std::string token_hash;
+    std::string login;
+    std::int64_t expires_ms = 0;
+};
+
+// Everything one push writes, committed at once or not at all. While it is open no
+// other writer (thread or process) can append: SQLite BEGIN IMMEDIATE, PostgreSQL an
+// advisory transaction lock. The server first reads ops_after(its last seq) through it
+// to catch up with other processes, then validates and appends.
+class WriteTransaction {
+public:
+    virtual ~WriteTransaction() = default;  // rolls back unless committed
+
+    virtual Result<std::vector<StoredOp>> ops_after(std::int64_t seq, std::size_t limit) = 0;
+    // Appends in order; returns the sequence number given to each.
+    virtual Result<std::vector<std::int64_t>> append_ops(const std::vector<NewOp>& ops) = 0;
+    virtual Outcome add_rejections(const std::vector<Rejection>& rejections) = 0;
+    // Leases `count` consecutive numbers (count >= 1) to `replica`.
+    virtual Result<NumberBlock> lease_numbers(const std::string& replica, std::int64_t count) = 0;
+    // Takes the next single number (a provisional number being replaced).
+    virtual Result<std::int64_t> next_number() = 0;
+    // Binds a replica to a user on first use; returns the login it belongs to.
+    virtual Result<std::string> bind_replica(const std::string& replica, const std::string& login) = 0;
+    virtual Outcome commit() = 0;
+};
+
+class Database {
+public:
+    virtual ~Database() = default;
+
+    // Creates the schema or brings it to the newest version; returns that version.
+    virtual Result<int> migrate() = 0;
+    virtual Result<std::unique_ptr<WriteTransaction>> begin_write() = 0;
+
+    // --- operations (reads outside a write transaction) ---
+    virtual Result<std::vector<StoredOp>> ops_after(std::int64_t seq, std::size_t limit) = 0;
+    virtual Result<std::vector<StoredOp>> ops_of_entity(const std::string& entity_id) = 0;
+    virtual Result<std::optional<StoredOp>> find_op(const std::string& op_id) = 0;
+    virtual Result<std::optional<Rejection>> find_rejection(const std::string& op_id) = 0;
+    virtual Result<std::int64_t> head_seq() = 0;  // 0 when empty
+    virtual Result<std::vector<NumberBlock>> number_blocks(const std::string& replica) = 0;
+
+    // --- users and sessions ---
+    virtual Outcome create_user(const UserRecord& user) = 0;  // error "user_exists" if taken
+    virtual Outcome update_user(const UserRecord& user) = 0;  // error "no_such_user"
+    virtual Result<std::optional<UserRecord>> find_user(const std::string& login) = 0;
+    virtual Result<std::vector<UserRecord>> list_users() = 0;
+    virtual Outcome create_session(const SessionRecord& session) = 0;
+    virtual Result<std::optional<SessionRecord>> find_session(const std::string& token_hash) = 0;
+    virtual Outcome delete_session(const std::string& token_hash) = 0;
+    virtual Outcome delete_expired_sessions(std::int64_t now_ms) = 0;
+};
+
+// Opens SQLite at `path` (created if missing) with WAL and a busy timeout.
+Result<std::unique_ptr<Database>> open_sqlite(const std::string& path);
+// Opens PostgreSQL with a libpq connection string ("host=... port=... dbname=...").
+Result<std::unique_ptr<Database>> open_postgres(const std::string& connection);
+
+}  // namespace hotline::server
