@@ -21,8 +21,8 @@ struct ColumnSpec {
     const char* name;
     Column column;
     ImGuiTableColumnFlags flags;
-    float size;           // em for fixed columns, weight for stretched ones
-    float shown_from_em;  // narrower tables leave the column out (the list beside a pane)
+    float size;    // em for fixed columns, weight for stretched ones
+    float min_em;  // stretched columns: the narrowest width that still reads
 };
 
 constexpr ImGuiTableColumnFlags kFixed = ImGuiTableColumnFlags_WidthFixed;
@@ -31,14 +31,65 @@ constexpr ColumnSpec kColumns[] = {
     {"Number", Column::number,
      kFixed | ImGuiTableColumnFlags_NoHide | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
      5.0f, 0.0f},
-    {"Title", Column::title, kStretch | ImGuiTableColumnFlags_NoHide, 3.0f, 0.0f},
-    {"Customer", Column::customer, kStretch, 2.0f, 40.0f},
+    {"Title", Column::title, kStretch | ImGuiTableColumnFlags_NoHide, 3.0f, 10.0f},
+    {"Customer", Column::customer, kStretch, 2.0f, 7.0f},
     {"Priority", Column::priority, kFixed, 5.5f, 0.0f},
     {"Status", Column::status, kFixed, 7.0f, 0.0f},
-    {"Assignee", Column::assignee, kStretch, 1.3f, 62.0f},
-    {"Updated", Column::updated, kFixed | ImGuiTableColumnFlags_PreferSortDescending, 8.5f, 54.0f},
+    {"Assignee", Column::assignee, kStretch, 1.3f, 5.0f},
+    {"Updated", Column::updated, kFixed | ImGuiTableColumnFlags_PreferSortDescending, 8.5f, 0.0f},
 };
 static_assert(std::size(kColumns) == app::kColumnCount);
+
+// Who gets room first when the list is narrow (beside a pane): Number, Title
+// and the sorted column always, then the others in this order.
+constexpr Column kFitOrder[] = {Column::number, Column::title,    Column::status,  Column::customer,
+                                Column::priority, Column::updated, Column::assignee};
+static_assert(std::size(kFitOrder) == app::kColumnCount);
+
+// The columns that fit `width` (pixels) this frame, a bit per column: the
+// mandatory ones, then the others in kFitOrder while the fixed columns keep
+// their widths and every stretched column still gets at least its min_em
+// (stretched columns share what is left in proportion to their weights).
+// Columns the user hid with the header's context menu take no room.
+//
+// The answer is passed to ImGui as ImGuiTableColumnFlags_Disabled, decided
+// afresh every frame. Unlike TableSetColumnEnabled it leaves the table's own
+// state alone: the user's shown/hidden choices, widths and sort all come back
+// as they were when the list widens. Keeping the sorted column matters too:
+// ImGui drops the sort of a disabled column and falls back to Number, which
+// would re-sort the list whenever a pane opens.
+unsigned fitting_columns(const ImGuiTable& table, float width, Column sorted) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    const float per_column = style.CellPadding.x * 2 + 1;  // padding and the inner border
+    float fixed = style.ScrollbarSize;
+    float weights = 0, most_em_per_weight = 0;  // stretched room needed = weights * that * em
+    unsigned shown = 0;
+    const auto take = [&](int i, bool mandatory) {
+        const ImGuiTableColumn& state = table.Columns[i];
+        const ColumnSpec& c = kColumns[i];
+        float next_fixed = fixed + per_column, next_weights = weights, next_most = most_em_per_weight;
+        if (c.flags & kFixed) {
+            next_fixed += state.WidthRequest > 0 ? state.WidthRequest : c.size * em;  // as resized
+        } else {
+            const float weight = state.StretchWeight > 0 ? state.StretchWeight : c.size;
+            next_weights += weight;
+            next_most = std::max(next_most, c.min_em / weight);
+        }
+        if (!mandatory && next_fixed + next_weights * next_most * em > width) return;
+        fixed = next_fixed, weights = next_weights, most_em_per_weight = next_most;
+        shown |= 1u << i;
+    };
+    const auto mandatory = [&](int i) {
+        return (kColumns[i].flags & ImGuiTableColumnFlags_NoHide) || kColumns[i].column == sorted;
+    };
+    for (const bool first_pass : {true, false})
+        for (const Column column : kFitOrder) {
+            const int i = static_cast<int>(column);
+            if (mandatory(i) == first_pass && table.Columns[i].IsUserEnabledNextFrame) take(i, first_pass);
+        }
+    return shown;
+}
 
 // A combo of checkboxes over a bit mask (statuses, priorities); returns the new mask.
 std::uint8_t mask_filter(const char* name, const char* id, std::uint8_t mask, int count,
@@ -132,20 +183,15 @@ void draw_list(Context& ctx) {
                                        ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable |
                                        ImGuiTableFlags_SizingStretchProp;
     const float em = ImGui::GetFontSize();
-    const float width_em = ImGui::GetContentRegionAvail().x / em;
+    const float width = ImGui::GetContentRegionAvail().x;
     if (!ImGui::BeginTable("incidents", app::kColumnCount, kFlags, ImGui::GetContentRegionAvail())) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const ColumnSpec& c : kColumns)
-        ImGui::TableSetupColumn(T(c.name).c_str(), c.flags, c.flags & kFixed ? c.size * em : c.size,
+    const unsigned fitting = fitting_columns(*ImGui::GetCurrentTable(), width, list.sort().column);
+    for (int i = 0; i < app::kColumnCount; ++i) {
+        const ColumnSpec& c = kColumns[i];
+        const ImGuiTableColumnFlags fit = fitting & (1u << i) ? 0 : ImGuiTableColumnFlags_Disabled;
+        ImGui::TableSetupColumn(T(c.name).c_str(), c.flags | fit, c.flags & kFixed ? c.size * em : c.size,
                                 static_cast<ImGuiID>(c.column));
-    // Columns that do not fit are left out when the width changes; in between,
-    // the user may show or hide columns with the header's context menu.
-    unsigned fitting = 0;
-    for (int i = 0; i < app::kColumnCount; ++i)
-        if (width_em >= kColumns[i].shown_from_em) fitting |= 1u << i;
-    if (fitting != ctx.ui.list_columns_fitting) {
-        for (int i = 0; i < app::kColumnCount; ++i) ImGui::TableSetColumnEnabled(i, fitting & (1u << i));
-        ctx.ui.list_columns_fitting = fitting;
     }
     ImGui::TableHeadersRow();
     apply_sort(list);

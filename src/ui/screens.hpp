@@ -24,7 +24,6 @@ struct UiState {
     std::optional<FieldId> focus_field;
     bool scroll_to_selection = false;
     int page_rows = 10;            // list rows in view, for PageUp/PageDown
-    unsigned list_columns_fitting = ~0u;  // bit per list column that fits the list's width
     app::DetailTab shown_tab = app::DetailTab::summary;  // the tab ImGui shows
     app::Screen last_screen = app::Screen::list;
 };
