@@ -1,6 +1,7 @@
 #include "core/desk.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "core/history.hpp"
 #include "core/limits.hpp"
@@ -58,17 +59,20 @@ bool Desk::has_applied(const OpId& id) const {
     return it != replica_index_.end() && seen_.contains(it->second, id.counter);
 }
 
-ApplyResult Desk::apply(const Operation& op) {
+ApplyResult Desk::apply(const Operation& op) { return apply_one(op, false, std::nullopt); }
+
+ApplyResult Desk::apply_one(const Operation& op, bool ignore_seen, std::optional<std::uint32_t> slot) {
     const std::size_t replicas_before = replicas_.size();
     const std::uint32_t origin = intern_replica(op.id.replica);
-    if (seen_.contains(origin, op.id.counter)) return {ApplyKind::duplicate, {}};
+    const bool was_seen = seen_.contains(origin, op.id.counter);
+    if (was_seen && !ignore_seen) return {ApplyKind::duplicate, {}};
     Stamp stamp = op.hlc.replica == op.id.replica ? Stamp{op.hlc.wall_ms, op.hlc.counter, origin} : stamp_of(op.hlc);
     bool superseded = false;
     Outcome outcome;
     if (op.entity == EntityKind::event_type) {
         outcome = apply_event_type(op, stamp, superseded);
     } else if (op.type == OpType::create) {
-        outcome = apply_create_incident(op, stamp);
+        outcome = apply_create_incident(op, stamp, slot);
     } else {
         Incident* inc = find_mutable(op.entity_id);
         if (!inc) {
@@ -88,6 +92,7 @@ ApplyResult Desk::apply(const Operation& op) {
         if (outcome && inc) inc->updated_ms = std::max(inc->updated_ms, op.hlc.wall_ms);
     }
     if (!outcome) {
+        if (was_seen) unsee(origin, op.id.counter);  // replayed and now refused
         // A rejected operation leaves no trace, not even its replica's name.
         while (replicas_.size() > replicas_before) {
             replica_index_.erase(replicas_.back());
@@ -100,7 +105,70 @@ ApplyResult Desk::apply(const Operation& op) {
     return {superseded ? ApplyKind::superseded : ApplyKind::applied, {}};
 }
 
-Outcome Desk::apply_create_incident(const Operation& op, Stamp stamp) {
+// Rare (a replayed op that is now refused), so a copy of the ranges is fine.
+// Counters after it in the contiguous prefix move to the sparse set: the op's
+// own replica's recent ops, i.e. its few pending ones.
+void Desk::unsee(std::uint32_t replica, std::uint64_t counter) {
+    std::vector<SeenRange> ranges = seen_.ranges();
+    if (replica >= ranges.size()) return;
+    SeenRange& r = ranges[replica];
+    if (counter <= r.contiguous) {
+        for (std::uint64_t c = counter + 1; c <= r.contiguous; ++c) r.beyond.insert(c);
+        r.contiguous = counter - 1;
+    } else {
+        r.beyond.erase(counter);
+    }
+    seen_.restore(std::move(ranges));
+}
+
+std::vector<ApplyResult> Desk::replay_incident(std::string_view incident_id, std::span<const Operation> ops) {
+    std::vector<ApplyResult> results;
+    results.reserve(ops.size());
+    std::optional<std::uint32_t> slot;
+    std::optional<Incident> former;
+    if (auto it = incident_index_.find(incident_id); it != incident_index_.end()) {
+        slot = it->second;
+        former = std::move(incidents_[it->second]);
+        incidents_[it->second] = Incident{};
+        incident_index_.erase(it);
+    }
+    std::vector<bool> seen_before(ops.size());
+    for (std::size_t i = 0; i < ops.size(); ++i) seen_before[i] = has_applied(ops[i].id);
+    std::set<OpId> done;  // ids replayed so far: a repeat is a duplicate
+    for (const Operation& op : ops) {
+        if (op.entity != EntityKind::incident || op.entity_id != incident_id) {
+            results.push_back({ApplyKind::rejected,
+                               make_error("wrong_incident", "Operation " + op.id.to_string() + " is not about incident " +
+                                                                std::string(incident_id))});
+            continue;
+        }
+        if (!done.insert(op.id).second) {
+            results.push_back({ApplyKind::duplicate, {}});
+            continue;
+        }
+        // Before the create has been replayed the incident does not exist, so
+        // every other op is refused as apply() would refuse it.
+        results.push_back(apply_one(op, true, slot));
+        if (!slot && op.type == OpType::create && results.back().kind != ApplyKind::rejected)
+            slot = static_cast<std::uint32_t>(incidents_.size() - 1);
+    }
+    if (!incident_index_.count(incident_id) && former) {
+        // Nothing created it: keep the former state rather than leave a hole in the list.
+        for (auto& r : results)
+            if (r.kind != ApplyKind::rejected)
+                r = {ApplyKind::rejected, make_error("unknown_incident", "Incident " + std::string(incident_id) +
+                                                                               " is not created by the replayed operations")};
+        incidents_[*slot] = std::move(*former);
+        incident_index_.emplace(incidents_[*slot].id, *slot);
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            auto r = replica_index_.find(ops[i].id.replica);
+            if (seen_before[i] && r != replica_index_.end()) seen_.insert(r->second, ops[i].id.counter);
+        }
+    }
+    return results;
+}
+
+Outcome Desk::apply_create_incident(const Operation& op, Stamp stamp, std::optional<std::uint32_t> slot) {
     if (incident_index_.count(op.entity_id))
         return make_error("duplicate_incident", "Incident " + op.entity_id + " already exists");
     Incident inc;
@@ -122,6 +190,11 @@ Outcome Desk::apply_create_incident(const Operation& op, Stamp stamp) {
     inc.history.reserve(256);
     inc.field_stamps.reserve(4);
     HistoryWriter(inc.history, intern_actor(op.actor)).created(op.hlc.wall_ms, op.number.display());
+    if (slot) {
+        incidents_[*slot] = std::move(inc);
+        incident_index_.emplace(incidents_[*slot].id, *slot);
+        return {};
+    }
     incident_index_.emplace(inc.id, static_cast<std::uint32_t>(incidents_.size()));
     incidents_.push_back(std::move(inc));
     return {};

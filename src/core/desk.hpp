@@ -10,10 +10,16 @@
 //   transition  checked against the workflow at apply time (workflow.hpp)
 //   duplicates  an operation id already applied changes nothing
 // apply() never throws; a rejected operation leaves the desk untouched.
+//
+// replay_incident() rebuilds one incident from a given operation order (the sync
+// client: server history first, then its pending operations), so a replica that
+// applied operations in another order ends in the server's state.
 #pragma once
 
 #include <cstdint>
 #include <deque>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,6 +50,19 @@ public:
     Desk();
 
     ApplyResult apply(const Operation& op);
+
+    // Resets the incident `incident_id` and folds `ops` in the given order, one
+    // ApplyResult per op (same index). The seen-set is ignored for these ids: an
+    // op already applied is applied again, an op not seen yet is marked seen, and
+    // an op rejected now is no longer marked seen (Desk::apply's contract: the
+    // user may re-apply the change). Each op keeps apply()'s guarantee: a rejected
+    // one changes nothing. Ops of another entity, and ids repeated in `ops`, are
+    // rejected ("wrong_incident" / duplicate). The incident keeps its place in
+    // incidents() (references and row numbers stay valid); an incident not held
+    // yet is appended when `ops` creates it. If nothing in `ops` creates it, the
+    // incident keeps its former state (incidents are never removed) and every
+    // result is a rejection.
+    std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops);
 
     const IncidentList& incidents() const { return incidents_; }
     const Incident* find(std::string_view incident_id) const;
@@ -80,7 +99,11 @@ private:
     Stamp stamp_of(const Hlc& h);
     Incident* find_mutable(std::string_view incident_id);
 
-    Outcome apply_create_incident(const Operation& op, Stamp stamp);
+    // apply() with the two switches replay_incident() needs: `ignore_seen` applies an
+    // op already marked seen; `slot` is where a create puts the incident.
+    ApplyResult apply_one(const Operation& op, bool ignore_seen, std::optional<std::uint32_t> slot);
+    void unsee(std::uint32_t replica, std::uint64_t counter);
+    Outcome apply_create_incident(const Operation& op, Stamp stamp, std::optional<std::uint32_t> slot);
     Outcome apply_set(Incident& inc, const Operation& op, Stamp stamp, bool& superseded);
     Outcome apply_add_event(Incident& inc, const Operation& op, Stamp stamp);
     Outcome apply_transition(Incident& inc, const Operation& op);
