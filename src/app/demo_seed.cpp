@@ -1,6 +1,7 @@
 #include "app/demo_seed.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <queue>
 
@@ -99,7 +100,10 @@ std::string with_argument(const std::string& phrase, const std::string& argument
 
 class Player {
 public:
-    Player(Replica& replica, const DemoData& data, std::uint64_t seed) : replica_(replica), rng_(seed) {
+    // Every operation of a life goes through `commit`: mint, apply, keep.
+    using Commit = std::function<Outcome(const Replica::Mint&)>;
+
+    Player(Commit commit, const DemoData& data, std::uint64_t seed) : commit_(std::move(commit)), rng_(seed) {
         for (const auto& s : data.stories) stories_[s.lang + "/" + s.kind].push_back(&s);
         for (const auto& p : data.agents) agents_[p.lang].push_back(&p);
         for (const auto& p : data.engineers) engineers_[p.lang].push_back(&p);
@@ -179,8 +183,6 @@ public:
     }
 
 private:
-    using Write = Replica::Write;
-
     Outcome create(Life& life, std::int64_t t) {
         const DemoCustomer& c = *life.customer;
         const DemoUnit& u = *life.unit;
@@ -207,28 +209,23 @@ private:
             {FieldId::origin, s.origin},
         };
         std::erase_if(fields, [](const auto& f) { return f.second.empty(); });
-        return replica_.commit(
-            [&](OpFactory& factory) {
-                Operation op = factory.create_incident(life.agent->login, t, std::move(fields));
-                life.id = op.entity_id;
-                return op;
-            },
-            Write::deferred);
+        return commit_([&](OpFactory& factory) {
+            Operation op = factory.create_incident(life.agent->login, t, std::move(fields));
+            life.id = op.entity_id;
+            return op;
+        });
     }
 
     Outcome set(const Life& life, const std::string& actor, std::int64_t t, FieldId f, const std::string& value) {
-        return replica_.commit([&](OpFactory& factory) { return factory.set_field(actor, t, life.id, f, value); },
-                               Write::deferred);
+        return commit_([&](OpFactory& factory) { return factory.set_field(actor, t, life.id, f, value); });
     }
     Outcome event(const Life& life, const std::string& actor, std::int64_t t, std::string_view type,
                   const std::string& text) {
-        return replica_.commit(
-            [&](OpFactory& factory) { return factory.add_event(actor, t, life.id, std::string(type), text); },
-            Write::deferred);
+        return commit_(
+            [&](OpFactory& factory) { return factory.add_event(actor, t, life.id, std::string(type), text); });
     }
     Outcome transition(const Life& life, const std::string& actor, std::int64_t t, IncidentStatus to) {
-        return replica_.commit([&](OpFactory& factory) { return factory.transition(actor, t, life.id, to); },
-                               Write::deferred);
+        return commit_([&](OpFactory& factory) { return factory.transition(actor, t, life.id, to); });
     }
     // The operations of a stage run in order (the braces above); the first refusal wins.
     static Outcome all(std::initializer_list<Outcome> outcomes) {
@@ -237,7 +234,7 @@ private:
         return {};
     }
 
-    Replica& replica_;
+    Commit commit_;
     Rng rng_;
     std::map<std::string, std::vector<const DemoStory*>, std::less<>> stories_;
     std::map<std::string, std::vector<const DemoPerson*>, std::less<>> agents_;
@@ -246,12 +243,10 @@ private:
     const std::map<std::string, DemoPhrases, std::less<>>* phrases_ = nullptr;
 };
 
-}  // namespace
-
-Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count, std::int64_t now_ms,
-                       std::uint64_t seed) {
-    if (count == 0) return {};
-    Player player(replica, data, seed);
+// Plays `count` lives through `commit`; stops at the first refusal.
+Outcome play_lives(const Player::Commit& commit, const DemoData& data, std::size_t count, std::int64_t now_ms,
+                   std::uint64_t seed) {
+    Player player(commit, data, seed);
     // Creations spread over a period that grows with the count (a busy desk has
     // more per day), the last one a few minutes ago; no step happens after that.
     const std::int64_t span = std::clamp<std::int64_t>(static_cast<std::int64_t>(count) * 6 * kHour, 30 * kDay, 3 * 365 * kDay);
@@ -271,17 +266,44 @@ Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count
         auto [t, i] = steps.top();
         steps.pop();
         Life& life = lives[i];
-        if (auto played = player.play(life, t); !played) {
-            // Keep the disk in step with the desk, which holds what was played so far.
-            (void)replica.write_snapshot();
-            return played;
-        }
+        if (auto played = player.play(life, t); !played) return played;
         life.next = stage_after(life.next, life.goal);
         if (life.next == Stage::done) continue;
         std::int64_t next_t = t + player.delay(life.next);
         if (next_t < end) steps.push({next_t, i});
     }
-    return replica.write_snapshot();
+    return {};
+}
+
+}  // namespace
+
+Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count, std::int64_t now_ms,
+                       std::uint64_t seed) {
+    if (count == 0) return {};
+    auto commit = [&](const Replica::Mint& mint) { return replica.commit(mint, Replica::Write::deferred); };
+    Outcome played = play_lives(commit, data, count, now_ms, seed);
+    // Even after a refusal: keep the disk in step with the desk, which holds what was played.
+    Outcome written = replica.write_snapshot();
+    return played ? written : played;
+}
+
+Result<std::vector<Operation>> demo_operations(const DemoData& data, std::size_t count, std::int64_t now_ms,
+                                               std::uint64_t seed, OpFactory& factory) {
+    Desk desk;  // validates each operation as a replica would
+    std::vector<Operation> ops;
+    auto commit = [&](const Replica::Mint& mint) -> Outcome {
+        const OpFactory::State before = factory.state();
+        Operation op = mint(factory);
+        if (ApplyResult applied = desk.apply(op); applied.kind == ApplyKind::rejected) {
+            factory = OpFactory(before);
+            return applied.error;
+        }
+        ops.push_back(std::move(op));
+        return {};
+    };
+    if (count > 0)
+        if (Outcome played = play_lives(commit, data, count, now_ms, seed); !played) return played.error();
+    return ops;
 }
 
 Outcome seed_demo(Replica& replica, const std::string& path, std::int64_t now_ms) {

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "app/demo_data.hpp"
 #include "app/replica.hpp"
@@ -25,6 +26,11 @@ inline constexpr std::size_t kDemoIncidents = 300;
 // (the HLC never goes back), so seed a fresh replica.
 Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count, std::int64_t now_ms,
                        std::uint64_t seed);
+
+// The same lives as a list of operations minted by `factory` (the server seeds
+// its log with them): each validated by a Desk of its own, in apply order.
+Result<std::vector<Operation>> demo_operations(const DemoData& data, std::size_t count, std::int64_t now_ms,
+                                               std::uint64_t seed, OpFactory& factory);
 
 // P5: seeds an EMPTY replica with kDemoIncidents incidents from the data set at
 // `path` and marks it as a demo (metadata "demo": true).

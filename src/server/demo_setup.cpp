@@ -1,0 +1,78 @@
+#include "server/demo_setup.hpp"
+
+#include "app/demo_data.hpp"
+#include "app/demo_seed.hpp"
+#include "core/op_factory.hpp"
+#include "core/operation_json.hpp"
+#include "server/users_api.hpp"
+
+namespace hotline::server {
+namespace {
+
+constexpr std::string_view kDemoReplica = "demo";
+constexpr std::uint64_t kDemoSeed = 20261123;
+
+std::string login_of(const std::string& actor) { return actor.starts_with("u:") ? actor.substr(2) : actor; }
+
+Result<std::size_t> create_users(Database& db, const app::DemoData& data, HashCost cost) {
+    struct Wanted {
+        std::string login, name, role;
+    };
+    std::vector<Wanted> wanted = {{"admin", "Administrator", "admin"}, {"manager", "Desk Manager", "manager"}};
+    for (const auto& agent : data.agents) wanted.push_back({login_of(agent.login), login_of(agent.login), "agent"});
+    for (std::size_t i = 0; i < data.engineers.size(); ++i) {
+        const auto& e = data.engineers[i];
+        wanted.push_back({login_of(e.login), e.name, i % 2 == 0 ? "technician" : "engineer"});
+    }
+    // One hash for all: they share the password, and Argon2id is slow on purpose.
+    auto hash = hash_password(kDemoPassword, cost);
+    if (!hash) return hash.error();
+    std::size_t created = 0;
+    for (const Wanted& w : wanted) {
+        auto existing = db.find_user(w.login);
+        if (!existing) return existing.error();
+        if (*existing) continue;
+        if (auto made = db.create_user({w.login, w.name, w.role, *hash, true}); !made) return made.error();
+        ++created;
+    }
+    return created;
+}
+
+Result<std::size_t> store_incidents(Database& db, const app::DemoData& data, std::int64_t now_ms) {
+    auto tx = db.begin_write();
+    if (!tx) return tx.error();
+    auto block = (*tx)->lease_numbers(std::string(kDemoReplica), kDemoServerIncidents);
+    if (!block) return block.error();
+    if (auto bound = (*tx)->bind_replica(std::string(kDemoReplica), "admin"); !bound) return bound.error();
+    OpFactory factory{std::string(kDemoReplica)};
+    factory.numbers().add_block(*block);
+    auto ops = app::demo_operations(data, kDemoServerIncidents, now_ms, kDemoSeed, factory);
+    if (!ops) return ops.error();
+    std::vector<NewOp> rows;
+    rows.reserve(ops->size());
+    for (const Operation& op : *ops) rows.push_back({op.id.to_string(), op.entity_id, op.actor, encode_operation(op)});
+    if (auto appended = (*tx)->append_ops(rows); !appended) return appended.error();
+    if (auto committed = (*tx)->commit(); !committed) return committed.error();
+    return rows.size();
+}
+
+}  // namespace
+
+Result<DemoSetupReport> set_up_demo(Database& db, const std::string& demo_data_path, HashCost cost, std::int64_t now_ms) {
+    auto data = app::load_demo_data(demo_data_path);
+    if (!data) return data.error();
+    DemoSetupReport report;
+    auto users = create_users(db, *data, cost);
+    if (!users) return users.error();
+    report.users_created = *users;
+    auto head = db.head_seq();
+    if (!head) return head.error();
+    if (*head == 0) {
+        auto stored = store_incidents(db, *data, now_ms);
+        if (!stored) return stored.error();
+        report.operations_stored = *stored;
+    }
+    return report;
+}
+
+}  // namespace hotline::server

@@ -1,0 +1,82 @@
+#include "server/pull.hpp"
+
+#include <unordered_set>
+
+#include "core/ids.hpp"
+#include "core/operation_json.hpp"
+
+namespace hotline::server {
+namespace {
+
+// Stored bodies are the server's own encoding of valid operations.
+nlohmann::json entry(const StoredOp& stored) {
+    return {{"seq", stored.seq}, {"op", nlohmann::json::parse(stored.body, nullptr, false)}};
+}
+
+bool visible(const ServerDesk& sd, const Principal& who, const StoredOp& stored) {
+    const Incident* inc = sd.desk().find(stored.entity_id);
+    return inc == nullptr || can_see(who, *inc);  // not an incident: event types are for everyone
+}
+
+}  // namespace
+
+Result<std::int64_t> query_integer(const std::map<std::string, std::string>& query, const std::string& key,
+                                   std::int64_t fallback, std::int64_t max) {
+    auto it = query.find(key);
+    if (it == query.end()) return fallback;
+    std::uint64_t v = 0;
+    if (!parse_decimal_u64(it->second, v) || v > static_cast<std::uint64_t>(max))
+        return make_error("bad_query", "\"" + key + "\" must be a whole number from 0 to " + std::to_string(max) + ".");
+    return static_cast<std::int64_t>(v);
+}
+
+ApiResponse pull(ServerDesk& sd, Database& db, const Principal& who, const std::map<std::string, std::string>& query) {
+    auto cursor = query_integer(query, "cursor", 0, INT64_MAX);
+    if (!cursor) return api_error(400, cursor.error().code, cursor.error().message);
+    auto limit = query_integer(query, "limit", kPullDefaultLimit, kPullMaxLimit);
+    if (!limit) return api_error(400, limit.error().code, limit.error().message);
+    if (*limit == 0) return api_error(400, "bad_query", "\"limit\" must be at least 1.");
+    // Visibility is judged on the newest state, which may come from another process.
+    if (auto caught_up = sd.catch_up(db); !caught_up)
+        return api_error(503, "storage_unavailable", caught_up.error().message);
+
+    auto page = db.ops_after(*cursor, static_cast<std::size_t>(*limit));
+    if (!page) return api_error(503, "storage_unavailable", page.error().message);
+    nlohmann::json ops = nlohmann::json::array();
+    std::unordered_set<std::int64_t> sent;
+    for (const StoredOp& stored : *page) {
+        if (!visible(sd, who, stored)) continue;
+        if (who.role == Role::technician) {
+            auto op = decode_operation(std::string_view(stored.body));
+            if (op && assigns_to(*op, who)) {
+                // Newly theirs: send what happened before, which earlier pulls filtered out.
+                auto earlier = db.ops_of_entity(stored.entity_id);
+                if (!earlier) return api_error(503, "storage_unavailable", earlier.error().message);
+                for (const StoredOp& e : *earlier)
+                    if (e.seq <= *cursor && sent.insert(e.seq).second) ops.push_back(entry(e));
+            }
+        }
+        if (sent.insert(stored.seq).second) ops.push_back(entry(stored));
+    }
+    const std::int64_t next = page->empty() ? *cursor : page->back().seq;
+    const bool more = page->size() == static_cast<std::size_t>(*limit);
+    return {200, {{"ops", std::move(ops)}, {"cursor", next}, {"more", more}}, std::nullopt};
+}
+
+ApiResponse history(ServerDesk& sd, Database& db, const Principal& who,
+                    const std::map<std::string, std::string>& query) {
+    auto it = query.find("entity");
+    if (it == query.end() || it->second.empty()) return api_error(400, "bad_query", "\"entity\" is required.");
+    if (auto caught_up = sd.catch_up(db); !caught_up)
+        return api_error(503, "storage_unavailable", caught_up.error().message);
+    const Incident* inc = sd.desk().find(it->second);
+    if (!inc) return api_error(404, "no_such_incident", "No incident " + it->second + ".");
+    if (!can_see(who, *inc)) return api_error(403, "forbidden_incident", "This incident is not assigned to you.");
+    auto stored = db.ops_of_entity(it->second);
+    if (!stored) return api_error(503, "storage_unavailable", stored.error().message);
+    nlohmann::json ops = nlohmann::json::array();
+    for (const StoredOp& s : *stored) ops.push_back(entry(s));
+    return {200, {{"ops", std::move(ops)}}, std::nullopt};
+}
+
+}  // namespace hotline::server

@@ -1,0 +1,170 @@
+#include "server/push.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "core/ids.hpp"
+#include "core/operation_json.hpp"
+#include "server/request_body.hpp"
+
+namespace hotline::server {
+namespace {
+
+nlohmann::json rejected(const nlohmann::json& where, const Error& e) {
+    nlohmann::json r = where;
+    r["status"] = "rejected";
+    r["code"] = e.code;
+    r["message"] = e.message;
+    return r;
+}
+
+bool in_blocks(const std::vector<NumberBlock>& blocks, std::int64_t n) {
+    return std::any_of(blocks.begin(), blocks.end(), [n](const NumberBlock& b) { return n >= b.first && n <= b.last; });
+}
+
+// What the batch needs to know before the write transaction starts: the reasons
+// given earlier for ids that were refused (a retried push repeats them) and the
+// replica's leased numbers.
+struct Prior {
+    std::unordered_map<std::string, Rejection> rejections;
+    std::vector<NumberBlock> blocks;
+};
+
+Result<Prior> read_prior(Database& db, const std::string& replica, const std::vector<Result<Operation>>& ops) {
+    Prior prior;
+    for (const auto& op : ops) {
+        if (!op) continue;
+        auto found = db.find_rejection(op->id.to_string());
+        if (!found) return found.error();
+        if (*found) prior.rejections.emplace((*found)->op_id, **found);
+    }
+    auto blocks = db.number_blocks(replica);
+    if (!blocks) return blocks.error();
+    prior.blocks = std::move(*blocks);
+    return prior;
+}
+
+// The checks that come before Desk::apply: envelope replica, earlier refusal,
+// role, leased number.
+Outcome admit(const ServerDesk& sd, const Principal& who, const std::string& replica, const Prior& prior,
+              const Operation& op) {
+    if (op.id.replica != replica)
+        return make_error("forbidden_replica", "Operation " + op.id.to_string() + " belongs to another replica than " +
+                                                   replica + ": a replica pushes its own operations.");
+    if (auto it = prior.rejections.find(op.id.to_string()); it != prior.rejections.end())
+        return Error{it->second.code, it->second.message};
+    const Incident* target = op.entity == EntityKind::incident ? sd.desk().find(op.entity_id) : nullptr;
+    if (auto allowed = authorize_operation(who, op, target); !allowed) return allowed;
+    if (op.type == OpType::create && op.entity == EntityKind::incident && op.number.is_final() &&
+        !in_blocks(prior.blocks, op.number.value))
+        return make_error("number_not_leased", "Number " + std::to_string(op.number.value) +
+                                                   " was not leased to replica " + replica + ".");
+    return {};
+}
+
+ApiResponse storage_failure(ServerDesk& sd, Database& db, const Error& e) {
+    // The desk may hold operations the failed transaction did not store: fold it again.
+    if (auto reloaded = ServerDesk::load(db)) sd = std::move(*reloaded);
+    return api_error(503, "storage_unavailable", "The push was not stored: " + e.message);
+}
+
+}  // namespace
+
+PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_view body, std::int64_t now_ms) {
+    auto request = parse_object(body, {"replica", "ops", "want_numbers"});
+    if (!request) return {api_error(400, request.error().code, request.error().message)};
+    auto replica = string_member(*request, "replica");
+    if (!replica) return {api_error(400, replica.error().code, replica.error().message)};
+    if (!is_valid_replica_id(*replica) || *replica == kServerReplica)
+        return {api_error(400, "bad_replica", "\"replica\" must be 1-16 characters of a-z and 0-9, not \"server\".")};
+    auto want = integer_member(*request, "want_numbers", 0, 0, kMaxNumbersPerLease);
+    if (!want) return {api_error(400, want.error().code, want.error().message)};
+    auto ops_it = request->find("ops");
+    if (ops_it == request->end() || !ops_it->is_array())
+        return {api_error(400, "bad_type", "\"ops\" must be an array of operations.")};
+    if (ops_it->size() > kPushMaxOps)
+        return {api_error(413, "batch_too_large", "At most " + std::to_string(kPushMaxOps) + " operations per push.")};
+
+    std::vector<Result<Operation>> decoded;
+    decoded.reserve(ops_it->size());
+    for (const auto& element : *ops_it)
+        decoded.push_back(element.is_object() ? decode_operation(element)
+                                              : Result<Operation>(make_error("bad_type", "An operation must be a JSON object.")));
+    auto prior = read_prior(db, *replica, decoded);
+    if (!prior) return {storage_failure(sd, db, prior.error())};
+
+    auto tx = db.begin_write();
+    if (!tx) return {storage_failure(sd, db, tx.error())};
+    if (auto caught_up = sd.catch_up(**tx); !caught_up) return {storage_failure(sd, db, caught_up.error())};
+    auto owner = (*tx)->bind_replica(*replica, who.login);
+    if (!owner) return {storage_failure(sd, db, owner.error())};
+    if (*owner != who.login)
+        return {api_error(403, "forbidden_replica", "Replica " + *replica + " belongs to another user.")};
+
+    nlohmann::json results = nlohmann::json::array();
+    std::vector<NewOp> to_store;
+    std::vector<std::size_t> result_of_stored;  // results[] index waiting for each stored op's seq
+    std::vector<Rejection> rejections;
+    auto store = [&](const Operation& op, std::optional<std::size_t> result_index) {
+        to_store.push_back({op.id.to_string(), op.entity_id, op.actor, encode_operation(op)});
+        result_of_stored.push_back(result_index.value_or(SIZE_MAX));
+    };
+
+    for (std::size_t i = 0; i < decoded.size(); ++i) {
+        if (!decoded[i]) {
+            results.push_back(rejected({{"index", i}}, decoded[i].error()));
+            continue;
+        }
+        const Operation& op = *decoded[i];
+        const nlohmann::json where = {{"id", op.id.to_string()}};
+        if (sd.desk().has_applied(op.id)) {
+            results.push_back({{"id", op.id.to_string()}, {"status", "duplicate"}});
+            continue;
+        }
+        Outcome admitted = admit(sd, who, *replica, *prior, op);
+        ApplyResult applied = admitted ? sd.desk().apply(op) : ApplyResult{ApplyKind::rejected, admitted.error()};
+        if (applied.kind == ApplyKind::duplicate) {  // the same id twice in one batch
+            results.push_back({{"id", op.id.to_string()}, {"status", "duplicate"}});
+            continue;
+        }
+        if (applied.kind == ApplyKind::rejected) {
+            if (!prior->rejections.contains(op.id.to_string()))
+                rejections.push_back({op.id.to_string(), applied.error.code, applied.error.message});
+            results.push_back(rejected(where, applied.error));
+            continue;
+        }
+        results.push_back({{"id", op.id.to_string()},
+                           {"status", applied.kind == ApplyKind::superseded ? "superseded" : "applied"}});
+        store(op, results.size() - 1);
+        if (op.type == OpType::create && op.entity == EntityKind::incident && !op.number.is_final()) {
+            // Offline creation ran out of leased numbers: give the next free one now.
+            auto number = (*tx)->next_number();
+            if (!number) return {storage_failure(sd, db, number.error())};
+            Operation renumber = sd.mint_renumber(op.entity_id, *number, now_ms);
+            sd.desk().apply(renumber);
+            store(renumber, std::nullopt);
+        }
+    }
+
+    auto seqs = (*tx)->append_ops(to_store);
+    if (!seqs) return {storage_failure(sd, db, seqs.error())};
+    if (!rejections.empty())
+        if (auto added = (*tx)->add_rejections(rejections); !added) return {storage_failure(sd, db, added.error())};
+    nlohmann::json blocks = nlohmann::json::array();
+    if (*want > 0) {
+        auto block = (*tx)->lease_numbers(*replica, *want);
+        if (!block) return {storage_failure(sd, db, block.error())};
+        blocks.push_back({{"first", block->first}, {"last", block->last}});
+    }
+    if (auto committed = (*tx)->commit(); !committed) return {storage_failure(sd, db, committed.error())};
+
+    for (std::size_t k = 0; k < seqs->size(); ++k) {
+        if (result_of_stored[k] != SIZE_MAX) results[result_of_stored[k]]["seq"] = (*seqs)[k];
+        sd.advance((*seqs)[k]);
+    }
+    nlohmann::json reply = {{"results", std::move(results)}, {"number_blocks", std::move(blocks)}, {"head", sd.seq()}};
+    return {ApiResponse{200, std::move(reply), std::nullopt}, !to_store.empty()};
+}
+
+}  // namespace hotline::server

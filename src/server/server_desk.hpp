@@ -1,0 +1,53 @@
+// The server's copy of the desk: every stored operation folded in sequence
+// order with the same Desk::apply the clients use, so validating a push is one
+// apply. `seq` is the last stored sequence number folded in. With PostgreSQL
+// several processes share the log: each catches up (ops_after(seq)) inside its
+// write transaction before validating, so all of them decide on the same state.
+//
+// The server mints operations of its own (renumbering provisional numbers) as
+// replica "server", actor "s:server"; its counter continues from the log.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/desk.hpp"
+#include "core/op_factory.hpp"
+#include "core/result.hpp"
+#include "server/db/database.hpp"
+
+namespace hotline::server {
+
+inline constexpr std::string_view kServerReplica = "server";
+inline constexpr std::string_view kServerActor = "s:server";
+
+class ServerDesk {
+public:
+    // Folds the whole log.
+    static Result<ServerDesk> load(Database& db);
+
+    const Desk& desk() const { return desk_; }
+    Desk& desk() { return desk_; }
+    std::int64_t seq() const { return seq_; }
+    void advance(std::int64_t seq) { seq_ = seq; }
+
+    // Folds operations stored by other processes since seq().
+    Outcome catch_up(Database& db);
+    Outcome catch_up(WriteTransaction& tx);
+
+    // A renumber operation for `incident_id`, minted by the server.
+    Operation mint_renumber(const std::string& incident_id, std::int64_t number, std::int64_t now_ms);
+
+private:
+    ServerDesk() : factory_(std::string(kServerReplica)) {}
+    template <typename Source>
+    Outcome fold_from(Source& source);
+    Outcome fold(const StoredOp& stored);
+    void sync_factory();
+
+    Desk desk_;
+    OpFactory factory_;
+    std::int64_t seq_ = 0;
+};
+
+}  // namespace hotline::server

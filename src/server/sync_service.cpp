@@ -1,0 +1,94 @@
+#include "server/sync_service.hpp"
+
+#include <chrono>
+
+#include "server/pull.hpp"
+#include "server/push.hpp"
+#include "server/users_api.hpp"
+
+namespace hotline::server {
+namespace {
+
+ApiResponse not_found(const ApiRequest& r) { return api_error(404, "no_such_endpoint", "No endpoint " + r.path + "."); }
+ApiResponse wrong_method(const ApiRequest& r) {
+    return api_error(405, "method_not_allowed", r.method + " is not allowed on " + r.path + ".");
+}
+ApiResponse admins_only() { return api_error(403, "forbidden_role", "Only administrators manage users."); }
+
+constexpr std::string_view kUsersPrefix = "/users/";
+
+}  // namespace
+
+Result<std::unique_ptr<SyncService>> SyncService::open(Database& db, ServiceOptions options) {
+    if (auto ready = init_credentials(); !ready) return ready.error();
+    auto desk = ServerDesk::load(db);
+    if (!desk) return desk.error();
+    return std::unique_ptr<SyncService>(new SyncService(db, std::move(*desk), std::move(options)));
+}
+
+SyncService::SyncService(Database& db, ServerDesk desk, ServiceOptions options)
+    : db_(db), desk_(std::move(desk)), options_(std::move(options)), sessions_(db) {}
+
+std::int64_t SyncService::now() const {
+    if (options_.now_ms) return options_.now_ms();
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+ApiResponse SyncService::handle(const ApiRequest& request) {
+    if (request.path == "/login")
+        return request.method == "POST" ? sessions_.login(request, now()) : wrong_method(request);
+    if (request.path == "/health") {
+        if (request.method != "GET") return wrong_method(request);
+        return {200, {{"status", "ok"}, {"head", desk_.seq()}}, std::nullopt};
+    }
+    ApiResponse refusal;
+    auto who = sessions_.authenticate(request, now(), refusal);
+    if (!who) return refusal;
+    return route(request, *who);
+}
+
+ApiResponse SyncService::route(const ApiRequest& request, const Principal& who) {
+    const std::string& path = request.path;
+    const bool get = request.method == "GET", post = request.method == "POST";
+    if (path == "/logout") return post ? sessions_.logout(request) : wrong_method(request);
+    if (path == "/me") {
+        if (!get) return wrong_method(request);
+        return {200, {{"user", {{"login", who.login}, {"name", who.name}, {"role", role_name(who.role)}}}}, std::nullopt};
+    }
+    if (path == "/push") {
+        if (!post) return wrong_method(request);
+        PushResult result = push(desk_, db_, who, request.body, now());
+        if (result.stored_something && options_.on_change) options_.on_change();
+        return std::move(result.response);
+    }
+    if (path == "/pull") return get ? pull(desk_, db_, who, request.query) : wrong_method(request);
+    if (path == "/history") return get ? history(desk_, db_, who, request.query) : wrong_method(request);
+    if (path == "/wait") return get ? wait(request) : wrong_method(request);
+    if (path == "/users") {
+        if (!get && !post) return wrong_method(request);
+        if (!can_manage_users(who)) return admins_only();
+        return get ? list_users(db_) : create_user(db_, request.body, options_.hash_cost);
+    }
+    if (path.starts_with(kUsersPrefix)) {
+        if (request.method != "PATCH") return wrong_method(request);
+        if (!can_manage_users(who)) return admins_only();
+        return update_user(db_, who, path.substr(kUsersPrefix.size()), request.body, options_.hash_cost);
+    }
+    return not_found(request);
+}
+
+ApiResponse SyncService::wait(const ApiRequest& request) {
+    auto cursor = query_integer(request.query, "cursor", 0, INT64_MAX);
+    if (!cursor) return api_error(400, cursor.error().code, cursor.error().message);
+    auto timeout = query_integer(request.query, "timeout_ms", kWaitMaxMs, kWaitMaxMs);
+    if (!timeout) return api_error(400, timeout.error().code, timeout.error().message);
+    // Another process (PostgreSQL) may have grown the log: ask the database, not the desk.
+    auto head = db_.head_seq();
+    if (!head) return api_error(503, "storage_unavailable", head.error().message);
+    if (*head > *cursor || request.wait_timed_out || *timeout == 0)
+        return {200, {{"head", *head}}, std::nullopt};
+    return {200, nullptr, std::chrono::milliseconds(*timeout)};
+}
+
+}  // namespace hotline::server

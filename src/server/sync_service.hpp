@@ -1,0 +1,48 @@
+// The application behind /api/v1 (docs/sync-protocol.md): routes each request,
+// checks its token, and calls login/push/pull/users. Single-threaded, like the
+// HTTP layer that calls it: one ServerDesk, one database connection.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+#include "server/api_handler.hpp"
+#include "server/credentials.hpp"
+#include "server/db/database.hpp"
+#include "server/server_desk.hpp"
+#include "server/sessions.hpp"
+
+namespace hotline::server {
+
+inline constexpr std::int64_t kWaitMaxMs = 30'000;
+
+struct ServiceOptions {
+    HashCost hash_cost = HashCost::interactive;
+    std::function<std::int64_t()> now_ms;  // wall clock in ms; the system clock when empty
+    std::function<void()> on_change;       // the log grew (wake parked long polls)
+};
+
+class SyncService : public ApiHandler {
+public:
+    // Folds the stored log into the server's desk (the database must be migrated).
+    static Result<std::unique_ptr<SyncService>> open(Database& db, ServiceOptions options);
+
+    ApiResponse handle(const ApiRequest& request) override;
+
+    void set_on_change(std::function<void()> f) { options_.on_change = std::move(f); }
+    const ServerDesk& desk() const { return desk_; }
+
+private:
+    SyncService(Database& db, ServerDesk desk, ServiceOptions options);
+    std::int64_t now() const;
+    ApiResponse route(const ApiRequest& request, const Principal& who);
+    ApiResponse wait(const ApiRequest& request);
+
+    Database& db_;
+    ServerDesk desk_;
+    ServiceOptions options_;
+    Sessions sessions_;
+};
+
+}  // namespace hotline::server
