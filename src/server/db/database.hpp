@@ -9,6 +9,12 @@
 //   sessions     token_hash (unique), login, expires_ms
 //   replicas     replica id (unique) -> login of the user it belongs to
 //   number_blocks replica, first, last; plus one counter: the next number to lease
+//
+// Failures are Errors with the codes of db_errors.hpp (storage_unavailable and
+// storage_busy: answer 503, a retry can help). Migrations: schema_migrations.hpp.
+// Lifetimes: a WriteTransaction must not outlive its Database, and a Database has at most
+// one open at a time ("transaction_open"); while it is open, the Database's own reads and
+// writes go through it (they see its uncommitted rows and roll back with it).
 #pragma once
 
 #include <cstdint>
@@ -67,19 +73,24 @@ struct SessionRecord {
 // other writer (thread or process) can append: SQLite BEGIN IMMEDIATE, PostgreSQL an
 // advisory transaction lock. The server first reads ops_after(its last seq) through it
 // to catch up with other processes, then validates and appends.
+// After any failed call, or after commit(), every call fails with "transaction_failed"
+// and nothing of the transaction is kept (a half-appended batch is never committed).
 class WriteTransaction {
 public:
     virtual ~WriteTransaction() = default;  // rolls back unless committed
 
     virtual Result<std::vector<StoredOp>> ops_after(std::int64_t seq, std::size_t limit) = 0;
-    // Appends in order; returns the sequence number given to each.
+    // Appends in order; returns the sequence number given to each (consecutive within
+    // one call). An op_id already stored, or twice in the batch: "duplicate_op".
     virtual Result<std::vector<std::int64_t>> append_ops(const std::vector<NewOp>& ops) = 0;
     virtual Outcome add_rejections(const std::vector<Rejection>& rejections) = 0;
-    // Leases `count` consecutive numbers (count >= 1) to `replica`.
+    // Leases `count` consecutive numbers (count >= 1) to `replica`. Numbers start at 1 and
+    // are shared with next_number(); a lease rolled back is handed out again.
     virtual Result<NumberBlock> lease_numbers(const std::string& replica, std::int64_t count) = 0;
     // Takes the next single number (a provisional number being replaced).
     virtual Result<std::int64_t> next_number() = 0;
-    // Binds a replica to a user on first use; returns the login it belongs to.
+    // Binds a replica to a user on first use; returns the login it belongs to (the first
+    // binding wins). The user must exist ("no_such_user").
     virtual Result<std::string> bind_replica(const std::string& replica, const std::string& login) = 0;
     virtual Outcome commit() = 0;
 };
@@ -93,6 +104,7 @@ public:
     virtual Result<std::unique_ptr<WriteTransaction>> begin_write() = 0;
 
     // --- operations (reads outside a write transaction) ---
+    // ops_after: seq > `seq`, in seq order, at most `limit` (0 gives none).
     virtual Result<std::vector<StoredOp>> ops_after(std::int64_t seq, std::size_t limit) = 0;
     virtual Result<std::vector<StoredOp>> ops_of_entity(const std::string& entity_id) = 0;
     virtual Result<std::optional<StoredOp>> find_op(const std::string& op_id) = 0;
@@ -105,10 +117,11 @@ public:
     virtual Outcome update_user(const UserRecord& user) = 0;  // error "no_such_user"
     virtual Result<std::optional<UserRecord>> find_user(const std::string& login) = 0;
     virtual Result<std::vector<UserRecord>> list_users() = 0;
-    virtual Outcome create_session(const SessionRecord& session) = 0;
+    virtual Outcome create_session(const SessionRecord& session) = 0;  // "no_such_user"
+    // Returns the session whatever its expiry: the caller compares expires_ms with now.
     virtual Result<std::optional<SessionRecord>> find_session(const std::string& token_hash) = 0;
     virtual Outcome delete_session(const std::string& token_hash) = 0;
-    virtual Outcome delete_expired_sessions(std::int64_t now_ms) = 0;
+    virtual Outcome delete_expired_sessions(std::int64_t now_ms) = 0;  // expires_ms <= now_ms
 };
 
 // Opens SQLite at `path` (created if missing) with WAL and a busy timeout.
