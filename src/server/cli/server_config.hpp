@@ -1,0 +1,55 @@
+// The server program's configuration, from command-line flags and environment variables.
+// Contract: a flag wins over its environment variable, which wins over the default. Every
+// flag takes "--flag VALUE" or "--flag=VALUE". Unknown flags, missing values and bad numbers
+// are errors ("unknown_flag", "missing_value", "bad_number", "bad_flag_value") naming the
+// flag or variable, never silently ignored: a typo in a deployment must not start a server
+// on the wrong database.
+//
+//   --listen ADDR      HOTLINE_LISTEN     default 127.0.0.1
+//   --port N           HOTLINE_PORT       default 8080 (0: any free port)
+//   --site DIR         HOTLINE_SITE       the built web app; empty: API only
+//   --db FILE          HOTLINE_DB         SQLite file, default ./hotline.db
+//   --postgres CONN    HOTLINE_POSTGRES   PostgreSQL connection string; when set, used instead of SQLite
+//   --max-body BYTES   HOTLINE_MAX_BODY   default 8 MiB
+//   --seed-demo        HOTLINE_SEED_DEMO=1  create demo users on an empty database
+//   --help
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace hotline::server {
+
+struct ServerConfig {
+    std::string listen_address = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::string site_dir;
+    std::string sqlite_path = "./hotline.db";
+    std::string postgres;  // non-empty: PostgreSQL instead of SQLite
+    std::size_t max_body_bytes = 8 * 1024 * 1024;
+    bool seed_demo = false;
+    bool help = false;  // --help was given: print server_usage() and exit 0
+
+    bool uses_postgres() const { return !postgres.empty(); }
+};
+
+// Looks up an environment variable; std::nullopt when unset.
+using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
+
+// args: the arguments after the program name.
+Result<ServerConfig> parse_server_config(const std::vector<std::string>& args, const EnvLookup& env);
+
+// The real command line and environment (std::getenv).
+Result<ServerConfig> parse_server_config(int argc, const char* const* argv);
+
+// The --help text.
+std::string server_usage(std::string_view program);
+
+}  // namespace hotline::server

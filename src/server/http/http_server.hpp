@@ -1,0 +1,72 @@
+// The server's HTTP layer: Boost.Beast over one Asio io_context thread. It serves the site
+// folder, hands every request under /api/v1 to the application's ApiHandler
+// (server/api_handler.hpp), enforces the body limit, parks long polls and writes the log.
+//
+// Threading contract: start() spawns ONE io thread; ApiHandler::handle() and the log sink
+// are only ever called from it, so the application may be single-threaded. notify_changed()
+// is safe from any thread (it posts to the io thread, so calling it from inside handle()
+// resumes the parked polls after the current request). stop() must be called from another
+// thread than the io thread; it is also called by the destructor.
+//
+// Long polls: a handler reply with `wait` parks the connection (nothing blocks). The server
+// asks the handler again with the same request after each notify_changed(), and once more
+// with wait_timed_out = true at the deadline. The deadline is fixed when the request is
+// first parked: a handler that asks to wait again after a notification never extends it.
+// A peer that disconnects while parked is dropped and logged with status 499.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/result.hpp"
+#include "server/api_handler.hpp"
+#include "server/http/request_log.hpp"
+
+namespace hotline::server::http {
+
+struct HttpServerSettings {
+    std::string listen_address = "127.0.0.1";
+    std::uint16_t port = 0;              // 0: the system picks a free port (see HttpServer::port())
+    std::filesystem::path site_dir;      // static files; empty: every non-API path is 404
+    std::size_t max_body_bytes = 8 * 1024 * 1024;
+    std::chrono::milliseconds idle_timeout{60'000};    // keep-alive connection waiting for a request
+    std::chrono::milliseconds io_timeout{120'000};     // reading one body / writing one reply
+    std::chrono::milliseconds shutdown_grace{10'000};  // stop(): then remaining connections are cut
+    LogSink log;                         // empty: stderr_log_sink()
+};
+
+class HttpServer {
+public:
+    HttpServer(HttpServerSettings settings, ApiHandler& handler);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // Binds, listens and starts the io thread. Errors: "bad_address", "listen_failed",
+    // "already_started".
+    Outcome start();
+
+    // The bound port (the chosen one when settings.port was 0); 0 before start().
+    std::uint16_t port() const;
+
+    // The log has grown / something a parked poll may wait for changed. Any thread.
+    void notify_changed();
+
+    // Graceful: stop accepting, close idle keep-alive connections, answer parked polls at
+    // once as timed out, let requests being read or written finish (at most
+    // settings.shutdown_grace), then join the io thread. Idempotent.
+    void stop();
+
+    // Long polls currently parked (any thread; for tests and metrics).
+    std::size_t parked_requests() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hotline::server::http

@@ -1,0 +1,432 @@
+// One connection of the HTTP server (http_session.hpp).
+#include "server/http/http_session.hpp"
+
+#include <exception>
+#include <utility>
+
+#include "server/http/static_files.hpp"
+#include "server/http/url_codec.hpp"
+
+namespace hotline::server::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+constexpr std::string_view kApiPrefix = "/api/v1";
+// After refusing a request we could not read whole, how long we keep draining what the peer
+// still sends: closing with unread input makes the kernel send a reset, which can destroy
+// our answer in the peer's receive buffer before it reads it.
+constexpr std::chrono::seconds kLingerTime{2};
+// While parked, the peer may pipeline its next request; past this much we stop watching.
+constexpr std::size_t kMaxWatchedBytes = 64 * 1024;
+
+std::string error_body(std::string_view code, std::string_view message) {
+    return nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump();
+}
+
+bool iequals_prefix(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(text[i]) != lower(prefix[i])) return false;
+    }
+    return true;
+}
+
+// Beast 1.74 has its own string_view type.
+std::string_view sv(beast::string_view text) { return {text.data(), text.size()}; }
+
+std::string bearer_token(std::string_view authorization) {
+    if (!iequals_prefix(authorization, "bearer ")) return {};
+    std::string_view token = authorization.substr(7);
+    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    return std::string(token);
+}
+
+}  // namespace
+
+Session::Session(tcp::socket socket, ServerCore& core)
+    : stream_(std::move(socket)), core_(core), wait_timer_(stream_.get_executor()) {
+    beast::error_code ec;
+    const auto peer = stream_.socket().remote_endpoint(ec);
+    client_ = ec ? std::string("-") : peer.address().to_string();
+    core_.sessions.insert(this);
+}
+
+Session::~Session() {
+    core_.set_parked(this, false);
+    core_.sessions.erase(this);
+    if (core_.on_session_closed) core_.on_session_closed();
+}
+
+void Session::start() { read_header(); }
+
+// --- Reading ---------------------------------------------------------------------------
+
+void Session::read_header() {
+    state_ = State::awaiting_request;
+    ++request_id_;
+    deadline_set_ = false;
+    head_ = false;
+    log_method_ = "-";
+    log_path_ = "-";
+    log_bytes_ = 0;
+    started_ = std::chrono::steady_clock::now();
+    parser_.emplace();
+    // Set before the header is read: Beast then refuses a Content-Length over the limit while
+    // parsing the header, so not one byte of an oversized body is read.
+    parser_->body_limit(static_cast<std::uint64_t>(core_.settings.max_body_bytes));
+    parser_->header_limit(16 * 1024);
+    stream_.expires_after(core_.settings.idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+}
+
+void Session::on_header(beast::error_code ec) {
+    if (state_ == State::closed) return;
+    started_ = std::chrono::steady_clock::now();
+    const auto& request = parser_->get();
+    log_method_ = request.method_string().empty() ? std::string("-") : std::string(sv(request.method_string()));
+    log_path_ = request.target().empty() ? std::string("-") : std::string(split_target(sv(request.target())).path);
+    if (ec) {
+        on_body(ec);  // same classification of failures
+        return;
+    }
+    keep_alive_ = request.keep_alive();
+    head_ = request.method() == bhttp::verb::head;
+    if (parser_->is_done()) {
+        route();
+        return;
+    }
+    state_ = State::reading_body;
+    const auto expect = sv(request[bhttp::field::expect]);
+    if (iequals_prefix(expect, "100-continue") && expect.size() == 12) {
+        // curl and others wait (a second, for curl) for this before sending a large body.
+        auto interim = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, request.version());
+        stream_.expires_after(core_.settings.io_timeout);
+        bhttp::async_write(stream_, *interim, [self = shared_from_this(), interim](beast::error_code wec, std::size_t) {
+            if (wec) {
+                self->close();
+            } else {
+                self->read_body();
+            }
+        });
+        return;
+    }
+    read_body();
+}
+
+void Session::read_body() {
+    if (state_ == State::closed) return;
+    stream_.expires_after(core_.settings.io_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
+}
+
+void Session::on_body(beast::error_code ec) {
+    if (state_ == State::closed) return;
+    if (!ec) {
+        route();
+        return;
+    }
+    const auto& http_category = bhttp::make_error_code(bhttp::error::end_of_stream).category();
+    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message || ec.category() != http_category) {
+        // The peer closed, reset or timed out: nobody to answer.
+        close();
+        return;
+    }
+    keep_alive_ = false;
+    if (ec == bhttp::error::body_limit) {
+        send_json(413, error_body("body_too_large", "the request body is over the limit of " +
+                                  std::to_string(core_.settings.max_body_bytes) + " bytes"), true);
+        return;
+    }
+    send_json(400, error_body("bad_request", "malformed HTTP request: " + ec.message()), true);
+}
+
+// --- Routing ---------------------------------------------------------------------------
+
+void Session::route() {
+    const Request& request = parser_->get();
+    const auto path = split_target(sv(request.target())).path;
+    if (path == kApiPrefix || (path.size() > kApiPrefix.size() && path.substr(0, kApiPrefix.size()) == kApiPrefix &&
+                               path[kApiPrefix.size()] == '/')) {
+        serve_api(parser_->get());
+    } else {
+        serve_static(request);
+    }
+}
+
+void Session::serve_api(const Request& request) {
+    const auto [path, query] = split_target(sv(request.target()));
+    auto decoded_path = percent_decode(path.substr(kApiPrefix.size()), false);
+    auto decoded_query = parse_query(query);
+    if (!decoded_path || !decoded_query) {
+        send_json(400, error_body("bad_request", "malformed percent-encoding in the request target"));
+        return;
+    }
+    api_request_ = ApiRequest{};
+    api_request_.method = std::string(sv(request.method_string()));
+    api_request_.path = std::move(*decoded_path);
+    api_request_.query = std::move(*decoded_query);
+    api_request_.bearer_token = bearer_token(sv(request[bhttp::field::authorization]));
+    api_request_.body = std::move(parser_->get().body());
+    api_request_.client_address = client_;
+    ask_handler(false);
+}
+
+void Session::ask_handler(bool timed_out) {
+    core_.set_parked(this, false);
+    api_request_.wait_timed_out = timed_out;
+    ApiResponse response;
+    try {
+        response = core_.handler.handle(api_request_);
+    } catch (const std::exception&) {
+        // The application should not throw; if it does, this request fails, not the server.
+        response = api_error(500, "internal_error", "the server failed to answer this request");
+    } catch (...) {
+        response = api_error(500, "internal_error", "the server failed to answer this request");
+    }
+    if (response.wait && !timed_out) {
+        if (core_.stopping) {
+            ask_handler(true);  // shutting down: answer parked polls at once
+        } else {
+            park(*response.wait);
+        }
+        return;
+    }
+    // Answering: the poll (if it was one) is over.
+    wait_timer_.cancel();
+    if (watching_) stream_.cancel();  // on_watch() starts the next read once it has returned
+    if (response.status < 100 || response.status > 599) {
+        response = api_error(500, "internal_error", "the application answered an invalid status");
+    }
+    if (response.status == 204) {
+        auto reply = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::no_content, 11);
+        reply->set(bhttp::field::cache_control, "no-store");
+        send(std::move(reply), false);
+        return;
+    }
+    // The handler's strings come from clients: replace invalid UTF-8 rather than throw.
+    send_json(response.status, response.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// --- Long polls --------------------------------------------------------------------------
+
+void Session::park(std::chrono::milliseconds wait) {
+    state_ = State::parked;
+    core_.set_parked(this, true);
+    const auto wanted = std::chrono::steady_clock::now() + std::max(wait, std::chrono::milliseconds(0));
+    if (!deadline_set_ || wanted < deadline_) deadline_ = wanted;
+    deadline_set_ = true;
+    wait_timer_.expires_at(deadline_);
+    wait_timer_.async_wait([self = shared_from_this(), id = request_id_](beast::error_code ec) {
+        // A timer that fired just before it was cancelled still runs: check it is ours.
+        if (ec || self->state_ != State::parked || self->request_id_ != id) return;
+        self->ask_handler(true);
+    });
+    stream_.expires_never();  // the poll's own deadline governs now
+    if (!watching_) watch_peer();
+}
+
+void Session::watch_peer() {
+    if (buffer_.size() >= kMaxWatchedBytes) return;
+    watching_ = true;
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        self->on_watch(ec, n);
+    });
+}
+
+void Session::on_watch(beast::error_code ec, std::size_t bytes) {
+    watching_ = false;
+    buffer_.commit(bytes);  // a pipelined request stays in the buffer for the next parser
+    if (state_ == State::closed || state_ == State::lingering) return;
+    if (state_ == State::parked) {
+        if (ec) {
+            // The peer went away while waiting: nothing to answer, log it the nginx way.
+            core_.set_parked(this, false);
+            wait_timer_.cancel();
+            log_bytes_ = 0;
+            write_log(499);
+            close();
+        } else {
+            watch_peer();
+        }
+        return;
+    }
+    if (read_after_watch_) {
+        read_after_watch_ = false;
+        if (ec && ec != asio::error::operation_aborted) {
+            close();
+        } else {
+            read_header();
+        }
+    }
+}
+
+void Session::on_changed() {
+    if (state_ == State::parked) ask_handler(false);
+}
+
+void Session::on_server_stopping() {
+    if (state_ == State::awaiting_request) {
+        close();  // idle keep-alive connection: nothing in flight
+    } else if (state_ == State::parked) {
+        ask_handler(true);
+    }
+}
+
+void Session::force_close() { close(); }
+
+// --- Static files ------------------------------------------------------------------------
+
+void Session::serve_static(const Request& request) {
+    if (request.method() != bhttp::verb::get && request.method() != bhttp::verb::head) {
+        auto reply = std::make_shared<bhttp::response<bhttp::string_body>>(bhttp::status::method_not_allowed, 11);
+        reply->set(bhttp::field::allow, "GET, HEAD");
+        reply->set(bhttp::field::content_type, "text/plain; charset=utf-8");
+        reply->body() = "method not allowed\n";
+        reply->prepare_payload();
+        send(std::move(reply), false);
+        return;
+    }
+    const auto found = resolve_site_file(core_.settings.site_dir, split_target(sv(request.target())).path);
+    if (found.outcome == SiteLookup::refused) {
+        send_text(400, "bad path\n");
+        return;
+    }
+    bhttp::file_body::value_type body;
+    beast::error_code ec;
+    if (found.outcome == SiteLookup::found) body.open(found.file.c_str(), beast::file_mode::scan, ec);
+    if (found.outcome != SiteLookup::found || ec) {
+        send_text(404, "not found\n");
+        return;
+    }
+    // file_body streams the file in pieces: a 10 MB wasm file is never held in memory.
+    auto reply = std::make_shared<bhttp::response<bhttp::file_body>>(bhttp::status::ok, 11);
+    reply->set(bhttp::field::content_type, std::string(content_type_for(found.file)));
+    reply->set("X-Content-Type-Options", "nosniff");
+    if (must_revalidate(found.file)) reply->set(bhttp::field::cache_control, "no-cache");
+    reply->body() = std::move(body);
+    reply->prepare_payload();
+    send(std::move(reply), false);
+}
+
+// --- Writing -----------------------------------------------------------------------------
+
+void Session::send_json(int status, const std::string& body, bool fatal) {
+    auto reply = std::make_shared<bhttp::response<bhttp::string_body>>();
+    reply->version(11);
+    reply->result(static_cast<unsigned>(status));
+    reply->set(bhttp::field::content_type, "application/json");
+    reply->set(bhttp::field::cache_control, "no-store");
+    reply->body() = body;
+    reply->prepare_payload();
+    send(std::move(reply), fatal);
+}
+
+void Session::send_text(int status, std::string_view body, bool fatal) {
+    auto reply = std::make_shared<bhttp::response<bhttp::string_body>>();
+    reply->version(11);
+    reply->result(static_cast<unsigned>(status));
+    reply->set(bhttp::field::content_type, "text/plain; charset=utf-8");
+    reply->body() = std::string(body);
+    reply->prepare_payload();
+    send(std::move(reply), fatal);
+}
+
+template <class Response>
+void Session::send(std::shared_ptr<Response> response, bool fatal) {
+    const bool close_after = fatal || !keep_alive_ || core_.stopping;
+    response->keep_alive(!close_after);
+    response->set(bhttp::field::server, "hotline");
+    log_status_ = static_cast<int>(response->result_int());
+    state_ = State::writing;
+    stream_.expires_after(core_.settings.io_timeout);
+    auto done = [self = shared_from_this(), close_after, fatal](beast::error_code ec, std::size_t) {
+        self->on_write(ec, close_after, fatal);
+    };
+    if (head_) {
+        // HEAD: the same header (Content-Length included), no body.
+        auto header_only = std::make_shared<bhttp::response<bhttp::empty_body>>();
+        header_only->base() = response->base();
+        log_bytes_ = 0;
+        response_ = header_only;
+        bhttp::async_write(stream_, *header_only, std::move(done));
+        return;
+    }
+    log_bytes_ = response->payload_size().value_or(0);
+    response_ = response;
+    bhttp::async_write(stream_, *response, std::move(done));
+}
+
+void Session::on_write(beast::error_code ec, bool close_after, bool fatal) {
+    response_.reset();
+    write_log(ec ? 499 : log_status_);
+    if (state_ == State::closed) return;
+    if (ec) {
+        close();
+    } else if (fatal) {
+        linger_then_close();
+    } else if (close_after || core_.stopping) {
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        close();
+    } else if (watching_) {
+        state_ = State::awaiting_request;
+        read_after_watch_ = true;
+    } else {
+        read_header();
+    }
+}
+
+void Session::linger_then_close() {
+    state_ = State::lingering;
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(kLingerTime);  // one deadline for the whole drain
+    drain(std::make_shared<std::array<char, 4096>>());
+}
+
+void Session::drain(std::shared_ptr<std::array<char, 4096>> scratch) {
+    stream_.async_read_some(asio::buffer(*scratch), [self = shared_from_this(), scratch](beast::error_code ec, std::size_t) {
+        if (ec || self->state_ != State::lingering) {
+            self->close();
+        } else {
+            self->drain(scratch);
+        }
+    });
+}
+
+void Session::close() {
+    if (state_ == State::closed) return;
+    state_ = State::closed;
+    core_.set_parked(this, false);
+    wait_timer_.cancel();
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
+}
+
+void Session::write_log(int status) {
+    RequestLogEntry entry;
+    entry.time = std::chrono::system_clock::now();
+    entry.method = log_method_;
+    entry.path = log_path_;
+    entry.status = status;
+    entry.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+    entry.bytes = log_bytes_;
+    entry.client = client_;
+    try {
+        core_.settings.log(format_log_line(entry));
+    } catch (...) {
+        // A failing log sink must not take the connection down with it.
+    }
+}
+
+}  // namespace hotline::server::http

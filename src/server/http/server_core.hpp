@@ -1,0 +1,40 @@
+// Internal to the HTTP layer: the state that HttpServer shares with its connections
+// (http_session.hpp). Everything here is touched from the io thread only, except
+// parked_count, which HttpServer::parked_requests() reads from any thread.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <unordered_set>
+
+#include "server/api_handler.hpp"
+#include "server/http/http_server.hpp"
+#include "server/http/request_log.hpp"
+
+namespace hotline::server::http {
+
+class Session;
+
+struct ServerCore {
+    ServerCore(HttpServerSettings s, ApiHandler& h) : settings(std::move(s)), handler(h) {}
+
+    HttpServerSettings settings;
+    ApiHandler& handler;
+    bool stopping = false;
+    std::unordered_set<Session*> sessions;  // every open connection (registered by Session itself)
+    std::unordered_set<Session*> parked;    // connections holding a long poll
+    std::atomic<std::size_t> parked_count{0};
+    std::function<void()> on_session_closed;  // lets a stopping server notice the last one
+
+    void set_parked(Session* session, bool is_parked) {
+        if (is_parked) {
+            parked.insert(session);
+        } else {
+            parked.erase(session);
+        }
+        parked_count.store(parked.size());
+    }
+};
+
+}  // namespace hotline::server::http

@@ -1,0 +1,30 @@
+// Where a URL path lands in the site folder, and how the file is described to the browser.
+// Contract: resolve_site_file() only ever returns a path inside the site folder. It works on
+// the percent-DECODED path and refuses any ".." segment, backslash or NUL, so "%2e%2e/" and
+// "..%2f" are refused like "../". "/" and "dir/" mean their index.html.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace hotline::server::http {
+
+enum class SiteLookup { found, not_found, refused };
+
+struct SiteFile {
+    SiteLookup outcome = SiteLookup::not_found;
+    std::filesystem::path file;  // set when found: a regular file inside the site folder
+};
+
+// url_path: the request path before '?', still percent-encoded.
+SiteFile resolve_site_file(const std::filesystem::path& site_dir, std::string_view url_path);
+
+// "text/html; charset=utf-8", "application/wasm", ...; application/octet-stream when unknown.
+std::string_view content_type_for(const std::filesystem::path& file);
+
+// The page and the service worker must be revalidated on every load, or a deployed
+// version would never reach users whose browser cached the previous one.
+bool must_revalidate(const std::filesystem::path& file);
+
+}  // namespace hotline::server::http
