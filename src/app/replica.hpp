@@ -6,27 +6,39 @@
 // A refused operation changes nothing: the desk stays as it was (Desk::apply's
 // contract) and the factory is restored to its state before minting, so no
 // operation counter, clock tick or incident number is burnt.
+//
+// Sync (src/sync): every change committed with Write::log also goes to the
+// outbox (sync/outbox.hpp) BEFORE the log, and open() re-applies outbox
+// operations the desk does not hold (a crash between the two writes), so a
+// pending change is never lost and never held twice. The replica is the
+// SyncReplica the sync engine drives (sync/sync_replica.hpp).
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/desk.hpp"
 #include "core/op_factory.hpp"
 #include "core/result.hpp"
 #include "store/replica_store.hpp"
+#include "sync/outbox.hpp"
+#include "sync/sync_replica.hpp"
 
 namespace hotline::app {
 
-class Replica {
+class Replica final : public sync::SyncReplica {
 public:
     static Result<Replica> open(const std::string& dir, const std::string& fresh_replica_id);
 
-    const Desk& desk() const { return desk_; }
+    const Desk& desk() const override { return desk_; }
     const store::LoadReport& load_report() const { return report_; }
-    // Metadata owned by the app (settings, markers); persisted by save_meta().
-    nlohmann::json& extra() { return store_.extra(); }
+    // Metadata owned by the app (settings, markers) and sync ("sync"); persisted by save_meta().
+    nlohmann::json& extra() override { return store_.extra(); }
 
     using Mint = std::function<Operation(OpFactory&)>;
     enum class Write : std::uint8_t {
@@ -36,21 +48,39 @@ public:
     // Mints, applies and writes one operation; compacts the log when it has grown.
     // If the log cannot be written the change stays in memory and the error is
     // returned; the next snapshot (compaction) writes it.
+    // Write::log also appends the operation to the outbox (first), so sync pushes it;
+    // deferred commits (seeding local demo data) are never pushed.
     Outcome commit(const Mint& mint, Write write = Write::log);
+    Outcome commit_local(const std::function<Operation(OpFactory&)>& mint) override { return commit(mint, Write::log); }
     // Writes the whole desk as a new snapshot generation (after deferred commits).
-    Outcome write_snapshot();
+    Outcome write_snapshot() override;
     // Persists extra() (settings, markers) with the factory state.
-    Outcome save_meta();
+    Outcome save_meta() override;
+
+    // --- For the sync engine (sync/sync_replica.hpp) ---
+    const std::string& replica_id() const override { return factory_.replica(); }
+    sync::Outbox& outbox() override { return outbox_; }
+    // Desk::apply each pulled op; the applied and superseded ones are appended to
+    // the log; the clock observes every one.
+    Result<std::vector<ApplyResult>> apply_remote(std::span<const Operation> ops) override;
+    // Desk::replay_incident, in memory; write_snapshot() makes it durable.
+    std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops) override;
+    std::int64_t numbers_remaining() override { return factory_.numbers().remaining(); }
+    void add_number_block(NumberBlock block) override { factory_.numbers().add_block(block); }
+    // Drops a self-leased ("numbers": "local") block; "numbers": "server" from then on.
+    Outcome use_server_numbers() override;
 
     // Grows by one for every successful write to the replica directory; the
     // platform makes the directory durable (IDBFS syncfs) whenever it grows.
     std::uint64_t changes_written() const { return changes_written_; }
 
 private:
-    explicit Replica(store::ReplicaStore::Opened opened);
+    Replica(store::ReplicaStore::Opened opened, sync::Outbox outbox);
     Outcome lease_local_numbers();
+    Outcome recover_outbox();
 
     store::ReplicaStore store_;
+    sync::Outbox outbox_;
     Desk desk_;
     OpFactory factory_;
     store::LoadReport report_;

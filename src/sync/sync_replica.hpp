@@ -1,0 +1,56 @@
+// What the sync engine needs from the local replica, as an interface so that
+// src/sync does not depend on src/app (app::Replica implements it).
+//
+// Contract for implementers:
+//   - apply_remote: Desk::apply each op in order and append the ones that
+//     changed something (applied/superseded) to the store's log, durable on
+//     return; the op factory's clock observes them (later local stamps sort after).
+//   - replay_incident: Desk::replay_incident in memory only; the engine calls
+//     write_snapshot() afterwards, because the log alone would replay the old order.
+//   - commit_local: mint + apply + log + outbox, as a user change (re-applying a conflict).
+//   - save_meta / write_snapshot persist extra() together with the factory state.
+//   - every successful write counts in changes_written() (the web platform then
+//     makes the directory durable in IndexedDB).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/desk.hpp"
+#include "core/op_factory.hpp"
+#include "core/result.hpp"
+#include "sync/outbox.hpp"
+
+namespace hotline::sync {
+
+class SyncReplica {
+public:
+    virtual ~SyncReplica() = default;
+
+    virtual const Desk& desk() const = 0;
+    virtual const std::string& replica_id() const = 0;
+    virtual Outbox& outbox() = 0;
+    virtual nlohmann::json& extra() = 0;
+
+    // An Error when the ops could not be made durable (then the cursor must not move).
+    virtual Result<std::vector<ApplyResult>> apply_remote(std::span<const Operation> ops) = 0;
+    virtual std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops) = 0;
+    virtual Outcome commit_local(const std::function<Operation(OpFactory&)>& mint) = 0;
+
+    virtual std::int64_t numbers_remaining() = 0;
+    virtual void add_number_block(NumberBlock block) = 0;  // persisted by the next save_meta()
+    // Stops self-leased local numbers (a standalone replica's); from now on numbers
+    // come from the server only, and a replica without any issues provisional ones.
+    virtual Outcome use_server_numbers() = 0;
+
+    virtual Outcome save_meta() = 0;
+    virtual Outcome write_snapshot() = 0;
+};
+
+}  // namespace hotline::sync
