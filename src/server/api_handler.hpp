@@ -28,7 +28,7 @@ struct ApiResponse {
     int status = 200;
     nlohmann::json body;  // written as JSON; null with 204
     // Long poll: when set, the HTTP layer does not answer yet. It calls handle() again
-    // with the same request when ApiHandler::changed() has been signalled, or, with
+    // with the same request when HttpServer::notify_changed() has been called, or, with
     // wait_timed_out = true, once this much time has passed.
     std::optional<std::chrono::milliseconds> wait;
 };

@@ -1,5 +1,5 @@
 // Flags and environment of the server program (server_config.hpp).
-#include "server/cli/server_config.hpp"
+#include "server/server_config.hpp"
 
 #include <cstdlib>
 #include <limits>
@@ -77,6 +77,16 @@ std::vector<Setting> settings() {
              c.max_body_bytes = static_cast<std::size_t>(*n);
              return {};
          }},
+        {"--demo-data", "HOTLINE_DEMO_DATA", true,
+         [](ServerConfig& c, std::string_view v, std::string_view) -> Outcome {
+             c.demo_data = std::string(v);
+             return {};
+         }},
+        {"--port-file", "HOTLINE_PORT_FILE", true,
+         [](ServerConfig& c, std::string_view v, std::string_view) -> Outcome {
+             c.port_file = std::string(v);
+             return {};
+         }},
         {"--seed-demo", "HOTLINE_SEED_DEMO", false,
          [](ServerConfig& c, std::string_view v, std::string_view source) -> Outcome {
              auto on = parse_switch(v, source);
@@ -150,7 +160,9 @@ std::string server_usage(std::string_view program) {
            "  --db FILE          SQLite database file (HOTLINE_DB, default ./hotline.db)\n"
            "  --postgres CONN    PostgreSQL connection string; used instead of SQLite (HOTLINE_POSTGRES)\n"
            "  --max-body BYTES   largest request body accepted (HOTLINE_MAX_BODY, default 8388608)\n"
-           "  --seed-demo        create demo users on an empty database (HOTLINE_SEED_DEMO=1)\n"
+           "  --seed-demo        on an empty database, create demo users and incidents (HOTLINE_SEED_DEMO=1)\n"
+           "  --demo-data FILE   the demo data set (HOTLINE_DEMO_DATA, default: the one in the sources)\n"
+           "  --port-file FILE   write the bound port there once listening (HOTLINE_PORT_FILE)\n"
            "  --help             this text\n"
            "\n"
            "Flags win over environment variables. SIGINT/SIGTERM stop the server gracefully.\n";

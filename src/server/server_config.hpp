@@ -11,7 +11,10 @@
 //   --db FILE          HOTLINE_DB         SQLite file, default ./hotline.db
 //   --postgres CONN    HOTLINE_POSTGRES   PostgreSQL connection string; when set, used instead of SQLite
 //   --max-body BYTES   HOTLINE_MAX_BODY   default 8 MiB
-//   --seed-demo        HOTLINE_SEED_DEMO=1  create demo users on an empty database
+//   --seed-demo        HOTLINE_SEED_DEMO=1  on an empty database: demo users and incidents
+//   --demo-data FILE   HOTLINE_DEMO_DATA  the demo data set (default: assets/demo of the sources)
+//   --port-file FILE   HOTLINE_PORT_FILE  the bound port is written there once listening
+//                                         (with --port 0: how scripts and tests find the server)
 //   --help
 #pragma once
 
@@ -35,6 +38,8 @@ struct ServerConfig {
     std::string postgres;  // non-empty: PostgreSQL instead of SQLite
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     bool seed_demo = false;
+    std::string demo_data;  // empty: the program's built-in default path
+    std::string port_file;
     bool help = false;  // --help was given: print server_usage() and exit 0
 
     bool uses_postgres() const { return !postgres.empty(); }

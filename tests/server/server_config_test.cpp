@@ -1,13 +1,11 @@
-// The server's flags and environment variables (server/cli/server_config.hpp).
+// The server's flags and environment variables (server/server_config.hpp).
 #include <doctest/doctest.h>
 
 #include <map>
 #include <string>
 #include <vector>
 
-// src/server/cli/ only becomes a target (the server program) once its main.cpp exists, and
-// the tests cannot link an executable: the configuration code is compiled in here.
-#include "server/cli/server_config.cpp"
+#include "server/server_config.hpp"
 
 namespace {
 
