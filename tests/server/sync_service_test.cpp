@@ -1,14 +1,17 @@
-// The sync service (docs/sync-protocol.md) against a real SQLite file: login and
+// The sync service (docs/sync-protocol.md) against a real SQLite file and a real
+// PostgreSQL server (each scenario runs on both): login and
 // tokens, push results and idempotency, bad input, numbers, pull pages and
 // visibility, long-poll answers, restart.
 #include <doctest/doctest.h>
 
 #include "core/operation_json.hpp"
 #include "service_fixture.hpp"
+#include "server_test_support.hpp"
 
 using namespace hotline;
 using hotline::test::ClientOps;
 using hotline::test::ServiceFixture;
+using hotline::server_test::Backend;
 
 namespace {
 
@@ -20,7 +23,7 @@ std::vector<std::string> statuses(const server::ApiResponse& r) {
 
 // A fixture with one user per role, all signed in.
 struct Desk5 : ServiceFixture {
-    Desk5() {
+    explicit Desk5(Backend backend) : ServiceFixture(backend) {
         for (const char* role : {"agent", "engineer", "technician", "manager", "admin"}) {
             add_user(role, role, std::string(role) == "technician" ? "Tom Fletcher" : "");
             tokens[role] = login(role);
@@ -38,8 +41,8 @@ struct Desk5 : ServiceFixture {
 
 }  // namespace
 
-TEST_CASE("sqlite: login gives a token; wrong passwords, unknown users and bad tokens get 401") {
-    ServiceFixture f;
+static void login_and_tokens(Backend backend) {
+    ServiceFixture f(backend);
     f.add_user("ivanova", "agent", "Anna Ivanova");
     auto ok = f.call("POST", "/login", R"({"login":"ivanova","password":"correct horse battery"})");
     REQUIRE(ok.status == 200);
@@ -69,8 +72,8 @@ TEST_CASE("sqlite: login gives a token; wrong passwords, unknown users and bad t
     }
 }
 
-TEST_CASE("sqlite: login attempts are rate-limited per login") {
-    ServiceFixture f;
+static void login_rate_limit(Backend backend) {
+    ServiceFixture f(backend);
     f.add_user("ivanova", "agent");
     for (int i = 0; i < 5; ++i)
         CHECK(f.call("POST", "/login", R"({"login":"ivanova","password":"guess-guess"})").status == 401);
@@ -81,16 +84,16 @@ TEST_CASE("sqlite: login attempts are rate-limited per login") {
     CHECK(f.call("POST", "/login", R"({"login":"ivanova","password":"correct horse battery"})").status == 200);
 }
 
-TEST_CASE("sqlite: malformed login bodies get 400") {
-    ServiceFixture f;
+static void malformed_login(Backend backend) {
+    ServiceFixture f(backend);
     for (const char* body : {"", "{", "[]", R"({"login":1,"password":"x"})", R"({"login":"a"})",
                              R"({"login":"a","password":"b","extra":true})"})
         CHECK_MESSAGE(f.call("POST", "/login", body).status == 400, body);
     CHECK(f.call("GET", "/login").status == 405);
 }
 
-TEST_CASE("sqlite: push applies, answers per operation, and a second push of the same batch changes nothing") {
-    Desk5 f;
+static void push_is_idempotent(Backend backend) {
+    Desk5 f(backend);
     ClientOps c("ra", "agent");
     f.lease("agent", c);
     Operation create = c.create(f.now, "Printer jams");
@@ -110,8 +113,8 @@ TEST_CASE("sqlite: push applies, answers per operation, and a second push of the
     CHECK(f.changes_signalled == 1);
 }
 
-TEST_CASE("sqlite: a bad operation is rejected with a reason while the rest of the batch applies") {
-    Desk5 f;
+static void push_rejects_alone(Backend backend) {
+    Desk5 f(backend);
     ClientOps c("ra", "agent");
     Operation create = c.create(f.now, "Boiler leaks");
     Operation solve = c.transition(f.now + 1, create.entity_id, IncidentStatus::solved);  // not from Registered
@@ -134,8 +137,8 @@ TEST_CASE("sqlite: a bad operation is rejected with a reason while the rest of t
     }
 }
 
-TEST_CASE("sqlite: bad push envelopes get 400/413 and store nothing") {
-    Desk5 f;
+static void bad_push_envelopes(Backend backend) {
+    Desk5 f(backend);
     ClientOps c("ra", "agent");
     const std::string token = f.tokens["agent"];
     for (const char* body : {"not json", "[]", R"({"ops":[]})", R"({"replica":"ra"})", R"({"replica":"ra","ops":{}})",
@@ -149,8 +152,8 @@ TEST_CASE("sqlite: bad push envelopes get 400/413 and store nothing") {
     CHECK(f.call("POST", "/push", R"({"replica":"ra","ops":[]})").status == 401);
 }
 
-TEST_CASE("sqlite: operations must be the user's own, from their own replica") {
-    Desk5 f;
+static void own_operations_only(Backend backend) {
+    Desk5 f(backend);
     ClientOps mine("ra", "agent");
     ClientOps other("rx", "engineer");
     auto r = f.push(f.tokens["agent"], "rx", {other.create(f.now, "In someone else's name")});
@@ -165,8 +168,8 @@ TEST_CASE("sqlite: operations must be the user's own, from their own replica") {
           "forbidden_replica");
 }
 
-TEST_CASE("sqlite: numbers are leased in blocks; provisional numbers are replaced and kept as aliases") {
-    Desk5 f;
+static void number_leases(Backend backend) {
+    Desk5 f(backend);
     ClientOps c("ra", "agent");
     auto leased = f.push(f.tokens["agent"], "ra", {}, 10);
     REQUIRE(leased.body["number_blocks"].size() == 1);
@@ -196,8 +199,8 @@ TEST_CASE("sqlite: numbers are leased in blocks; provisional numbers are replace
           "number_not_leased");
 }
 
-TEST_CASE("sqlite: pull pages through the log with a cursor") {
-    Desk5 f;
+static void pull_pages(Backend backend) {
+    Desk5 f(backend);
     ClientOps c("ra", "agent");
     f.lease("agent", c);
     std::vector<Operation> ops;
@@ -219,8 +222,8 @@ TEST_CASE("sqlite: pull pages through the log with a cursor") {
         CHECK(f.call("GET", "/pull", "", f.tokens["manager"], {{k, v}}).status == 400);
 }
 
-TEST_CASE("sqlite: a technician pulls and changes only their own incidents") {
-    Desk5 f;
+static void technician_visibility(Backend backend) {
+    Desk5 f(backend);
     ClientOps agent("ra", "agent");
     f.lease("agent", agent);
     Operation theirs = agent.create(f.now, "Tom's job", "Tom Fletcher");
@@ -250,8 +253,8 @@ TEST_CASE("sqlite: a technician pulls and changes only their own incidents") {
     CHECK(std::find(ids.begin(), ids.end(), later.id.to_string()) != ids.end());
 }
 
-TEST_CASE("sqlite: each role against each endpoint") {
-    Desk5 f;
+static void roles_by_endpoint(Backend backend) {
+    Desk5 f(backend);
     for (const auto& [role, token] : f.tokens) {
         const bool admin = role == "admin";
         CAPTURE(role);
@@ -279,8 +282,8 @@ TEST_CASE("sqlite: each role against each endpoint") {
     CHECK(f.call("PATCH", "/users/ghost", R"({"name":"G"})", admin).status == 404);
 }
 
-TEST_CASE("sqlite: the long poll answers at once when the log is ahead, else asks to wait") {
-    Desk5 f;
+static void long_poll(Backend backend) {
+    Desk5 f(backend);
     const std::string token = f.tokens["engineer"];
     auto idle = f.call("GET", "/wait", "", token, {{"cursor", "0"}, {"timeout_ms", "5000"}});
     CHECK(idle.wait.has_value());
@@ -293,8 +296,8 @@ TEST_CASE("sqlite: the long poll answers at once when the log is ahead, else ask
     CHECK(f.call("GET", "/wait", "", token, {{"timeout_ms", "999999"}}).status == 400);
 }
 
-TEST_CASE("sqlite: a restarted server folds the same desk from its log") {
-    Desk5 f;
+static void restart_refolds(Backend backend) {
+    Desk5 f(backend);
     ClientOps c("ra", "agent");
     Operation create = c.create(f.now, "Survives restarts");
     REQUIRE(f.push(f.tokens["agent"], "ra", {create, c.set(f.now + 1, create.entity_id, FieldId::priority, "2")}, 5).status == 200);
@@ -309,3 +312,17 @@ TEST_CASE("sqlite: a restarted server folds the same desk from its log") {
     REQUIRE(statuses(f.push(f.tokens["agent"], "rb", {d.create(f.now + 5, "Provisional 2")})) == std::vector<std::string>{"applied"});
     CHECK(f.service().desk().seq() == seq + 2);
 }
+
+HOTLINE_DB_TEST("login gives a token; wrong passwords, unknown users and bad tokens get 401", login_and_tokens)
+HOTLINE_DB_TEST("login attempts are rate-limited per login", login_rate_limit)
+HOTLINE_DB_TEST("malformed login bodies get 400", malformed_login)
+HOTLINE_DB_TEST("push applies, answers per operation, and a second push of the same batch changes nothing", push_is_idempotent)
+HOTLINE_DB_TEST("a bad operation is rejected with a reason while the rest of the batch applies", push_rejects_alone)
+HOTLINE_DB_TEST("bad push envelopes get 400/413 and store nothing", bad_push_envelopes)
+HOTLINE_DB_TEST("operations must be the user's own, from their own replica", own_operations_only)
+HOTLINE_DB_TEST("numbers are leased in blocks; provisional numbers are replaced and kept as aliases", number_leases)
+HOTLINE_DB_TEST("pull pages through the log with a cursor", pull_pages)
+HOTLINE_DB_TEST("a technician pulls and changes only their own incidents", technician_visibility)
+HOTLINE_DB_TEST("each role against each endpoint", roles_by_endpoint)
+HOTLINE_DB_TEST("the long poll answers at once when the log is ahead, else asks to wait", long_poll)
+HOTLINE_DB_TEST("a restarted server folds the same desk from its log", restart_refolds)
