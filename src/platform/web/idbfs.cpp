@@ -112,6 +112,10 @@ EM_JS(void, hotline_js_idbfs_persist, (int token), {
                     });
                 });
                 removed.forEach(function(path) { store.delete(path); });
+                // Every request is made: commit now rather than when control
+                // returns to the event loop. A save started while the page is
+                // being closed (pagehide) is otherwise aborted with the page.
+                if (transaction.commit) transaction.commit();
             } catch (e) {
                 if (transaction) transaction.abort();
                 return Promise.resolve().then(function() { finish(e); });

@@ -3,6 +3,7 @@
 #include <GLES2/gl2.h>
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiContext::InputEventsQueue
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include <sys/stat.h>
@@ -130,11 +131,14 @@ void WebApp::frame() {
     }
 
     const double frame_begin = emscripten_get_now();
-    const bool unsaved = app_->has_unsaved_changes();
     const bool first = startup_.first_frame_ms == 0;
-    const bool changed = fit.resized || fit.rescaled || unsaved != drawn_unsaved_;
+    const bool changed = fit.resized || fit.rescaled || app_->has_unsaved_changes() != drawn_unsaved_;
     if (!first && !pacer_.should_draw(frame_begin, changed)) return;
-    drawn_unsaved_ = unsaved;
+    draw(frame_begin);
+}
+
+void WebApp::draw(double frame_begin) {
+    drawn_unsaved_ = app_->has_unsaved_changes();
     test_driver::begin_frame(window_->pixel_ratio());
     ImGui_ImplOpenGL3_NewFrame();
     renderer_ready_ = true;
@@ -162,7 +166,14 @@ void WebApp::frame() {
 }
 
 void WebApp::flush() {
-    if (saver_) saver_->flush();
+    if (!app_) return;
+    // Input is handled by frames, and a hidden page gets no more of them: a
+    // Ctrl+S pressed just before the tab was closed or switched away would wait
+    // in ImGui's queue and go with the page. Draw now until the queue is empty
+    // (ImGui takes a key's down and up in separate frames; a few suffice).
+    for (int i = 0; i < 4 && !ImGui::GetCurrentContext()->InputEventsQueue.empty(); ++i)
+        draw(emscripten_get_now());
+    saver_->flush();
 }
 
 std::string WebApp::stats_json() const {

@@ -46,7 +46,8 @@ public:
     // startup times are performance.now() values (from navigation start).
     std::string stats_json() const;
     void reset_frame_stats() { frame_stats_.reset(); }
-    // The page is being hidden or closed.
+    // The page is being hidden or closed: handle the input it already received
+    // (a save keystroke), then start saving whatever is not durable yet.
     void flush();
 
 private:
@@ -55,7 +56,8 @@ private:
     void open_app();
     // Fonts and style for the window's pixel ratio; false if the font is unreadable.
     bool rescale();
-    void render(bool with_interface);
+    // Draws one frame now (the interface, its commands, then saving).
+    void draw(double frame_begin);
 
     static inline WebApp* current_ = nullptr;
     std::unique_ptr<CanvasWindow> window_;
