@@ -64,7 +64,8 @@ public:
     // the log; the clock observes every one.
     Result<std::vector<ApplyResult>> apply_remote(std::span<const Operation> ops) override;
     // Desk::replay_incident, in memory; write_snapshot() makes it durable.
-    std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops) override;
+    std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops,
+                                             std::span<const OpId> dropped) override;
     std::int64_t numbers_remaining() override { return factory_.numbers().remaining(); }
     void add_number_block(NumberBlock block) override { factory_.numbers().add_block(block); }
     // Drops a self-leased ("numbers": "local") block; "numbers": "server" from then on.

@@ -121,7 +121,8 @@ void Desk::unsee(std::uint32_t replica, std::uint64_t counter) {
     seen_.restore(std::move(ranges));
 }
 
-std::vector<ApplyResult> Desk::replay_incident(std::string_view incident_id, std::span<const Operation> ops) {
+std::vector<ApplyResult> Desk::replay_incident(std::string_view incident_id, std::span<const Operation> ops,
+                                               std::span<const OpId> dropped) {
     std::vector<ApplyResult> results;
     results.reserve(ops.size());
     std::optional<std::uint32_t> slot;
@@ -164,6 +165,12 @@ std::vector<ApplyResult> Desk::replay_incident(std::string_view incident_id, std
             auto r = replica_index_.find(ops[i].id.replica);
             if (seen_before[i] && r != replica_index_.end()) seen_.insert(r->second, ops[i].id.counter);
         }
+        return results;
+    }
+    for (const OpId& id : dropped) {
+        if (!has_applied(id)) continue;
+        bool replayed = std::any_of(ops.begin(), ops.end(), [&](const Operation& op) { return op.id == id; });
+        if (!replayed) unsee(replica_index_.find(id.replica)->second, id.counter);
     }
     return results;
 }

@@ -62,7 +62,11 @@ public:
     // yet is appended when `ops` creates it. If nothing in `ops` creates it, the
     // incident keeps its former state (incidents are never removed) and every
     // result is a rejection.
-    std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops);
+    // `dropped`: ids of operations applied to this incident before that are no
+    // longer part of it (the server refused them); they are marked unseen, as a
+    // fresh desk folding `ops` would have them.
+    std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops,
+                                             std::span<const OpId> dropped = {});
 
     const IncidentList& incidents() const { return incidents_; }
     const Incident* find(std::string_view incident_id) const;

@@ -315,7 +315,11 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
     const std::size_t server_part = order.size();
     for (const auto& op : replica_.outbox().ops())
         if (is_incident_op(op) && op.entity_id == id && !in_history.count(op.id)) order.push_back(op);
-    std::vector<ApplyResult> results = replica_.replay_incident(id, order);
+    // Ops of this incident the server refused are no longer part of it.
+    std::vector<OpId> refused;
+    for (const auto& c : conflicts_.items())
+        if (is_incident_op(c.op) && c.op.entity_id == id && !in_history.count(c.op.id)) refused.push_back(c.op.id);
+    std::vector<ApplyResult> results = replica_.replay_incident(id, order, refused);
     std::set<OpId> dropped;
     for (std::size_t i = 0; i < results.size() && i < order.size(); ++i) {
         if (results[i].kind != ApplyKind::rejected) continue;

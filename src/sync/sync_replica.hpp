@@ -40,7 +40,8 @@ public:
 
     // An Error when the ops could not be made durable (then the cursor must not move).
     virtual Result<std::vector<ApplyResult>> apply_remote(std::span<const Operation> ops) = 0;
-    virtual std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops) = 0;
+    virtual std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops,
+                                                     std::span<const OpId> dropped) = 0;
     virtual Outcome commit_local(const std::function<Operation(OpFactory&)>& mint) = 0;
 
     virtual std::int64_t numbers_remaining() = 0;

@@ -1,0 +1,633 @@
+// sync/sync_engine.hpp against an in-memory server that follows docs/sync-protocol.md
+// (the core's Desk applies pushes in arrival order, with global sequence numbers), over a
+// scripted transport that answers synchronously (inside request()) or later, can be
+// offline, and can replace replies. The real server's end-to-end test comes later.
+#include <doctest/doctest.h>
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/replica.hpp"
+#include "core/op_factory.hpp"
+#include "core/operation_json.hpp"
+#include "store_test_dir.hpp"
+#include "sync/sync_engine.hpp"
+#include "test_support.hpp"
+
+using namespace hotline;
+using namespace hotline::sync;
+using hotline::testing::fresh_dir;
+using hotline::testing::kBaseMs;
+using hotline::testing::render_desk_full;
+using hotline::testing::render_state;
+using nlohmann::json;
+
+namespace {
+
+// --- The server -------------------------------------------------------------------------
+
+struct FakeServer {
+    Desk desk;
+    std::vector<std::pair<std::int64_t, Operation>> log;  // seq, op
+    std::map<OpId, json> results;                          // earlier answers, for duplicates
+    OpFactory renumberer{"srv"};
+    std::int64_t next_number = 5000;
+    std::string token = "good";
+
+    std::int64_t head() const { return log.empty() ? 0 : log.back().first; }
+
+    void store(const Operation& op) { log.emplace_back(head() + 1, op); }
+
+    // A push from another client, straight into the server.
+    ApplyKind accept(const Operation& op) {
+        ApplyResult r = desk.apply(op);
+        if (r.kind == ApplyKind::applied || r.kind == ApplyKind::superseded) store(op);
+        return r.kind;
+    }
+
+    static std::map<std::string, std::string> query(const std::string& path, std::string& route) {
+        std::map<std::string, std::string> q;
+        auto qm = path.find('?');
+        route = path.substr(0, qm);
+        if (qm == std::string::npos) return q;
+        std::string rest = path.substr(qm + 1);
+        std::size_t pos = 0;
+        while (pos <= rest.size()) {
+            auto amp = rest.find('&', pos);
+            std::string kv = rest.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+            auto eq = kv.find('=');
+            std::string value = kv.substr(eq + 1);
+            std::string decoded;
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (value[i] == '%' && i + 2 < value.size() + 0 && i + 2 <= value.size() - 1) {
+                    decoded += static_cast<char>(std::stoi(value.substr(i + 1, 2), nullptr, 16));
+                    i += 2;
+                } else {
+                    decoded += value[i];
+                }
+            }
+            q[kv.substr(0, eq)] = decoded;
+            if (amp == std::string::npos) break;
+            pos = amp + 1;
+        }
+        return q;
+    }
+
+    Reply handle(const std::string& method, const std::string& path, const std::string& body,
+                 const std::string& bearer) {
+        if (bearer != token) return {401, R"({"error": {"code": "unauthorized", "message": "sign in"}})"};
+        std::string route;
+        auto q = query(path, route);
+        if (method == "POST" && route == "/push") {
+            json req = json::parse(body);
+            json out = json::array();
+            std::size_t index = 0;
+            for (const auto& j : req["ops"]) {
+                auto op = decode_operation(j);
+                if (!op) {
+                    out.push_back({{"index", index}, {"status", "rejected"}, {"code", "bad_operation"}, {"message", "x"}});
+                } else if (auto earlier = results.find(op->id); earlier != results.end()) {
+                    json again = earlier->second;
+                    if (again["status"] != "rejected") again["status"] = "duplicate";
+                    out.push_back(again);
+                } else {
+                    ApplyResult r = desk.apply(*op);
+                    json res = {{"id", op->id.to_string()}};
+                    if (r.kind == ApplyKind::rejected) {
+                        res["status"] = "rejected";
+                        res["code"] = r.error.code;
+                        res["message"] = r.error.message;
+                    } else {
+                        store(*op);
+                        res["status"] = r.kind == ApplyKind::superseded ? "superseded" : "applied";
+                        res["seq"] = head();
+                        if (op->type == OpType::create && !op->number.is_final()) {
+                            renumberer.clock().observe(op->hlc, 0);
+                            Operation rn = renumberer.renumber("s:server", op->hlc.wall_ms, op->entity_id, next_number++);
+                            REQUIRE(desk.apply(rn).kind == ApplyKind::applied);
+                            store(rn);
+                        }
+                    }
+                    results[op->id] = res;
+                    out.push_back(res);
+                }
+                ++index;
+            }
+            json reply = {{"results", out}, {"head", head()}};
+            int want = req["want_numbers"].get<int>();
+            if (want > 0) {
+                reply["number_blocks"] = json::array({{{"first", next_number}, {"last", next_number + want - 1}}});
+                next_number += want;
+            }
+            return {200, reply.dump()};
+        }
+        if (method == "GET" && route == "/pull") {
+            std::int64_t cursor = std::stoll(q["cursor"]);
+            std::size_t limit = std::stoul(q["limit"]);
+            json ops = json::array();
+            std::int64_t last = cursor;
+            bool more = false;
+            for (const auto& [seq, op] : log) {
+                if (seq <= cursor) continue;
+                if (ops.size() == limit) {
+                    more = true;
+                    break;
+                }
+                ops.push_back({{"seq", seq}, {"op", operation_to_json(op)}});
+                last = seq;
+            }
+            return {200, json{{"ops", ops}, {"cursor", last}, {"more", more}}.dump()};
+        }
+        if (method == "GET" && route == "/history") {
+            if (!desk.find(q["entity"])) return {404, R"({"error": {"code": "not_found", "message": "no"}})"};
+            json ops = json::array();
+            for (const auto& [seq, op] : log)
+                if (op.entity == EntityKind::incident && op.entity_id == q["entity"])
+                    ops.push_back({{"seq", seq}, {"op", operation_to_json(op)}});
+            return {200, json{{"ops", ops}}.dump()};
+        }
+        if (method == "GET" && route == "/wait") return {200, json{{"head", head()}}.dump()};
+        return {404, R"({"error": {"code": "not_found", "message": "no route"}})"};
+    }
+};
+
+// --- The transport -------------------------------------------------------------------------
+
+struct FakeTransport : Transport {
+    FakeServer& server;
+    bool synchronous = true;
+    bool offline = false;
+    std::deque<Result<Reply>> scripted;  // replaces the next replies
+    std::vector<std::string> calls;      // "POST /push", "GET /pull?cursor=0&limit=1000", ...
+    std::deque<std::pair<Result<Reply>, Callback>> later;
+    RequestId next_id = 0;
+    std::vector<RequestId> cancelled;
+
+    explicit FakeTransport(FakeServer& s) : server(s) {}
+
+    RequestId request(const std::string& method, const std::string& path, const std::string& body,
+                      const std::string& token, Callback callback) override {
+        calls.push_back(method + " " + path);
+        Result<Reply> reply = Reply{};
+        if (!scripted.empty()) {
+            reply = std::move(scripted.front());
+            scripted.pop_front();
+        } else if (offline) {
+            reply = make_error("network", "unreachable");
+        } else {
+            reply = server.handle(method, path, body, token);
+        }
+        if (synchronous) callback(std::move(reply));
+        else later.emplace_back(std::move(reply), std::move(callback));
+        return ++next_id;
+    }
+    void cancel(RequestId id) override { cancelled.push_back(id); }
+    void deliver_all() {
+        while (!later.empty()) {
+            auto [reply, cb] = std::move(later.front());
+            later.pop_front();
+            cb(std::move(reply));
+        }
+    }
+    std::size_t count(const std::string& prefix) const {
+        std::size_t n = 0;
+        for (const auto& c : calls) n += c.rfind(prefix, 0) == 0;
+        return n;
+    }
+};
+
+// --- A client: replica + engine ----------------------------------------------------------
+
+// Replica ids are [a-z0-9]{1,16}: "push-sync" -> "pushsync".
+std::string replica_name(const std::string& name) {
+    std::string out;
+    for (char c : name)
+        if (c != '-') out += c;
+    return out.substr(0, 16);
+}
+
+struct Client {
+    std::string dir;
+    std::string replica_id;
+    FakeTransport transport;
+    std::unique_ptr<app::Replica> replica;
+    std::unique_ptr<SyncEngine> engine;
+    SyncEngine::Options options;
+    std::int64_t now = kBaseMs;
+    int wakes = 0;
+
+    Client(FakeServer& server, const std::string& name, SyncEngine::Options opts = {})
+        : dir(fresh_dir("sync-engine-" + name)), replica_id(replica_name(name)), transport(server), options(opts) {
+        if (options.token.empty()) options.token = "good";
+        reopen();
+    }
+    void reopen() {
+        engine.reset();
+        replica.reset();
+        auto r = app::Replica::open(dir, replica_id);
+        REQUIRE(r.ok());
+        replica = std::make_unique<app::Replica>(std::move(r.value()));
+        engine = std::make_unique<SyncEngine>(*replica, transport, options);
+        engine->on_wake = [this] { ++wakes; };
+    }
+    // Ticks (delivering asynchronous replies in between) until the engine is idle.
+    void sync(int rounds = 40) {
+        for (int i = 0; i < rounds; ++i) {
+            engine->tick(now);
+            transport.deliver_all();
+            now += 10;
+        }
+    }
+    Operation commit(const std::function<Operation(OpFactory&)>& mint) {
+        Operation minted;
+        Outcome ok = replica->commit([&](OpFactory& f) { return minted = mint(f); });
+        REQUIRE_MESSAGE(ok.ok(), (ok.ok() ? "" : ok.error().message));
+        return minted;
+    }
+    std::string create(const std::string& title) {
+        return commit([&](OpFactory& f) { return f.create_incident("u:" + replica_id, now, {{FieldId::title, title}}); })
+            .entity_id;
+    }
+    const Incident& incident(const std::string& id) const {
+        const Incident* inc = replica->desk().find(id);
+        REQUIRE(inc != nullptr);
+        return *inc;
+    }
+};
+
+// The server's view of an incident equals the client's: values, status, events, history.
+void check_same(const Desk& client, const Desk& server) {
+    CHECK(render_state(client) == render_state(server));
+    CHECK(render_desk_full(client) == render_desk_full(server));
+}
+
+}  // namespace
+
+TEST_CASE("sync engine: push, numbers, pull; the outbox empties once the pull has passed the ops") {
+    for (bool synchronous : {true, false}) {
+        CAPTURE(synchronous);
+        FakeServer server;
+        Client a(server, synchronous ? "push-sync" : "push-async");
+        a.transport.synchronous = synchronous;
+        std::string id = a.create("Printer on fire");  // no server numbers yet: provisional
+        CHECK_FALSE(a.incident(id).number.is_final());
+        a.commit([&](OpFactory& f) { return f.set_field("u:push", a.now, id, FieldId::priority, "1"); });
+        CHECK(a.engine->status().pending == 0);  // status is refreshed by tick
+        a.engine->tick(a.now);
+        a.transport.deliver_all();
+        a.sync();
+        CHECK(a.engine->status().state == SyncState::online);
+        CHECK(a.engine->status().pending == 0);
+        CHECK(a.engine->status().last_sync_ms > 0);
+        CHECK(a.replica->outbox().empty());
+        CHECK(a.replica->numbers_remaining() == 100);  // leased with the first push
+        // The server renumbered the provisional create; the client took it via a rebuild.
+        CHECK(a.incident(id).number.is_final());
+        check_same(a.replica->desk(), server.desk);
+        CHECK(a.transport.count("POST /push") == 1);
+        CHECK(a.transport.count("GET /history") == 1);
+        CHECK(a.transport.count("GET /wait") >= 1);
+        if (!synchronous) CHECK(a.wakes > 0);
+        // Later creations use the leased block.
+        std::string id2 = a.create("Second");
+        CHECK(a.incident(id2).number.value == 5001);
+    }
+}
+
+TEST_CASE("sync engine: the outbox is pushed in batches of at most push_batch") {
+    FakeServer server;
+    SyncEngine::Options options;
+    options.push_batch = 5;
+    Client a(server, "batches", options);
+    std::string id = a.create("Batch");
+    for (int i = 0; i < 11; ++i)
+        a.commit([&](OpFactory& f) { return f.add_event("u:batches", a.now + i, id, "note", std::to_string(i)); });
+    a.sync();
+    CHECK(a.transport.count("POST /push") == 3);  // 5 + 5 + 2
+    CHECK(server.log.size() == 13);               // 12 ops + the renumber
+    CHECK(a.replica->outbox().empty());
+    check_same(a.replica->desk(), server.desk);
+}
+
+TEST_CASE("sync engine: a rejected op goes to the conflict list and its incident is rebuilt") {
+    FakeServer server;
+    Client a(server, "reject-a");
+    Client b(server, "reject-b");
+    std::string id = a.create("Heating");
+    a.sync();
+    b.sync();
+    REQUIRE(b.replica->desk().find(id) != nullptr);
+
+    // Both move it to In progress while apart; b's arrives first.
+    a.transport.offline = true;
+    Operation mine = a.commit([&](OpFactory& f) { return f.transition("u:rejecta", a.now, id, IncidentStatus::in_progress); });
+    a.commit([&](OpFactory& f) { return f.add_event("u:rejecta", a.now, id, "note", "on my way"); });
+    b.commit([&](OpFactory& f) { return f.transition("u:rejectb", b.now, id, IncidentStatus::in_progress); });
+    b.sync();
+    a.sync();
+    CHECK(a.engine->status().state == SyncState::offline);
+    a.transport.offline = false;
+    a.engine->retry_now();
+    a.sync();
+
+    REQUIRE(a.engine->conflicts().items().size() == 1);
+    const Conflict& c = a.engine->conflicts().items().front();
+    CHECK(c.op.id == mine.id);
+    CHECK(c.reason.code == "same_status");
+    CHECK(a.engine->status().conflicts == 1);
+    CHECK_FALSE(a.replica->desk().has_applied(mine.id));
+    CHECK(a.replica->outbox().empty());
+    check_same(a.replica->desk(), server.desk);
+
+    // Persisted: a reload shows the same conflict and does not bring the refused op back.
+    a.reopen();
+    REQUIRE(a.engine->conflicts().items().size() == 1);
+    CHECK_FALSE(a.replica->desk().has_applied(mine.id));
+    a.sync();
+    check_same(a.replica->desk(), server.desk);
+
+    SUBCASE("re-apply mints a new operation (here refused again: it stays listed)") {
+        CHECK_FALSE(a.engine->reapply_conflict(mine.id, a.now).ok());
+        CHECK(a.engine->conflicts().items().size() == 1);
+    }
+    SUBCASE("discard drops it") {
+        REQUIRE(a.engine->discard_conflict(mine.id).ok());
+        CHECK(a.engine->conflicts().empty());
+        a.reopen();
+        CHECK(a.engine->conflicts().empty());
+    }
+}
+
+TEST_CASE("sync engine: re-applying a conflict pushes a new operation with the same intent") {
+    FakeServer server;
+    Client a(server, "reapply");
+    std::string id = a.create("Leak");
+    a.sync();
+    a.transport.scripted.push_back(Reply{200, json{{"results", json::array({{{"id", "reapply:2"}, {"status", "rejected"}, {"code", "busy"}, {"message", "try later"}}})}, {"head", server.head()}}.dump()});
+    Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:reapply", a.now, id, FieldId::priority, "1"); });
+    REQUIRE(set.id.to_string() == "reapply:2");
+    a.sync();
+    REQUIRE(a.engine->conflicts().items().size() == 1);
+    CHECK(a.incident(id).priority() != 1);  // rebuilt without it
+    REQUIRE(a.engine->reapply_conflict(set.id, a.now).ok());
+    CHECK(a.engine->conflicts().empty());
+    a.sync();
+    CHECK(a.incident(id).priority() == 1);
+    CHECK(server.desk.find(id)->priority() == 1);
+    CHECK_FALSE(server.desk.has_applied(set.id));
+    check_same(a.replica->desk(), server.desk);
+}
+
+TEST_CASE("sync engine: foreign ops interleaving with pending ones end in the server's order") {
+    FakeServer server;
+    Client a(server, "inter-a");
+    Client b(server, "inter-b");
+    std::string id = a.create("Router");
+    a.sync();
+    b.sync();
+    a.transport.offline = true;
+    a.commit([&](OpFactory& f) { return f.set_field("u:intera", a.now, id, FieldId::actual_problem, "cable"); });
+    a.commit([&](OpFactory& f) { return f.add_event("u:intera", a.now, id, "note", "A was here"); });
+    b.now = a.now + 50;  // b writes later: its title wins
+    b.commit([&](OpFactory& f) { return f.set_field("u:interb", b.now, id, FieldId::title, "Router (b)"); });
+    b.commit([&](OpFactory& f) { return f.transition("u:interb", b.now, id, IncidentStatus::in_progress); });
+    b.commit([&](OpFactory& f) { return f.add_event("u:interb", b.now, id, "note", "B was here"); });
+    b.sync();
+    a.sync();
+    a.transport.offline = false;
+    a.engine->retry_now();
+    a.sync();
+    b.sync();
+    CHECK(a.engine->conflicts().empty());
+    CHECK(a.incident(id).status == IncidentStatus::in_progress);
+    CHECK(a.incident(id).events.size() == 2);
+    check_same(a.replica->desk(), server.desk);
+    check_same(b.replica->desk(), server.desk);
+    auto changed = a.engine->take_changed_incidents();
+    CHECK(std::find(changed.begin(), changed.end(), id) != changed.end());
+    CHECK(a.engine->take_changed_incidents().empty());
+}
+
+TEST_CASE("sync engine: pull pages until more is false; the cursor survives a reload") {
+    FakeServer server;
+    OpFactory other("other");
+    other.numbers().add_block({1, 100});
+    for (int i = 0; i < 8; ++i) {
+        Operation c = other.create_incident("u:other", kBaseMs + i, {{FieldId::title, "T" + std::to_string(i)}});
+        REQUIRE(server.accept(c) == ApplyKind::applied);
+        REQUIRE(server.accept(other.add_event("u:other", kBaseMs + i, c.entity_id, "note", "x")) == ApplyKind::applied);
+    }
+    SyncEngine::Options options;
+    options.pull_limit = 5;
+    Client a(server, "pages", options);
+    a.sync();
+    CHECK(a.transport.count("GET /pull") == 4);  // 5 + 5 + 5 + 1
+    CHECK(a.engine->cursor() == 16);
+    CHECK(a.replica->desk().incidents().size() == 8);
+    check_same(a.replica->desk(), server.desk);
+    CHECK(a.replica->extra()["sync"]["cursor"] == 16);
+
+    a.reopen();
+    CHECK(a.engine->cursor() == 16);
+    a.transport.calls.clear();
+    REQUIRE(server.accept(other.add_event("u:other", kBaseMs + 99, a.replica->desk().incidents()[0].id, "note", "new")) ==
+            ApplyKind::applied);
+    a.sync();
+    CHECK(a.transport.count("GET /pull?cursor=16") == 1);
+    CHECK(a.engine->cursor() == 17);
+    check_same(a.replica->desk(), server.desk);
+}
+
+TEST_CASE("sync engine: offline retries back off 1 s, 2 s, 4 s ... 60 s; retry_now and a reply reset it") {
+    FakeServer server;
+    Client a(server, "backoff");
+    a.create("Offline");
+    a.transport.offline = true;
+    std::vector<std::int64_t> attempts;
+    for (std::int64_t t = 0; t <= 200000; t += 100) {
+        std::size_t before = a.transport.calls.size();
+        a.engine->tick(kBaseMs + t);
+        if (a.transport.calls.size() > before) attempts.push_back(t);
+    }
+    std::vector<std::int64_t> expected{0, 1000, 3000, 7000, 15000, 31000, 63000, 123000, 183000};
+    CHECK(attempts == expected);
+    CHECK(a.engine->status().state == SyncState::offline);
+    CHECK(a.engine->status().pending == 1);
+    CHECK(a.engine->status().last_error == "unreachable");
+    CHECK(a.engine->status().next_retry_ms == kBaseMs + 243000);
+
+    a.engine->retry_now();  // the browser says it is online again
+    a.transport.offline = false;
+    a.now = kBaseMs + 200050;
+    a.sync();
+    CHECK(a.engine->status().state == SyncState::online);
+    CHECK(a.engine->status().pending == 0);
+    CHECK(a.engine->status().last_error.empty());
+    check_same(a.replica->desk(), server.desk);
+}
+
+TEST_CASE("sync engine: malformed replies are errors, retried, and change nothing") {
+    FakeServer server;
+    Client a(server, "malformed");
+    std::string id = a.create("Odd server");
+    const std::string before = render_desk_full(a.replica->desk());
+    a.transport.scripted = {Reply{200, "<html>proxy</html>"}, Reply{200, R"({"results": [], "head": 0})"},
+                            Reply{502, "Bad gateway"}};
+    a.sync(1);
+    CHECK(a.engine->status().state == SyncState::error);
+    CHECK(a.engine->status().last_error_code == "bad_reply");
+    CHECK(a.replica->outbox().size() == 1);
+    CHECK(render_desk_full(a.replica->desk()) == before);
+    a.now += 1000;
+    a.sync(1);
+    CHECK(a.engine->status().last_error_code == "bad_reply");  // answers none of the ops
+    a.now += 2000;
+    a.sync(1);
+    CHECK(a.engine->status().last_error_code == "http_502");
+    CHECK(a.replica->outbox().size() == 1);
+    a.now += 4000;
+    a.sync();
+    CHECK(a.engine->status().state == SyncState::online);
+    check_same(a.replica->desk(), server.desk);
+
+    // A malformed pull page: nothing applied, the cursor stays.
+    OpFactory other("other");
+    REQUIRE(server.accept(other.add_event("u:other", kBaseMs + 5, id, "note", "x")) == ApplyKind::applied);
+    const std::int64_t cursor = a.engine->cursor();
+    a.transport.scripted = {Reply{200, json{{"head", server.head()}}.dump()},
+                            Reply{200, R"({"results": [], "head": 3})"},
+                            Reply{200, R"({"ops": [{"seq": 9, "op": {"id": 1}}], "cursor": 9, "more": false})"}};
+    a.sync(3);  // the wait's answer, then a push reply where a pull page belongs
+    CHECK(a.engine->status().state == SyncState::error);
+    CHECK(a.engine->cursor() == cursor);
+    a.now += 5000;
+    a.sync(2);  // an operation that does not decode
+    CHECK(a.engine->status().state == SyncState::error);
+    CHECK(a.engine->status().last_error.find("ops[0].op") != std::string::npos);
+    CHECK(a.engine->cursor() == cursor);
+    CHECK(a.replica->desk().find(id)->events.empty());
+    a.now += 5000;
+    a.sync();
+    CHECK(a.engine->status().state == SyncState::online);
+    check_same(a.replica->desk(), server.desk);
+}
+
+TEST_CASE("sync engine: 401 signs out, keeps everything local, and a new token resumes") {
+    FakeServer server;
+    server.token = "other";
+    Client a(server, "signed-out");
+    std::string id = a.create("Local only");
+    a.sync();
+    CHECK(a.engine->status().state == SyncState::signed_out);
+    CHECK(a.transport.calls.size() == 1);  // nothing more is sent
+    CHECK(a.replica->outbox().size() == 1);
+    CHECK(a.replica->desk().find(id) != nullptr);
+    a.engine->retry_now();
+    a.sync();
+    CHECK(a.transport.calls.size() == 1);
+    a.engine->set_token("other");
+    a.sync();
+    CHECK(a.engine->status().state == SyncState::online);
+    CHECK(a.replica->outbox().empty());
+    check_same(a.replica->desk(), server.desk);
+}
+
+TEST_CASE("sync engine: a reload between push and pull neither loses nor duplicates") {
+    FakeServer server;
+    SyncEngine::Options options;
+    options.max_steps_per_tick = 1;
+    Client a(server, "reload", options);
+    std::string id = a.create("Crash");
+    a.commit([&](OpFactory& f) { return f.set_field("u:reload", a.now, id, FieldId::priority, "2"); });
+    a.engine->tick(a.now);  // push sent and answered (synchronous)
+    a.engine->tick(a.now);  // answer handled; the pull is not done yet
+    CHECK(server.log.size() == 3);
+    a.reopen();  // the answers were in memory only
+    CHECK(a.replica->outbox().size() == 2);
+    a.sync();
+    CHECK(server.log.size() == 3);  // the re-push was a duplicate
+    CHECK(a.replica->outbox().empty());
+    check_same(a.replica->desk(), server.desk);
+    a.reopen();
+    check_same(a.replica->desk(), server.desk);
+}
+
+TEST_CASE("sync engine: a long poll is given up for a local change, and learns of foreign ones") {
+    FakeServer server;
+    Client a(server, "live");
+    a.transport.synchronous = false;
+    std::string id = a.create("Live");
+    a.sync();
+    REQUIRE(a.transport.later.empty());
+    // Keep the next /wait unanswered.
+    a.engine->tick(a.now);
+    REQUIRE(a.transport.later.size() == 1);
+    REQUIRE(a.transport.calls.back().rfind("GET /wait", 0) == 0);
+    a.commit([&](OpFactory& f) { return f.add_event("u:live", a.now, id, "note", "typed"); });
+    a.engine->tick(a.now);
+    CHECK(a.transport.cancelled.size() == 1);
+    CHECK(a.transport.calls.back() == "POST /push");
+    a.sync();  // the abandoned wait's reply is dropped
+    CHECK(a.replica->outbox().empty());
+    // A foreign change: the wait answers with a new head, the client pulls.
+    OpFactory other("other");
+    REQUIRE(server.accept(other.add_event("u:other", a.now, id, "note", "from afar")) == ApplyKind::applied);
+    a.sync();
+    check_same(a.replica->desk(), server.desk);
+}
+
+TEST_CASE("sync engine: random offline edits on three replicas converge to the server's state") {
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+        CAPTURE(seed);
+        hotline::testing::Rng rng(seed);
+        FakeServer server;
+        std::vector<std::unique_ptr<Client>> clients;
+        for (const char* name : {"ca", "cb", "cc"})
+            clients.push_back(std::make_unique<Client>(server, std::string(name) + std::to_string(seed)));
+        std::string first = clients[0]->create("Shared");
+        for (auto& c : clients) c->sync();
+        for (int round = 0; round < 6; ++round) {
+            for (auto& c : clients) {
+                c->transport.offline = hotline::testing::chance(rng, 50);
+                c->now += hotline::testing::uniform(rng, 0, 3000);
+                for (int k = 0; k < 4; ++k) {
+                    const auto& incidents = c->replica->desk().incidents();
+                    std::string id = incidents[static_cast<std::size_t>(
+                                                   hotline::testing::uniform(rng, 0, static_cast<std::int64_t>(incidents.size()) - 1))]
+                                         .id;
+                    const std::string actor = "u:" + c->replica_id;
+                    std::int64_t t = c->now;
+                    Outcome ok;
+                    switch (hotline::testing::uniform(rng, 0, 4)) {
+                        case 0: ok = c->replica->commit([&](OpFactory& f) { return f.create_incident(actor, t, {{FieldId::title, "New"}}); }); break;
+                        case 1: ok = c->replica->commit([&](OpFactory& f) { return f.set_field(actor, t, id, FieldId::title, hotline::testing::random_field_value(rng, FieldId::title)); }); break;
+                        case 2: ok = c->replica->commit([&](OpFactory& f) { return f.add_event(actor, t, id, "note", "n"); }); break;
+                        case 3: ok = c->replica->commit([&](OpFactory& f) { return f.transition(actor, t, id, IncidentStatus::in_progress); }); break;
+                        default: ok = c->replica->commit([&](OpFactory& f) { return f.set_field(actor, t, id, FieldId::priority, std::to_string(hotline::testing::uniform(rng, 1, 4))); }); break;
+                    }
+                    (void)ok;
+                }
+                c->sync(5);
+            }
+        }
+        for (int pass = 0; pass < 2; ++pass)
+            for (auto& c : clients) {
+                c->transport.offline = false;
+                c->engine->retry_now();
+                c->now += 61000;
+                c->sync();
+            }
+        for (auto& c : clients) {
+            CHECK(c->replica->outbox().empty());
+            CHECK(render_state(c->replica->desk()) == render_state(server.desk));
+            c->reopen();
+            CHECK(render_state(c->replica->desk()) == render_state(server.desk));
+        }
+        (void)first;
+    }
+}
