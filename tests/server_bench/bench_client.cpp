@@ -1,0 +1,67 @@
+#include "bench_client.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "core/operation_json.hpp"
+
+namespace hotline::server_bench {
+
+std::int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+BenchClient::BenchClient(std::uint16_t port, std::string login, std::string token, std::string replica,
+                         std::uint64_t seed)
+    : http_("127.0.0.1", port), token_(std::move(token)), replica_(replica), writer_(replica, std::move(login), seed) {}
+
+std::string BenchClient::encode_push(const std::vector<Operation>& ops, int want_numbers) const {
+    nlohmann::json j = {{"replica", replica_}, {"ops", nlohmann::json::array()}};
+    for (const auto& op : ops) j["ops"].push_back(operation_to_json(op));
+    if (want_numbers > 0) j["want_numbers"] = want_numbers;
+    return j.dump();
+}
+
+Result<PushReply> BenchClient::push(const std::string& body) {
+    auto reply = http_.request("POST", "/api/v1/push", body, token_);
+    if (!reply) return reply.error();
+    if (reply->status != 200)
+        return make_error("push_failed", "push answered " + std::to_string(reply->status) + ": " + reply->body);
+    auto j = nlohmann::json::parse(reply->body, nullptr, false);
+    if (j.is_discarded()) return make_error("bad_reply", "push reply is not JSON");
+    PushReply out;
+    for (const auto& r : j["results"]) {
+        const auto status = r.value("status", "");
+        if (status != "applied" && status != "superseded")
+            return make_error("op_refused", "an operation was not stored: " + r.dump());
+        ++out.stored;
+    }
+    for (const auto& b : j["number_blocks"])
+        writer_.factory().numbers().add_block({b["first"].get<std::int64_t>(), b["last"].get<std::int64_t>()});
+    out.head = j.value("head", std::int64_t{0});
+    return out;
+}
+
+Outcome BenchClient::lease(std::int64_t numbers) {
+    while (numbers > 0) {
+        const auto n = static_cast<int>(std::min<std::int64_t>(numbers, 1000));
+        auto pushed = push(encode_push({}, n));
+        if (!pushed) return pushed.error();
+        numbers -= n;
+    }
+    return Outcome::success();
+}
+
+Result<std::string> BenchClient::pull(std::int64_t cursor, int limit) {
+    auto reply = http_.request("GET", "/api/v1/pull?cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit),
+                               {}, token_);
+    if (!reply) return reply.error();
+    if (reply->status != 200)
+        return make_error("pull_failed", "pull answered " + std::to_string(reply->status) + ": " + reply->body);
+    return std::move(reply->body);
+}
+
+}  // namespace hotline::server_bench
