@@ -106,7 +106,10 @@ PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_
     std::vector<NewOp> to_store;
     std::vector<std::size_t> result_of_stored;  // results[] index waiting for each stored op's seq
     std::vector<Rejection> rejections;
+    std::unordered_map<std::string, std::size_t> stored_in_batch;      // op id -> to_store index
+    std::vector<std::pair<std::size_t, std::size_t>> duplicate_of;     // results index, to_store index
     auto store = [&](const Operation& op, std::optional<std::size_t> result_index) {
+        stored_in_batch.emplace(op.id.to_string(), to_store.size());
         to_store.push_back({op.id.to_string(), op.entity_id, op.actor, encode_operation(op)});
         result_of_stored.push_back(result_index.value_or(SIZE_MAX));
     };
@@ -117,24 +120,29 @@ PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_
             continue;
         }
         const Operation& op = *decoded[i];
-        const nlohmann::json where = {{"id", op.id.to_string()}};
+        const std::string id = op.id.to_string();
+        const nlohmann::json where = {{"id", id}};
         if (sd.desk().has_applied(op.id)) {
-            results.push_back({{"id", op.id.to_string()}, {"status", "duplicate"}});
+            // Already in the log: answer with its sequence number, so the client can
+            // tell when its pull has passed it.
+            results.push_back({{"id", id}, {"status", "duplicate"}});
+            if (auto earlier = stored_in_batch.find(id); earlier != stored_in_batch.end()) {
+                duplicate_of.emplace_back(results.size() - 1, earlier->second);
+            } else {
+                auto found = db.find_op(id);  // through the open transaction (database.hpp)
+                if (!found) return {storage_failure(sd, db, found.error())};
+                if (*found) results.back()["seq"] = (*found)->seq;
+            }
             continue;
         }
         Outcome admitted = admit(sd, who, *replica, *prior, op);
         ApplyResult applied = admitted ? sd.desk().apply(op) : ApplyResult{ApplyKind::rejected, admitted.error()};
-        if (applied.kind == ApplyKind::duplicate) {  // the same id twice in one batch
-            results.push_back({{"id", op.id.to_string()}, {"status", "duplicate"}});
-            continue;
-        }
         if (applied.kind == ApplyKind::rejected) {
-            if (!prior->rejections.contains(op.id.to_string()))
-                rejections.push_back({op.id.to_string(), applied.error.code, applied.error.message});
+            if (!prior->rejections.contains(id)) rejections.push_back({id, applied.error.code, applied.error.message});
             results.push_back(rejected(where, applied.error));
             continue;
         }
-        results.push_back({{"id", op.id.to_string()},
+        results.push_back({{"id", id},
                            {"status", applied.kind == ApplyKind::superseded ? "superseded" : "applied"}});
         store(op, results.size() - 1);
         if (op.type == OpType::create && op.entity == EntityKind::incident && !op.number.is_final()) {
@@ -163,6 +171,7 @@ PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_
         if (result_of_stored[k] != SIZE_MAX) results[result_of_stored[k]]["seq"] = (*seqs)[k];
         sd.advance((*seqs)[k]);
     }
+    for (const auto& [result_index, stored_index] : duplicate_of) results[result_index]["seq"] = (*seqs)[stored_index];
     nlohmann::json reply = {{"results", std::move(results)}, {"number_blocks", std::move(blocks)}, {"head", sd.seq()}};
     return {ApiResponse{200, std::move(reply), std::nullopt}, !to_store.empty()};
 }

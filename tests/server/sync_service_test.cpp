@@ -106,11 +106,19 @@ static void push_is_idempotent(Backend backend) {
     const auto head = first.body["head"].get<std::int64_t>();
     CHECK(f.changes_signalled == 1);
 
-    auto again = f.push(f.tokens["agent"], "ra", {create, set}, 0);
-    CHECK(statuses(again) == std::vector<std::string>{"duplicate", "duplicate"});
+    auto again = f.push(f.tokens["agent"], "ra", {create, set, set}, 0);
+    CHECK(statuses(again) == std::vector<std::string>{"duplicate", "duplicate", "duplicate"});
+    CHECK(again.body["results"][1]["seq"] == first.body["results"][1]["seq"]);
+    CHECK(again.body["results"][2]["seq"] == first.body["results"][1]["seq"]);
     CHECK(again.body["head"].get<std::int64_t>() == head);
     CHECK(f.db().head_seq().value() == head);
     CHECK(f.changes_signalled == 1);
+
+    // The same new id twice in one batch: stored once, the second answered with its seq.
+    Operation twice = c.set(f.now + 2, create.entity_id, FieldId::title, "Printer jams daily");
+    auto doubled = f.push(f.tokens["agent"], "ra", {twice, twice}, 0);
+    CHECK(statuses(doubled) == std::vector<std::string>{"applied", "duplicate"});
+    CHECK(doubled.body["results"][1]["seq"] == doubled.body["results"][0]["seq"]);
 }
 
 static void push_rejects_alone(Backend backend) {
