@@ -127,8 +127,6 @@ Result<std::vector<ApplyResult>> Replica::apply_remote(std::span<const Operation
         return results;
     }
     ++changes_written_;
-    if (store_.should_compact())
-        if (auto snap = write_snapshot(); !snap) return snap.error();
     return results;
 }
 

@@ -27,6 +27,7 @@ struct SyncEngine::Mailbox {
 namespace {
 
 const char* kSyncKey = "sync";
+constexpr int kPagesPerSnapshot = 16;
 
 bool is_incident_op(const Operation& op) { return op.entity == EntityKind::incident; }
 
@@ -159,7 +160,11 @@ bool SyncEngine::start_next(std::int64_t now_ms) {
         if (after_page) commit_cursor(*page_cursor_);
         page_cursor_.reset();
         if (after_page || snapshot_due_) {
-            if (auto saved = persist(snapshot_due_); !saved) {
+            // A long first sync snapshots every few pages, not after each one.
+            if (after_page) ++pages_since_snapshot_;
+            bool compact = replica_.should_compact() && (!page_more_ || pages_since_snapshot_ >= kPagesPerSnapshot);
+            if (snapshot_due_ || compact) pages_since_snapshot_ = 0;
+            if (auto saved = persist(snapshot_due_ || compact); !saved) {
                 fail(saved.error(), SyncState::error, now_ms);
                 return false;
             }

@@ -136,6 +136,7 @@ private:
     std::int64_t cursor_ = 0;                     // persisted: every op up to here is held
     std::optional<std::int64_t> page_cursor_;     // a pulled page's cursor, waiting for rebuilds
     bool page_more_ = false;
+    int pages_since_snapshot_ = 0;
     std::int64_t last_sync_ms_ = 0;
     std::map<OpId, std::int64_t> answered_;       // outbox ops the server stored, with their seq
     std::vector<OpId> batch_;                     // ids of the push in flight, in order

@@ -5,6 +5,8 @@
 //   - apply_remote: Desk::apply each op in order and append the ones that
 //     changed something (applied/superseded) to the store's log, durable on
 //     return; the op factory's clock observes them (later local stamps sort after).
+//     It does not compact: the engine snapshots between pages when should_compact()
+//     (compacting after every page of a first sync would rewrite the desk each time).
 //   - replay_incident: Desk::replay_incident in memory only; the engine calls
 //     write_snapshot() afterwards, because the log alone would replay the old order.
 //   - commit_local: mint + apply + log + outbox, as a user change (re-applying a conflict).
@@ -52,6 +54,8 @@ public:
 
     virtual Outcome save_meta() = 0;
     virtual Outcome write_snapshot() = 0;
+    // The log has grown enough that a snapshot would pay (ReplicaStore::should_compact).
+    virtual bool should_compact() const = 0;
 };
 
 }  // namespace hotline::sync
