@@ -30,6 +30,16 @@ Result<std::unique_ptr<App>> App::open(const Options& options) {
     return app;
 }
 
+void App::incidents_changed(const std::vector<std::string>& incident_ids) {
+    list_.sync_new_rows();
+    for (const auto& id : incident_ids) {
+        auto row = replica_.desk().row_of(id);
+        if (!row) continue;
+        list_.row_changed(*row);
+        if (editor_.row() == row && !editor_.has_unsaved_edits()) editor_.revert();
+    }
+}
+
 void App::mark_durable(std::uint64_t written) { durable_ = std::max(durable_, written); }
 
 void App::say(std::string text, bool error, std::string code) {

@@ -12,6 +12,8 @@
 //   App::state_json      platform's test driver: what the screen shows, as JSON
 //   App::dark_theme      platform, at start: ui::apply_style(app.dark_theme(), dpr)
 //   ui::draw(App&, now)  platform, once per frame
+//   App::incidents_changed  platform, after SyncEngine::tick: the ids from
+//                        SyncEngine::take_changed_incidents()
 //
 // Commands take the current time (now_ms) from the caller: the app reads no
 // clock, so tests control time. A command that is refused changes nothing and
@@ -21,6 +23,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/draft.hpp"
 #include "app/incident_editor.hpp"
@@ -99,6 +102,10 @@ public:
     bool change_status(IncidentStatus to, std::int64_t now_ms);
     void set_dark_theme(bool dark);
     void say(std::string text, bool error, std::string code = {});
+    // Sync changed these incidents (pulled, rebuilt): new ones join the list, changed
+    // ones move to their place, and the open one's drafts follow unless the user has
+    // unsaved edits (those are kept; saving them is a normal later write).
+    void incidents_changed(const std::vector<std::string>& incident_ids);
 
 private:
     App(Replica replica, const Options& options);

@@ -44,6 +44,12 @@ const Incident* Desk::find(std::string_view incident_id) const {
     return it == incident_index_.end() ? nullptr : &incidents_[it->second];
 }
 
+std::optional<std::uint32_t> Desk::row_of(std::string_view incident_id) const {
+    auto it = incident_index_.find(incident_id);
+    if (it == incident_index_.end()) return std::nullopt;
+    return it->second;
+}
+
 Incident* Desk::find_mutable(std::string_view incident_id) {
     return const_cast<Incident*>(std::as_const(*this).find(incident_id));
 }

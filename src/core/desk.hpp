@@ -70,6 +70,8 @@ public:
 
     const IncidentList& incidents() const { return incidents_; }
     const Incident* find(std::string_view incident_id) const;
+    // The incident's index in incidents() (its list row), if held.
+    std::optional<std::uint32_t> row_of(std::string_view incident_id) const;
     const std::vector<EventType>& event_types() const { return event_types_; }
     const EventType* find_event_type(std::string_view key) const;
     bool has_applied(const OpId& id) const;

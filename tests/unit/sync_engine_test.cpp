@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/replica.hpp"
+#include "app_test_support.hpp"
 #include "core/op_factory.hpp"
 #include "core/operation_json.hpp"
 #include "store_test_dir.hpp"
@@ -630,4 +631,30 @@ TEST_CASE("sync engine: random offline edits on three replicas converge to the s
         }
         (void)first;
     }
+}
+
+TEST_CASE("sync engine: the app's list follows pulled incidents") {
+    FakeServer server;
+    OpFactory other("other");
+    other.numbers().add_block({1, 100});
+    Operation c = other.create_incident("u:other", kBaseMs, {{FieldId::title, "From the server"}});
+    REQUIRE(server.accept(c) == ApplyKind::applied);
+    auto app = hotline::testing::open_app(fresh_dir("sync-engine-app"));
+    FakeTransport transport(server);
+    SyncEngine::Options options;
+    options.token = "good";
+    SyncEngine engine(app->replica(), transport, options);
+    const std::uint64_t written = app->changes_written();
+    for (int i = 0; i < 10; ++i) engine.tick(kBaseMs + i);
+    CHECK(app->changes_written() > written);  // the platform persists the directory after a pull
+    CHECK(app->list().rows().empty());
+    app->incidents_changed(engine.take_changed_incidents());
+    REQUIRE(app->list().rows().size() == 1);
+    CHECK(app->list().incident(app->list().rows()[0]).value(FieldId::title) == "From the server");
+    REQUIRE(server.accept(other.set_field("u:other", kBaseMs + 50, c.entity_id, FieldId::title, "Renamed")) ==
+            ApplyKind::applied);
+    for (int i = 0; i < 10; ++i) engine.tick(kBaseMs + 100 + i);
+    app->incidents_changed(engine.take_changed_incidents());
+    app->list().set_query("renamed");
+    CHECK(app->list().rows().size() == 1);
 }
