@@ -163,6 +163,7 @@ struct FakeTransport : Transport {
     FakeServer& server;
     bool synchronous = true;
     bool offline = false;
+    bool swallow = false;                // never answer (a hung connection)
     std::deque<Result<Reply>> scripted;  // replaces the next replies
     std::vector<std::string> calls;      // "POST /push", "GET /pull?cursor=0&limit=1000", ...
     std::deque<std::pair<Result<Reply>, Callback>> later;
@@ -183,6 +184,7 @@ struct FakeTransport : Transport {
         } else {
             reply = server.handle(method, path, body, token);
         }
+        if (swallow) return ++next_id;
         if (synchronous) callback(std::move(reply));
         else later.emplace_back(std::move(reply), std::move(callback));
         return ++next_id;
@@ -657,4 +659,39 @@ TEST_CASE("sync engine: the app's list follows pulled incidents") {
     app->incidents_changed(engine.take_changed_incidents());
     app->list().set_query("renamed");
     CHECK(app->list().rows().size() == 1);
+}
+
+TEST_CASE("sync engine: a request with no answer times out as offline; a forbidden history keeps local state") {
+    FakeServer server;
+    Client a(server, "hung");
+    std::string id = a.create("Hung");
+    a.transport.swallow = true;
+    a.engine->tick(a.now);
+    CHECK(a.transport.calls.size() == 1);
+    a.engine->tick(a.now + 30000);
+    CHECK(a.transport.calls.size() == 1);  // still waiting
+    a.engine->tick(a.now + 60001);
+    CHECK(a.engine->status().state == SyncState::offline);
+    CHECK(a.engine->status().last_error_code == "timeout");
+    CHECK(a.transport.cancelled.size() == 1);
+    a.transport.swallow = false;
+    a.now += 62000;
+    a.sync();
+    CHECK(a.engine->status().state == SyncState::online);
+    check_same(a.replica->desk(), server.desk);
+
+    // A refused op whose incident the server no longer shows us.
+    a.transport.scripted = {
+        Reply{200, json{{"results", json::array({{{"id", "hung:2"}, {"status", "rejected"}, {"code", "forbidden"},
+                                                  {"message", "not yours"}}})},
+                        {"head", server.head()}}
+                       .dump()},
+        Reply{403, R"({"error": {"code": "forbidden", "message": "not yours"}})"}};
+    Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:hung", a.now, id, FieldId::priority, "1"); });
+    REQUIRE(set.id.to_string() == "hung:2");
+    a.sync();
+    CHECK(a.engine->status().state == SyncState::online);
+    CHECK(a.engine->conflicts().items().size() == 1);
+    CHECK(a.replica->outbox().empty());
+    CHECK(a.replica->extra()["sync"]["rebuild"].empty());
 }
