@@ -2,7 +2,7 @@
 // works with the network off. Cache-first: the shell's files are immutable within one build,
 // and the cache is named after a hash of them (filled in at build time by
 // src/platform/web/configure_service_worker.cmake), so a new build installs a new cache and
-// drops the old. Requests outside the shell (the sync API, later) go to the network untouched.
+// drops the old. Requests outside the shell (the sync API) go to the network untouched.
 'use strict';
 
 const CACHE = 'hotline-shell-@HOTLINE_CACHE_VERSION@';
@@ -27,7 +27,16 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.endsWith('/api/v1/health')) {
+    // The app's "is there a server?" probe: with the network down, say so without an error
+    // (the app then opens the browser's own desk, or the signed-in user's, as it would).
+    event.respondWith(fetch(request).catch(() => new Response('{"status":"offline"}',
+      {headers: {'Content-Type': 'application/json'}})));
+    return;
+  }
+  if (url.pathname.includes('/api/')) return;  // the sync API: always the network
   event.respondWith(caches.open(CACHE)
     // ignoreSearch: "./?demo" is the cached "./".
     .then((cache) => cache.match(request, {ignoreSearch: true}))

@@ -11,7 +11,8 @@ App::App(Replica replica, const Options& options)
       list_(replica_.desk()),
       editor_(replica_, list_, options.actor, options.utc_offset_minutes),
       actor_(options.actor),
-      utc_offset_minutes_(options.utc_offset_minutes) {}
+      utc_offset_minutes_(options.utc_offset_minutes),
+      user_label_(options.user_label) {}
 
 Result<std::unique_ptr<App>> App::open(const Options& options) {
     auto replica = Replica::open(options.data_dir, options.fresh_replica_id);
@@ -38,6 +39,34 @@ void App::incidents_changed(const std::vector<std::string>& incident_ids) {
         list_.row_changed(*row);
         if (editor_.row() == row && !editor_.has_unsaved_edits()) editor_.revert();
     }
+}
+
+void App::connect(sync::Transport& transport, std::string token) {
+    sync::SyncEngine::Options options;
+    options.token = std::move(token);
+    sync_ = std::make_unique<sync::SyncEngine>(replica_, transport, options);
+}
+
+void App::tick_sync(std::int64_t now_ms) {
+    if (!sync_) return;
+    const std::size_t conflicts_before = sync_->conflicts().items().size();
+    sync_->tick(now_ms);
+    if (auto changed = sync_->take_changed_incidents(); !changed.empty()) incidents_changed(changed);
+    // A change the user made earlier was refused: say so now, not only in the list.
+    const auto& conflicts = sync_->conflicts().items();
+    if (conflicts.size() > conflicts_before) say(tr_format("sync.refused", {conflicts.back().reason.message}), true);
+}
+
+bool App::reapply_conflict(const OpId& id, std::int64_t now_ms) {
+    if (!sync_) return false;
+    const Outcome done = sync_->reapply_conflict(id, now_ms);
+    if (done) incidents_changed(sync_->take_changed_incidents());
+    return report(done, tr("conflicts.reapplied"));
+}
+
+bool App::discard_conflict(const OpId& id) {
+    if (!sync_) return false;
+    return report(sync_->discard_conflict(id), tr("conflicts.discarded"));
 }
 
 void App::mark_durable(std::uint64_t written) { durable_ = std::max(durable_, written); }
@@ -106,7 +135,8 @@ void App::cancel() {
             screen_ = Screen::list;
             return;
         case Screen::create:
-        case Screen::settings: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
+        case Screen::settings:
+        case Screen::conflicts: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
     }
 }
 

@@ -30,6 +30,7 @@
 #include "app/list_model.hpp"
 #include "app/replica.hpp"
 #include "core/result.hpp"
+#include "sync/sync_engine.hpp"
 
 namespace hotline::app {
 
@@ -38,6 +39,7 @@ enum class Screen : std::uint8_t {
     detail,    // the list and the open incident
     create,    // the list and the new-incident form
     settings,  // the list and the settings
+    conflicts, // the list and the changes the server refused (sync)
 };
 enum class DetailTab : std::uint8_t { summary, timeline, log };
 
@@ -53,7 +55,8 @@ public:
     struct Options {
         std::string data_dir;          // the replica directory (IDBFS mount in the browser)
         std::string fresh_replica_id;  // used when the directory holds no replica yet
-        std::string actor = "u:agent"; // who makes changes, until login exists (sync issue)
+        std::string actor = "u:agent"; // who makes changes: "u:<login>" of the signed-in user
+        std::string user_label;        // "Anna Ivanova (agent)"; empty: no one signed in
         std::string demo_data_path;    // non-empty: seed this demo data set into an empty replica
         std::int64_t now_ms = 0;
         int utc_offset_minutes = 0;    // the user's time zone, for dates on screen
@@ -92,6 +95,7 @@ public:
     void start_create();
     void set_create_full_form(bool full) { create_full_ = full; }
     void show_settings() { screen_ = Screen::settings; }
+    void show_conflicts() { screen_ = Screen::conflicts; }
     // Escape: discards the open form's edits, or closes the pane.
     void cancel();
 
@@ -101,6 +105,23 @@ public:
     bool add_event(std::int64_t now_ms);
     bool change_status(IncidentStatus to, std::int64_t now_ms);
     void set_dark_theme(bool dark);
+
+    // --- Sync (docs/sync-protocol.md) ---
+    // Starts syncing this replica with the server behind `transport` as the signed-in
+    // user. Without it the app is this browser's desk alone (static demo, no server).
+    void connect(sync::Transport& transport, std::string token);
+    // Each frame and whenever the transport wakes the platform: lets the engine act
+    // on replies, then brings the list and the open incident up to date.
+    void tick_sync(std::int64_t now_ms);
+    const sync::SyncEngine* sync() const { return sync_.get(); }
+    sync::SyncEngine* sync() { return sync_.get(); }
+    bool reapply_conflict(const OpId& id, std::int64_t now_ms);
+    bool discard_conflict(const OpId& id);
+    const std::string& user_label() const { return user_label_; }
+    // Sign out (settings): the platform sees the request, ends the session and
+    // closes the app; the user's local desk stays for their next sign-in.
+    void request_sign_out() { sign_out_requested_ = true; }
+    bool sign_out_requested() const { return sign_out_requested_; }
     void say(std::string text, bool error, std::string code = {});
     // Sync changed these incidents (pulled, rebuilt): new ones join the list, changed
     // ones move to their place, and the open one's drafts follow unless the user has
@@ -126,6 +147,9 @@ private:
     bool dark_theme_ = false;
     bool demo_ = false;
     std::uint64_t durable_ = 0;
+    std::string user_label_;
+    std::unique_ptr<sync::SyncEngine> sync_;
+    bool sign_out_requested_ = false;
 };
 
 }  // namespace hotline::app

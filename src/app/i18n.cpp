@@ -14,6 +14,10 @@ struct Entry {
 // English texts of the dotted keys, sorted by key (for the binary search).
 // Short labels are their own key and need no entry.
 constexpr Entry kEnglish[] = {
+    {"conflicts.discarded", "Change discarded"},
+    {"conflicts.empty", "No conflicts: every change was accepted by the server"},
+    {"conflicts.intro", "The server refused these changes. Re-apply one to try it again as a new change, or discard it."},
+    {"conflicts.reapplied", "Change applied again; it will be sent with the next sync"},
     {"create.done", "Incident {} registered"},
     {"create.keys", "Ctrl+Enter saves \xc2\xb7 Esc cancels"},
     {"demo.banner", "Demo data \xe2\x80\x94 changes stay in this browser"},
@@ -26,9 +30,23 @@ constexpr Entry kEnglish[] = {
     {"list.empty", "No incident matches the search and filters"},
     {"open.damaged", "Some saved data was damaged and skipped ({} problems); everything intact was loaded"},
     {"selection.unsaved", "Save or discard the changes to incident {} first"},
+    {"signin.failed", "The server could not sign you in; try again"},
+    {"signin.fill_both", "Enter your login and your password"},
+    {"signin.intro", "Sign in to the Hotline server. After that, Hotline keeps working on this computer without a network."},
+    {"signin.offline", "The server cannot be reached; check the network and try again"},
+    {"signin.wrong", "Wrong login or password"},
     {"status.done", "Status changed to {}"},
     {"summary.archived", "This incident is archived: it can be read, not changed"},
     {"summary.discarded", "Changes discarded"},
+    {"sync.conflicts", "Conflicts: {}"},
+    {"sync.error", "Sync error: {}"},
+    {"sync.never", "Not synced yet"},
+    {"sync.offline", "Offline \xc2\xb7 {} changes waiting"},
+    {"sync.online", "Synced {}"},
+    {"sync.pending", "Syncing \xc2\xb7 {} changes to send"},
+    {"sync.refused", "The server refused a change: {} (see Conflicts)"},
+    {"sync.signed_out", "Signed out \xe2\x80\x94 sign in again to sync"},
+    {"sync.user", "Signed in as {}"},
 };
 
 static_assert(std::is_sorted(std::begin(kEnglish), std::end(kEnglish),

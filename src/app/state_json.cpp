@@ -18,6 +18,7 @@ std::string_view screen_name(Screen s) {
         case Screen::detail: return "detail";
         case Screen::create: return "create";
         case Screen::settings: return "settings";
+        case Screen::conflicts: return "conflicts";
     }
     return "?";
 }
@@ -104,6 +105,16 @@ std::string App::state_json() const {
         }
         state["selected"] = std::move(selected);
     }
+    if (sync_) {
+        const sync::SyncStatus& st = sync_->status();
+        nlohmann::json conflicts = nlohmann::json::array();
+        for (const auto& c : sync_->conflicts().items())
+            conflicts.push_back({{"id", c.op.id.to_string()}, {"incident", c.op.entity_id}, {"code", c.reason.code}});
+        state["sync"] = {{"state", sync::sync_state_name(st.state)}, {"syncing", st.syncing},
+                         {"pending", st.pending}, {"last_sync_ms", st.last_sync_ms},
+                         {"error", st.last_error}, {"conflicts", std::move(conflicts)}};
+    }
+    state["user"] = user_label_;
     if (screen_ == Screen::create)
         state["create"] = {{"full", create_full_}, {"fields", field_values(create_draft_)},
                            {"errors", field_errors(create_draft_)}};

@@ -44,6 +44,7 @@ void draw_list(Context& ctx);
 void draw_create(Context& ctx);
 void draw_detail(Context& ctx);
 void draw_settings(Context& ctx);
+void draw_conflicts(Context& ctx);
 void draw_status_bar(Context& ctx);
 
 }  // namespace hotline::ui

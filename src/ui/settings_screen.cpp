@@ -1,5 +1,6 @@
 // The settings pane: light or dark theme (kept in the replica's metadata, so
-// it survives reloads), the interface language, and a Close button.
+// it survives reloads), the interface language, the signed-in account with
+// Sign out, and a Close button.
 #include "app/i18n.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -20,6 +21,13 @@ void draw_settings(Context& ctx) {
     ImGui::Spacing();
     text_muted(app::tr("Language"));
     text(app::tr("English"));
+
+    if (!app.user_label().empty()) {
+        ImGui::Spacing();
+        text_muted(app::tr("Account"));
+        text(app::tr_format("sync.user", {app.user_label()}));
+        if (ImGui::Button(T("Sign out").c_str())) app.request_sign_out();
+    }
 
     ImGui::Spacing();
     if (ImGui::Button(T("Close").c_str())) app.cancel();

@@ -46,7 +46,8 @@ void save_current(Context& ctx) {
             else if (app.tab() == app::DetailTab::timeline) app.add_event(ctx.now_ms);
             return;
         case app::Screen::list:
-        case app::Screen::settings: return;
+        case app::Screen::settings:
+        case app::Screen::conflicts: return;
     }
 }
 

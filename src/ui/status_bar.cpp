@@ -1,6 +1,8 @@
 // The demo banner under the top bar, and the status bar at the bottom: whether
-// every change is durable yet, the last refusal or confirmation, and how many
-// incidents the list shows.
+// every change is durable yet, whether it has reached the server (online,
+// offline with changes waiting, signed out, conflicts to look at), the last
+// refusal or confirmation, and how many incidents the list shows.
+#include "app/display.hpp"
 #include "app/i18n.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -22,11 +24,41 @@ void draw_demo_banner(Context&) {
     ImGui::Dummy(ImVec2(width, ImGui::GetStyle().ItemSpacing.y * 0.5f));
 }
 
+namespace {
+
+void draw_sync_state(Context& ctx) {
+    app::App& app = ctx.app;
+    const sync::SyncEngine* engine = app.sync();
+    if (!engine) return;
+    const Palette& p = palette();
+    const sync::SyncStatus& st = engine->status();
+    const std::string pending = std::to_string(st.pending);
+    ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2);
+    switch (st.state) {
+        case sync::SyncState::signed_out: text_coloured(p.error, app::tr("sync.signed_out")); break;
+        case sync::SyncState::offline: text_coloured(p.warning, app::tr_format("sync.offline", {pending})); break;
+        case sync::SyncState::error: text_coloured(p.error, app::tr_format("sync.error", {st.last_error})); break;
+        case sync::SyncState::online:
+            if (st.pending > 0) text_muted(app::tr_format("sync.pending", {pending}));
+            else if (st.last_sync_ms == 0) text_muted(app::tr("sync.never"));
+            else text_muted(app::tr_format("sync.online", {app::format_date_time(st.last_sync_ms, app.utc_offset_minutes())}));
+            break;
+    }
+    if (st.conflicts > 0) {
+        ImGui::SameLine();
+        const std::string label = app::tr_format("sync.conflicts", {std::to_string(st.conflicts)}) + "##conflicts";
+        if (ImGui::SmallButton(label.c_str())) app.show_conflicts();
+    }
+}
+
+}  // namespace
+
 void draw_status_bar(Context& ctx) {
     const app::App& app = ctx.app;
     const Palette& p = palette();
     if (app.has_unsaved_changes()) text_coloured(p.warning, app::tr("Saving\xe2\x80\xa6"));
     else text_muted(app::tr("All changes saved"));
+    draw_sync_state(ctx);
 
     const app::Message& message = app.message();
     if (!message.text.empty()) {

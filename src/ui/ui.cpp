@@ -31,6 +31,7 @@ constexpr Pane kPanes[] = {
     {app::Screen::detail, "Incident", draw_detail},
     {app::Screen::create, "New incident", draw_create},
     {app::Screen::settings, "Settings", draw_settings},
+    {app::Screen::conflicts, "Conflicts", draw_conflicts},
 };
 
 constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

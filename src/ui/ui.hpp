@@ -7,6 +7,7 @@
 
 namespace hotline::app {
 class App;
+class SignIn;
 }
 
 namespace hotline::ui {
@@ -17,5 +18,9 @@ void apply_style(bool dark, float scale);
 
 // One frame: call between ImGui::NewFrame() and ImGui::Render().
 void draw(app::App& app, std::int64_t now_ms);
+
+// One frame of the sign-in screen (instead of draw() while no one is signed in).
+// True when the user asked to sign in with what the form holds.
+bool draw_sign_in(app::SignIn& form);
 
 }  // namespace hotline::ui

@@ -6,8 +6,10 @@
 //   HOTLINE_SITE_DIR        the built site (default: build/default/wasm/site)
 //   HOTLINE_SCREENSHOT_DIR  where screenshots go (default: build/default/wasm/screenshots)
 //   HOTLINE_CHROMIUM        the browser (default: /usr/bin/chromium)
+//   HOTLINE_SERVER_PROGRAM  the native server (default: build/default/bin/hotline_server)
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {spawn} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -20,6 +22,41 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const siteDir = process.env.HOTLINE_SITE_DIR || path.join(repo, 'build/default/wasm/site');
 export const screenshotDir = process.env.HOTLINE_SCREENSHOT_DIR ||
   path.join(repo, 'build/default/wasm/screenshots');
+const serverProgram = process.env.HOTLINE_SERVER_PROGRAM ||
+  path.join(repo, 'build/default/bin/hotline_server');
+
+// The real server (hotline_server) on a fresh SQLite file with the demo users (password
+// "hotline-demo") and incidents, serving the built site. Returns {url, close()}.
+export async function startHotlineServer() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hotline-server-'));
+  const portFile = path.join(dir, 'port');
+  const child = spawn(serverProgram, ['--port', '0', '--port-file', portFile, '--db',
+                                      path.join(dir, 'hotline.db'), '--site', siteDir, '--seed-demo'],
+                      {stdio: ['ignore', 'ignore', 'pipe']});
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const deadline = Date.now() + 20000;
+  while (!(existsSync(portFile) && readFileSync(portFile, 'utf8').trim())) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`hotline_server did not start: ${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const url = `http://127.0.0.1:${readFileSync(portFile, 'utf8').trim()}/`;
+  return {
+    url,
+    log: () => log,
+    close: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, {recursive: true, force: true});
+    },
+  };
+}
 
 // Headless Chromium with WebGL through SwiftShader (TOOLCHAIN.md).
 const launchOptions = {
@@ -41,9 +78,11 @@ const machineNoise = [/GL Driver Message .*GPU stall due to ReadPixels/];
 //   wait: wait until the interface is drawn (false: only until the page has loaded).
 // Returns an AppDriver; call close() at the end. Its `errors` collects console errors and
 // uncaught exceptions: tests assert it stays empty.
+//   server: a server already running ({url}, e.g. startHotlineServer()'s), left running at the end.
 export async function openApp({query = '', viewport = {width: 1280, height: 800},
-                               deviceScaleFactor = 1, args = [], initScript, wait = true} = {}) {
-  const server = await startStaticServer({root: siteDir});
+                               deviceScaleFactor = 1, args = [], initScript, wait = true,
+                               server: given} = {}) {
+  const server = given ? {url: given.url, close: async () => {}} : await startStaticServer({root: siteDir});
   const profile = mkdtempSync(path.join(tmpdir(), 'hotline-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     ...launchOptions, args: [...launchOptions.args, ...args], viewport, deviceScaleFactor,

@@ -12,6 +12,11 @@ std::function<void()>& hidden_handler() {
     return handler;
 }
 
+std::function<void()>& online_handler() {
+    static std::function<void()> handler;
+    return handler;
+}
+
 EM_JS(void, hotline_js_status, (const char* text), {
     var value = UTF8ToString(text);
     if (Module['shell']) Module['shell'].status(value); else console.log(value);
@@ -55,7 +60,15 @@ EM_JS(void, hotline_js_listen_for_hide, (), {
     window.addEventListener('pagehide', hidden);
 });
 
+EM_JS(void, hotline_js_listen_for_online, (), {
+    window.addEventListener('online', function() { ccall('hotline_page_online', null, [], []); });
+});
+
 }  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void hotline_page_online() {
+    if (online_handler()) online_handler()();
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void hotline_page_hidden() {
     if (hidden_handler()) hidden_handler()();
@@ -87,6 +100,12 @@ void on_hidden(std::function<void()> hidden) {
     const bool first = !hidden_handler();
     hidden_handler() = std::move(hidden);
     if (first) hotline_js_listen_for_hide();
+}
+
+void on_online(std::function<void()> online) {
+    const bool first = !online_handler();
+    online_handler() = std::move(online);
+    if (first) hotline_js_listen_for_online();
 }
 
 }  // namespace hotline::web::page

@@ -36,4 +36,8 @@ std::string random_replica_id();
 // (pagehide): the last chance to start saving. Installs the listeners once.
 void on_hidden(std::function<void()> hidden);
 
+// Calls `online` when the browser says the network is back (the `online`
+// event): sync retries at once instead of waiting out its backoff.
+void on_online(std::function<void()> online);
+
 }  // namespace hotline::web::page

@@ -8,6 +8,8 @@
 #include <imgui_impl_opengl3.h>
 #include <sys/stat.h>
 
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
@@ -81,17 +83,48 @@ void WebApp::storage_loaded(bool ok, const std::string& error) {
     storage_ready_ = true;
 }
 
+WebApp::Desk WebApp::choose_desk() {
+    if (desk_ != Desk::undecided) return desk_;
+    if (page::demo_requested()) return desk_ = Desk::demo;
+    if (!session_read_) {
+        session_read_ = true;
+        // An unreadable session file only means signing in again.
+        if (auto stored = app::load_session(kMountPoint); stored && *stored) session_ = **stored;
+    }
+    if (session_) return desk_ = Desk::user;
+    sign_in_.probe(transport_);
+    if (auto signed_in = sign_in_.poll()) {
+        if (auto saved = app::save_session(kMountPoint, *signed_in); !saved)
+            sign_in_.password.clear();  // still signed in for this visit; the next one asks again
+        session_ = std::move(*signed_in);
+        return desk_ = Desk::user;
+    }
+    if (sign_in_.server() == app::SignIn::Server::absent) return desk_ = Desk::local;
+    return Desk::undecided;
+}
+
 void WebApp::open_app() {
-    const bool demo = page::demo_requested();
     app::App::Options options;
-    options.data_dir = std::string(kMountPoint) + (demo ? "/demo" : "/desk");
+    switch (desk_) {
+        case Desk::demo:
+            options.data_dir = std::string(kMountPoint) + "/demo";
+            options.demo_data_path = kDemoDataPath;
+            break;
+        case Desk::user:
+            ::mkdir((std::string(kMountPoint) + "/users").c_str(), 0755);
+            options.data_dir = app::user_replica_dir(kMountPoint, session_->login);
+            options.actor = "u:" + session_->login;
+            options.user_label = session_->name + " (" + session_->role + ")";
+            break;
+        case Desk::local:
+        case Desk::undecided: options.data_dir = std::string(kMountPoint) + "/desk"; break;
+    }
     options.fresh_replica_id = page::random_replica_id();
-    options.demo_data_path = demo ? kDemoDataPath : "";
     options.now_ms = page::now_ms();
     options.utc_offset_minutes = page::utc_offset_minutes();
     ::mkdir(options.data_dir.c_str(), 0755);  // an existing folder is fine
 
-    page::set_status(demo ? "Loading the demo desk…" : "Loading the desk…");
+    page::set_status(desk_ == Desk::demo ? "Loading the demo desk…" : "Loading the desk…");
     const double begin = emscripten_get_now();
     auto opened = app::App::open(options);
     startup_.app_opened_ms = emscripten_get_now();
@@ -103,10 +136,28 @@ void WebApp::open_app() {
         return;
     }
     app_ = std::move(opened.value());
+    if (desk_ == Desk::user) {
+        app_->connect(transport_, session_->token);
+        app_->sync()->on_wake = [this] { woken_ = true; };
+        // Also makes the session file durable with the replica's metadata.
+        (void)app_->replica().save_meta();
+    }
     ui::apply_style(app_->dark_theme(), window_->pixel_ratio());
     saver_ = std::make_unique<DurableSaver>(*app_);
     test_driver::attach(app_.get());
     page::on_hidden([this] { flush(); });
+    page::on_online([this] {
+        if (app_ && app_->sync()) app_->sync()->retry_now();
+        woken_ = true;
+    });
+}
+
+void WebApp::sign_out() {
+    transport_.request("POST", "/logout", "", session_->token, nullptr);  // the server forgets the token
+    app::forget_session(kMountPoint);
+    // The removed session file is persisted with the app's next save: make one.
+    (void)app_->replica().save_meta();
+    closing_ = true;
 }
 
 bool WebApp::rescale() {
@@ -124,29 +175,48 @@ void WebApp::frame() {
     if (failed_) return;
     const CanvasWindow::Fit fit = window_->fit_to_container();
     if (fit.rescaled) rescale();  // the font file was readable at start
+    const double frame_begin = emscripten_get_now();
     if (!app_) {
         if (!storage_ready_) return;  // the loading screen covers the canvas
+        if (choose_desk() == Desk::undecided) {
+            if (sign_in_.server() == app::SignIn::Server::present) draw_sign_in(frame_begin);
+            return;
+        }
         open_app();
         if (!app_) return;
     }
+    if (closing_ && !app_->has_unsaved_changes()) {
+        // Signed out and everything durable: back to the sign-in screen.
+        test_driver::attach(nullptr);
+        saver_.reset();
+        app_.reset();
+        session_.reset();
+        closing_ = false;
+        desk_ = Desk::undecided;
+        return;
+    }
+    if (app_->sign_out_requested() && !closing_) sign_out();
 
-    const double frame_begin = emscripten_get_now();
+    const auto before = app_->sync() ? app_->sync()->status() : sync::SyncStatus{};
+    app_->tick_sync(page::now_ms());
+    const bool sync_moved = app_->sync() && (woken_ || app_->sync()->status().state != before.state ||
+                                             app_->sync()->status().pending != before.pending ||
+                                             app_->sync()->status().last_sync_ms != before.last_sync_ms);
+    woken_ = false;
     const bool first = startup_.first_frame_ms == 0;
-    const bool changed = fit.resized || fit.rescaled || app_->has_unsaved_changes() != drawn_unsaved_;
+    const bool changed =
+        fit.resized || fit.rescaled || sync_moved || app_->has_unsaved_changes() != drawn_unsaved_;
     if (!first && !pacer_.should_draw(frame_begin, changed)) return;
     draw(frame_begin);
 }
 
-void WebApp::draw(double frame_begin) {
-    drawn_unsaved_ = app_->has_unsaved_changes();
+void WebApp::render(const std::function<void()>& interface) {
     test_driver::begin_frame(window_->pixel_ratio());
     ImGui_ImplOpenGL3_NewFrame();
     renderer_ready_ = true;
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    const double ui_begin = emscripten_get_now();
-    ui::draw(*app_, page::now_ms());
-    const double ui_ms = emscripten_get_now() - ui_begin;
+    interface();
     ImGui::Render();
 
     glViewport(0, 0, window_->framebuffer_width(), window_->framebuffer_height());
@@ -154,7 +224,30 @@ void WebApp::draw(double frame_begin) {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
 
+void WebApp::draw_sign_in(double frame_begin) {
+    (void)sign_in_.poll();  // a refusal's message
+    const bool first = !sign_in_shown_;
+    if (!first && !pacer_.should_draw(frame_begin, sign_in_.busy())) return;
+    render([this] {
+        if (ui::draw_sign_in(sign_in_)) sign_in_.submit(transport_);
+    });
+    pacer_.drew(emscripten_get_now());
+    if (first) {
+        sign_in_shown_ = true;
+        page::app_ready();
+    }
+}
+
+void WebApp::draw(double frame_begin) {
+    drawn_unsaved_ = app_->has_unsaved_changes();
+    double ui_ms = 0;
+    render([&] {
+        const double ui_begin = emscripten_get_now();
+        ui::draw(*app_, page::now_ms());
+        ui_ms = emscripten_get_now() - ui_begin;
+    });
     saver_->after_frame();
     const double frame_end = emscripten_get_now();
     pacer_.drew(frame_end);

@@ -4,18 +4,28 @@
 //
 // Start-up order: WebGL window and ImGui first (a browser without WebGL gets
 // its message at once); then IDBFS is mounted at /data and loaded (async);
-// only then App::open on the replica folder, and the loading screen goes. The
-// folder is /data/desk, or /data/demo for the static demo (?demo in the
-// address), which seeds an empty replica from the preloaded demo data set: the
-// demo's changes persist too, apart from real data on the same origin.
+// then the desk is chosen and App::open runs on its folder, and the loading
+// screen goes. Which desk:
+//   ?demo in the address     /data/demo: the static demo, seeded from the
+//                            preloaded demo data set, never synced
+//   someone signed in        /data/users/<login>, synced with the server that
+//                            served the page (app/session.hpp), offline too
+//   a server, no one signed  the sign-in screen first
+//   no server (static host,  /data/desk: this browser's own desk
+//   or offline before any sign-in)
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "app/session.hpp"
+#include "app/sign_in.hpp"
 #include "platform/web/canvas_window.hpp"
 #include "platform/web/durable_saver.hpp"
+#include "platform/web/fetch_transport.hpp"
 #include "platform/web/frame_pacer.hpp"
 #include "platform/web/frame_stats.hpp"
 
@@ -53,16 +63,35 @@ public:
 private:
     explicit WebApp(std::unique_ptr<CanvasWindow> window);
     void storage_loaded(bool ok, const std::string& error);
+    enum class Desk : std::uint8_t { undecided, demo, local, user };
+    // Decides which desk to open (probing for a server, reading the session);
+    // undecided while waiting for the server's answer or for a sign-in.
+    Desk choose_desk();
     void open_app();
+    // Draws the sign-in screen (no app open) and acts on its button.
+    void draw_sign_in(double frame_begin);
+    // Ends the session: the server forgets the token, this browser the session
+    // file; the user's desk stays on disk for their next sign-in.
+    void sign_out();
     // Fonts and style for the window's pixel ratio; false if the font is unreadable.
     bool rescale();
     // Draws one frame now (the interface, its commands, then saving).
     void draw(double frame_begin);
+    // One ImGui frame around `interface`, rendered to the canvas.
+    void render(const std::function<void()>& interface);
 
     static inline WebApp* current_ = nullptr;
     std::unique_ptr<CanvasWindow> window_;
     std::unique_ptr<app::App> app_;
     std::unique_ptr<DurableSaver> saver_;
+    FetchTransport transport_;
+    app::SignIn sign_in_;
+    std::optional<app::Session> session_;
+    bool session_read_ = false;
+    Desk desk_ = Desk::undecided;
+    bool closing_ = false;  // signed out: close the app once its last changes are durable
+    bool woken_ = false;
+    bool sign_in_shown_ = false;  // the sign-in screen has replaced the loading screen    // a sync reply arrived: draw (its state may have changed)
     FrameStats frame_stats_;
     FramePacer pacer_;
     bool drawn_unsaved_ = false;  // has_unsaved_changes() as last drawn ("Saving…")

@@ -1,0 +1,73 @@
+#include "app/sign_in.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/i18n.hpp"
+
+namespace hotline::app {
+
+struct SignIn::Mailbox {
+    std::optional<Result<sync::Reply>> probe;
+    std::optional<Result<sync::Reply>> login;
+};
+
+SignIn::SignIn() : mailbox_(std::make_shared<Mailbox>()) {}
+SignIn::~SignIn() = default;
+
+void SignIn::probe(sync::Transport& transport) {
+    if (server_ != Server::unknown) return;
+    server_ = Server::probing;
+    std::weak_ptr<Mailbox> box = mailbox_;
+    transport.request("GET", "/health", "", "", [box](Result<sync::Reply> reply) {
+        if (auto b = box.lock()) b->probe = std::move(reply);
+    });
+}
+
+void SignIn::submit(sync::Transport& transport) {
+    if (busy_) return;
+    if (login.empty() || password.empty()) {
+        error_ = tr("signin.fill_both");
+        return;
+    }
+    busy_ = true;
+    error_.clear();
+    std::weak_ptr<Mailbox> box = mailbox_;
+    transport.request("POST", "/login", encode_login_request(login, password), "", [box](Result<sync::Reply> reply) {
+        if (auto b = box.lock()) b->login = std::move(reply);
+    });
+}
+
+std::optional<Session> SignIn::poll() {
+    if (mailbox_->probe) {
+        const Result<sync::Reply> reply = std::move(*mailbox_->probe);
+        mailbox_->probe.reset();
+        bool present = false;
+        if (reply && reply->status == 200) {
+            auto j = nlohmann::json::parse(reply->body, nullptr, false);
+            present = j.is_object() && j.value("status", std::string()) == "ok";
+        }
+        server_ = present ? Server::present : Server::absent;
+    }
+    if (!mailbox_->login) return std::nullopt;
+    const Result<sync::Reply> reply = std::move(*mailbox_->login);
+    mailbox_->login.reset();
+    busy_ = false;
+    if (!reply) {
+        error_ = tr("signin.offline");
+        return std::nullopt;
+    }
+    if (reply->status != 200) {
+        error_ = reply->status == 401 ? tr("signin.wrong")
+                                      : error_message_of(reply->body, tr("signin.failed"));
+        return std::nullopt;
+    }
+    auto session = decode_login_reply(reply->body);
+    if (!session) {
+        error_ = tr("signin.failed");
+        return std::nullopt;
+    }
+    password.clear();
+    return std::move(*session);
+}
+
+}  // namespace hotline::app
