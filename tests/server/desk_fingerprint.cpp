@@ -1,0 +1,83 @@
+#include "desk_fingerprint.hpp"
+
+#include <algorithm>
+#include <sstream>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/fields.hpp"
+#include "core/status.hpp"
+#include "core/transaction_log.hpp"
+
+namespace hotline::server_test {
+namespace {
+
+// JSON string quoting: values may hold spaces, quotes and line breaks.
+std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
+
+const char* tx_kind_name(TxKind k) {
+    switch (k) {
+        case TxKind::created: return "created";
+        case TxKind::field: return "field";
+        case TxKind::superseded: return "superseded";
+        case TxKind::event: return "event";
+        case TxKind::status: return "status";
+        case TxKind::renumber: return "renumber";
+    }
+    return "?";
+}
+
+void print_incident(std::ostringstream& out, const Desk& desk, const Incident& inc) {
+    out << "incident " << inc.id << " number=" << inc.number.display() << " aliases=[";
+    for (const auto& a : inc.number_aliases) out << a << ' ';
+    out << "] status=" << status_name(inc.status) << " created_by=" << inc.created_by
+        << " created=" << desk.to_hlc(inc.created).to_string() << '\n';
+    for (const auto& spec : all_fields())
+        out << "  field " << spec.name << " = " << quoted(inc.value(spec.id)) << " @"
+            << desk.to_hlc(inc.stamp_of(spec.id)).to_string() << '\n';
+    for (const auto& e : inc.events)
+        out << "  event " << e.id << ' ' << e.type << ' ' << e.actor << " @" << desk.to_hlc(e.stamp).to_string() << ' '
+            << quoted(e.text) << '\n';
+    out << "  superseded_writes " << inc.superseded_writes << '\n';
+    for (const auto& row : render_transaction_log(desk, inc))
+        out << "  log " << tx_kind_name(row.kind) << ' ' << row.wall_ms << ' ' << row.actor << ' ' << row.field << ' '
+            << quoted(row.old_value) << " -> " << quoted(row.new_value) << '\n';
+}
+
+}  // namespace
+
+std::string desk_fingerprint(const Desk& desk) {
+    std::vector<const Incident*> sorted;
+    sorted.reserve(desk.incidents().size());
+    for (const auto& inc : desk.incidents()) sorted.push_back(&inc);
+    std::sort(sorted.begin(), sorted.end(), [](const Incident* a, const Incident* b) { return a->id < b->id; });
+    std::ostringstream out;
+    for (const Incident* inc : sorted) print_incident(out, desk, *inc);
+    std::vector<std::string> types;
+    for (std::size_t i = 0; i < desk.event_types().size(); ++i) {
+        const auto& t = desk.event_types()[i];
+        const auto& stamps = desk.event_type_stamps();
+        const std::string stamp = i < stamps.size() && stamps[i] != Stamp{} ? desk.to_hlc(stamps[i]).to_string() : "default";
+        types.push_back("event_type " + t.key + ' ' + quoted(t.label) + " @" + stamp);
+    }
+    std::sort(types.begin(), types.end());
+    for (const auto& t : types) out << t << '\n';
+    return out.str();
+}
+
+std::string first_difference(const std::string& a, const std::string& b) {
+    std::istringstream ia(a), ib(b);
+    std::string la, lb, last_incident;
+    for (int line = 1;; ++line) {
+        const bool ea = !std::getline(ia, la), eb = !std::getline(ib, lb);
+        if (ea && eb) return "";
+        if (ea) la = "<end>";
+        if (eb) lb = "<end>";
+        if (la != lb)
+            return "line " + std::to_string(line) + " (in " + last_incident + ")\n  left:  " + la + "\n  right: " + lb;
+        if (la.rfind("incident ", 0) == 0) last_incident = la.substr(0, la.find(" number="));
+    }
+}
+
+}  // namespace hotline::server_test

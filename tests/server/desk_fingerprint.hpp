@@ -1,0 +1,26 @@
+// A canonical text of a desk's visible state, for comparing replicas with the server
+// (tests/server/convergence_test.cpp). Two desks that folded the same operations in the
+// same server order print the same text, whatever order they held them in before, and
+// whatever their local tables look like: stamps are printed as HLC text (Desk::to_hlc),
+// never as desk-local replica indices, and incidents are sorted by id, not by row.
+//
+// Per incident: number and aliases, creator and creation HLC, status, every field's value
+// with the HLC of the write that won it, events (id, type, actor, HLC, text), the number of
+// superseded writes and the rendered transaction log (transaction_log.hpp). Then the
+// event-type catalogue. Local-only things (row order, updated_ms, the seen-set) are left
+// out on purpose.
+#pragma once
+
+#include <string>
+
+#include "core/desk.hpp"
+
+namespace hotline::server_test {
+
+std::string desk_fingerprint(const Desk& desk);
+
+// The first line where two fingerprints differ, with a little context (for a readable
+// failure message); empty when they are equal.
+std::string first_difference(const std::string& a, const std::string& b);
+
+}  // namespace hotline::server_test
