@@ -22,15 +22,28 @@ struct ApiRequest {
     std::string body;                          // raw; the handler parses it
     std::string client_address;                // for rate limiting and logs
     bool wait_timed_out = false;               // see ApiResponse::wait
+    // The caller writes ApiResponse::raw_json as it is (the HTTP layer). In-process callers
+    // that read `body` (tests) leave it false and get every reply as a DOM.
+    bool accepts_raw_json = false;
 };
 
 struct ApiResponse {
+    // Written out so that the {status, body, wait} initializations keep working (and
+    // warning-free) with raw_json added.
+    ApiResponse(int status_ = 200, nlohmann::json body_ = nullptr,
+                std::optional<std::chrono::milliseconds> wait_ = std::nullopt)
+        : status(status_), body(std::move(body_)), wait(wait_) {}
+
     int status = 200;
     nlohmann::json body;  // written as JSON; null with 204
     // Long poll: when set, the HTTP layer does not answer yet. It calls handle() again
     // with the same request when HttpServer::notify_changed() has been called, or, with
     // wait_timed_out = true, once this much time has passed.
     std::optional<std::chrono::milliseconds> wait;
+    // A reply already serialized (pull, history, push): when non-empty it is the body and
+    // `body` is ignored. Large replies are built as text because a DOM of thousands of
+    // operations cost more to build, dump and free than the handler's own work.
+    std::string raw_json;
 };
 
 class ApiHandler {

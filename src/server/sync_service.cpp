@@ -36,6 +36,16 @@ std::int64_t SyncService::now() const {
 }
 
 ApiResponse SyncService::handle(const ApiRequest& request) {
+    ApiResponse response = answer(request);
+    if (!request.accepts_raw_json && !response.raw_json.empty()) {
+        // A caller that reads the DOM: the same reply, parsed (replies are our own JSON).
+        response.body = nlohmann::json::parse(response.raw_json);
+        response.raw_json.clear();
+    }
+    return response;
+}
+
+ApiResponse SyncService::answer(const ApiRequest& request) {
     if (request.path == "/login")
         return request.method == "POST" ? sessions_.login(request, now()) : wrong_method(request);
     if (request.path == "/health") {

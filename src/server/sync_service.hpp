@@ -36,6 +36,7 @@ public:
 private:
     SyncService(Database& db, ServerDesk desk, ServiceOptions options);
     std::int64_t now() const;
+    ApiResponse answer(const ApiRequest& request);
     ApiResponse route(const ApiRequest& request, const Principal& who);
     ApiResponse wait(const ApiRequest& request);
 

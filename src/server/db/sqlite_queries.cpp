@@ -20,8 +20,11 @@ UserRecord read_user(const SqliteStatement& st) {
                       st.column_int64(4) != 0};
 }
 
-Result<std::vector<StoredOp>> read_ops(SqliteStatement& st) {
+// `expected`: rows the caller expects at most (a page's limit), reserved up front so a
+// 5,000-row page does not move its strings through a dozen reallocations.
+Result<std::vector<StoredOp>> read_ops(SqliteStatement& st, std::size_t expected = 0) {
     std::vector<StoredOp> ops;
+    ops.reserve(expected);
     for (;;) {
         auto row = st.step();
         if (!row) return row.error();
@@ -106,7 +109,7 @@ Result<std::vector<StoredOp>> ops_after(SqliteConnection& db, std::int64_t seq, 
     const auto capped = static_cast<std::int64_t>(
         std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max()));
     use->bind(1, seq).bind(2, capped);
-    return read_ops(*use);
+    return read_ops(*use, std::min<std::size_t>(limit, 5000));
 }
 
 Result<std::vector<StoredOp>> ops_of_entity(SqliteConnection& db, const std::string& entity_id) {

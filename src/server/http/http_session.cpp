@@ -177,6 +177,7 @@ void Session::serve_api(const Request& request) {
     api_request_.bearer_token = bearer_token(sv(request[bhttp::field::authorization]));
     api_request_.body = std::move(parser_->get().body());
     api_request_.client_address = client_;
+    api_request_.accepts_raw_json = true;
     ask_handler(false);
 }
 
@@ -210,6 +211,10 @@ void Session::ask_handler(bool timed_out) {
         auto reply = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::no_content, 11);
         reply->set(bhttp::field::cache_control, "no-store");
         send(std::move(reply), false);
+        return;
+    }
+    if (!response.raw_json.empty()) {
+        send_json(response.status, std::move(response.raw_json));
         return;
     }
     // The handler's strings come from clients: replace invalid UTF-8 rather than throw.
@@ -319,13 +324,13 @@ void Session::serve_static(const Request& request) {
 
 // --- Writing -----------------------------------------------------------------------------
 
-void Session::send_json(int status, const std::string& body, bool fatal) {
+void Session::send_json(int status, std::string body, bool fatal) {
     auto reply = std::make_shared<bhttp::response<bhttp::string_body>>();
     reply->version(11);
     reply->result(static_cast<unsigned>(status));
     reply->set(bhttp::field::content_type, "application/json");
     reply->set(bhttp::field::cache_control, "no-store");
-    reply->body() = body;
+    reply->body() = std::move(body);  // a pull page is megabytes: never copied
     reply->prepare_payload();
     send(std::move(reply), fatal);
 }

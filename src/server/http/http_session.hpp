@@ -52,7 +52,7 @@ private:
 
     // Replies. `fatal`: the request could not be read whole; close after answering and
     // drain what the peer still sends for a moment, so our answer is not lost to a reset.
-    void send_json(int status, const std::string& body, bool fatal = false);
+    void send_json(int status, std::string body, bool fatal = false);
     void send_text(int status, std::string_view body, bool fatal = false);
     template <class Response>
     void send(std::shared_ptr<Response> response, bool fatal);
