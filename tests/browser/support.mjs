@@ -35,9 +35,10 @@ export async function startHotlineServer() {
                       {stdio: ['ignore', 'ignore', 'pipe']});
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });
+  child.on('error', (error) => { log += `${error.message}\n`; });
   const deadline = Date.now() + 20000;
   while (!(existsSync(portFile) && readFileSync(portFile, 'utf8').trim())) {
-    if (child.exitCode !== null || Date.now() > deadline) {
+    if (child.exitCode !== null || child.pid === undefined || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`hotline_server did not start: ${log}`);
     }

@@ -120,3 +120,22 @@ test('offline edits of the same incident converge; the older edit and the refuse
   await piet.click('Discard', {window: 'Conflicts'});
   await piet.waitFor((s) => s.sync.conflicts.length === 0, 'the conflict is discarded');
 });
+
+test('signed in once, the desk opens offline after a reload; signing out asks to sign in again',
+     async () => {
+  await piet.context.setOffline(true);
+  await piet.load({reload: true});
+  const offline = await piet.waitFor((s) => s.user && s.total >= 301 && s.sync.state === 'offline',
+                                     'the desk opens offline, signed in');
+  assert.match(offline.user, /\(engineer\)/);
+  await piet.screenshot('sync_5_offline_reload');
+  await piet.context.setOffline(false);
+  await piet.page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await piet.waitFor((s) => s.sync.state === 'online', 'back online');
+
+  await piet.click('Settings');
+  await piet.click('Sign out', {window: 'Settings'});
+  await piet.item('Sign in', {window: 'Sign in', timeout: 15000});
+  await piet.load({reload: true, wait: false});
+  await piet.item('Sign in', {window: 'Sign in', timeout: 30000});  // the session is gone for good
+});
