@@ -6,17 +6,59 @@
 
 #include "core/ids.hpp"
 #include "core/operation_json.hpp"
+#include "server/json_text.hpp"
 #include "server/request_body.hpp"
 
 namespace hotline::server {
 namespace {
 
-nlohmann::json rejected(const nlohmann::json& where, const Error& e) {
-    nlohmann::json r = where;
-    r["status"] = "rejected";
-    r["code"] = e.code;
-    r["message"] = e.message;
-    return r;
+// One entry of the reply's "results". Kept as plain values and serialized once the
+// batch's sequence numbers are known: a DOM of 1,000 small objects cost more to build,
+// dump and free than storing the batch.
+struct OpResult {
+    enum class Kind { applied, superseded, duplicate, rejected };
+    Kind kind = Kind::rejected;
+    std::size_t index = 0;  // rejected before it had an id: its position in "ops"
+    std::string id;         // empty: identified by index
+    std::int64_t seq = 0;   // 0: none to report (seqs start at 1)
+    std::string code, message;
+};
+
+OpResult rejected_at(std::size_t index, const Error& e) {
+    return {OpResult::Kind::rejected, index, {}, 0, e.code, e.message};
+}
+OpResult rejected_op(std::string id, const Error& e) {
+    return {OpResult::Kind::rejected, 0, std::move(id), 0, e.code, e.message};
+}
+
+// Keys in the order nlohmann's dump() wrote them (sorted), so the reply is unchanged.
+void append_result(std::string& out, const OpResult& r) {
+    using json_text::append_int;
+    using json_text::append_string;
+    if (r.kind == OpResult::Kind::rejected) {
+        out += "{\"code\":";
+        append_string(out, r.code);
+        if (r.id.empty()) {
+            out += ",\"index\":";
+            append_int(out, static_cast<std::int64_t>(r.index));
+        } else {
+            out += ",\"id\":";
+            append_string(out, r.id);
+        }
+        out += ",\"message\":";
+        append_string(out, r.message);
+        out += ",\"status\":\"rejected\"}";
+        return;
+    }
+    out += "{\"id\":";
+    append_string(out, r.id);
+    if (r.seq > 0) {
+        out += ",\"seq\":";
+        append_int(out, r.seq);
+    }
+    out += r.kind == OpResult::Kind::applied      ? ",\"status\":\"applied\"}"
+           : r.kind == OpResult::Kind::superseded ? ",\"status\":\"superseded\"}"
+                                                   : ",\"status\":\"duplicate\"}";
 }
 
 bool in_blocks(const std::vector<NumberBlock>& blocks, std::int64_t n) {
@@ -33,11 +75,15 @@ struct Prior {
 
 Result<Prior> read_prior(Database& db, const std::string& replica, const std::vector<Result<Operation>>& ops) {
     Prior prior;
-    for (const auto& op : ops) {
-        if (!op) continue;
-        auto found = db.find_rejection(op->id.to_string());
-        if (!found) return found.error();
-        if (*found) prior.rejections.emplace((*found)->op_id, **found);
+    std::vector<std::string> ids;
+    ids.reserve(ops.size());
+    for (const auto& op : ops)
+        if (op) ids.push_back(op->id.to_string());
+    auto found = db.find_rejections(ids);  // one query for the batch, not one per operation
+    if (!found) return found.error();
+    for (Rejection& r : *found) {
+        std::string id = r.op_id;
+        prior.rejections.emplace(std::move(id), std::move(r));
     }
     auto blocks = db.number_blocks(replica);
     if (!blocks) return blocks.error();
@@ -102,36 +148,38 @@ PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_
     if (*owner != who.login)
         return {api_error(403, "forbidden_replica", "Replica " + *replica + " belongs to another user.")};
 
-    nlohmann::json results = nlohmann::json::array();
+    std::vector<OpResult> results;
+    results.reserve(decoded.size());
     std::vector<NewOp> to_store;
+    to_store.reserve(decoded.size());
     std::vector<std::size_t> result_of_stored;  // results[] index waiting for each stored op's seq
     std::vector<Rejection> rejections;
     std::unordered_map<std::string, std::size_t> stored_in_batch;      // op id -> to_store index
     std::vector<std::pair<std::size_t, std::size_t>> duplicate_of;     // results index, to_store index
     auto store = [&](const Operation& op, std::optional<std::size_t> result_index) {
-        stored_in_batch.emplace(op.id.to_string(), to_store.size());
-        to_store.push_back({op.id.to_string(), op.entity_id, op.actor, encode_operation(op)});
+        std::string id = op.id.to_string();
+        stored_in_batch.emplace(id, to_store.size());
+        to_store.push_back({std::move(id), op.entity_id, op.actor, encode_operation(op)});
         result_of_stored.push_back(result_index.value_or(SIZE_MAX));
     };
 
     for (std::size_t i = 0; i < decoded.size(); ++i) {
         if (!decoded[i]) {
-            results.push_back(rejected({{"index", i}}, decoded[i].error()));
+            results.push_back(rejected_at(i, decoded[i].error()));
             continue;
         }
         const Operation& op = *decoded[i];
         const std::string id = op.id.to_string();
-        const nlohmann::json where = {{"id", id}};
         if (sd.desk().has_applied(op.id)) {
             // Already in the log: answer with its sequence number, so the client can
             // tell when its pull has passed it.
-            results.push_back({{"id", id}, {"status", "duplicate"}});
+            results.push_back({OpResult::Kind::duplicate, 0, id, 0, {}, {}});
             if (auto earlier = stored_in_batch.find(id); earlier != stored_in_batch.end()) {
                 duplicate_of.emplace_back(results.size() - 1, earlier->second);
             } else {
                 auto found = db.find_op(id);  // through the open transaction (database.hpp)
                 if (!found) return {storage_failure(sd, db, found.error())};
-                if (*found) results.back()["seq"] = (*found)->seq;
+                if (*found) results.back().seq = (*found)->seq;
             }
             continue;
         }
@@ -139,11 +187,11 @@ PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_
         ApplyResult applied = admitted ? sd.desk().apply(op) : ApplyResult{ApplyKind::rejected, admitted.error()};
         if (applied.kind == ApplyKind::rejected) {
             if (!prior->rejections.contains(id)) rejections.push_back({id, applied.error.code, applied.error.message});
-            results.push_back(rejected(where, applied.error));
+            results.push_back(rejected_op(id, applied.error));
             continue;
         }
-        results.push_back({{"id", id},
-                           {"status", applied.kind == ApplyKind::superseded ? "superseded" : "applied"}});
+        results.push_back({applied.kind == ApplyKind::superseded ? OpResult::Kind::superseded : OpResult::Kind::applied,
+                           0, id, 0, {}, {}});
         store(op, results.size() - 1);
         if (op.type == OpType::create && op.entity == EntityKind::incident && !op.number.is_final()) {
             // Offline creation ran out of leased numbers: give the next free one now.
@@ -159,21 +207,42 @@ PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_
     if (!seqs) return {storage_failure(sd, db, seqs.error())};
     if (!rejections.empty())
         if (auto added = (*tx)->add_rejections(rejections); !added) return {storage_failure(sd, db, added.error())};
-    nlohmann::json blocks = nlohmann::json::array();
+    std::optional<NumberBlock> leased;
     if (*want > 0) {
         auto block = (*tx)->lease_numbers(*replica, *want);
         if (!block) return {storage_failure(sd, db, block.error())};
-        blocks.push_back({{"first", block->first}, {"last", block->last}});
+        leased = *block;
     }
     if (auto committed = (*tx)->commit(); !committed) return {storage_failure(sd, db, committed.error())};
 
     for (std::size_t k = 0; k < seqs->size(); ++k) {
-        if (result_of_stored[k] != SIZE_MAX) results[result_of_stored[k]]["seq"] = (*seqs)[k];
+        if (result_of_stored[k] != SIZE_MAX) results[result_of_stored[k]].seq = (*seqs)[k];
         sd.advance((*seqs)[k]);
     }
-    for (const auto& [result_index, stored_index] : duplicate_of) results[result_index]["seq"] = (*seqs)[stored_index];
-    nlohmann::json reply = {{"results", std::move(results)}, {"number_blocks", std::move(blocks)}, {"head", sd.seq()}};
-    return {ApiResponse{200, std::move(reply), std::nullopt}, !to_store.empty()};
+    for (const auto& [result_index, stored_index] : duplicate_of) results[result_index].seq = (*seqs)[stored_index];
+
+    // {"head":..,"number_blocks":[..],"results":[..]}: keys sorted, as dump() wrote them.
+    std::string out;
+    out.reserve(64 + results.size() * 64);
+    out += "{\"head\":";
+    json_text::append_int(out, sd.seq());
+    out += ",\"number_blocks\":[";
+    if (leased) {
+        out += "{\"first\":";
+        json_text::append_int(out, leased->first);
+        out += ",\"last\":";
+        json_text::append_int(out, leased->last);
+        out += '}';
+    }
+    out += "],\"results\":[";
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (i > 0) out += ',';
+        append_result(out, results[i]);
+    }
+    out += "]}";
+    ApiResponse response;
+    response.raw_json = std::move(out);
+    return {std::move(response), !to_store.empty()};
 }
 
 }  // namespace hotline::server

@@ -2,6 +2,10 @@
 // limits), duplicates, rollback and the rejection table.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "server/db/db_errors.hpp"
 #include "server_test_support.hpp"
 
@@ -197,11 +201,61 @@ void rejections(Backend backend) {
     CHECK(!missing->has_value());
 }
 
+// find_rejections: one query for a whole push batch, more ids than one SQLite chunk,
+// ids repeated and never refused, an empty list, and inside an open write transaction.
+void rejections_of_a_batch(Backend backend) {
+    auto t = fresh_database(backend, "rejections of a batch");
+    Database& db = *t.db;
+    std::vector<server::Rejection> stored;
+    for (int i = 0; i < 600; i += 3)
+        stored.push_back({"r1:" + std::to_string(i), "guard_" + std::to_string(i), "reason \"" + std::to_string(i) + "\""});
+    {
+        auto tx = db.begin_write();
+        HOTLINE_REQUIRE_OK(tx);
+        HOTLINE_REQUIRE_OK((*tx)->add_rejections(stored));
+        HOTLINE_REQUIRE_OK((*tx)->commit());
+    }
+    std::vector<std::string> asked;
+    for (int i = 0; i < 700; ++i) asked.push_back("r1:" + std::to_string(i));
+    asked.push_back("r1:3");  // twice
+    asked.push_back("r9:1");  // never refused
+    auto found = db.find_rejections(asked);
+    HOTLINE_REQUIRE_OK(found);
+    std::map<std::string, server::Rejection> by_id;
+    for (const auto& r : *found) by_id.emplace(r.op_id, r);
+    CHECK(by_id.size() == stored.size());
+    for (const auto& r : stored) {
+        CAPTURE(r.op_id);
+        REQUIRE(by_id.count(r.op_id) == 1);
+        CHECK(by_id.at(r.op_id) == r);
+    }
+
+    auto none = db.find_rejections({});
+    HOTLINE_REQUIRE_OK(none);
+    CHECK(none->empty());
+    auto unknown = db.find_rejections({"r9:1", "r9:2"});
+    HOTLINE_REQUIRE_OK(unknown);
+    CHECK(unknown->empty());
+
+    {  // through an open write transaction: its own uncommitted rejections are seen
+        auto tx = db.begin_write();
+        HOTLINE_REQUIRE_OK(tx);
+        HOTLINE_REQUIRE_OK((*tx)->add_rejections({{"r2:1", "bad_json", "a \"quoted\" reason, \\ and Ünïcödé"}}));
+        auto inside = db.find_rejections({"r2:1", "r1:0"});
+        HOTLINE_REQUIRE_OK(inside);
+        CHECK(inside->size() == 2);
+    }  // rolled back
+    auto after = db.find_rejections({"r2:1"});
+    HOTLINE_REQUIRE_OK(after);
+    CHECK(after->empty());
+}
+
 }  // namespace
 
 HOTLINE_DB_TEST("ops: append, ops_after with limit, ops_of_entity, find_op, head_seq", append_and_read)
 HOTLINE_DB_TEST("ops: a duplicate op_id fails the batch and leaves nothing", duplicate_op_id_fails_cleanly)
 HOTLINE_DB_TEST("ops: a write transaction not committed leaves nothing", rollback_when_not_committed)
 HOTLINE_DB_TEST("ops: rejections are stored and keep their first reason", rejections)
+HOTLINE_DB_TEST("ops: find_rejections answers a whole batch in one call", rejections_of_a_batch)
 
 }  // namespace hotline::server_test

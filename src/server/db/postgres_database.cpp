@@ -119,6 +119,9 @@ public:
     Result<std::optional<Rejection>> find_rejection(const std::string& op_id) override {
         return run("find_rejection", [&](pqxx::transaction_base& tx) { return q::find_rejection(tx, op_id); });
     }
+    Result<std::vector<Rejection>> find_rejections(const std::vector<std::string>& op_ids) override {
+        return run("find_rejections", [&](pqxx::transaction_base& tx) { return q::find_rejections(tx, op_ids); });
+    }
     Result<std::int64_t> head_seq() override {
         return run("head_seq", [&](pqxx::transaction_base& tx) { return q::head_seq(tx); });
     }

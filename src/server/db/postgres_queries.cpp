@@ -27,6 +27,7 @@ constexpr Statement kStatements[] = {
     {"ops_of_entity", HOTLINE_OP_COLUMNS "WHERE entity_id = $1 ORDER BY seq"},
     {"find_op", HOTLINE_OP_COLUMNS "WHERE op_id = $1"},
     {"find_rejection", "SELECT op_id, code, message FROM rejected_ops WHERE op_id = $1"},
+    {"find_rejections", "SELECT op_id, code, message FROM rejected_ops WHERE op_id = ANY($1::text[])"},
     {"head_seq", "SELECT coalesce(max(seq), 0) FROM ops"},
     {"number_blocks",
      "SELECT first_number, last_number FROM number_blocks WHERE replica = $1 ORDER BY first_number"},
@@ -155,6 +156,16 @@ std::optional<Rejection> find_rejection(pqxx::transaction_base& tx, const std::s
     if (result.empty()) return std::nullopt;
     return Rejection{result[0][0].as<std::string>(), result[0][1].as<std::string>(),
                      result[0][2].as<std::string>()};
+}
+
+std::vector<Rejection> find_rejections(pqxx::transaction_base& tx, const std::vector<std::string>& op_ids) {
+    if (op_ids.empty()) return {};
+    const std::vector<std::string_view> ids(op_ids.begin(), op_ids.end());
+    std::vector<Rejection> found;
+    for (const auto& row : tx.exec_prepared("find_rejections", pg_text_array(ids))) {
+        found.push_back(Rejection{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
+    }
+    return found;
 }
 
 std::int64_t head_seq(pqxx::transaction_base& tx) {

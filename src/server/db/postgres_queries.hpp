@@ -32,6 +32,7 @@ std::vector<StoredOp> ops_after(pqxx::transaction_base& tx, std::int64_t seq, st
 std::vector<StoredOp> ops_of_entity(pqxx::transaction_base& tx, const std::string& entity_id);
 std::optional<StoredOp> find_op(pqxx::transaction_base& tx, const std::string& op_id);
 std::optional<Rejection> find_rejection(pqxx::transaction_base& tx, const std::string& op_id);
+std::vector<Rejection> find_rejections(pqxx::transaction_base& tx, const std::vector<std::string>& op_ids);
 std::int64_t head_seq(pqxx::transaction_base& tx);
 std::vector<NumberBlock> number_blocks(pqxx::transaction_base& tx, const std::string& replica);
 

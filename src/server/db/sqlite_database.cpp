@@ -83,6 +83,9 @@ public:
     Result<std::optional<Rejection>> find_rejection(const std::string& op_id) override {
         return q::find_rejection(*db_, op_id);
     }
+    Result<std::vector<Rejection>> find_rejections(const std::vector<std::string>& op_ids) override {
+        return q::find_rejections(*db_, op_ids);
+    }
     Result<std::int64_t> head_seq() override { return q::head_seq(*db_); }
     Result<std::vector<NumberBlock>> number_blocks(const std::string& replica) override {
         return q::number_blocks(*db_, replica);

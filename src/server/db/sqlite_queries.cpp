@@ -138,6 +138,33 @@ Result<std::optional<Rejection>> find_rejection(SqliteConnection& db, const std:
     });
 }
 
+Result<std::vector<Rejection>> find_rejections(SqliteConnection& db, const std::vector<std::string>& op_ids) {
+    // Chunks of a fixed number of parameters, so there is one statement text (one cached
+    // statement) and no SQLite build's variable limit (999 before 3.32) is reached. The
+    // last chunk leaves its unused parameters unbound: NULL, which IN never matches.
+    constexpr std::size_t kChunk = 250;
+    static const std::string sql = [] {
+        std::string text = "SELECT op_id, code, message FROM rejected_ops WHERE op_id IN (";
+        for (std::size_t i = 1; i <= kChunk; ++i) text += (i > 1 ? ",?" : "?") + std::to_string(i);
+        return text + ")";
+    }();
+    std::vector<Rejection> found;
+    for (std::size_t start = 0; start < op_ids.size(); start += kChunk) {
+        auto st = db.statement(sql);
+        if (!st) return st.error();
+        ScopedStatement use(**st);
+        const std::size_t end = std::min(op_ids.size(), start + kChunk);
+        for (std::size_t i = start; i < end; ++i) use->bind(static_cast<int>(i - start + 1), op_ids[i]);
+        for (;;) {
+            auto row = use->step();
+            if (!row) return row.error();
+            if (!*row) break;
+            found.push_back(Rejection{use->column_text(0), use->column_text(1), use->column_text(2)});
+        }
+    }
+    return found;
+}
+
 Result<std::int64_t> head_seq(SqliteConnection& db) {
     auto st = db.statement("SELECT coalesce(max(seq), 0) FROM ops");
     if (!st) return st.error();

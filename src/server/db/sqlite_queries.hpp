@@ -20,6 +20,7 @@ Result<std::vector<StoredOp>> ops_after(SqliteConnection& db, std::int64_t seq, 
 Result<std::vector<StoredOp>> ops_of_entity(SqliteConnection& db, const std::string& entity_id);
 Result<std::optional<StoredOp>> find_op(SqliteConnection& db, const std::string& op_id);
 Result<std::optional<Rejection>> find_rejection(SqliteConnection& db, const std::string& op_id);
+Result<std::vector<Rejection>> find_rejections(SqliteConnection& db, const std::vector<std::string>& op_ids);
 Result<std::int64_t> head_seq(SqliteConnection& db);
 Result<std::vector<NumberBlock>> number_blocks(SqliteConnection& db, const std::string& replica);
 
