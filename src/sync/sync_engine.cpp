@@ -337,9 +337,16 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
         if (is_incident_op(c.op) && c.op.entity_id == id && !in_history.count(c.op.id)) refused.push_back(c.op.id);
     std::vector<ApplyResult> results = replica_.replay_incident(id, order, refused);
     std::set<OpId> dropped;
+    bool push_first = false;
     for (std::size_t i = 0; i < results.size() && i < order.size(); ++i) {
         if (results[i].kind != ApplyKind::rejected) continue;
-        if (i >= server_part) {
+        if (i >= server_part && !answered_.count(order[i].id)) {
+            // Committed after this cycle's push: the server has not judged it yet. It stays
+            // in the outbox and is pushed; the server decides (its state may have moved on
+            // again), and the incident is rebuilt once more after the answer. Refusing it
+            // here would list a conflict the server never made, for an operation it never saw.
+            push_first = true;
+        } else if (i >= server_part) {
             move_to_conflicts(order[i], results[i].error, now_ms, dropped);
         } else {
             // The server stored it, yet it does not apply here: say so, keep going.
@@ -348,7 +355,11 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
             status_.last_error_code = results[i].error.code;
         }
     }
-    rebuild_.erase(id);
+    if (push_first) {
+        stage_ = Stage::push;  // the rebuild stage comes again after the push
+    } else {
+        rebuild_.erase(id);
+    }
     rebuilding_.clear();
     changed_.insert(id);
     snapshot_due_ = true;

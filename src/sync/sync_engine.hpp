@@ -13,8 +13,11 @@
 //                  pending operations (or one that no longer applies here): the
 //                  incident is rebuilt from /history + its remaining pending ops
 //                  (Desk::replay_incident); otherwise Desk::apply + log
-//   rebuilt        pending ops that no longer apply go to the conflict list; the
-//                  replica writes a snapshot (its log would replay the old order)
+//   rebuilt        pending ops the server answered for that no longer apply go to the
+//                  conflict list; pending ops it has not seen yet that no longer apply
+//                  are pushed all the same (the server judges them) and the incident is
+//                  rebuilt again after that push; the replica writes a snapshot (its log
+//                  would replay the old order)
 //
 // Persisted in extra()["sync"] of the replica metadata: cursor, last sync time,
 // conflicts and the incidents still to rebuild, so a reload continues where it
