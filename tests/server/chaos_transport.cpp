@@ -37,6 +37,7 @@ sync::RequestId ChaosTransport::request(const std::string& method, const std::st
     const bool drop_request = roll(rates_.drop_request);
     const bool duplicate = roll(rates_.duplicate);
     const bool drop_reply = roll(rates_.drop_reply);
+    const bool delay = roll(rates_.delay);
     const std::size_t pick = std::uniform_int_distribution<std::size_t>(0, kCapturedMax - 1)(rng_);
 
     if (stale && !captured_.empty()) {
@@ -64,8 +65,23 @@ sync::RequestId ChaosTransport::request(const std::string& method, const std::st
         callback(make_error("chaos_dropped_reply", "chaos: the reply was lost"));
         return id;
     }
+    if (delay) {
+        ++counters_.delayed;
+        inner_.request(method, path_and_query, body, bearer_token, [this, cb = std::move(callback)](Result<sync::Reply> r) mutable {
+            held_.emplace_back(std::move(r), std::move(cb));
+        });
+        return id;
+    }
     inner_.request(method, path_and_query, body, bearer_token, std::move(callback));
     return id;
+}
+
+void ChaosTransport::deliver_held() {
+    while (!held_.empty()) {
+        auto [reply, callback] = std::move(held_.front());
+        held_.pop_front();
+        callback(std::move(reply));
+    }
 }
 
 }  // namespace hotline::server_test

@@ -6,6 +6,8 @@
 //   duplicate      the request is sent twice; the engine hears the second answer
 //   stale          an old captured push body is sent again before the real request
 //                  (a late, reordered delivery of a message already answered)
+//   delay          the answer is held and handed over later by deliver_held() (as a
+//                  browser's event loop would), possibly after the engine gave up on it
 //   offline        every request fails without being sent (the replica is offline)
 // Only pushes are captured for stale re-sends: re-sending a pull or a long poll proves
 // nothing and a long poll would only cost time. `before_send` lets the test act while a
@@ -27,6 +29,7 @@ struct ChaosRates {  // percentages, each rolled per request
     int drop_reply = 0;
     int duplicate = 0;
     int stale = 0;
+    int delay = 0;
 };
 
 struct ChaosCounters {
@@ -35,6 +38,7 @@ struct ChaosCounters {
     std::size_t dropped_replies = 0;
     std::size_t duplicated = 0;
     std::size_t stale_resent = 0;
+    std::size_t delayed = 0;
     std::size_t offline_refused = 0;
 };
 
@@ -49,6 +53,9 @@ public:
     bool offline = false;  // true: every request fails unsent (wins over `enabled`)
     std::function<void(const std::string& method, const std::string& path)> before_send;
 
+    // Hands the held answers over, oldest first.
+    void deliver_held();
+
     const ChaosCounters& counters() const { return counters_; }
 
 private:
@@ -62,6 +69,7 @@ private:
     std::mt19937_64 rng_;
     ChaosRates rates_;
     ChaosCounters counters_;
+    std::deque<std::pair<Result<sync::Reply>, Callback>> held_;
     std::deque<Captured> captured_;  // recent pushes, for stale re-sends
     sync::RequestId next_id_ = 0;
 };

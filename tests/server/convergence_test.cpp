@@ -102,6 +102,7 @@ struct Client {
     std::unique_ptr<sync::SyncEngine> engine;
     std::vector<OpId> minted;
     int offline_steps = 0;  // > 0: offline for that many more of its steps
+    int reapplied = 0;      // conflicts re-applied as new operations
 
     void open_engine() {
         sync::SyncEngine::Options options;
@@ -204,6 +205,23 @@ bool random_edit(Rng& rng, Client& c, std::int64_t now) {
     return c.commit([&](OpFactory& f) { return f.define_event_type(actor, now, key, label); });
 }
 
+// The user re-applies a refused change (a NEW operation: its id joins the minted ones)
+// or discards it.
+void resolve_a_conflict(Rng& rng, Client& c, std::int64_t now) {
+    const auto& items = c.engine->conflicts().items();
+    const OpId id = items[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(items.size()) - 1))].op.id;
+    if (rng.chance(50)) {
+        (void)c.engine->discard_conflict(id);
+        return;
+    }
+    const std::size_t before = c.replica->outbox().ops().size();
+    if (c.engine->reapply_conflict(id, now).ok()) {
+        REQUIRE(c.replica->outbox().ops().size() == before + 1);
+        c.minted.push_back(c.replica->outbox().ops().back().id);
+        ++c.reapplied;
+    }
+}
+
 std::string login(std::uint16_t port, const std::string& user) {
     server::http::HttpClient client("127.0.0.1", port, std::chrono::seconds(10));
     auto r = client.request("POST", "/api/v1/login", nlohmann::json{{"login", user}, {"password", kPassword}}.dump());
@@ -214,7 +232,7 @@ std::string login(std::uint16_t port, const std::string& user) {
 
 struct Figures {
     std::size_t minted = 0, applied = 0, superseded = 0, rejected = 0, log_ops = 0, conflicts = 0;
-    int kills = 0, kills_mid_request = 0;
+    int kills = 0, kills_mid_request = 0, reapplied = 0;
     ChaosCounters chaos;
 };
 
@@ -251,7 +269,7 @@ void run_convergence(std::uint64_t seed) {
     std::vector<std::unique_ptr<Client>> clients;
     std::int64_t now =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    const ChaosRates rates{/*drop_request*/ 8, /*drop_reply*/ 8, /*duplicate*/ 8, /*stale*/ 6};
+    const ChaosRates rates{/*drop_request*/ 8, /*drop_reply*/ 8, /*duplicate*/ 8, /*stale*/ 6, /*delay*/ 10};
     for (std::size_t i = 0; i < users.size(); ++i) {
         auto c = std::make_unique<Client>();
         c->user = users[i];
@@ -307,6 +325,11 @@ void run_convergence(std::uint64_t seed) {
         c.chaos->offline = c.offline_steps > 0;
         const auto edits = rng.uniform(0, 4);
         for (std::int64_t k = 0; k < edits; ++k) random_edit(rng, c, now);
+        if (!c.engine->conflicts().empty() && rng.chance(8)) resolve_a_conflict(rng, c, now);
+        // Held answers mostly arrive before the next tick; sometimes only after it, when the
+        // engine may already have given up on them (request_timeout_ms) and must drop them.
+        const bool late = rng.chance(30);
+        if (!late) c.chaos->deliver_held();
         // Sometimes an offline replica is not even ticked (a closed laptop).
         if (c.offline_steps == 0 || rng.chance(50)) {
             const auto ticks = rng.uniform(1, 4);
@@ -315,6 +338,7 @@ void run_convergence(std::uint64_t seed) {
                 now += rng.uniform(0, 2500);
             }
         }
+        if (late) c.chaos->deliver_held();
         if (killer) restart();
         if (rng.chance(2)) restart();  // between requests
         if (rng.chance(1)) c.reopen();  // the app was closed and opened again
@@ -334,7 +358,10 @@ void run_convergence(std::uint64_t seed) {
         for (auto& c : clients) {
             now += 61000;
             c->engine->retry_now();
-            for (int t = 0; t < 4; ++t) c->engine->tick(now += 100);
+            for (int t = 0; t < 4; ++t) {
+                c->chaos->deliver_held();
+                c->engine->tick(now += 100);
+            }
         }
         auto head = (*reader)->head_seq();
         HOTLINE_REQUIRE_OK(head);
@@ -380,7 +407,7 @@ void run_convergence(std::uint64_t seed) {
             HOTLINE_REQUIRE_OK(found);
             HOTLINE_REQUIRE_OK(refused);
             EXPECT(found->has_value() != refused->has_value(),
-                          "op " << text << (found->has_value() ? " is both stored and rejected" : " was lost"));
+                          "op " << text << std::string(found->has_value() ? " is both stored and rejected" : " was lost"));
             if (refused->has_value()) {
                 ++fig.rejected;
                 EXPECT(!(*refused)->code.empty(), "op " << text << " was rejected without a reason");
@@ -408,6 +435,8 @@ void run_convergence(std::uint64_t seed) {
         fig.chaos.dropped_replies += k.dropped_replies;
         fig.chaos.duplicated += k.duplicated;
         fig.chaos.stale_resent += k.stale_resent;
+        fig.chaos.delayed += k.delayed;
+        fig.reapplied += c->reapplied;
         fig.chaos.offline_refused += k.offline_refused;
     }
     MESSAGE("convergence seed " << seed << ": " << clients.size() << " replicas, " << fig.minted << " ops minted, "
@@ -418,8 +447,9 @@ void run_convergence(std::uint64_t seed) {
                                 << " armed during a push); " << fig.chaos.requests << " requests: "
                                 << fig.chaos.dropped_requests << " dropped, " << fig.chaos.dropped_replies
                                 << " replies dropped, " << fig.chaos.duplicated << " duplicated, "
-                                << fig.chaos.stale_resent << " stale re-sends, " << fig.chaos.offline_refused
-                                << " refused offline");
+                                << fig.chaos.stale_resent << " stale re-sends, " << fig.chaos.delayed
+                                << " answers delayed, " << fig.chaos.offline_refused << " refused offline; "
+                                << fig.reapplied << " conflicts re-applied");
     if (passed) {  // a failed run keeps its folder (server.db, server.log, replicas) to look at
         clients.clear();
         reader->reset();

@@ -66,18 +66,36 @@ std::string desk_fingerprint(const Desk& desk) {
     return out.str();
 }
 
-std::string first_difference(const std::string& a, const std::string& b) {
-    std::istringstream ia(a), ib(b);
-    std::string la, lb, last_incident;
-    for (int line = 1;; ++line) {
-        const bool ea = !std::getline(ia, la), eb = !std::getline(ib, lb);
-        if (ea && eb) return "";
-        if (ea) la = "<end>";
-        if (eb) lb = "<end>";
-        if (la != lb)
-            return "line " + std::to_string(line) + " (in " + last_incident + ")\n  left:  " + la + "\n  right: " + lb;
-        if (la.rfind("incident ", 0) == 0) last_incident = la.substr(0, la.find(" number="));
+namespace {
+// The lines of the block (incident) that starts at or before `line`.
+std::string block_at(const std::vector<std::string>& lines, std::size_t line) {
+    std::size_t start = std::min(line, lines.empty() ? 0 : lines.size() - 1);
+    while (start > 0 && lines[start].rfind("incident ", 0) != 0) --start;
+    std::string out;
+    for (std::size_t i = start; i < lines.size() && i < start + 400; ++i) {
+        if (i > start && lines[i].rfind("incident ", 0) == 0) break;
+        out += "    " + lines[i] + "\n";
     }
+    return out;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+}  // namespace
+
+std::string first_difference(const std::string& a, const std::string& b) {
+    const auto la = split_lines(a), lb = split_lines(b);
+    for (std::size_t i = 0; i < std::max(la.size(), lb.size()); ++i) {
+        const std::string x = i < la.size() ? la[i] : "<end>", y = i < lb.size() ? lb[i] : "<end>";
+        if (x == y) continue;
+        return "line " + std::to_string(i + 1) + "\n  left:  " + x + "\n  right: " + y + "\n  left block:\n" +
+               block_at(la, i) + "  right block:\n" + block_at(lb, i);
+    }
+    return "";
 }
 
 }  // namespace hotline::server_test
