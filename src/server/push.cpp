@@ -137,6 +137,10 @@ PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_
     for (const auto& element : *ops_it)
         decoded.push_back(element.is_object() ? decode_operation(element)
                                               : Result<Operation>(make_error("bad_type", "An operation must be a JSON object.")));
+    // The request's DOM (tens of thousands of small nodes) is not needed past decoding:
+    // freeing it now lets encoding and storing reuse that memory instead of growing and
+    // fragmenting the heap next to the long-lived desk.
+    *request = nlohmann::json();
     auto prior = read_prior(db, *replica, decoded);
     if (!prior) return {storage_failure(sd, db, prior.error())};
 
