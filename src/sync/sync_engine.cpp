@@ -43,6 +43,8 @@ SyncEngine::SyncEngine(SyncReplica& replica, Transport& transport, Options optio
             cursor_ = c->get<std::int64_t>();
         if (auto t = saved.find("last_sync_ms"); t != saved.end() && t->is_number_integer())
             last_sync_ms_ = t->get<std::int64_t>();
+        if (auto a = saved.find("applied_through"); a != saved.end() && a->is_number_integer())
+            applied_through_ = a->get<std::int64_t>();
         if (auto c = saved.find("conflicts"); c != saved.end()) conflicts_ = ConflictList::from_json(*c);
         if (auto r = saved.find("rebuild"); r != saved.end() && r->is_array())
             for (const auto& id : *r)
@@ -323,8 +325,13 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
     const std::string id = rebuilding_;
     std::vector<Operation> order;
     std::set<OpId> in_history;
+    // Replay only what lies within what this replica has pulled and applied: a later
+    // operation may depend on another entity not pulled yet (an event type defined after
+    // it) and would be refused here; it arrives with a later pull, in order.
+    const std::int64_t pulled_up_to = std::max(cursor_, applied_through_);
     for (auto& s : *decoded) {
         if (replica_.outbox().contains(s.op.id)) answered_[s.op.id] = s.seq;  // its push reply was lost
+        if (s.seq > pulled_up_to) continue;
         in_history.insert(s.op.id);
         order.push_back(std::move(s.op));
     }
@@ -336,7 +343,6 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
     for (const auto& c : conflicts_.items())
         if (is_incident_op(c.op) && c.op.entity_id == id && !in_history.count(c.op.id)) refused.push_back(c.op.id);
     std::vector<ApplyResult> results = replica_.replay_incident(id, order, refused);
-    std::set<OpId> dropped;
     bool push_first = false;
     for (std::size_t i = 0; i < results.size() && i < order.size(); ++i) {
         if (results[i].kind != ApplyKind::rejected) continue;
@@ -347,7 +353,10 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
             // here would list a conflict the server never made, for an operation it never saw.
             push_first = true;
         } else if (i >= server_part) {
-            move_to_conflicts(order[i], results[i].error, now_ms, dropped);
+            // The server accepted it after operations this replica has not pulled yet, so
+            // it cannot be judged here: it stays pending, and its incident is rebuilt once
+            // a pull brings it (handle_pull sees it is not in the desk).
+            continue;
         } else {
             // The server stored it, yet it does not apply here: say so, keep going.
             status_.last_error = "Operation " + order[i].id.to_string() + " from the server does not apply here: " +
@@ -363,16 +372,6 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
     rebuilding_.clear();
     changed_.insert(id);
     snapshot_due_ = true;
-    if (!dropped.empty()) {
-        if (auto saved = persist(false); !saved) {
-            fail(saved.error(), SyncState::error, now_ms);
-            return;
-        }
-        if (auto removed = replica_.outbox().remove(dropped); !removed) {
-            fail(removed.error(), SyncState::error, now_ms);
-            return;
-        }
-    }
     const std::string warning = status_.last_error;
     succeed();
     if (!warning.empty() && status_.last_error.empty()) status_.last_error = warning;
@@ -393,6 +392,8 @@ void SyncEngine::handle_pull(const Reply& reply, std::int64_t now_ms) {
         const Operation& op = s.op;
         if (replica_.outbox().contains(op.id)) {
             answered_[op.id] = s.seq;  // own op: held already, now known to the server
+            // Unless a rebuild could not place it yet (see handle_history): place it now.
+            if (is_incident_op(op) && !replica_.desk().has_applied(op.id)) rebuild_.insert(op.entity_id);
             continue;
         }
         if (replica_.desk().has_applied(op.id)) continue;
@@ -418,6 +419,15 @@ void SyncEngine::handle_pull(const Reply& reply, std::int64_t now_ms) {
     }
     page_cursor_ = decoded->cursor;
     page_more_ = decoded->more;
+    if (decoded->cursor > applied_through_) {
+        // The page's ops are in the desk (and its log) even if this cycle fails before its
+        // cursor is committed: a rebuild must replay the server's history that far.
+        applied_through_ = decoded->cursor;
+        if (auto saved = persist(false); !saved) {
+            fail(saved.error(), SyncState::error, now_ms);
+            return;
+        }
+    }
     succeed();
     // The rebuild stage commits the page's cursor once the incidents it touched are rebuilt
     // (at once when there are none), then pulls the next page or ends the cycle.
@@ -490,6 +500,7 @@ Outcome SyncEngine::persist(bool snapshot) {
     nlohmann::json rebuild = nlohmann::json::array();
     for (const auto& id : rebuild_) rebuild.push_back(id);
     replica_.extra()[kSyncKey] = {{"cursor", cursor_},
+                                  {"applied_through", applied_through_},
                                   {"last_sync_ms", last_sync_ms_},
                                   {"conflicts", conflicts_.to_json()},
                                   {"rebuild", std::move(rebuild)}};

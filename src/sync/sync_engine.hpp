@@ -137,6 +137,7 @@ private:
     Backoff backoff_;
 
     std::int64_t cursor_ = 0;                     // persisted: every op up to here is held
+    std::int64_t applied_through_ = 0;            // persisted: pulled pages applied up to here
     std::optional<std::int64_t> page_cursor_;     // a pulled page's cursor, waiting for rebuilds
     bool page_more_ = false;
     int pages_since_snapshot_ = 0;
