@@ -45,7 +45,7 @@ constexpr Entry kEnglish[] = {
     {"sync.online", "Synced {}"},
     {"sync.pending", "Syncing \xc2\xb7 {} changes to send"},
     {"sync.refused", "The server refused a change: {} (see Conflicts)"},
-    {"sync.signed_out", "Signed out \xe2\x80\x94 sign in again to sync"},
+    {"sync.signed_out", "The session has ended"},
     {"sync.user", "Signed in as {}"},
 };
 

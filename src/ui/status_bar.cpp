@@ -35,7 +35,12 @@ void draw_sync_state(Context& ctx) {
     const std::string pending = std::to_string(st.pending);
     ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2);
     switch (st.state) {
-        case sync::SyncState::signed_out: text_coloured(p.error, app::tr("sync.signed_out")); break;
+        case sync::SyncState::signed_out:
+            // The token expired or was revoked: sign in again (the desk stays as it is).
+            text_coloured(p.error, app::tr("sync.signed_out"));
+            ImGui::SameLine();
+            if (ImGui::SmallButton(T("Sign in again").c_str())) app.request_sign_out();
+            break;
         case sync::SyncState::offline: text_coloured(p.warning, app::tr_format("sync.offline", {pending})); break;
         case sync::SyncState::error: text_coloured(p.error, app::tr_format("sync.error", {st.last_error})); break;
         case sync::SyncState::online:

@@ -121,7 +121,7 @@ test('offline edits of the same incident converge; the older edit and the refuse
   await piet.waitFor((s) => s.sync.conflicts.length === 0, 'the conflict is discarded');
 });
 
-test('signed in once, the desk opens offline after a reload; signing out asks to sign in again',
+test('signed in once, the desk opens offline after a reload; an ended session and signing out ask to sign in again',
      async () => {
   await piet.context.setOffline(true);
   await piet.load({reload: true});
@@ -132,6 +132,24 @@ test('signed in once, the desk opens offline after a reload; signing out asks to
   await piet.context.setOffline(false);
   await piet.page.evaluate(() => window.dispatchEvent(new Event('online')));
   await piet.waitFor((s) => s.sync.state === 'online', 'back online');
+
+  // The session ends elsewhere (revoked, expired): the app says so and signs in again,
+  // keeping the desk and what was typed meanwhile.
+  const session = JSON.parse(await piet.page.evaluate(
+    () => window.Module.FS.readFile('/data/session.json', {encoding: 'utf8'})));
+  const revoked = await fetch(`${server.url}api/v1/logout`,
+                              {method: 'POST', headers: {Authorization: `Bearer ${session.token}`}});
+  assert.equal(revoked.status, 204);
+  await openIncident(piet);
+  await editTitle(piet, `${title} (valve replaced, tested)`);
+  await piet.waitFor((s) => s.sync.state === 'signed_out' && s.sync.pending === 1, 'the app notices the session ended');
+  await piet.screenshot('sync_6_session_ended');
+  await piet.click('Sign in again');
+  await piet.item('Sign in', {window: 'Sign in', timeout: 15000});
+  const back = await signIn(piet, 'pshah');
+  assert.ok(back.total >= 301, 'the same desk, kept in the browser');
+  await anna.waitFor((s) => s.selected.fields.title === `${title} (valve replaced, tested)`,
+                     'the change made while signed out reaches the server after signing in again');
 
   await piet.click('Settings');
   await piet.click('Sign out', {window: 'Settings'});
