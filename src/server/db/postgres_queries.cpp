@@ -118,12 +118,7 @@ Result<int> migrate(pqxx::transaction_base& tx) {
     tx.exec("CREATE TABLE IF NOT EXISTS schema_version ("
             " version INTEGER PRIMARY KEY, description TEXT NOT NULL)");
     const auto current = tx.exec1("SELECT coalesce(max(version), 0) FROM schema_version")[0].as<int>();
-    if (current > latest_schema_version()) {
-        return db_errors::make(db_errors::kSchemaTooNew,
-                               "the database has schema version " + std::to_string(current) +
-                                   ", this program knows up to " +
-                                   std::to_string(latest_schema_version()));
-    }
+    if (Outcome fits = check_not_newer(current); !fits) return fits.error();
     for (const Migration& migration : schema_migrations()) {
         if (migration.version <= current) continue;
         tx.exec(std::string(migration.postgres));

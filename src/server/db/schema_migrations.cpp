@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "server/db/db_errors.hpp"
+
 namespace hotline::server {
 namespace {
 
@@ -75,5 +77,13 @@ const std::array kMigrations{
 std::span<const Migration> schema_migrations() { return kMigrations; }
 
 int latest_schema_version() { return kMigrations.back().version; }
+
+Outcome check_not_newer(std::int64_t current_version) {
+    if (current_version <= latest_schema_version()) return {};
+    return db_errors::make(db_errors::kSchemaTooNew, "the database has schema version " +
+                                                         std::to_string(current_version) +
+                                                         ", this program knows up to " +
+                                                         std::to_string(latest_schema_version()));
+}
 
 }  // namespace hotline::server

@@ -5,8 +5,11 @@
 // left alone (migrate() is idempotent). Never edit a released migration: append one.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
+
+#include "core/result.hpp"
 
 namespace hotline::server {
 
@@ -19,5 +22,7 @@ struct Migration {
 
 std::span<const Migration> schema_migrations();
 int latest_schema_version();
+// Refuses a database migrated by a newer program (error "schema_too_new").
+Outcome check_not_newer(std::int64_t current_version);
 
 }  // namespace hotline::server

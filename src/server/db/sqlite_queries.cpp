@@ -77,12 +77,7 @@ Result<int> migrate(SqliteConnection& db) {
         if (!row) return row.error();
         current = use->column_int64(0);
     }
-    if (current > latest_schema_version()) {
-        return db_errors::make(db_errors::kSchemaTooNew,
-                               "the database has schema version " + std::to_string(current) +
-                                   ", this program knows up to " +
-                                   std::to_string(latest_schema_version()));
-    }
+    if (Outcome fits = check_not_newer(current); !fits) return fits.error();
     for (const Migration& migration : schema_migrations()) {
         if (migration.version <= current) continue;
         if (Outcome applied = db.exec(migration.sqlite); !applied) {
