@@ -94,8 +94,9 @@ WebApp::Desk WebApp::choose_desk() {
     if (session_) return desk_ = Desk::user;
     sign_in_.probe(transport_);
     if (auto signed_in = sign_in_.poll()) {
-        if (auto saved = app::save_session(kMountPoint, *signed_in); !saved)
-            sign_in_.password.clear();  // still signed in for this visit; the next one asks again
+        // If the file cannot be written the user stays signed in for this visit and is
+        // asked again next time: nothing else depends on it.
+        (void)app::save_session(kMountPoint, *signed_in);
         session_ = std::move(*signed_in);
         return desk_ = Desk::user;
     }
