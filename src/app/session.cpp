@@ -69,16 +69,4 @@ Result<Session> decode_login_reply(std::string_view body) {
     return session_from(j.value("user", json()), j.value("token", json()), j.value("expires_at", json()));
 }
 
-std::string error_message_of(std::string_view body, std::string_view fallback) {
-    json j = json::parse(body, nullptr, false);
-    if (j.is_object()) {
-        auto e = j.find("error");
-        if (e != j.end() && e->is_object()) {
-            auto m = e->find("message");
-            if (m != e->end() && m->is_string()) return m->get<std::string>();
-        }
-    }
-    return std::string(fallback);
-}
-
 }  // namespace hotline::app

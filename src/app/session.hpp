@@ -39,7 +39,5 @@ void forget_session(const std::string& root);
 // POST /login: the request body, and the reply decoded strictly.
 std::string encode_login_request(std::string_view login, std::string_view password);
 Result<Session> decode_login_reply(std::string_view body);
-// The readable message of an error reply ({"error": {"message"}}), or `fallback`.
-std::string error_message_of(std::string_view body, std::string_view fallback);
 
 }  // namespace hotline::app

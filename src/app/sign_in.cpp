@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/i18n.hpp"
+#include "sync/protocol_messages.hpp"
 
 namespace hotline::app {
 
@@ -57,8 +58,11 @@ std::optional<Session> SignIn::poll() {
         return std::nullopt;
     }
     if (reply->status != 200) {
-        error_ = reply->status == 401 ? tr("signin.wrong")
-                                      : error_message_of(reply->body, tr("signin.failed"));
+        // The server's own words (429: try again in a minute), unless it sent none.
+        const Error e = sync::decode_error_reply(reply->status, reply->body);
+        error_ = reply->status == 401 ? std::string(tr("signin.wrong"))
+                 : e.code.starts_with("http_") ? std::string(tr("signin.failed"))
+                                               : e.message;
         return std::nullopt;
     }
     auto session = decode_login_reply(reply->body);
