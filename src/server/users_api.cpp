@@ -1,5 +1,7 @@
 #include "server/users_api.hpp"
 
+#include <optional>
+
 #include "core/fields.hpp"
 #include "core/limits.hpp"
 #include "server/request_body.hpp"
@@ -75,21 +77,25 @@ ApiResponse update_user(Database& db, const Principal& admin, const std::string&
     if (!found) return api_error(503, "storage_unavailable", found.error().message);
     if (!*found) return api_error(404, "no_such_user", "No user " + login + ".");
     UserRecord user = **found;
-    for (const char* key : {"name", "role", "password"}) {
-        if (!j->contains(key)) continue;
+    // Each given key is checked before anything changes: a bad one refuses the whole update.
+    auto given = [&](const char* key, Outcome (*check)(const std::string&)) -> Result<std::optional<std::string>> {
+        if (!j->contains(key)) return std::optional<std::string>();
         auto v = string_member(*j, key);
-        if (!v) return bad_request(v.error());
-        Outcome ok = std::string_view(key) == "name"   ? check_name(*v)
-                     : std::string_view(key) == "role" ? check_role(*v)
-                                                       : check_password(*v);
-        if (!ok) return bad_request(ok.error());
-        if (std::string_view(key) == "name") user.name = *v;
-        if (std::string_view(key) == "role") user.role = *v;
-        if (std::string_view(key) == "password") {
-            auto hash = hash_password(*v, cost);
-            if (!hash) return api_error(503, hash.error().code, hash.error().message);
-            user.password_hash = std::move(*hash);
-        }
+        if (!v) return v.error();
+        if (Outcome ok = check(*v); !ok) return ok.error();
+        return std::optional<std::string>(std::move(*v));
+    };
+    auto name = given("name", check_name);
+    auto role = given("role", check_role);
+    auto password = given("password", check_password);
+    for (const auto* r : {&name, &role, &password})
+        if (!*r) return bad_request(r->error());
+    if (*name) user.name = **name;
+    if (*role) user.role = **role;
+    if (*password) {
+        auto hash = hash_password(**password, cost);
+        if (!hash) return api_error(503, hash.error().code, hash.error().message);
+        user.password_hash = std::move(*hash);
     }
     if (auto active = j->find("active"); active != j->end()) {
         if (!active->is_boolean()) return bad_request(make_error("bad_type", "\"active\" must be true or false."));
