@@ -33,9 +33,13 @@ void print_incident(std::ostringstream& out, const Desk& desk, const Incident& i
     for (const auto& a : inc.number_aliases) out << a << ' ';
     out << "] status=" << status_name(inc.status) << " created_by=" << inc.created_by
         << " created=" << desk.to_hlc(inc.created).to_string() << '\n';
-    for (const auto& spec : all_fields())
+    for (const auto& spec : all_fields()) {
+        // A field never given a value prints nothing: a version with more fields prints
+        // the same text for the same operations (the upgrade fixtures rely on it).
+        if (inc.value(spec.id).empty() && inc.stamp_of(spec.id) == inc.created) continue;
         out << "  field " << spec.name << " = " << quoted(inc.value(spec.id)) << " @"
             << desk.to_hlc(inc.stamp_of(spec.id)).to_string() << '\n';
+    }
     for (const auto& e : inc.events)
         out << "  event " << e.id << ' ' << e.type << ' ' << e.actor << " @" << desk.to_hlc(e.stamp).to_string() << ' '
             << quoted(e.text) << '\n';
