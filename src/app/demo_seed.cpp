@@ -149,24 +149,24 @@ public:
                 return event(life, agent, t, type, story.first_contact);
             }
             case Stage::assign:
-                return all({set(life, agent, t, FieldId::department, life.engineer->department),
-                            set(life, agent, t, FieldId::engineer, life.engineer->name),
+                return all({set(life, agent, t, IncidentField::department, life.engineer->department),
+                            set(life, agent, t, IncidentField::engineer, life.engineer->name),
                             event(life, agent, t, "assignment", with_argument(life.phrases->assigned, life.engineer->name)),
                             transition(life, agent, t, IncidentStatus::assigned)});
             case Stage::start_work:
                 return all({transition(life, engineer, t, IncidentStatus::in_progress),
                             event(life, engineer, t + 2 * kMinute, "call_out", story.call_out)});
             case Stage::diagnose:
-                return all({set(life, engineer, t, FieldId::diagnosis, story.diagnosis),
+                return all({set(life, engineer, t, IncidentField::diagnosis, story.diagnosis),
                             event(life, engineer, t, "note", story.note)});
             case Stage::transfer:
                 return all({event(life, engineer, t, "note", life.phrases->transferred),
                             transition(life, engineer, t, IncidentStatus::transferred)});
             case Stage::solve:
-                return all({set(life, engineer, t, FieldId::actual_problem, story.actual_problem),
-                            set(life, engineer, t, FieldId::actual_solution, story.actual_solution),
-                            set(life, engineer, t, FieldId::resolution_general, story.resolution_general),
-                            set(life, engineer, t, FieldId::resolution_specific, story.resolution_specific),
+                return all({set(life, engineer, t, IncidentField::actual_problem, story.actual_problem),
+                            set(life, engineer, t, IncidentField::actual_solution, story.actual_solution),
+                            set(life, engineer, t, IncidentField::resolution_general, story.resolution_general),
+                            set(life, engineer, t, IncidentField::resolution_specific, story.resolution_specific),
                             transition(life, engineer, t, IncidentStatus::solved),
                             event(life, engineer, t + kMinute, "email_out", life.phrases->solved)});
             case Stage::accept:
@@ -191,22 +191,22 @@ private:
         int priority = std::clamp(s.priority + static_cast<int>(rng_.below(5) == 0) - static_cast<int>(rng_.below(5) == 0),
                                   kPriorityCritical, kPriorityLow);
         std::vector<std::pair<FieldId, std::string>> fields = {
-            {FieldId::title, s.title},
-            {FieldId::description, s.description},
-            {FieldId::customer_name, c.name},
-            {FieldId::customer_contact, c.contact},
-            {FieldId::customer_address, c.address},
-            {FieldId::customer_phone, c.phone},
-            {FieldId::customer_fax, c.fax},
-            {FieldId::customer_email, c.email},
-            {FieldId::unit_item, u.item},
-            {FieldId::unit_serial, u.serial},
-            {FieldId::unit_warranty_end, u.warranty_end},
-            {FieldId::unit_contract, u.contract},
-            {FieldId::reason_general, s.reason_general},
-            {FieldId::reason_specific, s.reason_specific},
-            {FieldId::priority, std::to_string(priority)},
-            {FieldId::origin, s.origin},
+            {IncidentField::title, s.title},
+            {IncidentField::description, s.description},
+            {IncidentField::customer_name, c.name},
+            {IncidentField::customer_contact, c.contact},
+            {IncidentField::customer_address, c.address},
+            {IncidentField::customer_phone, c.phone},
+            {IncidentField::customer_fax, c.fax},
+            {IncidentField::customer_email, c.email},
+            {IncidentField::unit_item, u.item},
+            {IncidentField::unit_serial, u.serial},
+            {IncidentField::unit_warranty_end, u.warranty_end},
+            {IncidentField::unit_contract, u.contract},
+            {IncidentField::reason_general, s.reason_general},
+            {IncidentField::reason_specific, s.reason_specific},
+            {IncidentField::priority, std::to_string(priority)},
+            {IncidentField::origin, s.origin},
         };
         std::erase_if(fields, [](const auto& f) { return f.second.empty(); });
         return commit_([&](OpFactory& factory) {

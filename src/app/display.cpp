@@ -21,12 +21,18 @@ void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
     y = static_cast<int>(yoe + era * 400 + (m <= 2));
 }
 
-struct Origin {
+// The label of every choice value of the schema (origins, languages, coverages, blocking modes).
+struct Choice {
     std::string_view key;
     std::string_view label;
 };
-constexpr Origin kOrigins[] = {{"phone", "Phone"}, {"email", "Email"}, {"web", "Web"},     {"api", "API"},
-                               {"fax", "Fax"},     {"walk_in", "Walk-in"}, {"chat", "Chat"}};
+constexpr Choice kChoices[] = {
+    {"phone", "Phone"},       {"email", "Email"},       {"web", "Web"},        {"api", "API"},
+    {"fax", "Fax"},           {"walk_in", "Walk-in"},   {"chat", "Chat"},      {"en", "English"},
+    {"fr", "French"},         {"ru", "Russian"},        {"it", "Italian"},     {"warranty", "Warranty"},
+    {"service_contract", "Service contract"},           {"none", "None"},      {"warn", "Warn"},
+    {"forbid", "Forbid registration"},
+};
 
 }  // namespace
 
@@ -52,32 +58,43 @@ std::string_view status_text(IncidentStatus s) { return tr(status_label(s)); }
 
 std::string_view priority_text(int priority) { return tr(priority_label(priority)); }
 
-std::string_view origin_text(std::string_view origin) {
-    for (const auto& o : kOrigins)
-        if (o.key == origin) return tr(o.label);
-    return origin;
+std::string_view choice_text(std::string_view value) {
+    for (const auto& c : kChoices)
+        if (c.key == value) return tr(c.label);
+    return value;
 }
 
-std::string_view field_text(FieldId f) { return tr(field_spec(f).label); }
+std::string_view field_text(FieldId f, EntityKind kind) { return tr(field_spec(kind, f).label); }
 
-std::string_view log_field_text(std::string_view name) {
+std::string_view log_field_text(std::string_view name, EntityKind kind) {
     if (name == "status") return tr("Status");
     if (name == "number") return tr("Number");
-    if (auto f = field_by_name(name)) return field_text(*f);
+    if (auto f = field_by_name(kind, name)) return field_text(*f, kind);
     return name;
 }
 
 std::string_view event_type_text(const Desk& desk, std::string_view key) {
-    const EventType* type = desk.find_event_type(key);
-    return type ? tr(type->label) : key;
+    const Entity* type = desk.find_event_type(key);
+    return type ? tr(type->value(EventTypeField::label)) : key;
 }
 
-std::string value_text(std::string_view name, std::string_view value) {
+std::string value_text(std::string_view name, std::string_view value, EntityKind kind) {
     if (name == "status") {
         if (auto s = status_by_name(value)) return std::string(status_text(*s));
-    } else if (auto f = field_by_name(name)) {
-        if (*f == FieldId::priority && value.size() == 1) return std::string(priority_text(value[0] - '0'));
-        if (*f == FieldId::origin) return std::string(origin_text(value));
+        return std::string(value);
+    }
+    auto f = field_by_name(kind, name);
+    if (!f) return std::string(value);
+    switch (field_spec(kind, *f).kind) {
+        case FieldKind::priority:
+            if (value.size() == 1) return std::string(priority_text(value[0] - '0'));
+            break;
+        case FieldKind::choice: return std::string(choice_text(value));
+        case FieldKind::flag: return std::string(tr(value == kFlagTrue ? "Yes" : "No"));
+        case FieldKind::short_text:
+        case FieldKind::long_text:
+        case FieldKind::date:
+        case FieldKind::ref: break;
     }
     return std::string(value);
 }

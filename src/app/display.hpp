@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "core/desk.hpp"
-#include "core/fields.hpp"
+#include "core/schema.hpp"
 #include "core/status.hpp"
 
 namespace hotline::app {
@@ -20,13 +20,13 @@ std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes);
 std::string_view person_name(std::string_view actor);  // "u:ivanova" -> "ivanova"
 std::string_view status_text(IncidentStatus s);
 std::string_view priority_text(int priority);
-std::string_view origin_text(std::string_view origin);  // "walk_in" -> "Walk-in"
-std::string_view field_text(FieldId f);
+std::string_view choice_text(std::string_view value);  // a choice field's value: "walk_in" -> "Walk-in"
+std::string_view field_text(FieldId f, EntityKind kind = EntityKind::incident);
 // A transaction-log field name: a field's wire name, "status" or "number".
-std::string_view log_field_text(std::string_view name);
+std::string_view log_field_text(std::string_view name, EntityKind kind = EntityKind::incident);
 std::string_view event_type_text(const Desk& desk, std::string_view key);
 // A value as shown for the field named `name` (a wire name, or "status"):
 // priorities, origins and statuses by their labels, everything else as stored.
-std::string value_text(std::string_view name, std::string_view value);
+std::string value_text(std::string_view name, std::string_view value, EntityKind kind = EntityKind::incident);
 
 }  // namespace hotline::app

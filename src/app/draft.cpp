@@ -14,26 +14,24 @@ std::string trimmed(const std::string& s) {
 }  // namespace
 
 void Draft::clear() {
-    for (auto& v : values_) v.clear();
-    for (auto& e : errors_) e.clear();
-    value(FieldId::priority) = std::string(kDefaultPriority);
-    value(FieldId::origin) = std::string(kDefaultOrigin);
+    values_ = make_entity(kind_, {}).values;
+    errors_.assign(values_.size(), std::string());
 }
 
-void Draft::load(const Incident& incident) {
-    values_ = incident.values;
-    for (auto& e : errors_) e.clear();
+void Draft::load(const Entity& record) {
+    values_ = record.values;
+    errors_.assign(values_.size(), std::string());
 }
 
 bool Draft::validate() {
     bool ok = true;
-    for (const auto& spec : all_fields()) {
+    for (const auto& spec : fields_of(kind_)) {
         std::string& v = value(spec.id);
         if (spec.kind == FieldKind::short_text || spec.kind == FieldKind::date) v = trimmed(v);
         std::string& error = errors_[index(spec.id)];
         error.clear();
-        if (auto checked = check_field_value(spec.id, v); !checked) error = tr(checked.error().message);
-        else if (spec.id == FieldId::title && is_blank(v)) error = tr("An incident needs a title");
+        if (auto checked = check_field_value(spec, v); !checked) error = tr(checked.error().message);
+        else if (auto filled_in = check_required(kind_, spec, v); !filled_in) error = tr(filled_in.error().message);
         ok = ok && error.empty();
     }
     return ok;
@@ -41,15 +39,15 @@ bool Draft::validate() {
 
 std::vector<std::pair<FieldId, std::string>> Draft::filled() const {
     std::vector<std::pair<FieldId, std::string>> out;
-    for (const auto& spec : all_fields())
+    for (const auto& spec : fields_of(kind_))
         if (!value(spec.id).empty()) out.emplace_back(spec.id, value(spec.id));
     return out;
 }
 
-std::vector<FieldId> Draft::changes_from(const Incident& incident) const {
+std::vector<FieldId> Draft::changes_from(const Entity& record) const {
     std::vector<FieldId> out;
-    for (const auto& spec : all_fields())
-        if (value(spec.id) != incident.value(spec.id)) out.push_back(spec.id);
+    for (const auto& spec : fields_of(kind_))
+        if (value(spec.id) != record.value(spec.id)) out.push_back(spec.id);
     return out;
 }
 

@@ -1,26 +1,27 @@
-// The field values of a form while they are typed: the create form (quick and
-// full, R7) and the Summary tab of an incident. Validation uses the core's own
-// check (check_field_value), so the form refuses exactly what Desk::apply
-// would, and names the problem next to each field.
+// The field values of a form while they are typed, for a record of any kind:
+// the create form (quick and full, R7) and the Summary tab of an incident, the
+// forms of customers, units and reference data. Validation uses the core's own
+// checks (check_field_value, check_required), so the form refuses what
+// Desk::apply would, and names the problem next to each field.
 #pragma once
 
-#include <array>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "core/fields.hpp"
-#include "core/incident.hpp"
+#include "core/schema.hpp"
+#include "core/entity.hpp"
 #include "core/result.hpp"
 
 namespace hotline::app {
 
 class Draft {
 public:
-    Draft() { clear(); }
+    explicit Draft(EntityKind kind = EntityKind::incident) : kind_(kind) { clear(); }
 
-    void clear();                     // empty, with the default priority and origin
-    void load(const Incident& incident);
+    EntityKind kind() const { return kind_; }
+    void clear();                     // every field at its initial value (schema.hpp)
+    void load(const Entity& record);
 
     std::string& value(FieldId f) { return values_[index(f)]; }
     const std::string& value(FieldId f) const { return values_[index(f)]; }
@@ -32,14 +33,15 @@ public:
 
     // The non-empty values, for a create operation.
     std::vector<std::pair<FieldId, std::string>> filled() const;
-    // The fields whose value differs from the incident's, in field order.
-    std::vector<FieldId> changes_from(const Incident& incident) const;
-    bool differs_from(const Incident& incident) const { return !changes_from(incident).empty(); }
+    // The fields whose value differs from the record's, in field order.
+    std::vector<FieldId> changes_from(const Entity& record) const;
+    bool differs_from(const Entity& record) const { return !changes_from(record).empty(); }
 
 private:
-    static std::size_t index(FieldId f) { return static_cast<std::size_t>(f); }
-    std::array<std::string, kFieldCount> values_;
-    std::array<std::string, kFieldCount> errors_;
+    static std::size_t index(FieldId f) { return f.value; }
+    EntityKind kind_;
+    std::vector<std::string> values_;
+    std::vector<std::string> errors_;
 };
 
 // The refusal of a form whose validate() failed (the errors are per field).

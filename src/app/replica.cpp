@@ -130,9 +130,9 @@ Result<std::vector<ApplyResult>> Replica::apply_remote(std::span<const Operation
     return results;
 }
 
-std::vector<ApplyResult> Replica::replay_incident(std::string_view incident_id, std::span<const Operation> ops,
+std::vector<ApplyResult> Replica::replay_entity(EntityKind kind, std::string_view id, std::span<const Operation> ops,
                                                   std::span<const OpId> dropped) {
-    std::vector<ApplyResult> results = desk_.replay_incident(incident_id, ops, dropped);
+    std::vector<ApplyResult> results = desk_.replay_entity(kind, id, ops, dropped);
     for (const Operation& op : ops) factory_.clock().observe(op.hlc, 0);
     return results;
 }

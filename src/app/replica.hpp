@@ -63,9 +63,9 @@ public:
     // Desk::apply each pulled op; the applied and superseded ones are appended to
     // the log; the clock observes every one.
     Result<std::vector<ApplyResult>> apply_remote(std::span<const Operation> ops) override;
-    // Desk::replay_incident, in memory; write_snapshot() makes it durable.
-    std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops,
-                                             std::span<const OpId> dropped) override;
+    // Desk::replay_entity, in memory; write_snapshot() makes it durable.
+    std::vector<ApplyResult> replay_entity(EntityKind kind, std::string_view id, std::span<const Operation> ops,
+                                           std::span<const OpId> dropped) override;
     std::int64_t numbers_remaining() override { return factory_.numbers().remaining(); }
     void add_number_block(NumberBlock block) override { factory_.numbers().add_block(block); }
     bool should_compact() const override { return store_.should_compact(); }

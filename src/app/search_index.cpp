@@ -22,13 +22,13 @@ void SearchIndex::compose(const Incident& incident, Row& row) {
         scratch_ += kSeparator;
     };
     std::string number = incident.number.display();
-    const std::string_view sortable[] = {number, incident.value(FieldId::title), incident.value(FieldId::customer_name),
-                                         incident.value(FieldId::engineer)};
+    const std::string_view sortable[] = {number, incident.value(IncidentField::title), incident.value(IncidentField::customer_name),
+                                         incident.value(IncidentField::engineer)};
     for (std::size_t i = 0; i < 4; ++i) {
         add(sortable[i]);
         row.segment_length[i] = static_cast<std::uint8_t>(sortable[i].size());
     }
-    for (FieldId f : {FieldId::customer_contact, FieldId::customer_phone, FieldId::customer_email, FieldId::unit_serial})
+    for (FieldId f : {IncidentField::customer_contact, IncidentField::customer_phone, IncidentField::customer_email, IncidentField::unit_serial})
         add(incident.value(f));
     for (const auto& alias : incident.number_aliases) add(alias);
     fold_in_place(scratch_);

@@ -23,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/incident.hpp"
+#include "core/entity.hpp"
 
 namespace hotline::app {
 

@@ -34,30 +34,30 @@ std::string_view tab_name(DetailTab t) {
 
 nlohmann::json list_row(const Incident& inc, int utc_offset_minutes) {
     return {{"number", inc.number.display()},
-            {"title", inc.value(FieldId::title)},
-            {"customer", inc.value(FieldId::customer_name)},
+            {"title", inc.value(IncidentField::title)},
+            {"customer", inc.value(IncidentField::customer_name)},
             {"priority", priority_text(inc.priority())},
             {"status", status_text(inc.status)},
-            {"assignee", inc.value(FieldId::engineer)},
+            {"assignee", inc.value(IncidentField::engineer)},
             {"updated", format_date_time(inc.updated_ms, utc_offset_minutes)}};
 }
 
 nlohmann::json field_values(const Draft& draft) {
     nlohmann::json fields = nlohmann::json::object();
-    for (const auto& spec : all_fields()) fields[std::string(spec.name)] = draft.value(spec.id);
+    for (const auto& spec : fields_of(draft.kind())) fields[std::string(spec.name)] = draft.value(spec.id);
     return fields;
 }
 
 nlohmann::json field_errors(const Draft& draft) {
     nlohmann::json errors = nlohmann::json::object();
-    for (const auto& spec : all_fields())
+    for (const auto& spec : fields_of(draft.kind()))
         if (!draft.error(spec.id).empty()) errors[std::string(spec.name)] = draft.error(spec.id);
     return errors;
 }
 
 nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offset_minutes) {
     nlohmann::json fields = nlohmann::json::object();
-    for (const auto& spec : all_fields()) fields[std::string(spec.name)] = inc.value(spec.id);
+    for (const auto& spec : fields_of(inc.kind)) fields[std::string(spec.name)] = inc.value(spec.id);
     nlohmann::json events = nlohmann::json::array();
     for (const auto& e : timeline_rows(desk, inc, utc_offset_minutes))
         events.push_back({{"time", e.time}, {"type", e.type}, {"author", e.author}, {"text", e.text}});
@@ -68,7 +68,7 @@ nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offs
     nlohmann::json actions = nlohmann::json::array();
     if (check_editable(inc))
         for (IncidentStatus to : allowed_targets(inc.status)) actions.push_back(status_text(to));
-    return {{"id", inc.id},         {"number", inc.number.display()}, {"title", inc.value(FieldId::title)},
+    return {{"id", inc.id},         {"number", inc.number.display()}, {"title", inc.value(IncidentField::title)},
             {"status", status_text(inc.status)}, {"fields", std::move(fields)}, {"events", std::move(events)},
             {"log", std::move(log)}, {"actions", std::move(actions)}};
 }

@@ -1,74 +1,112 @@
 #include "core/authorization.hpp"
 
-#include <array>
-
-#include "core/limits.hpp"
-
 namespace hotline {
-namespace {
-
-constexpr std::array<std::string_view, 5> kRoleNames = {"agent", "engineer", "technician", "manager", "admin"};
-
-bool is_login_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '@';
-}
-
-}  // namespace
-
-std::string_view role_name(Role r) { return kRoleNames[static_cast<std::size_t>(r)]; }
-
-std::optional<Role> role_by_name(std::string_view name) {
-    for (std::size_t i = 0; i < kRoleNames.size(); ++i)
-        if (kRoleNames[i] == name) return static_cast<Role>(i);
-    return std::nullopt;
-}
-
-bool is_valid_login(std::string_view login) {
-    // Fits an actor ("u:" + login) and stays readable in lists.
-    if (login.empty() || login.size() > limits::kActorMax - 2 || login.size() > 48) return false;
-    if (login[0] == '.' || login[0] == '-' || login[0] == '_' || login[0] == '@') return false;
-    for (char c : login)
-        if (!is_login_char(c)) return false;
-    return true;
-}
-
-namespace {
-bool names(const std::string& engineer, const Principal& who) {
-    return !engineer.empty() && (engineer == who.login || engineer == who.name);
-}
-}  // namespace
-
-bool can_see(const Principal& who, const Incident& incident) {
-    if (who.role != Role::technician) return true;
-    return names(incident.value(FieldId::engineer), who) || incident.created_by == who.actor();
-}
 
 bool can_manage_users(const Principal& who) { return who.role == Role::admin; }
 
-Outcome authorize_operation(const Principal& who, const Operation& op, const Incident* target) {
+namespace {
+// By login only: display names are not unique (issue 9).
+bool names(std::string_view engineer, const Principal& who) { return !engineer.empty() && engineer == who.login; }
+
+bool is_technicians(const Principal& who, const Incident& incident) {
+    return names(incident.value(IncidentField::engineer), who) || incident.created_by == who.actor();
+}
+}  // namespace
+
+bool can_see_incident(const Principal& who, const Incident& incident) {
+    return who.role != Role::technician || is_technicians(who, incident);
+}
+
+std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& record) {
+    std::vector<const Entity*> out{&record};
+    std::unordered_set<const Entity*> held{&record};
+    for (std::size_t i = 0; i < out.size(); ++i) {  // out grows while it is walked
+        const Entity& e = *out[i];
+        for (const FieldSpec& f : fields_of(e.kind)) {
+            if (f.kind != FieldKind::ref || e.value(f.id).empty() ||
+                kind_spec(f.ref).visibility == Visibility::everyone)
+                continue;
+            const Entity* target = desk.find(f.ref, e.value(f.id));
+            if (target && held.insert(target).second) out.push_back(target);
+        }
+    }
+    const std::size_t direct = out.size();
+    for (const Entity& block : desk.entities(EntityKind::blocking_reason))
+        for (std::size_t i = 0; i < direct; ++i)
+            if (out[i]->kind == EntityKind::account && block.value(BlockingReasonField::account) == out[i]->id &&
+                held.insert(&block).second)
+                out.push_back(&block);
+    return out;
+}
+
+TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
+    : everything_(who.role != Role::technician), login_(who.login) {
+    if (everything_) return;
+    for (const Incident& inc : desk.incidents()) {
+        if (!is_technicians(who, inc)) continue;
+        for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::unit})
+            if (!inc.value(f).empty()) ids_.insert(inc.value(f));
+    }
+    // What those refer to in turn (a contact's account, a unit's contract).
+    std::vector<const Entity*> roots;
+    for (EntityKind k : {EntityKind::account, EntityKind::contact, EntityKind::unit})
+        for (const Entity& e : desk.entities(k))
+            if (ids_.count(e.id)) roots.push_back(&e);
+    for (const Entity* root : roots)
+        for (const Entity* needed : records_needed_by(desk, *root)) ids_.insert(needed->id);
+}
+
+bool TechnicianScope::contains(const Entity& e) const {
+    if (everything_ || kind_spec(e.kind).visibility == Visibility::everyone) return true;
+    switch (e.kind) {
+        case EntityKind::incident: return e.value(IncidentField::engineer) == login_ || e.created_by == "u:" + login_;
+        case EntityKind::account:
+        case EntityKind::contact:
+        case EntityKind::unit:
+        case EntityKind::contract:
+        case EntityKind::blocking_reason: return ids_.count(e.id) > 0;
+        case EntityKind::event_type:
+        case EntityKind::department:
+        case EntityKind::staff_profile:
+        case EntityKind::reason_code:
+        case EntityKind::resolution_code:
+        case EntityKind::priority_code: return true;
+    }
+    return false;
+}
+
+bool can_see(const Principal& who, const Desk& desk, const Entity& e) {
+    if (e.kind == EntityKind::incident) return can_see_incident(who, e);
+    return TechnicianScope(who, desk).contains(e);
+}
+
+Outcome authorize_operation(const Principal& who, const Operation& op, const Desk& desk) {
     if (op.actor != who.actor())
         return make_error("forbidden_actor", "An operation must be made in the name of the signed-in user (" +
                                                  who.actor() + "), not " + op.actor + ".");
     if (op.type == OpType::renumber)
         return make_error("forbidden_operation", "Only the server gives final incident numbers.");
-    if (op.entity == EntityKind::event_type) {
-        if (who.role == Role::manager || who.role == Role::admin) return {};
-        return make_error("forbidden_role", "Only managers and administrators edit the event types.");
-    }
-    if (op.type == OpType::create) return {};  // every role registers incidents
-    // Unknown incidents are left to Desk::apply, which refuses them with its own reason.
-    if (target && !can_see(who, *target))
-        return make_error("forbidden_incident", "Incident " + target->number.display() +
-                                                    " is not assigned to you; a technician changes only their own incidents.");
+    const KindSpec& spec = kind_spec(op.entity);
+    const bool creating = op.type == OpType::create;
+    if (!(creating ? spec.may_create : spec.may_change).contains(who.role))
+        return make_error("forbidden_role", "A user with the role " + std::string(role_name(who.role)) + " may not " +
+                                                (creating ? "create " : "change ") + std::string(spec.label) +
+                                                " records.");
+    // A technician changes only their own incidents; the other kinds they may
+    // change at all are visible to everyone. The message does not say whether
+    // the incident exists.
+    if (!creating && op.entity == EntityKind::incident)
+        if (const Incident* target = desk.find(op.entity_id); target && !can_see_incident(who, *target))
+            return make_error("forbidden_incident", "A technician changes only the incidents assigned to them.");
     return {};
 }
 
 bool assigns_to(const Operation& op, const Principal& who) {
     if (op.entity != EntityKind::incident) return false;
-    if (op.type == OpType::set) return op.field == FieldId::engineer && names(op.text, who);
+    if (op.type == OpType::set) return op.field == IncidentField::engineer && names(op.text, who);
     if (op.type != OpType::create) return false;
     for (const auto& [f, v] : op.fields)
-        if (f == FieldId::engineer && names(v, who)) return true;
+        if (f == IncidentField::engineer && names(v, who)) return true;
     return false;
 }
 

@@ -1,38 +1,30 @@
-// Who may see and change what (P6). The server calls this for every pushed
-// operation and every pulled one; the client calls the same functions to grey
-// out what the server would refuse. Roles:
+// Who may see and change what (P6), decided from the schema (schema.hpp): each
+// kind says which roles may create and change its records and whether a
+// technician sees all of them or only what their incidents refer to. The server
+// calls this for every pushed operation and every pulled one; the client calls
+// the same functions to grey out what the server would refuse. Roles: roles.hpp.
 //
-//   agent       registers and works incidents (create, edit, events, status)
-//   engineer    the same; the usual assignee
-//   technician  field work: only incidents assigned to them or that they
-//               registered; offline for days. "Assigned to them": the incident's
-//               engineer field holds their login or their display name (the
-//               field is free text, and assigners type names)
-//   manager     everything on incidents, plus the event-type catalogue
-//   admin       everything a manager may, plus users
+// A technician's incidents are those whose engineer field holds their login or
+// that they registered. What those incidents refer to (account, contact, unit),
+// the contracts of those units and the blocking reasons of those accounts are
+// theirs to see too (TechnicianScope); reference data is for everyone.
 //
 // Operations carry their author ("u:<login>"): it must be the signed-in user, so
 // nobody can write in someone else's name. `renumber` comes from the server only.
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
-#include "core/incident.hpp"
+#include "core/desk.hpp"
 #include "core/operation.hpp"
 #include "core/result.hpp"
+#include "core/roles.hpp"
 
 namespace hotline {
-
-enum class Role : std::uint8_t { agent, engineer, technician, manager, admin };
-
-std::string_view role_name(Role r);
-std::optional<Role> role_by_name(std::string_view name);
-
-// A login is what follows "u:" in an actor: 1-48 chars of [a-z0-9._-], starting with a letter or digit.
-bool is_valid_login(std::string_view login);
 
 struct Principal {
     std::string login;
@@ -42,13 +34,38 @@ struct Principal {
     std::string actor() const { return "u:" + login; }
 };
 
-bool can_see(const Principal& who, const Incident& incident);
 bool can_manage_users(const Principal& who);
 
-// May `who` submit `op`? `target` is the incident it changes as the server holds
-// it now (nullptr for a create or when unknown). Errors: forbidden_actor,
-// forbidden_operation, forbidden_role, forbidden_incident.
-Outcome authorize_operation(const Principal& who, const Operation& op, const Incident* target);
+// Is `incident` one of the technician's own (or is `who` not a technician)?
+bool can_see_incident(const Principal& who, const Incident& incident);
+
+// What a technician may see of the kinds with Visibility::by_incident, computed
+// from the desk once (one pass over the incidents) and asked per record. For
+// other roles everything is in scope.
+class TechnicianScope {
+public:
+    TechnicianScope(const Principal& who, const Desk& desk);
+    bool contains(const Entity& e) const;
+
+private:
+    bool everything_ = false;
+    std::string login_;
+    std::unordered_set<std::string> ids_;  // accounts, contacts, units, contracts in scope
+};
+
+bool can_see(const Principal& who, const Desk& desk, const Entity& e);
+
+// The records a replica must hold for `record` to apply there: `record` itself,
+// what its ref fields name, and so on (a contact's account, a unit's contract),
+// plus the blocking reasons of the accounts among them (R2: a replica needs them
+// to warn or refuse). Reference data visible to everyone is left out.
+std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& record);
+
+// May `who` submit `op` on the desk as the server holds it now? A record not
+// held is left to Desk::apply, which refuses it with its own reason. Errors:
+// forbidden_actor, forbidden_operation, forbidden_role, forbidden_record (the
+// record is not the technician's; the message does not say whether it exists).
+Outcome authorize_operation(const Principal& who, const Operation& op, const Desk& desk);
 
 // True when `op` makes `who` the incident's engineer (the incident becomes
 // visible to that technician: the server then sends its earlier history too).

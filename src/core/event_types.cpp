@@ -2,19 +2,19 @@
 
 namespace hotline {
 
-std::vector<EventType> default_event_types() {
-    return {
+std::vector<Entity> default_event_types() {
+    static constexpr std::pair<std::string_view, std::string_view> kDefaults[] = {
         {"call_in", "Incoming call"},   {"call_out", "Outgoing call"},
         {"email_in", "Incoming email"}, {"email_out", "Outgoing email"},
-        {std::string(kAssignmentEventType), "Assignment"}, {"note", "Note"},
+        {kAssignmentEventType, "Assignment"}, {"note", "Note"},
     };
-}
-
-bool is_valid_event_type_key(std::string_view key) {
-    if (key.empty() || key.size() > 32) return false;
-    for (char c : key)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-    return true;
+    std::vector<Entity> out;
+    for (const auto& [key, label] : kDefaults) {
+        Entity e = make_entity(EntityKind::event_type, std::string(key));
+        e.value(EventTypeField::label) = std::string(label);
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 }  // namespace hotline

@@ -1,22 +1,18 @@
-// W11: event types are user-definable. The defaults below exist on every
-// replica; more are added with a create operation on entity "event_type".
+// W11: event types are user-definable records of the keyed kind "event_type"
+// (schema.hpp). The defaults below exist on every replica; more are added, and
+// labels changed, with create operations on entity "event_type".
 #pragma once
 
-#include <string>
 #include <string_view>
 #include <vector>
 
-namespace hotline {
+#include "core/entity.hpp"
 
-struct EventType {
-    std::string key;    // [a-z0-9_], stable, used in operations
-    std::string label;  // shown to people
-    friend bool operator==(const EventType&, const EventType&) = default;
-};
+namespace hotline {
 
 inline constexpr std::string_view kAssignmentEventType = "assignment";
 
-std::vector<EventType> default_event_types();
-bool is_valid_event_type_key(std::string_view key);
+// The defaults, as records with a zero stamp (older than any operation).
+std::vector<Entity> default_event_types();
 
 }  // namespace hotline

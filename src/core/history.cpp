@@ -20,14 +20,14 @@ void HistoryWriter::created(std::int64_t wall, std::string_view number) {
 void HistoryWriter::field(std::int64_t wall, FieldId f, std::string_view old_value) {
     head(TxKind::field, wall);
     ByteWriter w(blob_);
-    w.u8(static_cast<std::uint8_t>(f));
+    w.u8(f.value);
     w.bytes(old_value);
 }
 
 void HistoryWriter::superseded(std::int64_t wall, FieldId f, std::string_view attempted) {
     head(TxKind::superseded, wall);
     ByteWriter w(blob_);
-    w.u8(static_cast<std::uint8_t>(f));
+    w.u8(f.value);
     w.bytes(attempted);
 }
 
@@ -54,7 +54,7 @@ void HistoryWriter::renumber(std::int64_t wall, std::string_view from,
     w.bytes(to);
 }
 
-std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std::string>& actors) {
+std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std::string>& actors, EntityKind record_kind) {
     std::vector<TxEntry> out;
     ByteReader r(blob);
     constexpr std::size_t kMax = limits::kLongTextMax;
@@ -76,8 +76,8 @@ std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std
             case TxKind::superseded: {
                 std::uint8_t f = 0;
                 std::string& value = e.kind == TxKind::field ? e.old_value : e.new_value;
-                ok = r.u8(f) && f < kFieldCount && r.bytes(value, kMax);
-                if (ok) e.field = std::string(field_spec(static_cast<FieldId>(f)).name);
+                ok = r.u8(f) && f < field_count(record_kind) && r.bytes(value, kMax);
+                if (ok) e.field = std::string(field_spec(record_kind, FieldId(f)).name);
                 break;
             }
             case TxKind::event:

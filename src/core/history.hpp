@@ -1,13 +1,13 @@
 // W15 transaction log: date, field, author, old value, new value for every
 // change. It is the operation log rendered at apply time (desk.cpp appends one
-// entry per applied or superseded operation), kept per incident as a compact
+// entry per applied or superseded operation), kept per record as a compact
 // byte string so 100,000 incidents do not hold millions of small objects; it is
 // decoded only when someone looks at it.
 //
 // Entry encoding (byte_codec.hpp):
 //   u8 kind | svarint wall_ms | varint actor (index in the desk's actor table) | kind-specific:
-//     created          : bytes number
-//     field        : u8 field id | bytes old     (the new value is not stored:
+//     created          : bytes number ("" for kinds without numbers)
+//     field        : u8 field id (of the record's kind) | bytes old     (the new value is not stored:
 //                    it is the old value of the field's next change, or the
 //                    current value; render_transaction_log fills it in)
 //     superseded   : u8 field id | bytes attempted value
@@ -21,7 +21,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/fields.hpp"
+#include "core/schema.hpp"
 #include "core/status.hpp"
 
 namespace hotline {
@@ -56,9 +56,9 @@ private:
     std::uint32_t actor_;
 };
 
-// Decodes a history blob, naming actors from `actors` (Desk::actors()); an
-// index outside it reads as "?". new_value of TxKind::field entries is left
+// Decodes the history blob of a record of `kind`, naming actors from `actors`
+// (Desk::actors()); an index outside it reads as "?". new_value of TxKind::field entries is left
 // empty (see above). A damaged blob yields the entries before the damage.
-std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std::string>& actors);
+std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std::string>& actors, EntityKind kind);
 
 }  // namespace hotline

@@ -22,6 +22,17 @@ bool is_valid_actor(std::string_view actor) {
     return true;
 }
 
+bool is_valid_login(std::string_view login) {
+    // Fits an actor ("u:" + login) and stays readable in lists.
+    if (login.empty() || login.size() > limits::kActorMax - 2 || login.size() > 48) return false;
+    if (login[0] == '.' || login[0] == '-' || login[0] == '_' || login[0] == '@') return false;
+    for (char c : login) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '@';
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool parse_decimal_u64(std::string_view text, std::uint64_t& out) {
     if (text.empty() || text.size() > 19) return false;
     if (text.size() > 1 && text[0] == '0') return false;

@@ -17,6 +17,8 @@ namespace hotline {
 
 bool is_valid_replica_id(std::string_view id);
 bool is_valid_actor(std::string_view actor);
+// A login is what follows "u:" in an actor: 1-48 chars of [a-z0-9._@-], starting with a letter or digit.
+bool is_valid_login(std::string_view login);
 
 struct OpId {
     std::string replica;

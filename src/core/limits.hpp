@@ -14,6 +14,6 @@ inline constexpr std::size_t kShortTextMax = 200;    // names, codes, phone numb
 inline constexpr std::size_t kLongTextMax = 32 * 1024;  // descriptions, solutions, event texts
 inline constexpr std::size_t kCreateFieldsMax = 64;  // keys in a create operation's value
 inline constexpr std::size_t kOperationJsonMax = 256 * 1024;  // one encoded operation
-inline constexpr std::size_t kEventTypesMax = 200;
+inline constexpr std::size_t kKeyedRecordsMax = 2000;  // records of one keyed kind (event types, codes...)
 
 }  // namespace hotline::limits

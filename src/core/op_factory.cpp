@@ -28,21 +28,31 @@ Operation OpFactory::next(std::string actor, std::int64_t now_ms, EntityKind ent
     return op;
 }
 
-Operation OpFactory::create_incident(std::string actor, std::int64_t now_ms,
-                                     std::vector<std::pair<FieldId, std::string>> fields) {
-    Operation op = next(std::move(actor), now_ms, EntityKind::incident, {}, OpType::create);
+Operation OpFactory::create(std::string actor, std::int64_t now_ms, EntityKind kind,
+                            std::vector<std::pair<FieldId, std::string>> fields, std::string key) {
+    Operation op = next(std::move(actor), now_ms, kind, std::move(key), OpType::create);
     std::sort(fields.begin(), fields.end());
     op.fields = std::move(fields);
-    op.number = numbers_.allocate();
+    if (kind_spec(kind).numbered) op.number = numbers_.allocate();
+    return op;
+}
+
+Operation OpFactory::create_incident(std::string actor, std::int64_t now_ms,
+                                     std::vector<std::pair<FieldId, std::string>> fields) {
+    return create(std::move(actor), now_ms, EntityKind::incident, std::move(fields));
+}
+
+Operation OpFactory::set_field(std::string actor, std::int64_t now_ms, EntityKind kind, const std::string& id,
+                               FieldId field, std::string value) {
+    Operation op = next(std::move(actor), now_ms, kind, id, OpType::set);
+    op.field = field;
+    op.text = std::move(value);
     return op;
 }
 
 Operation OpFactory::set_field(std::string actor, std::int64_t now_ms, const std::string& incident_id,
                                FieldId field, std::string value) {
-    Operation op = next(std::move(actor), now_ms, EntityKind::incident, incident_id, OpType::set);
-    op.field = field;
-    op.text = std::move(value);
-    return op;
+    return set_field(std::move(actor), now_ms, EntityKind::incident, incident_id, field, std::move(value));
 }
 
 Operation OpFactory::add_event(std::string actor, std::int64_t now_ms, const std::string& incident_id,
@@ -62,9 +72,8 @@ Operation OpFactory::transition(std::string actor, std::int64_t now_ms, const st
 
 Operation OpFactory::define_event_type(std::string actor, std::int64_t now_ms, std::string key,
                                        std::string label) {
-    Operation op = next(std::move(actor), now_ms, EntityKind::event_type, std::move(key), OpType::create);
-    op.text = std::move(label);
-    return op;
+    return create(std::move(actor), now_ms, EntityKind::event_type, {{EventTypeField::label, std::move(label)}},
+                  std::move(key));
 }
 
 Operation OpFactory::renumber(std::string actor, std::int64_t now_ms, const std::string& incident_id,

@@ -35,8 +35,14 @@ public:
     HlcClock& clock() { return clock_; }
     NumberAllocator& numbers() { return numbers_; }
 
+    // A record of any kind: a minted kind gets the operation's id (and a number
+    // when numbered); a keyed kind is created, or updated, under `key`.
+    Operation create(std::string actor, std::int64_t now_ms, EntityKind kind,
+                     std::vector<std::pair<FieldId, std::string>> fields, std::string key = {});
     Operation create_incident(std::string actor, std::int64_t now_ms,
                               std::vector<std::pair<FieldId, std::string>> fields);
+    Operation set_field(std::string actor, std::int64_t now_ms, EntityKind kind, const std::string& id,
+                        FieldId field, std::string value);
     Operation set_field(std::string actor, std::int64_t now_ms, const std::string& incident_id, FieldId field,
                         std::string value);
     Operation add_event(std::string actor, std::int64_t now_ms, const std::string& incident_id,

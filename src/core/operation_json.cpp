@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <initializer_list>
 
-#include "core/event_types.hpp"
 #include "core/limits.hpp"
 
 namespace hotline {
@@ -41,21 +40,41 @@ Result<std::string> get_string(const json& obj, std::string_view key, std::size_
 }
 
 // A field value as it appears in JSON -> canonical text.
-Result<std::string> field_value_from_json(FieldId field, const json& v, std::string_view name) {
-    if (field_spec(field).kind == FieldKind::priority) {
-        if (!v.is_number_integer()) return bad(name, "must be an integer");
-        auto p = v.get<std::int64_t>();
-        if (p < kPriorityCritical || p > kPriorityLow) return bad(name, "must be 1 (critical) to 4 (low)");
-        return std::to_string(p);
+Result<std::string> field_value_from_json(const FieldSpec& spec, const json& v, std::string_view name) {
+    std::string text;
+    switch (spec.kind) {
+        case FieldKind::priority: {
+            if (!v.is_number_integer()) return bad(name, "must be an integer");
+            auto p = v.get<std::int64_t>();
+            if (p < kPriorityCritical || p > kPriorityLow) return bad(name, "must be 1 (critical) to 4 (low)");
+            return std::to_string(p);
+        }
+        case FieldKind::flag:
+            if (!v.is_boolean()) return bad(name, "must be true or false");
+            return std::string(v.get<bool>() ? kFlagTrue : kFlagFalse);
+        case FieldKind::short_text:
+        case FieldKind::long_text:
+        case FieldKind::date:
+        case FieldKind::choice:
+        case FieldKind::ref:
+            if (!v.is_string()) return bad(name, "must be a string");
+            text = v.get_ref<const std::string&>();
+            break;
     }
-    if (!v.is_string()) return bad(name, "must be a string");
-    auto canon = canonical_field_value(field, v.get_ref<const std::string&>());
-    if (!canon) return bad(name, "is invalid: " + canon.error().message);
-    return canon;
+    if (auto ok = check_field_value(spec, text); !ok) return bad(name, "is invalid: " + ok.error().message);
+    return text;
 }
 
-json field_value_to_json(FieldId field, const std::string& text) {
-    if (field_spec(field).kind == FieldKind::priority) return text.size() == 1 ? text[0] - '0' : 0;
+json field_value_to_json(const FieldSpec& spec, const std::string& text) {
+    switch (spec.kind) {
+        case FieldKind::priority: return text.size() == 1 ? text[0] - '0' : 0;
+        case FieldKind::flag: return text == kFlagTrue;
+        case FieldKind::short_text:
+        case FieldKind::long_text:
+        case FieldKind::date:
+        case FieldKind::choice:
+        case FieldKind::ref: return text;
+    }
     return text;
 }
 
@@ -77,26 +96,37 @@ Result<IncidentNumber> number_from_json(const json& v, const std::string& replic
                                            : "must be a positive integer");
 }
 
-Outcome decode_incident_create(const json& j, Operation& op) {
-    if (auto o = only_keys(j, "", {"id", "hlc", "actor", "entity", "entity_id", "type", "value", "number"}); !o)
+const std::initializer_list<std::string_view> kBaseAndValue = {"id", "entity_id", "hlc", "actor", "entity",
+                                                               "type", "value"};
+
+Outcome decode_create(const json& j, Operation& op, const KindSpec& spec) {
+    if (spec.numbered) {
+        if (auto o = only_keys(j, "", {"id", "hlc", "actor", "entity", "entity_id", "type", "value", "number"}); !o)
+            return o;
+    } else if (auto o = only_keys(j, "", kBaseAndValue); !o) {
         return o;
-    if (op.entity_id != op.id.to_string()) return bad("entity_id", "of a created incident must equal its id");
+    }
+    if (spec.ids == IdScheme::minted && op.entity_id != op.id.to_string())
+        return bad("entity_id", "of a created " + std::string(spec.name) + " must equal its id");
     auto it = j.find("value");
     if (it == j.end() || !it->is_object()) return bad("value", "must be an object of field values");
     if (it->size() > limits::kCreateFieldsMax) return bad("value", "has too many keys");
     for (const auto& item : it->items()) {
-        auto field = field_by_name(item.key());
+        auto field = field_by_name(spec.kind, item.key());
         if (!field) return bad("value." + item.key(), "is not a known field");
-        auto v = field_value_from_json(*field, item.value(), "value." + item.key());
+        auto v = field_value_from_json(field_spec(spec.kind, *field), item.value(), "value." + item.key());
         if (!v) return v.error();
         op.fields.emplace_back(*field, std::move(v.value()));
     }
     // One canonical order, so equal operations compare equal however their JSON was laid out.
     std::sort(op.fields.begin(), op.fields.end());
-    auto title = it->find("title");
-    if (title == it->end() || !title->is_string() ||
-        title->get_ref<const std::string&>().find_first_not_of(" \t") == std::string::npos)
-        return bad("value.title", "is required and cannot be blank");
+    for (const FieldSpec& f : spec.fields) {
+        if (!f.required || !f.initial.empty()) continue;
+        auto given = std::find_if(op.fields.begin(), op.fields.end(), [&](const auto& p) { return p.first == f.id; });
+        if (given == op.fields.end() || is_blank(given->second))
+            return bad("value." + std::string(f.name), "is required and cannot be blank");
+    }
+    if (!spec.numbered) return {};
     auto num = j.find("number");
     if (num == j.end()) return bad("number", "is missing");
     auto n = number_from_json(*num, op.id.replica, true);
@@ -105,76 +135,71 @@ Outcome decode_incident_create(const json& j, Operation& op) {
     return {};
 }
 
+Outcome decode_set(const json& j, Operation& op, const KindSpec& spec) {
+    if (auto o = only_keys(j, "", {"id", "hlc", "actor", "entity", "entity_id", "type", "field", "value"}); !o) return o;
+    auto name = get_string(j, "field", 64);
+    if (!name) return name.error();
+    auto field = field_by_name(spec.kind, *name);
+    if (!field) return bad("field", "'" + *name + "' is not a known field");
+    auto it = j.find("value");
+    if (it == j.end()) return bad("value", "is missing");
+    auto v = field_value_from_json(field_spec(spec.kind, *field), *it, "value");
+    if (!v) return v.error();
+    op.field = *field;
+    op.text = std::move(v.value());
+    return {};
+}
+
+Outcome decode_add_event(const json& j, Operation& op, const KindSpec& spec) {
+    if (!spec.has_events) return bad("type", "add_event: " + std::string(spec.name) + " records have no events");
+    if (auto o = only_keys(j, "", kBaseAndValue); !o) return o;
+    auto it = j.find("value");
+    if (it == j.end() || !it->is_object()) return bad("value", "must be an object with type and text");
+    if (auto o = only_keys(*it, "value", {"type", "text"}); !o) return o;
+    auto type = get_string(*it, "type", 32, "value");
+    if (!type) return type.error();
+    if (!is_valid_record_id(EntityKind::event_type, *type)) return bad("value.type", "is not a valid event type key");
+    auto text = get_string(*it, "text", limits::kLongTextMax, "value");
+    if (!text) return text.error();
+    op.event_type = std::move(type.value());
+    op.text = std::move(text.value());
+    return {};
+}
+
+Outcome decode_transition(const json& j, Operation& op, const KindSpec& spec) {
+    if (!spec.has_workflow) return bad("type", "transition: " + std::string(spec.name) + " records have no status");
+    if (auto o = only_keys(j, "", kBaseAndValue); !o) return o;
+    auto to = get_string(j, "value", 32);
+    if (!to) return to.error();
+    auto status = status_by_name(*to);
+    if (!status) return bad("value", "'" + *to + "' is not a status");
+    op.to = *status;
+    return {};
+}
+
+Outcome decode_renumber(const json& j, Operation& op, const KindSpec& spec) {
+    if (!spec.numbered) return bad("type", "renumber: " + std::string(spec.name) + " records have no number");
+    if (auto o = only_keys(j, "", {"id", "hlc", "actor", "entity", "entity_id", "type", "number"}); !o) return o;
+    auto it = j.find("number");
+    if (it == j.end()) return bad("number", "is missing");
+    auto n = number_from_json(*it, op.id.replica, false);
+    if (!n) return n.error();
+    op.number = std::move(n.value());
+    return {};
+}
+
 Outcome decode_payload(const json& j, Operation& op) {
-    const std::initializer_list<std::string_view> base_and_value = {"id",        "hlc",  "actor", "entity",
-                                                                     "entity_id", "type", "value"};
-    if (op.entity == EntityKind::event_type) {
-        if (op.type != OpType::create) return bad("type", "event types can only be created");
-        if (auto o = only_keys(j, "", base_and_value); !o) return o;
-        if (!is_valid_event_type_key(op.entity_id))
-            return bad("entity_id", "of an event type must be 1-32 chars of a-z, 0-9, _");
-        auto it = j.find("value");
-        if (it == j.end() || !it->is_object()) return bad("value", "must be an object");
-        if (auto o = only_keys(*it, "value", {"label"}); !o) return o;
-        auto label = get_string(*it, "label", limits::kShortTextMax, "value");
-        if (!label) return label.error();
-        if (label->empty()) return bad("value.label", "cannot be empty");
-        op.text = std::move(label.value());
-        return {};
-    }
-    auto entity_ok = OpId::parse(op.entity_id);
-    if (!entity_ok) return bad("entity_id", "of an incident must look like <replica>:<counter>");
+    const KindSpec& spec = kind_spec(op.entity);
+    if (!is_valid_record_id(op.entity, op.entity_id))
+        return bad("entity_id", spec.ids == IdScheme::minted
+                                    ? "of " + kind_noun(op.entity) + " must look like <replica>:<counter>"
+                                    : "of " + kind_noun(op.entity) + " must be 1-32 chars of a-z, 0-9, _");
     switch (op.type) {
-        case OpType::create:
-            return decode_incident_create(j, op);
-        case OpType::set: {
-            if (auto o = only_keys(j, "", {"id", "hlc", "actor", "entity", "entity_id", "type", "field", "value"}); !o)
-                return o;
-            auto name = get_string(j, "field", 64);
-            if (!name) return name.error();
-            auto field = field_by_name(*name);
-            if (!field) return bad("field", "'" + *name + "' is not a known field");
-            auto it = j.find("value");
-            if (it == j.end()) return bad("value", "is missing");
-            auto v = field_value_from_json(*field, *it, "value");
-            if (!v) return v.error();
-            op.field = *field;
-            op.text = std::move(v.value());
-            return {};
-        }
-        case OpType::add_event: {
-            if (auto o = only_keys(j, "", base_and_value); !o) return o;
-            auto it = j.find("value");
-            if (it == j.end() || !it->is_object()) return bad("value", "must be an object with type and text");
-            if (auto o = only_keys(*it, "value", {"type", "text"}); !o) return o;
-            auto type = get_string(*it, "type", 32, "value");
-            if (!type) return type.error();
-            if (!is_valid_event_type_key(*type)) return bad("value.type", "is not a valid event type key");
-            auto text = get_string(*it, "text", limits::kLongTextMax, "value");
-            if (!text) return text.error();
-            op.event_type = std::move(type.value());
-            op.text = std::move(text.value());
-            return {};
-        }
-        case OpType::transition: {
-            if (auto o = only_keys(j, "", base_and_value); !o) return o;
-            auto to = get_string(j, "value", 32);
-            if (!to) return to.error();
-            auto status = status_by_name(*to);
-            if (!status) return bad("value", "'" + *to + "' is not a status");
-            op.to = *status;
-            return {};
-        }
-        case OpType::renumber: {
-            if (auto o = only_keys(j, "", {"id", "hlc", "actor", "entity", "entity_id", "type", "number"}); !o)
-                return o;
-            auto it = j.find("number");
-            if (it == j.end()) return bad("number", "is missing");
-            auto n = number_from_json(*it, op.id.replica, false);
-            if (!n) return n.error();
-            op.number = std::move(n.value());
-            return {};
-        }
+        case OpType::create: return decode_create(j, op, spec);
+        case OpType::set: return decode_set(j, op, spec);
+        case OpType::add_event: return decode_add_event(j, op, spec);
+        case OpType::transition: return decode_transition(j, op, spec);
+        case OpType::renumber: return decode_renumber(j, op, spec);
     }
     return bad("type", "is not supported");
 }
@@ -190,10 +215,6 @@ std::string_view op_type_name(OpType t) {
         case OpType::renumber: return "renumber";
     }
     return "?";
-}
-
-std::string_view entity_kind_name(EntityKind k) {
-    return k == EntityKind::incident ? "incident" : "event_type";
 }
 
 Result<Operation> decode_operation(std::string_view json_text) {
@@ -227,9 +248,9 @@ Result<Operation> decode_operation(const json& j) {
 
     auto entity = get_string(j, "entity", 32);
     if (!entity) return entity.error();
-    if (*entity == "incident") op.entity = EntityKind::incident;
-    else if (*entity == "event_type") op.entity = EntityKind::event_type;
-    else return bad("entity", "'" + *entity + "' is not a known entity");
+    auto kind = kind_by_name(*entity);
+    if (!kind) return bad("entity", "'" + *entity + "' is not a known entity");
+    op.entity = *kind;
 
     auto entity_id = get_string(j, "entity_id", limits::kEntityIdMax);
     if (!entity_id) return entity_id.error();
@@ -238,7 +259,7 @@ Result<Operation> decode_operation(const json& j) {
     auto type = get_string(j, "type", 32);
     if (!type) return type.error();
     bool known = false;
-    for (auto t : {OpType::create, OpType::set, OpType::add_event, OpType::transition, OpType::renumber})
+    for (auto t : kAllOpTypes)
         if (op_type_name(t) == *type) {
             op.type = t;
             known = true;
@@ -259,21 +280,20 @@ json operation_to_json(const Operation& op) {
     auto number_json = [&] {
         return op.number.is_final() ? json(op.number.value) : json(op.number.provisional);
     };
-    if (op.entity == EntityKind::event_type) {
-        j["value"] = {{"label", op.text}};
-        return j;
-    }
     switch (op.type) {
         case OpType::create: {
             json fields = json::object();
-            for (const auto& [f, v] : op.fields) fields[std::string(field_spec(f).name)] = field_value_to_json(f, v);
+            for (const auto& [f, v] : op.fields) {
+                const FieldSpec& spec = field_spec(op.entity, f);
+                fields[std::string(spec.name)] = field_value_to_json(spec, v);
+            }
             j["value"] = std::move(fields);
-            j["number"] = number_json();
+            if (kind_spec(op.entity).numbered) j["number"] = number_json();
             break;
         }
         case OpType::set:
-            j["field"] = std::string(field_spec(op.field).name);
-            j["value"] = field_value_to_json(op.field, op.text);
+            j["field"] = std::string(field_spec(op.entity, op.field).name);
+            j["value"] = field_value_to_json(field_spec(op.entity, op.field), op.text);
             break;
         case OpType::add_event:
             j["value"] = {{"type", op.event_type}, {"text", op.text}};

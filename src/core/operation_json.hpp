@@ -4,16 +4,19 @@
 //    "entity":"incident", "entity_id":"r7f3:17", "type":"set",
 //    "field":"priority", "value":2}
 //
-// Per type, besides the six keys above (all required):
-//   create incident   "value": {"<field>": <value>, ...} with at least "title";
-//                     "number": 10042 (final) or "P-<replica>-<n>" (provisional);
-//                     entity_id equals id
-//   set               "field": "<field name>", "value": <value>
-//   add_event         "value": {"type": "<event type key>", "text": "..."}
-//   transition        "value": "<status name>"
-//   renumber          "number": 10042
-//   create event_type "value": {"label": "..."}; entity_id is the new key
-// A <value> is a JSON number for "priority" and a string for every other field.
+// "entity" is a kind's wire name (schema.hpp). Per type, besides the six keys
+// above (all required):
+//   create      "value": {"<field>": <value>, ...} with every required field that
+//               has no initial value; numbered kinds (incident) also
+//               "number": 10042 (final) or "P-<replica>-<n>" (provisional).
+//               entity_id equals id for minted kinds, is the key for keyed ones
+//   set         "field": "<field name>", "value": <value>
+//   add_event   "value": {"type": "<event type key>", "text": "..."}   (kinds with events)
+//   transition  "value": "<status name>"                                (kinds with a workflow)
+//   renumber    "number": 10042                                         (numbered kinds)
+// A <value> is a JSON number for priority fields, a boolean for flags and a
+// string for every other field. Field names are those of the entity's kind.
+// The forms written before the entity model (incident and event_type) are these.
 //
 // Decoding is strict: a missing key, an unknown key, a wrong type, a value over
 // its size limit or a hlc from another replica than the id is an Error naming

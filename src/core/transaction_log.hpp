@@ -1,4 +1,4 @@
-// W15 as people read it: one row per change, oldest first. The creation is
+// W15 as people read it, for a record of any kind: one row per change, oldest first. The creation is
 // shown as one row per initial value. Neither initial nor new values are
 // stored twice: they are recovered from the current values and the old side
 // of each change (history.hpp).
@@ -11,6 +11,6 @@
 
 namespace hotline {
 
-std::vector<TxEntry> render_transaction_log(const Desk& desk, const Incident& incident);
+std::vector<TxEntry> render_transaction_log(const Desk& desk, const Entity& record);
 
 }  // namespace hotline

@@ -47,13 +47,13 @@ Outcome check_transition(const Incident& incident, IncidentStatus to) {
         return make_error("transition_not_allowed",
                           "Cannot go from " + std::string(status_label(incident.status)) + " to " +
                               std::string(status_label(to)));
-    if (to == S::assigned && is_blank(incident.value(FieldId::department)) &&
-        is_blank(incident.value(FieldId::engineer)))
+    if (to == S::assigned && is_blank(incident.value(IncidentField::department)) &&
+        is_blank(incident.value(IncidentField::engineer)))
         return make_error("guard_assignee",
                           "Cannot mark as Assigned: choose a department or an engineer first");
     if (to == S::solved) {
-        bool no_problem = is_blank(incident.value(FieldId::actual_problem));
-        bool no_solution = is_blank(incident.value(FieldId::actual_solution));
+        bool no_problem = is_blank(incident.value(IncidentField::actual_problem));
+        bool no_solution = is_blank(incident.value(IncidentField::actual_solution));
         if (no_problem && no_solution)
             return make_error("guard_actual_problem_solution",
                               "Cannot mark as Solved: fill in 'Actual problem' and 'Actual solution' first");

@@ -16,7 +16,7 @@
 
 #include <vector>
 
-#include "core/incident.hpp"
+#include "core/entity.hpp"
 #include "core/result.hpp"
 
 namespace hotline {

@@ -1,5 +1,7 @@
 #include "server/pull.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include "core/ids.hpp"
@@ -26,9 +28,42 @@ std::size_t text_size(const std::vector<StoredOp>& ops) {
     return size;
 }
 
-bool visible(const ServerDesk& sd, const Principal& who, const StoredOp& stored) {
-    const Incident* inc = sd.desk().find(stored.entity_id);
-    return inc == nullptr || can_see(who, *inc);  // not an incident: event types are for everyone
+// The record an operation is about. Minted ids are unique across kinds; a kind
+// that identifies its records by key is reference data, which everyone sees.
+const Entity* record_of(const Desk& desk, const std::string& entity_id) {
+    for (EntityKind kind : kAllEntityKinds)
+        if (kind_spec(kind).visibility == Visibility::by_incident)
+            if (const Entity* e = desk.find(kind, entity_id)) return e;
+    return nullptr;
+}
+
+bool visible(const Desk& desk, const TechnicianScope& scope, const StoredOp& stored) {
+    const Entity* record = record_of(desk, stored.entity_id);
+    return record == nullptr || scope.contains(*record);
+}
+
+// An operation that may bring records into a technician's view: an incident
+// assigned to them, or one of theirs given another account, contact or unit.
+bool widens_view(const Operation& op, const Principal& who) {
+    if (assigns_to(op, who)) return true;
+    if (op.entity != EntityKind::incident) return false;
+    if (op.type == OpType::set) return field_spec(op.entity, op.field).kind == FieldKind::ref;
+    return op.type == OpType::create;
+}
+
+// The earlier operations (up to `cursor`, which earlier pulls filtered out) of the
+// records a replica needs for `incident`, in server order: referenced records
+// come before what refers to them, as the server applied them.
+Result<std::vector<StoredOp>> earlier_history(Database& db, const Desk& desk, const Entity& incident, std::int64_t cursor) {
+    std::vector<StoredOp> out;
+    for (const Entity* needed : records_needed_by(desk, incident)) {
+        auto ops = db.ops_of_entity(needed->id);
+        if (!ops) return ops.error();
+        for (StoredOp& op : *ops)
+            if (op.seq <= cursor) out.push_back(std::move(op));
+    }
+    std::sort(out.begin(), out.end(), [](const StoredOp& a, const StoredOp& b) { return a.seq < b.seq; });
+    return out;
 }
 
 }  // namespace
@@ -72,16 +107,18 @@ ApiResponse pull(ServerDesk& sd, Database& db, const Principal& who, const std::
         append_entry(out, stored);
     };
     std::unordered_set<std::int64_t> sent;
+    const TechnicianScope scope(who, sd.desk());
     for (const StoredOp& stored : *page) {
-        if (!visible(sd, who, stored)) continue;
+        if (!visible(sd.desk(), scope, stored)) continue;
         if (who.role == Role::technician) {
             auto op = decode_operation(std::string_view(stored.body));
-            if (op && assigns_to(*op, who)) {
-                // Newly theirs: send what happened before, which earlier pulls filtered out.
-                auto earlier = db.ops_of_entity(stored.entity_id);
+            const Entity* incident = op ? sd.desk().find(op->entity_id) : nullptr;
+            if (incident && widens_view(*op, who)) {
+                // Newly in view: send what happened before, which earlier pulls filtered out.
+                auto earlier = earlier_history(db, sd.desk(), *incident, *cursor);
                 if (!earlier) return api_error(503, "storage_unavailable", earlier.error().message);
                 for (const StoredOp& e : *earlier)
-                    if (e.seq <= *cursor && sent.insert(e.seq).second) add(e);
+                    if (sent.insert(e.seq).second) add(e);
             }
         }
         // Only a technician's page can repeat an operation (earlier history spliced in
@@ -98,13 +135,22 @@ ApiResponse history(ServerDesk& sd, Database& db, const Principal& who,
                     const std::map<std::string, std::string>& query) {
     auto it = query.find("entity");
     if (it == query.end() || it->second.empty()) return api_error(400, "bad_query", "\"entity\" is required.");
+    auto kind_it = query.find("kind");
+    const auto kind = kind_it == query.end() ? std::optional(EntityKind::incident) : kind_by_name(kind_it->second);
+    if (!kind) return api_error(400, "bad_query", "\"kind\" must name an entity kind.");
     if (auto caught_up = sd.catch_up(db); !caught_up)
         return api_error(503, "storage_unavailable", caught_up.error().message);
-    const Incident* inc = sd.desk().find(it->second);
-    if (!inc) return api_error(404, "no_such_incident", "No incident " + it->second + ".");
-    if (!can_see(who, *inc)) return api_error(403, "forbidden_incident", "This incident is not assigned to you.");
+    // A record that is not the user's to see is answered as one that does not exist.
+    const Entity* record = sd.desk().find(*kind, it->second);
+    if (!record || !can_see(who, sd.desk(), *record))
+        return api_error(404, "no_such_record", "No " + std::string(kind_spec(*kind).name) + " " + it->second + " here.");
     auto stored = db.ops_of_entity(it->second);
     if (!stored) return api_error(503, "storage_unavailable", stored.error().message);
+    if (kind_spec(*kind).ids == IdScheme::keyed)  // keys of different kinds may be equal
+        std::erase_if(*stored, [&](const StoredOp& op) {
+            auto decoded = decode_operation(std::string_view(op.body));
+            return !decoded || decoded->entity != *kind;
+        });
     std::string out;
     out.reserve(text_size(*stored));
     out += "{\"ops\":[";

@@ -100,8 +100,7 @@ Outcome admit(const ServerDesk& sd, const Principal& who, const std::string& rep
                                                    replica + ": a replica pushes its own operations.");
     if (auto it = prior.rejections.find(op.id.to_string()); it != prior.rejections.end())
         return Error{it->second.code, it->second.message};
-    const Incident* target = op.entity == EntityKind::incident ? sd.desk().find(op.entity_id) : nullptr;
-    if (auto allowed = authorize_operation(who, op, target); !allowed) return allowed;
+    if (auto allowed = authorize_operation(who, op, sd.desk()); !allowed) return allowed;
     if (op.type == OpType::create && op.entity == EntityKind::incident && op.number.is_final() &&
         !in_blocks(prior.blocks, op.number.value))
         return make_error("number_not_leased", "Number " + std::to_string(op.number.value) +

@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "core/fields.hpp"
+#include "core/schema.hpp"
 #include "core/limits.hpp"
 #include "server/request_body.hpp"
 #include "server/sessions.hpp"

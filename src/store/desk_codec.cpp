@@ -35,8 +35,8 @@ bool get_count(ByteReader& r, std::uint64_t& n) { return r.varint(n) && n <= kCo
 Error corrupt(const char* what) { return make_error("corrupt_record", std::string("damaged ") + what); }
 
 // Long texts are mostly unique: they never enter the string table.
-bool is_one_line_field(std::size_t f) {
-    return f < kFieldCount && field_spec(static_cast<FieldId>(f)).kind != FieldKind::long_text;
+bool is_one_line_field(EntityKind kind, std::size_t f) {
+    return f < field_count(kind) && field_spec(kind, FieldId(static_cast<std::uint8_t>(f))).kind != FieldKind::long_text;
 }
 
 // Tagged string: low bit 1 = written in place (length << 1 | 1, then the
@@ -96,11 +96,11 @@ void StringTableBuilder::count(std::string_view s) {
     if (s.size() >= 3) ++counts_[s];  // shorter strings cost no more in place than as a ref
 }
 
-void StringTableBuilder::add(const Incident& inc) {
-    for (std::size_t f = 0; f < kFieldCount; ++f)
-        if (is_one_line_field(f)) count(inc.values[f]);
-    count(inc.created_by);
-    for (const auto& ev : inc.events) {
+void StringTableBuilder::add(const Entity& e) {
+    for (std::size_t f = 0; f < e.values.size(); ++f)
+        if (is_one_line_field(e.kind, f)) count(e.values[f]);
+    count(e.created_by);
+    for (const auto& ev : e.events) {
         count(ev.actor);
         count(ev.type);
     }
@@ -137,9 +137,10 @@ Result<std::vector<std::string>> decode_string_table(std::string_view data) {
     return entries;
 }
 
-void encode_incident(std::string& out, const Incident& inc, const StringTableBuilder& table,
-                     const std::vector<std::string>& replicas) {
+void encode_entity(std::string& out, const Entity& inc, const StringTableBuilder& table,
+                   const std::vector<std::string>& replicas) {
     ByteWriter w(out);
+    w.u8(static_cast<std::uint8_t>(inc.kind));
     auto put_ref = [&](const std::string& s) {
         if (std::uint64_t k = table.ref(s)) w.varint(k << 1);
         else put_inline(w, s);
@@ -158,7 +159,7 @@ void encode_incident(std::string& out, const Incident& inc, const StringTableBui
     w.svarint(inc.updated_ms - base);
     w.varint(inc.field_stamps.size());
     for (const auto& fs : inc.field_stamps) {
-        w.u8(static_cast<std::uint8_t>(fs.field));
+        w.u8(fs.field.value);
         put_stamp(w, fs.stamp, base);
     }
     w.varint(inc.events.size());
@@ -173,10 +174,11 @@ void encode_incident(std::string& out, const Incident& inc, const StringTableBui
     w.bytes(inc.history);
 }
 
-Result<Incident> decode_incident(std::string_view data, const std::vector<std::string>& table,
-                                 const std::vector<std::string>& replicas) {
-    ByteReader r(data);
-    Incident inc;
+namespace {
+
+Result<Entity> decode_body(ByteReader& r, EntityKind kind, const std::vector<std::string>& table,
+                           const std::vector<std::string>& replicas) {
+    Entity inc = make_entity(kind, {});
     std::uint64_t n = 0;
     if (!get_stamp(r, inc.created) || !get_op_id(r, inc.id, inc.created, replicas)) return corrupt("incident id");
     const std::int64_t base = inc.created.wall_ms;
@@ -188,7 +190,7 @@ Result<Incident> decode_incident(std::string_view data, const std::vector<std::s
     if (!r.varint(n) || n > 255) return corrupt("field count");
     std::string unknown;  // values of fields this build does not know are read and dropped
     for (std::size_t i = 0; i < n; ++i)
-        if (!get_ref(r, table, i < kFieldCount ? inc.values[i] : unknown, limits::kLongTextMax))
+        if (!get_ref(r, table, i < inc.values.size() ? inc.values[i] : unknown, limits::kLongTextMax))
             return corrupt("field value");
     std::uint8_t status = 0;
     if (!r.u8(status) || status >= kStatusCount) return corrupt("status");
@@ -200,8 +202,8 @@ Result<Incident> decode_incident(std::string_view data, const std::vector<std::s
     inc.field_stamps.resize(n);
     for (auto& fs : inc.field_stamps) {
         std::uint8_t f = 0;
-        if (!r.u8(f) || f >= kFieldCount || !get_stamp(r, fs.stamp, base)) return corrupt("field stamp");
-        fs.field = static_cast<FieldId>(f);
+        if (!r.u8(f) || f >= inc.values.size() || !get_stamp(r, fs.stamp, base)) return corrupt("field stamp");
+        fs.field = FieldId(f);
     }
     if (!get_count(r, n)) return corrupt("event count");
     inc.events.resize(n);
@@ -214,8 +216,24 @@ Result<Incident> decode_incident(std::string_view data, const std::vector<std::s
     if (!r.varint(superseded) || superseded > 0xffffffffu) return corrupt("superseded count");
     inc.superseded_writes = static_cast<std::uint32_t>(superseded);
     if (!r.bytes(inc.history, kHistoryMax)) return corrupt("history");
-    if (!r.at_end()) return corrupt("incident (trailing bytes)");
+    if (!r.at_end()) return corrupt("record (trailing bytes)");
     return inc;
+}
+
+}  // namespace
+
+Result<Entity> decode_entity(std::string_view data, const std::vector<std::string>& table,
+                             const std::vector<std::string>& replicas) {
+    ByteReader r(data);
+    std::uint8_t kind = 0;
+    if (!r.u8(kind) || kind >= kEntityKindCount) return corrupt("record kind");
+    return decode_body(r, static_cast<EntityKind>(kind), table, replicas);
+}
+
+Result<Entity> decode_format1_incident(std::string_view data, const std::vector<std::string>& table,
+                                       const std::vector<std::string>& replicas) {
+    ByteReader r(data);
+    return decode_body(r, EntityKind::incident, table, replicas);
 }
 
 void encode_desk_header(std::string& out, const DeskHeader& h) {
@@ -224,12 +242,7 @@ void encode_desk_header(std::string& out, const DeskHeader& h) {
     for (const auto& r : h.replicas) w.bytes(r);
     w.varint(h.actors.size());
     for (const auto& a : h.actors) w.bytes(a);
-    w.varint(h.event_types.size());
-    for (std::size_t i = 0; i < h.event_types.size(); ++i) {
-        w.bytes(h.event_types[i].key);
-        w.bytes(h.event_types[i].label);
-        put_stamp(w, h.event_type_stamps[i]);
-    }
+    w.varint(0);  // format 1's event types: records of their own now
     const auto& ranges = h.seen.ranges();
     w.varint(ranges.size());
     for (const auto& range : ranges) {
@@ -238,7 +251,7 @@ void encode_desk_header(std::string& out, const DeskHeader& h) {
         for (auto c : range.beyond) w.varint(c);
     }
     w.bytes(h.newest_hlc.replica.empty() ? std::string() : h.newest_hlc.to_string());
-    w.varint(h.incident_count);
+    w.varint(h.record_count);
     w.varint(h.chunk_count);
 }
 
@@ -254,13 +267,20 @@ Result<DeskHeader> decode_desk_header(std::string_view data) {
     h.actors.resize(n);
     for (auto& actor : h.actors)
         if (!r.bytes(actor, limits::kActorMax)) return corrupt("actor");
-    if (!r.varint(n) || n > limits::kEventTypesMax) return corrupt("event type count");
-    h.event_types.resize(n);
-    h.event_type_stamps.resize(n);
-    for (std::size_t i = 0; i < n; ++i)
-        if (!r.bytes(h.event_types[i].key, 32) || !r.bytes(h.event_types[i].label, limits::kShortTextMax) ||
-            !get_stamp(r, h.event_type_stamps[i]))
+    if (!r.varint(n) || n > limits::kKeyedRecordsMax) return corrupt("event type count");
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string key, label;
+        Stamp stamp;
+        if (!r.bytes(key, 32) || !r.bytes(label, limits::kShortTextMax) || !get_stamp(r, stamp) ||
+            !is_valid_record_id(EntityKind::event_type, key) || label.empty())
             return corrupt("event type");
+        // Format 1 kept a key, a label and the stamp of the label's last write.
+        Entity type = make_entity(EntityKind::event_type, std::move(key));
+        type.value(EventTypeField::label) = std::move(label);
+        type.created = stamp;
+        type.updated_ms = stamp.wall_ms;
+        h.format1_event_types.push_back(std::move(type));
+    }
     if (!get_count(r, n)) return corrupt("seen count");
     std::vector<SeenRange> ranges(n);
     for (auto& range : ranges) {
@@ -281,7 +301,7 @@ Result<DeskHeader> decode_desk_header(std::string_view data) {
         h.newest_hlc = std::move(parsed.value());
     }
     std::uint64_t chunks = 0;
-    if (!r.varint(h.incident_count) || !r.varint(chunks) || chunks == 0 || chunks > 4096)
+    if (!r.varint(h.record_count) || !r.varint(chunks) || chunks == 0 || chunks > 4096)
         return corrupt("counts");
     h.chunk_count = static_cast<std::uint32_t>(chunks);
     if (!r.at_end()) return corrupt("desk header (trailing bytes)");

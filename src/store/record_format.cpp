@@ -55,11 +55,19 @@ void append_record(std::string& out, RecordType type, std::string_view payload) 
 ScanResult scan_records(std::string_view file, FileKind kind) {
     ScanResult result;
     std::size_t pos = kFileHeaderSize;
-    if (file.substr(0, kFileHeaderSize) != file_header(kind)) {
+    const std::string expected = file_header(kind);
+    std::uint16_t version = 0;
+    if (file.size() >= kFileHeaderSize)
+        version = static_cast<std::uint16_t>(static_cast<unsigned char>(file[6]) |
+                                             (static_cast<unsigned char>(file[7]) << 8));
+    if (file.substr(0, 6) != std::string_view(expected).substr(0, 6) || version < kOldestFormatVersion ||
+        version > kFormatVersion) {
         // A damaged header costs nothing more: the records carry their own
         // checksums. A foreign file simply has no intact record.
         result.bad_header = true;
         pos = 0;
+    } else {
+        result.version = version;
     }
     result.intact_end = pos;
     while (pos < file.size()) {

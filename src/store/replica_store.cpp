@@ -44,24 +44,26 @@ void note_damage(LoadReport& report, const std::string& file, const ScanResult& 
                               (scan.torn_tail ? " (torn tail)" : ""));
 }
 
-// Loads snapshot generation `gen` into desk parts.
+// Loads snapshot generation `gen` into desk parts. Format 1 chunks (incident
+// records, event types in the header) load as records of today's kinds.
 void load_snapshot(const std::string& dir, std::uint64_t gen, Desk::Parts& parts, LoadReport& report) {
     std::optional<DeskHeader> header;
     std::size_t chunk_count = 0;
-    IncidentList& incidents = parts.incidents;
+    EntityList& records = parts.entities;
+    records.clear();
     // Until a header tells the chunk count, read chunks until one is missing.
     for (std::size_t k = 0; header ? k < chunk_count : k < 4096; ++k) {
         std::string name = snapshot_chunk_name(gen, k);
         auto data = read_file(dir + "/" + name);
         if (!data) {
-            if (header || k == 0) report.problems.push_back(name + ": missing; its incidents are lost");
+            if (header || k == 0) report.problems.push_back(name + ": missing; its records are lost");
             if (!header && k > 0) break;
             continue;
         }
         ScanResult scan = scan_records(*data, FileKind::snapshot);
         note_damage(report, name, scan);
         // The header and the string table are written at both ends of a chunk:
-        // take the first intact copy of each before reading incidents.
+        // take the first intact copy of each before reading records.
         std::optional<std::vector<std::string>> table;
         for (const auto& rec : scan.records) {
             if (rec.type == RecordType::desk_header && !header) {
@@ -79,35 +81,36 @@ void load_snapshot(const std::string& dir, std::uint64_t gen, Desk::Parts& parts
             }
         }
         if (!table) {
-            report.problems.push_back(name + ": no readable string table; its incidents are lost");
+            report.problems.push_back(name + ": no readable string table; its records are lost");
             continue;
         }
         for (const auto& rec : scan.records) {
-            if (rec.type == RecordType::incident) {
-                auto inc = decode_incident(rec.payload, *table, header->replicas);
-                if (!inc) {
-                    report.problems.push_back(name + ": " + inc.error().message);
-                    ++report.damaged_records;
-                    continue;
-                }
-                incidents.push_back(std::move(inc.value()));
+            Result<Entity> record = make_error("none", "");
+            if (rec.type == RecordType::entity) record = decode_entity(rec.payload, *table, header->replicas);
+            else if (rec.type == RecordType::incident) record = decode_format1_incident(rec.payload, *table, header->replicas);
+            else continue;
+            if (!record) {
+                report.problems.push_back(name + ": " + record.error().message);
+                ++report.damaged_records;
+                continue;
             }
+            records.push_back(std::move(record.value()));
         }
     }
     if (!header) {
-        report.problems.push_back("snapshot " + std::to_string(gen) + ": no readable header; incidents cannot be trusted and were dropped");
-        incidents.clear();
+        report.problems.push_back("snapshot " + std::to_string(gen) + ": no readable header; records cannot be trusted and were dropped");
+        records.clear();
         return;
     }
+    if (records.size() != header->record_count)
+        report.problems.push_back("snapshot " + std::to_string(gen) + ": " + std::to_string(records.size()) +
+                                  " of " + std::to_string(header->record_count) + " records readable");
+    // Format 1 kept event types in the header, defaults included.
+    for (Entity& type : header->format1_event_types) records.push_back(std::move(type));
     parts.replicas = std::move(header->replicas);
     parts.actors = std::move(header->actors);
-    parts.event_types = std::move(header->event_types);
-    parts.event_type_stamps = std::move(header->event_type_stamps);
     parts.seen = std::move(header->seen);
     parts.newest_hlc = std::move(header->newest_hlc);
-    if (incidents.size() != header->incident_count)
-        report.problems.push_back("snapshot " + std::to_string(gen) + ": " + std::to_string(incidents.size()) +
-                                  " of " + std::to_string(header->incident_count) + " incidents readable");
 }
 
 // Brings the factory state up to date with operations saved after it.
@@ -179,7 +182,7 @@ Result<ReplicaStore::Opened> ReplicaStore::open(const std::string& dir, const st
     Desk::Parts parts = Desk().parts();
     if (meta->generation > 0) {
         load_snapshot(dir, meta->generation, parts, report);
-        report.snapshot_incidents = parts.incidents.size();
+        report.snapshot_records = parts.entities.size();
     }
     auto desk = Desk::from_parts(std::move(parts));
     if (!desk) {
@@ -255,20 +258,21 @@ Outcome ReplicaStore::save_meta(const OpFactory::State& factory) { return write_
 
 Outcome ReplicaStore::compact(const Desk& desk, const OpFactory::State& factory) {
     const std::uint64_t next = generation_ + 1;
-    const auto& incidents = desk.incidents();
-    DeskHeader header{desk.replicas(), desk.actors(), desk.event_types(), desk.event_type_stamps(), desk.seen(),
-                      desk.newest_hlc(), incidents.size(), 0};
+    std::vector<const Entity*> records;
+    for (EntityKind kind : kAllEntityKinds)
+        for (const Entity& e : desk.entities(kind)) records.push_back(&e);
+    DeskHeader header{desk.replicas(), desk.actors(), {}, desk.seen(), desk.newest_hlc(), records.size(), 0};
     header.chunk_count = static_cast<std::uint32_t>(
-        std::max<std::size_t>(1, (incidents.size() + kIncidentsPerChunk - 1) / kIncidentsPerChunk));
+        std::max<std::size_t>(1, (records.size() + kRecordsPerChunk - 1) / kRecordsPerChunk));
     std::string header_payload;
     encode_desk_header(header_payload, header);
 
     std::string chunk, payload, table_payload;
     for (std::uint32_t k = 0; k < header.chunk_count; ++k) {
-        std::size_t begin = k * kIncidentsPerChunk;
-        std::size_t end = std::min(incidents.size(), begin + kIncidentsPerChunk);
+        std::size_t begin = k * kRecordsPerChunk;
+        std::size_t end = std::min(records.size(), begin + kRecordsPerChunk);
         StringTableBuilder table;
-        for (std::size_t i = begin; i < end; ++i) table.add(incidents[i]);
+        for (std::size_t i = begin; i < end; ++i) table.add(*records[i]);
         table.finish();
         table_payload.clear();
         encode_string_table(table_payload, table.entries());
@@ -278,8 +282,8 @@ Outcome ReplicaStore::compact(const Desk& desk, const OpFactory::State& factory)
         append_record(chunk, RecordType::string_table, table_payload);
         for (std::size_t i = begin; i < end; ++i) {
             payload.clear();
-            encode_incident(payload, incidents[i], table, desk.replicas());
-            append_record(chunk, RecordType::incident, payload);
+            encode_entity(payload, *records[i], table, desk.replicas());
+            append_record(chunk, RecordType::entity, payload);
         }
         // Second copies at the other end, so one damaged record cannot lose the chunk.
         append_record(chunk, RecordType::string_table, table_payload);

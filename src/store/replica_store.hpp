@@ -3,7 +3,7 @@
 //
 //   meta              ReplicaMeta, replaced atomically; names the current generation
 //   snap-<gen>-<k>    snapshot chunk k of generation gen: desk header, string
-//                     table, incident records, string table, desk header (two
+//                     table, entity records, string table, desk header (two
 //                     copies, so one damaged record cannot lose the chunk)
 //   log-<gen>         operations applied since snapshot <gen>, appended one
 //                     record per operation
@@ -35,7 +35,7 @@ namespace hotline::store {
 struct LoadReport {
     std::vector<std::string> problems;  // one readable line per thing that was wrong
     std::size_t damaged_records = 0;    // damaged regions skipped, over all files
-    std::size_t snapshot_incidents = 0;
+    std::size_t snapshot_records = 0;   // records of every kind read from the snapshot
     std::size_t log_operations = 0;     // operations replayed from the log
     bool new_replica = false;           // nothing was there: a fresh replica was made
 
@@ -68,7 +68,7 @@ public:
     // rewritten on each change (IDBFS rewrites whole files) stays small.
     bool should_compact() const { return log_bytes_ > kCompactLogBytes; }
 
-    static constexpr std::size_t kIncidentsPerChunk = 16384;
+    static constexpr std::size_t kRecordsPerChunk = 16384;
     static constexpr std::size_t kCompactLogBytes = 512 * 1024;
 
 private:

@@ -59,15 +59,18 @@ ConflictList ConflictList::from_json(const nlohmann::json& j) {
 }
 
 Operation remint(OpFactory& factory, const Operation& op, std::int64_t now_ms) {
-    if (op.entity == EntityKind::event_type) return factory.define_event_type(op.actor, now_ms, op.entity_id, op.text);
     switch (op.type) {
-        case OpType::create: return factory.create_incident(op.actor, now_ms, op.fields);
-        case OpType::set: return factory.set_field(op.actor, now_ms, op.entity_id, op.field, op.text);
+        case OpType::create: {
+            // A minted kind becomes a new record (new id, new number); a keyed one keeps its key.
+            const bool keyed = kind_spec(op.entity).ids == IdScheme::keyed;
+            return factory.create(op.actor, now_ms, op.entity, op.fields, keyed ? op.entity_id : std::string());
+        }
+        case OpType::set: return factory.set_field(op.actor, now_ms, op.entity, op.entity_id, op.field, op.text);
         case OpType::add_event: return factory.add_event(op.actor, now_ms, op.entity_id, op.event_type, op.text);
         case OpType::transition: return factory.transition(op.actor, now_ms, op.entity_id, op.to);
         case OpType::renumber: return factory.renumber(op.actor, now_ms, op.entity_id, op.number.value);
     }
-    return factory.set_field(op.actor, now_ms, op.entity_id, op.field, op.text);
+    return factory.set_field(op.actor, now_ms, op.entity, op.entity_id, op.field, op.text);
 }
 
 }  // namespace hotline::sync

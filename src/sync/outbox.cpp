@@ -45,10 +45,8 @@ bool Outbox::contains(const OpId& id) const {
     return std::any_of(ops_.begin(), ops_.end(), [&](const Operation& op) { return op.id == id; });
 }
 
-bool Outbox::touches(std::string_view entity_id) const {
-    return std::any_of(ops_.begin(), ops_.end(), [&](const Operation& op) {
-        return op.entity == EntityKind::incident && op.entity_id == entity_id;
-    });
+bool Outbox::touches(EntityKind kind, std::string_view id) const {
+    return std::any_of(ops_.begin(), ops_.end(), [&](const Operation& op) { return op.entity == kind && op.entity_id == id; });
 }
 
 Outcome Outbox::append(const Operation& op) {

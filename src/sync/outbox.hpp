@@ -36,7 +36,7 @@ public:
     bool empty() const { return ops_.empty(); }
     bool contains(const OpId& id) const;
     // Whether any pending operation is about incident `entity_id`.
-    bool touches(std::string_view entity_id) const;
+    bool touches(EntityKind kind, std::string_view id) const;  // holds an op on that record
     const std::vector<std::string>& problems() const { return problems_; }
 
     Outcome append(const Operation& op);

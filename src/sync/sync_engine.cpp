@@ -29,7 +29,20 @@ namespace {
 const char* kSyncKey = "sync";
 constexpr int kPagesPerSnapshot = 16;
 
-bool is_incident_op(const Operation& op) { return op.entity == EntityKind::incident; }
+// A record to rebuild, as kept in `rebuild_` (and persisted): an incident by its id, as
+// before other kinds existed, any other record as "<kind>/<id>" ('/' is in no id).
+std::string record_key(EntityKind kind, std::string_view id) {
+    if (kind == EntityKind::incident) return std::string(id);
+    return std::string(entity_kind_name(kind)) + "/" + std::string(id);
+}
+std::string record_key(const Operation& op) { return record_key(op.entity, op.entity_id); }
+
+std::pair<EntityKind, std::string> parse_record_key(const std::string& key) {
+    const auto slash = key.find('/');
+    if (slash == std::string::npos) return {EntityKind::incident, key};
+    const auto kind = kind_by_name(std::string_view(key).substr(0, slash));
+    return {kind.value_or(EntityKind::incident), key.substr(slash + 1)};
+}
 
 }  // namespace
 
@@ -155,7 +168,10 @@ bool SyncEngine::start_next(std::int64_t now_ms) {
         if (!rebuild_.empty()) {
             cycle_running_ = true;
             rebuilding_ = *rebuild_.begin();
-            send(Call::history, "GET", "/history?entity=" + url_encode(rebuilding_), "", now_ms);
+            const auto [kind, id] = parse_record_key(rebuilding_);
+            std::string path = "/history?entity=" + url_encode(id);
+            if (kind != EntityKind::incident) path += "&kind=" + std::string(entity_kind_name(kind));
+            send(Call::history, "GET", path, "", now_ms);
             return true;
         }
         const bool after_page = page_cursor_.has_value();
@@ -289,7 +305,7 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
         if (!op) continue;
         ++answered;
         if (r.status == PushStatus::rejected) {
-            if (is_incident_op(*op)) rebuild_.insert(op->entity_id);
+            rebuild_.insert(record_key(*op));
             move_to_conflicts(*op, r.error, now_ms, dropped);
         } else {
             answered_[op->id] = r.seq;
@@ -322,7 +338,9 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
         fail(decoded.error(), SyncState::error, now_ms);
         return;
     }
-    const std::string id = rebuilding_;
+    const std::string key = rebuilding_;
+    const auto [kind, id] = parse_record_key(key);
+    auto about_it = [&](const Operation& op) { return op.entity == kind && op.entity_id == id; };
     std::vector<Operation> order;
     std::set<OpId> in_history;
     // Replay only what lies within what this replica has pulled and applied: a later
@@ -331,18 +349,18 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
     const std::int64_t pulled_up_to = std::max(cursor_, applied_through_);
     for (auto& s : *decoded) {
         if (replica_.outbox().contains(s.op.id)) answered_[s.op.id] = s.seq;  // its push reply was lost
-        if (s.seq > pulled_up_to) continue;
+        if (s.seq > pulled_up_to || !about_it(s.op)) continue;
         in_history.insert(s.op.id);
         order.push_back(std::move(s.op));
     }
     const std::size_t server_part = order.size();
     for (const auto& op : replica_.outbox().ops())
-        if (is_incident_op(op) && op.entity_id == id && !in_history.count(op.id)) order.push_back(op);
-    // Ops of this incident the server refused are no longer part of it.
+        if (about_it(op) && !in_history.count(op.id)) order.push_back(op);
+    // Ops of this record the server refused are no longer part of it.
     std::vector<OpId> refused;
     for (const auto& c : conflicts_.items())
-        if (is_incident_op(c.op) && c.op.entity_id == id && !in_history.count(c.op.id)) refused.push_back(c.op.id);
-    std::vector<ApplyResult> results = replica_.replay_incident(id, order, refused);
+        if (about_it(c.op) && !in_history.count(c.op.id)) refused.push_back(c.op.id);
+    std::vector<ApplyResult> results = replica_.replay_entity(kind, id, order, refused);
     bool push_first = false;
     for (std::size_t i = 0; i < results.size() && i < order.size(); ++i) {
         if (results[i].kind != ApplyKind::rejected) continue;
@@ -367,10 +385,10 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
     if (push_first) {
         stage_ = Stage::push;  // the rebuild stage comes again after the push
     } else {
-        rebuild_.erase(id);
+        rebuild_.erase(key);
     }
     rebuilding_.clear();
-    changed_.insert(id);
+    if (kind == EntityKind::incident) changed_.insert(id);
     snapshot_due_ = true;
     const std::string warning = status_.last_error;
     succeed();
@@ -393,13 +411,13 @@ void SyncEngine::handle_pull(const Reply& reply, std::int64_t now_ms) {
         if (replica_.outbox().contains(op.id)) {
             answered_[op.id] = s.seq;  // own op: held already, now known to the server
             // Unless a rebuild could not place it yet (see handle_history): place it now.
-            if (is_incident_op(op) && !replica_.desk().has_applied(op.id)) rebuild_.insert(op.entity_id);
+            if (!replica_.desk().has_applied(op.id)) rebuild_.insert(record_key(op));
             continue;
         }
         if (replica_.desk().has_applied(op.id)) continue;
-        if (is_incident_op(op) && (rebuild_.count(op.entity_id) || replica_.outbox().touches(op.entity_id))) {
+        if (rebuild_.count(record_key(op)) || replica_.outbox().touches(op.entity, op.entity_id)) {
             // Interleaves with pending ops: only the server's order is right.
-            rebuild_.insert(op.entity_id);
+            rebuild_.insert(record_key(op));
             continue;
         }
         direct.push_back(std::move(s.op));
@@ -411,10 +429,9 @@ void SyncEngine::handle_pull(const Reply& reply, std::int64_t now_ms) {
             return;
         }
         for (std::size_t i = 0; i < direct.size(); ++i) {
-            if (!is_incident_op(direct[i])) continue;
-            changed_.insert(direct[i].entity_id);
+            if (direct[i].entity == EntityKind::incident) changed_.insert(direct[i].entity_id);
             // Accepted by the server but not here: this replica's order differs; rebuild.
-            if (i < applied->size() && (*applied)[i].kind == ApplyKind::rejected) rebuild_.insert(direct[i].entity_id);
+            if (i < applied->size() && (*applied)[i].kind == ApplyKind::rejected) rebuild_.insert(record_key(direct[i]));
         }
     }
     page_cursor_ = decoded->cursor;

@@ -12,7 +12,7 @@
 //   pulled op      own: answered; already held: skipped; of an incident with
 //                  pending operations (or one that no longer applies here): the
 //                  incident is rebuilt from /history + its remaining pending ops
-//                  (Desk::replay_incident); otherwise Desk::apply + log
+//                  (Desk::replay_entity); otherwise Desk::apply + log
 //   rebuilt        pending ops the server answered for that no longer apply go to the
 //                  conflict list; pending ops it has not seen yet that no longer apply
 //                  are pushed all the same (the server judges them) and the incident is

@@ -7,7 +7,7 @@
 //     return; the op factory's clock observes them (later local stamps sort after).
 //     It does not compact: the engine snapshots between pages when should_compact()
 //     (compacting after every page of a first sync would rewrite the desk each time).
-//   - replay_incident: Desk::replay_incident in memory only; the engine calls
+//   - replay_entity: Desk::replay_entity in memory only; the engine calls
 //     write_snapshot() afterwards, because the log alone would replay the old order.
 //   - commit_local: mint + apply + log + outbox, as a user change (re-applying a conflict).
 //   - save_meta / write_snapshot persist extra() together with the factory state.
@@ -42,7 +42,7 @@ public:
 
     // An Error when the ops could not be made durable (then the cursor must not move).
     virtual Result<std::vector<ApplyResult>> apply_remote(std::span<const Operation> ops) = 0;
-    virtual std::vector<ApplyResult> replay_incident(std::string_view incident_id, std::span<const Operation> ops,
+    virtual std::vector<ApplyResult> replay_entity(EntityKind kind, std::string_view id, std::span<const Operation> ops,
                                                      std::span<const OpId> dropped) = 0;
     virtual Outcome commit_local(const std::function<Operation(OpFactory&)>& mint) = 0;
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "app/i18n.hpp"
-#include "core/fields.hpp"
+#include "core/schema.hpp"
 #include "core/status.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -17,9 +17,9 @@ namespace {
 // "Status → Solved", "Priority = 1", "Event: call back tomorrow"...
 std::string describe(const Operation& op) {
     switch (op.type) {
-        case OpType::create: return std::string(app::tr("New incident"));
+        case OpType::create: return std::string(app::tr("New")) + " " + std::string(app::tr(kind_spec(op.entity).label));
         case OpType::set:
-            return std::string(app::tr(field_spec(op.field).label)) + " = " + op.text.substr(0, 80);
+            return std::string(app::field_text(op.field, op.entity)) + " = " + op.text.substr(0, 80);
         case OpType::add_event: return std::string(app::tr("Event")) + ": " + op.text.substr(0, 80);
         case OpType::transition:
             return std::string(app::tr("Status")) + " \xe2\x86\x92 " + std::string(app::tr(status_label(op.to)));

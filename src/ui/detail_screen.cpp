@@ -30,14 +30,14 @@ void draw_header(const Incident& inc) {
     badge(app::status_text(inc.status), status_colour(inc.status));
     ImGui::SameLine();
     badge(app::priority_text(inc.priority()), priority_colour(inc.priority()));
-    text_wrapped(inc.value(FieldId::title));
+    text_wrapped(inc.value(IncidentField::title));
 }
 
 // The field a refused status change needs (W2, W5), to take the user to it.
 std::optional<FieldId> field_to_fill(std::string_view refusal) {
-    if (refusal == "guard_actual_problem" || refusal == "guard_actual_problem_solution") return FieldId::actual_problem;
-    if (refusal == "guard_actual_solution") return FieldId::actual_solution;
-    if (refusal == "guard_assignee") return FieldId::department;
+    if (refusal == "guard_actual_problem" || refusal == "guard_actual_problem_solution") return IncidentField::actual_problem;
+    if (refusal == "guard_actual_solution") return IncidentField::actual_solution;
+    if (refusal == "guard_assignee") return IncidentField::department;
     return std::nullopt;
 }
 

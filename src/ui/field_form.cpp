@@ -10,15 +10,15 @@
 namespace hotline::ui {
 namespace {
 
-using F = FieldId;
+using F = IncidentField;
 
-constexpr F kQuick[] = {F::title, F::customer_name, F::customer_phone, F::priority, F::origin, F::description};
-constexpr F kIncident[] = {F::title, F::description, F::priority, F::origin, F::reason_general, F::reason_specific};
-constexpr F kCustomer[] = {F::customer_name,  F::customer_contact, F::customer_address,
+constexpr FieldId kQuick[] = {F::title, F::customer_name, F::customer_phone, F::priority, F::origin, F::description};
+constexpr FieldId kIncident[] = {F::title, F::description, F::priority, F::origin, F::reason_general, F::reason_specific};
+constexpr FieldId kCustomer[] = {F::customer_name,  F::customer_contact, F::customer_address,
                            F::customer_phone, F::customer_fax,     F::customer_email};
-constexpr F kUnit[] = {F::unit_item, F::unit_serial, F::unit_warranty_end, F::unit_contract};
-constexpr F kAssignment[] = {F::department, F::engineer};
-constexpr F kResolution[] = {F::diagnosis, F::actual_problem, F::actual_solution, F::resolution_general,
+constexpr FieldId kUnit[] = {F::unit_item, F::unit_serial, F::unit_warranty_end, F::unit_contract};
+constexpr FieldId kAssignment[] = {F::department, F::engineer};
+constexpr FieldId kResolution[] = {F::diagnosis, F::actual_problem, F::actual_solution, F::resolution_general,
                              F::resolution_specific};
 
 const FieldGroup kRegistration[] = {
@@ -45,15 +45,24 @@ void priority_input(const char* id, const char* name, std::string& value, bool r
     ImGui::EndDisabled();
 }
 
-// Combo over a choice field's values (origin), shown by label.
-void choice_input(const char* id, const char* name, FieldId field, std::string& value, bool read_only) {
-    const std::string preview(app::origin_text(value));
+// A yes/no field as a checkbox.
+void flag_input(const char* id, const char* name, std::string& value, bool read_only) {
+    bool on = value == kFlagTrue;
+    ImGui::BeginDisabled(read_only);
+    if (ImGui::Checkbox(id, &on)) value = std::string(on ? kFlagTrue : kFlagFalse);
+    name_last_item(name);
+    ImGui::EndDisabled();
+}
+
+// Combo over a choice field's values, shown by label.
+void choice_input(const char* id, const char* name, const FieldSpec& spec, std::string& value, bool read_only) {
+    const std::string preview(app::choice_text(value));
     ImGui::BeginDisabled(read_only);
     const bool open = ImGui::BeginCombo(id, preview.c_str());
     name_last_item(name);
     if (open) {
-        for (std::string_view choice : field_spec(field).choices) {
-            const std::string label(app::origin_text(choice));
+        for (std::string_view choice : spec.choices) {
+            const std::string label(app::choice_text(choice));
             if (ImGui::Selectable(label.c_str(), choice == value)) value = std::string(choice);
         }
         ImGui::EndCombo();
@@ -62,8 +71,8 @@ void choice_input(const char* id, const char* name, FieldId field, std::string& 
 }
 
 void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, bool focus) {
-    const FieldSpec& spec = field_spec(field);
-    const std::string name(app::field_text(field));
+    const FieldSpec& spec = field_spec(draft.kind(), field);
+    const std::string name(app::field_text(field, draft.kind()));
     const std::string id = "##" + std::string(spec.name);
     std::string& value = draft.value(field);
     const std::string& error = draft.error(field);
@@ -88,7 +97,13 @@ void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, b
             name_last_item(name.c_str());
             break;
         case FieldKind::priority: priority_input(id.c_str(), name.c_str(), value, read_only); break;
-        case FieldKind::choice: choice_input(id.c_str(), name.c_str(), field, value, read_only); break;
+        case FieldKind::choice: choice_input(id.c_str(), name.c_str(), spec, value, read_only); break;
+        case FieldKind::flag: flag_input(id.c_str(), name.c_str(), value, read_only); break;
+        case FieldKind::ref:
+            // Refs are chosen with a lookup (registration, record forms), never typed: shown as held.
+            input_text(id.c_str(), value, ImGuiInputTextFlags_ReadOnly);
+            name_last_item(name.c_str());
+            break;
     }
     if (!error.empty()) {
         ImGui::PopStyleColor();
@@ -113,7 +128,7 @@ void draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_o
     bool right_free = false;  // a short field sits alone on the left of the current row
     float row_top = 0.0f;
     for (const FieldId f : fields) {
-        const bool wide = field_spec(f).kind == FieldKind::long_text || !two_columns;
+        const bool wide = field_spec(draft.kind(), f).kind == FieldKind::long_text || !two_columns;
         if (right_free && !wide) {
             ImGui::SameLine(0.0f, gap);
             ImGui::SetCursorPosY(row_top);  // SameLine would align to the left input's text baseline

@@ -147,15 +147,15 @@ void draw_row(Context& ctx, std::uint32_t row, bool selected) {
     if (ImGui::Selectable(number.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) ctx.app.open_incident(row);
     ImGui::PopID();
     ImGui::TableNextColumn();
-    text(inc.value(FieldId::title));
+    text(inc.value(IncidentField::title));
     ImGui::TableNextColumn();
-    text(inc.value(FieldId::customer_name));
+    text(inc.value(IncidentField::customer_name));
     ImGui::TableNextColumn();
     badge(app::priority_text(inc.priority()), priority_colour(inc.priority()));
     ImGui::TableNextColumn();
     badge(app::status_text(inc.status), status_colour(inc.status));
     ImGui::TableNextColumn();
-    text(inc.value(FieldId::engineer));
+    text(inc.value(IncidentField::engineer));
     ImGui::TableNextColumn();
     text_muted(app::format_date_time(inc.updated_ms, ctx.app.utc_offset_minutes()));
 }

@@ -22,9 +22,10 @@ void draw_composer(Context& ctx) {
     const bool open = ImGui::BeginCombo("##event_type", preview.c_str());
     name_last_item(T("Event type").c_str());
     if (open) {
-        for (const EventType& type : desk.event_types()) {
-            const std::string label(app::event_type_text(desk, type.key));
-            if (ImGui::Selectable(label.c_str(), type.key == editor.event_type())) editor.event_type() = type.key;
+        for (const Entity& type : desk.event_types()) {
+            if (!type.flag(EventTypeField::active)) continue;
+            const std::string label(app::event_type_text(desk, type.id));
+            if (ImGui::Selectable(label.c_str(), type.id == editor.event_type())) editor.event_type() = type.id;
         }
         ImGui::EndCombo();
     }

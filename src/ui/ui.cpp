@@ -49,7 +49,7 @@ UiState& state() {
 void follow_screen(UiState& ui, app::Screen screen) {
     if (screen == ui.last_screen) return;
     ui.last_screen = screen;
-    if (screen == app::Screen::create) ui.focus_field = FieldId::title;
+    if (screen == app::Screen::create) ui.focus_field = IncidentField::title;
     if (screen == app::Screen::list || screen == app::Screen::detail) ui.focus_list = true;
 }
 

@@ -87,31 +87,31 @@ std::vector<Operation> WorkloadGenerator::next(std::size_t incidents) {
         std::string origin = rng_() % 3 ? "phone" : "email";
         auto create = agent.create_incident(
             actor, now_,
-            {{FieldId::title, title},
-             {FieldId::description, description},
-             {FieldId::customer_name, std::string(c.name) + " — " + branch},
-             {FieldId::customer_address, std::to_string(house) + " " + c.street + ", " + city},
-             {FieldId::customer_phone, c.phone_prefix + std::to_string(1000 + house)},
-             {FieldId::customer_email, "service@" + std::string(c.domain)},
-             {FieldId::unit_item, item},
-             {FieldId::unit_serial, serial},
-             {FieldId::unit_warranty_end, warranty},
-             {FieldId::reason_general, reason},
-             {FieldId::priority, priority},
-             {FieldId::origin, origin}});
+            {{IncidentField::title, title},
+             {IncidentField::description, description},
+             {IncidentField::customer_name, std::string(c.name) + " — " + branch},
+             {IncidentField::customer_address, std::to_string(house) + " " + c.street + ", " + city},
+             {IncidentField::customer_phone, c.phone_prefix + std::to_string(1000 + house)},
+             {IncidentField::customer_email, "service@" + std::string(c.domain)},
+             {IncidentField::unit_item, item},
+             {IncidentField::unit_serial, serial},
+             {IncidentField::unit_warranty_end, warranty},
+             {IncidentField::reason_general, reason},
+             {IncidentField::priority, priority},
+             {IncidentField::origin, origin}});
         const std::string id = create.entity_id;
         const std::string who = "u:" + engineer;
         const std::int64_t t = now_;
         ops.push_back(std::move(create));
-        ops.push_back(agent.set_field("u:dispatcher", t + 60'000, id, FieldId::department, "Field service"));
-        ops.push_back(agent.set_field("u:dispatcher", t + 61'000, id, FieldId::engineer, engineer));
+        ops.push_back(agent.set_field("u:dispatcher", t + 60'000, id, IncidentField::department, "Field service"));
+        ops.push_back(agent.set_field("u:dispatcher", t + 61'000, id, IncidentField::engineer, engineer));
         ops.push_back(agent.transition("u:dispatcher", t + 62'000, id, IncidentStatus::assigned));
         std::string visit = "Called the customer, visit planned for " + digits(1) + ":00 tomorrow.";
         ops.push_back(tech.add_event(who, t + 3'600'000, id, "call_out", visit));
         ops.push_back(tech.transition(who, t + 3'700'000, id, IncidentStatus::in_progress));
         std::string problem = "Worn pump seal; pressure sensor drifted by " + digits(2) + "%.";
-        ops.push_back(tech.set_field(who, t + 86'400'000, id, FieldId::actual_problem, problem));
-        ops.push_back(tech.set_field(who, t + 86'500'000, id, FieldId::actual_solution,
+        ops.push_back(tech.set_field(who, t + 86'400'000, id, IncidentField::actual_problem, problem));
+        ops.push_back(tech.set_field(who, t + 86'500'000, id, IncidentField::actual_solution,
                                      "Replaced the seal and recalibrated the sensor. Tested for 30 minutes."));
         std::string parts = "Parts used: seal kit SK-" + digits(1);
         parts += ", " + digits(1) + " h labour.";

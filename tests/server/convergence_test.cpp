@@ -38,7 +38,7 @@
 
 #include "app/replica.hpp"
 #include "chaos_transport.hpp"
-#include "core/fields.hpp"
+#include "core/schema.hpp"
 #include "core/status.hpp"
 #include "desk_fingerprint.hpp"
 #include "http_transport.hpp"
@@ -67,6 +67,8 @@ namespace {
 
 using namespace hotline;
 using namespace hotline::server_test;
+using hotline::testing::desk_fingerprint;
+using hotline::testing::first_difference;
 namespace fs = std::filesystem;
 
 constexpr const char* kPassword = "correct horse battery";
@@ -142,7 +144,7 @@ struct Client {
 
 std::string random_value(Rng& rng, FieldId field) {
     static const std::vector<std::string> words = {"pump", "valve", "leak", "noise", "fuse", "panel", "Ünit", "filter"};
-    const auto& spec = field_spec(field);
+    const auto& spec = field_spec(EntityKind::incident, field);
     switch (spec.kind) {
         case FieldKind::priority: return std::to_string(rng.uniform(1, 4));
         case FieldKind::choice: return std::string(spec.choices[static_cast<std::size_t>(
@@ -172,23 +174,23 @@ bool random_edit(Rng& rng, Client& c, std::int64_t now) {
     const Incident* inc = pick_incident(rng, c.replica->desk());
     const int kind = static_cast<int>(rng.uniform(0, 99));
     if (!inc || kind < 10) {
-        std::vector<std::pair<FieldId, std::string>> fields = {{FieldId::title, "Incident " + std::to_string(rng.uniform(0, 999))}};
-        if (rng.chance(50)) fields.push_back({FieldId::engineer, rng.chance(50) ? "bob" : "Bob Engineer"});
+        std::vector<std::pair<FieldId, std::string>> fields = {{IncidentField::title, "Incident " + std::to_string(rng.uniform(0, 999))}};
+        if (rng.chance(50)) fields.push_back({IncidentField::engineer, rng.chance(50) ? "bob" : "Bob Engineer"});
         return c.commit([&](OpFactory& f) { return f.create_incident(actor, now, fields); });
     }
     const std::string id = inc->id;
     if (kind < 50) {
-        static const std::vector<FieldId> fields = {FieldId::title,          FieldId::priority,  FieldId::customer_name,
-                                                    FieldId::department,     FieldId::engineer,  FieldId::actual_problem,
-                                                    FieldId::actual_solution, FieldId::diagnosis, FieldId::origin,
-                                                    FieldId::unit_warranty_end};
+        static const std::vector<FieldId> fields = {IncidentField::title,          IncidentField::priority,  IncidentField::customer_name,
+                                                    IncidentField::department,     IncidentField::engineer,  IncidentField::actual_problem,
+                                                    IncidentField::actual_solution, IncidentField::diagnosis, IncidentField::origin,
+                                                    IncidentField::unit_warranty_end};
         const FieldId field = rng.pick(fields);
         const std::string value = random_value(rng, field);
         return c.commit([&](OpFactory& f) { return f.set_field(actor, now, id, field, value); });
     }
     if (kind < 68) {
         std::vector<std::string> types;
-        for (const auto& t : c.replica->desk().event_types()) types.push_back(t.key);
+        for (const auto& t : c.replica->desk().event_types()) types.push_back(t.id);
         const std::string type = rng.pick(types);
         const std::string text = "note " + std::to_string(rng.uniform(0, 9999));
         return c.commit([&](OpFactory& f) { return f.add_event(actor, now, id, type, text); });

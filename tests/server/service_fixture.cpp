@@ -62,8 +62,8 @@ server::ApiResponse ServiceFixture::push(const std::string& token, const std::st
 }
 
 Operation ClientOps::create(std::int64_t now, const std::string& title, const std::string& engineer) {
-    std::vector<std::pair<FieldId, std::string>> fields = {{FieldId::title, title}};
-    if (!engineer.empty()) fields.push_back({FieldId::engineer, engineer});
+    std::vector<std::pair<FieldId, std::string>> fields = {{IncidentField::title, title}};
+    if (!engineer.empty()) fields.push_back({IncidentField::engineer, engineer});
     return factory.create_incident(actor, now, std::move(fields));
 }
 

@@ -39,23 +39,23 @@ void IncidentWriter::new_incidents(std::size_t count, std::int64_t now_ms, std::
     for (std::size_t i = 0; i < count; ++i) {
         const std::string serial = "SN" + std::to_string(100000 + rng_() % 900000);
         std::vector<std::pair<FieldId, std::string>> fields = {
-            {FieldId::title, pick(kItems) + ": " + pick(kReasons)},
-            {FieldId::description, words(30)},
-            {FieldId::customer_name, pick(kCustomers)},
-            {FieldId::customer_phone, "+44 20 7946 " + std::to_string(1000 + rng_() % 9000)},
-            {FieldId::customer_email, "service@example.org"},
-            {FieldId::unit_item, pick(kItems)},
-            {FieldId::unit_serial, serial},
-            {FieldId::reason_general, pick(kReasons)},
-            {FieldId::priority, std::to_string(1 + rng_() % 4)},
-            {FieldId::department, pick(kDepartments)},
+            {IncidentField::title, pick(kItems) + ": " + pick(kReasons)},
+            {IncidentField::description, words(30)},
+            {IncidentField::customer_name, pick(kCustomers)},
+            {IncidentField::customer_phone, "+44 20 7946 " + std::to_string(1000 + rng_() % 9000)},
+            {IncidentField::customer_email, "service@example.org"},
+            {IncidentField::unit_item, pick(kItems)},
+            {IncidentField::unit_serial, serial},
+            {IncidentField::reason_general, pick(kReasons)},
+            {IncidentField::priority, std::to_string(1 + rng_() % 4)},
+            {IncidentField::department, pick(kDepartments)},
         };
         Operation create = factory_.create_incident(actor_, now_ms, std::move(fields));
         const std::string id = create.entity_id;
         out.push_back(std::move(create));
-        out.push_back(factory_.set_field(actor_, now_ms, id, FieldId::title, pick(kItems) + " " + serial));
-        out.push_back(factory_.set_field(actor_, now_ms, id, FieldId::description, words(40)));
-        out.push_back(factory_.set_field(actor_, now_ms, id, FieldId::priority, std::to_string(1 + rng_() % 4)));
+        out.push_back(factory_.set_field(actor_, now_ms, id, IncidentField::title, pick(kItems) + " " + serial));
+        out.push_back(factory_.set_field(actor_, now_ms, id, IncidentField::description, words(40)));
+        out.push_back(factory_.set_field(actor_, now_ms, id, IncidentField::priority, std::to_string(1 + rng_() % 4)));
         ids_.push_back(id);
     }
 }
@@ -63,9 +63,9 @@ void IncidentWriter::new_incidents(std::size_t count, std::int64_t now_ms, std::
 Operation IncidentWriter::edit(std::int64_t now_ms) {
     const std::string& id = ids_[rng_() % ids_.size()];
     switch (edits_++ % 3) {
-        case 0: return factory_.set_field(actor_, now_ms, id, FieldId::title, "Follow-up: " + words(4));
-        case 1: return factory_.set_field(actor_, now_ms, id, FieldId::description, words(25));
-        default: return factory_.set_field(actor_, now_ms, id, FieldId::priority, std::to_string(1 + rng_() % 4));
+        case 0: return factory_.set_field(actor_, now_ms, id, IncidentField::title, "Follow-up: " + words(4));
+        case 1: return factory_.set_field(actor_, now_ms, id, IncidentField::description, words(25));
+        default: return factory_.set_field(actor_, now_ms, id, IncidentField::priority, std::to_string(1 + rng_() % 4));
     }
 }
 

@@ -17,10 +17,10 @@ namespace {
 // Registers an incident through the quick form and returns its row.
 std::uint32_t register_incident(App& app, const std::string& title, std::int64_t now = kBaseMs + 1000) {
     app.start_create();
-    app.create_draft().value(FieldId::title) = title;
-    app.create_draft().value(FieldId::customer_name) = "Boulangerie Lefèvre";
-    app.create_draft().value(FieldId::customer_phone) = "+33 4 78 60 12 34";
-    app.create_draft().value(FieldId::priority) = "2";
+    app.create_draft().value(IncidentField::title) = title;
+    app.create_draft().value(IncidentField::customer_name) = "Boulangerie Lefèvre";
+    app.create_draft().value(IncidentField::customer_phone) = "+33 4 78 60 12 34";
+    app.create_draft().value(IncidentField::priority) = "2";
     REQUIRE_MESSAGE(app.save_create(now), app.message().text);
     return *app.list().selected();
 }
@@ -69,19 +69,19 @@ TEST_CASE("app: a refused form changes nothing and burns no counter or number") 
     auto app = open_app(dir);
     const auto written = app->changes_written();
     app->start_create();
-    app->create_draft().value(FieldId::title) = "   ";
-    app->create_draft().value(FieldId::unit_warranty_end) = "2026-02-30";
+    app->create_draft().value(IncidentField::title) = "   ";
+    app->create_draft().value(IncidentField::unit_warranty_end) = "2026-02-30";
     CHECK_FALSE(app->save_create(kBaseMs));
     CHECK(app->message().error);
     CHECK(app->message().text == "Fix the fields marked in red");
-    CHECK(app->create_draft().error(FieldId::title) == "An incident needs a title");
-    CHECK(app->create_draft().error(FieldId::unit_warranty_end) == "'Warranty end' must be a date YYYY-MM-DD");
+    CHECK(app->create_draft().error(IncidentField::title) == "An incident needs a title");
+    CHECK(app->create_draft().error(IncidentField::unit_warranty_end) == "'Warranty end' must be a date YYYY-MM-DD");
     CHECK(app->changes_written() == written);
     CHECK(app->desk().incidents().empty());
     CHECK(app->screen() == Screen::create);
 
     // The next incident still gets the first number and the first operation id.
-    app->create_draft().value(FieldId::unit_warranty_end) = "2026-02-28";
+    app->create_draft().value(IncidentField::unit_warranty_end) = "2026-02-28";
     std::uint32_t row = register_incident(*app, "Now with a title");
     CHECK(app->list().incident(row).number.display() == "1");
     CHECK(app->list().incident(row).id == "web1:1");
@@ -111,7 +111,7 @@ TEST_CASE("app: W5 - Solved is refused without an actual solution, and nothing c
     REQUIRE(app->change_status(IncidentStatus::in_progress, kBaseMs + 2000));
     CHECK(app->message().text == "Status changed to In progress");
 
-    app->editor().draft().value(FieldId::actual_problem) = "Ignition electrode worn";
+    app->editor().draft().value(IncidentField::actual_problem) = "Ignition electrode worn";
     const auto written = app->changes_written();
     CHECK_FALSE(app->change_status(IncidentStatus::solved, kBaseMs + 3000));
     CHECK(app->message().error);
@@ -120,14 +120,14 @@ TEST_CASE("app: W5 - Solved is refused without an actual solution, and nothing c
     CHECK(app->changes_written() == written);
     const Incident& inc = app->list().incident(row);
     CHECK(inc.status == IncidentStatus::in_progress);
-    CHECK(inc.value(FieldId::actual_problem).empty());  // the unsaved edit was not saved either
+    CHECK(inc.value(IncidentField::actual_problem).empty());  // the unsaved edit was not saved either
     CHECK(app->editor().has_unsaved_edits());
 
     // Filled in: the edits are saved, then the status changes.
-    app->editor().draft().value(FieldId::actual_solution) = "Replaced the electrode";
+    app->editor().draft().value(IncidentField::actual_solution) = "Replaced the electrode";
     REQUIRE(app->change_status(IncidentStatus::solved, kBaseMs + 4000));
     CHECK(inc.status == IncidentStatus::solved);
-    CHECK(inc.value(FieldId::actual_solution) == "Replaced the electrode");
+    CHECK(inc.value(IncidentField::actual_solution) == "Replaced the electrode");
     CHECK_FALSE(app->editor().has_unsaved_edits());
 }
 
@@ -136,13 +136,13 @@ TEST_CASE("app: Summary save writes one set per changed field; the log shows old
     auto app = open_app(dir);
     std::uint32_t row = register_incident(*app, "Printer jammed");
     Draft& draft = app->editor().draft();
-    draft.value(FieldId::title) = "Printer jammed in tray 2  ";  // trimmed on save
-    draft.value(FieldId::engineer) = "Иван Петров";
-    draft.value(FieldId::priority) = "1";
+    draft.value(IncidentField::title) = "Printer jammed in tray 2  ";  // trimmed on save
+    draft.value(IncidentField::engineer) = "Иван Петров";
+    draft.value(IncidentField::priority) = "1";
     REQUIRE(app->save_summary(kBaseMs + 5000));
     CHECK(app->message().text == "Saved");
     CHECK(log_operations(dir) == 4);  // create + three sets
-    CHECK(app->list().incident(row).value(FieldId::title) == "Printer jammed in tray 2");
+    CHECK(app->list().incident(row).value(IncidentField::title) == "Printer jammed in tray 2");
 
     CHECK_FALSE(app->save_summary(kBaseMs + 6000));
     CHECK(app->message().text == "There are no changes to save");
@@ -200,13 +200,13 @@ TEST_CASE("app: moving away from unsaved Summary edits is refused; Escape discar
     std::uint32_t first = register_incident(*app, "First");
     std::uint32_t second = register_incident(*app, "Second");
     REQUIRE(app->open_incident(first));
-    app->editor().draft().value(FieldId::title) = "First, edited";
+    app->editor().draft().value(IncidentField::title) = "First, edited";
     CHECK_FALSE(app->select(second));
     CHECK(app->message().text == "Save or discard the changes to incident 1 first");
     CHECK(app->list().selected() == first);
     app->cancel();
     CHECK(app->message().text == "Changes discarded");
-    CHECK(app->editor().draft().value(FieldId::title) == "First");
+    CHECK(app->editor().draft().value(IncidentField::title) == "First");
     CHECK(app->screen() == Screen::detail);
     REQUIRE(app->move_selection(-1));  // newest first: the second incident is above
     CHECK(app->editor().row() == second);
@@ -222,7 +222,7 @@ TEST_CASE("app: archived incidents are read-only") {
     REQUIRE(app->change_status(IncidentStatus::closed, kBaseMs + 2000));
     REQUIRE(app->change_status(IncidentStatus::archived, kBaseMs + 3000));
     CHECK_FALSE(app->editor().editable());
-    app->editor().draft().value(FieldId::title) = "Changed";
+    app->editor().draft().value(IncidentField::title) = "Changed";
     CHECK_FALSE(app->save_summary(kBaseMs + 4000));
     CHECK(app->message().text == "Incident 1 is archived and can no longer be changed");
 }

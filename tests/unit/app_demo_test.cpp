@@ -41,8 +41,8 @@ TEST_CASE("demo: an empty replica is seeded with the same incidents every time, 
         CHECK(inc.number.is_final());
         CHECK_FALSE(inc.events.empty());
         if (inc.status == IncidentStatus::solved || inc.status == IncidentStatus::accepted) {
-            CHECK_FALSE(inc.value(FieldId::actual_problem).empty());
-            CHECK_FALSE(inc.value(FieldId::actual_solution).empty());
+            CHECK_FALSE(inc.value(IncidentField::actual_problem).empty());
+            CHECK_FALSE(inc.value(IncidentField::actual_solution).empty());
         }
         CHECK(inc.updated_ms <= kBaseMs);
     }
@@ -104,7 +104,7 @@ TEST_CASE("state_json: what the screen shows") {
     CHECK(selected["number"] == state["rows"][3]["number"]);
     CHECK(selected["title"] == state["rows"][3]["title"]);
     CHECK(selected["fields"]["title"] == selected["title"]);
-    CHECK(selected["fields"].size() == kFieldCount);
+    CHECK(selected["fields"].size() == field_count(EntityKind::incident));
     CHECK(selected["events"].size() >= 1);
     CHECK(selected["log"].size() >= 1);
     for (const char* key : {"time", "field", "author", "old", "new", "superseded"}) CHECK(selected["log"][0].contains(key));

@@ -56,13 +56,13 @@ void fill_random(TestDesk& t, std::uint64_t seed, int count) {
     using hotline::testing::uniform;
     for (int i = 0; i < count; ++i) {
         std::vector<std::pair<FieldId, std::string>> fields = {
-            {FieldId::title, pick(rng, kTitles) + " " + std::to_string(uniform(rng, 1, 99))},
-            {FieldId::priority, std::to_string(uniform(rng, 1, 4))},
+            {IncidentField::title, pick(rng, kTitles) + " " + std::to_string(uniform(rng, 1, 99))},
+            {IncidentField::priority, std::to_string(uniform(rng, 1, 4))},
         };
-        if (auto c = pick(rng, kCustomers); !c.empty()) fields.push_back({FieldId::customer_name, c});
-        if (auto e = pick(rng, kEngineers); !e.empty()) fields.push_back({FieldId::engineer, e});
-        fields.push_back({FieldId::customer_phone, "+7 815 245-" + std::to_string(uniform(rng, 10, 99))});
-        fields.push_back({FieldId::unit_serial, "SN-" + std::to_string(uniform(rng, 1000, 9999))});
+        if (auto c = pick(rng, kCustomers); !c.empty()) fields.push_back({IncidentField::customer_name, c});
+        if (auto e = pick(rng, kEngineers); !e.empty()) fields.push_back({IncidentField::engineer, e});
+        fields.push_back({IncidentField::customer_phone, "+7 815 245-" + std::to_string(uniform(rng, 10, 99))});
+        fields.push_back({IncidentField::unit_serial, "SN-" + std::to_string(uniform(rng, 1000, 9999))});
         std::uint32_t row = t.create(std::move(fields), uniform(rng, 0, 9) > 0);
         switch (uniform(rng, 0, 3)) {
             case 1: t.transition(row, IncidentStatus::in_progress); break;
@@ -77,11 +77,11 @@ std::vector<std::uint32_t> reference(const Desk& desk, const std::string& query,
                                      std::uint8_t priorities) {
     const std::string q = folded(query);
     auto text_of = [&](const Incident& inc) {
-        std::vector<std::string> parts = {inc.number.display(), inc.value(FieldId::title),
-                                          inc.value(FieldId::customer_name), inc.value(FieldId::engineer),
-                                          inc.value(FieldId::customer_contact),
-                                          inc.value(FieldId::customer_phone), inc.value(FieldId::customer_email),
-                                          inc.value(FieldId::unit_serial)};
+        std::vector<std::string> parts = {inc.number.display(), inc.value(IncidentField::title),
+                                          inc.value(IncidentField::customer_name), inc.value(IncidentField::engineer),
+                                          inc.value(IncidentField::customer_contact),
+                                          inc.value(IncidentField::customer_phone), inc.value(IncidentField::customer_email),
+                                          inc.value(IncidentField::unit_serial)};
         parts.insert(parts.end(), inc.number_aliases.begin(), inc.number_aliases.end());
         return parts;
     };
@@ -98,11 +98,11 @@ std::vector<std::uint32_t> reference(const Desk& desk, const std::string& query,
         std::int64_t number = inc.number.is_final() ? inc.number.value : INT64_MAX;
         switch (sort.column) {
             case Column::number: return std::make_tuple(number, std::string());
-            case Column::title: return std::make_tuple(std::int64_t{0}, folded(inc.value(FieldId::title)));
-            case Column::customer: return std::make_tuple(std::int64_t{0}, folded(inc.value(FieldId::customer_name)));
+            case Column::title: return std::make_tuple(std::int64_t{0}, folded(inc.value(IncidentField::title)));
+            case Column::customer: return std::make_tuple(std::int64_t{0}, folded(inc.value(IncidentField::customer_name)));
             case Column::priority: return std::make_tuple(std::int64_t{inc.priority()}, std::string());
             case Column::status: return std::make_tuple(std::int64_t{static_cast<int>(inc.status)}, std::string());
-            case Column::assignee: return std::make_tuple(std::int64_t{0}, folded(inc.value(FieldId::engineer)));
+            case Column::assignee: return std::make_tuple(std::int64_t{0}, folded(inc.value(IncidentField::engineer)));
             case Column::updated: return std::make_tuple(inc.updated_ms, std::string());
         }
         return std::make_tuple(std::int64_t{0}, std::string());
@@ -126,7 +126,7 @@ void check_same(const ListModel& list, const Desk& desk) {
 
 std::vector<std::string> titles(const ListModel& list) {
     std::vector<std::string> out;
-    for (auto r : list.rows()) out.push_back(list.incident(r).value(FieldId::title));
+    for (auto r : list.rows()) out.push_back(list.incident(r).value(IncidentField::title));
     return out;
 }
 
@@ -134,11 +134,11 @@ std::vector<std::string> titles(const ListModel& list) {
 
 TEST_CASE("list: search is case-insensitive for Latin, accented and Cyrillic text, in every searched field") {
     TestDesk t;
-    t.create({{FieldId::title, "Принтер не печатает"}, {FieldId::customer_name, "Иванова Анна"}});
-    t.create({{FieldId::title, "Fuite d'eau"}, {FieldId::customer_name, "École Les Tilleuls"},
-              {FieldId::customer_email, "ce.tilleuls@ac-nantes.fr"}});
-    t.create({{FieldId::title, "Boiler F28"}, {FieldId::customer_contact, "Sarah Collins"},
-              {FieldId::customer_phone, "+44 117 496 0312"}, {FieldId::unit_serial, "WB30I-558821"}});
+    t.create({{IncidentField::title, "Принтер не печатает"}, {IncidentField::customer_name, "Иванова Анна"}});
+    t.create({{IncidentField::title, "Fuite d'eau"}, {IncidentField::customer_name, "École Les Tilleuls"},
+              {IncidentField::customer_email, "ce.tilleuls@ac-nantes.fr"}});
+    t.create({{IncidentField::title, "Boiler F28"}, {IncidentField::customer_contact, "Sarah Collins"},
+              {IncidentField::customer_phone, "+44 117 496 0312"}, {IncidentField::unit_serial, "WB30I-558821"}});
     ListModel list(t.desk);
     auto found = [&](std::string_view q) {
         list.set_query(q);
@@ -159,7 +159,7 @@ TEST_CASE("list: search is case-insensitive for Latin, accented and Cyrillic tex
 
 TEST_CASE("list: a provisional number and its alias after renumbering are searchable") {
     TestDesk t;
-    std::uint32_t row = t.create({{FieldId::title, "Offline registration"}}, false);
+    std::uint32_t row = t.create({{IncidentField::title, "Offline registration"}}, false);
     ListModel list(t.desk);
     list.set_query("p-t2-1");
     CHECK(list.rows() == std::vector<std::uint32_t>{row});
@@ -209,11 +209,11 @@ TEST_CASE("list: changed and new incidents move to their place and are found by 
         // Longer and shorter texts: rewritten in place, or moved to the end of the buffer.
         std::string title = i % 2 ? "A much longer title that no longer fits where the old one was " + std::to_string(i)
                                   : "Z" + std::to_string(i);
-        t.set(row, FieldId::title, title);
+        t.set(row, IncidentField::title, title);
         list.row_changed(row);
         check_same(list, t.desk);
     }
-    t.create({{FieldId::title, "Brand new"}, {FieldId::customer_name, "Zebra Ltd"}});
+    t.create({{IncidentField::title, "Brand new"}, {IncidentField::customer_name, "Zebra Ltd"}});
     list.sync_new_rows();
     check_same(list, t.desk);
     list.set_query("zebra");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/desk.hpp"
+#include "core/event_types.hpp"
 #include "core/history.hpp"
 #include "core/op_factory.hpp"
 #include "core/transaction_log.hpp"
@@ -28,9 +29,9 @@ struct Fixture {
     Fixture() {
         r1.numbers().add_block({10042, 10043});
         Operation create = r1.create_incident("u:ivanova", kBaseMs,
-                                              {{FieldId::title, "Printer jammed"},
-                                               {FieldId::customer_name, "ООО Ромашка"},
-                                               {FieldId::priority, "2"}});
+                                              {{IncidentField::title, "Printer jammed"},
+                                               {IncidentField::customer_name, "ООО Ромашка"},
+                                               {IncidentField::priority, "2"}});
         REQUIRE(desk.apply(create).kind == ApplyKind::applied);
         id = create.entity_id;
         r2.clock().observe(create.hlc, kBaseMs);
@@ -44,12 +45,12 @@ struct Fixture {
 TEST_CASE("desk: a fresh desk has the default event types and nothing else") {
     Desk desk;
     CHECK(desk.incidents().empty());
-    CHECK(desk.event_types() == default_event_types());
-    CHECK(desk.event_type_stamps().size() == desk.event_types().size());
+    CHECK(std::vector<Entity>(desk.event_types().begin(), desk.event_types().end()) == default_event_types());
+    for (const Entity& t : desk.event_types()) CHECK(t.created == Stamp{});
     CHECK(desk.find("r1:1") == nullptr);
     CHECK_FALSE(desk.has_applied(OpId{"r1", 1}));
     REQUIRE(desk.find_event_type("note") != nullptr);
-    CHECK(desk.find_event_type("note")->label == "Note");
+    CHECK(desk.find_event_type("note")->value(EventTypeField::label) == "Note");
     CHECK(desk.find_event_type("visit") == nullptr);
 }
 
@@ -58,8 +59,8 @@ TEST_CASE("desk: create incident") {
     OpFactory f("r1");
     f.numbers().add_block({10042, 10042});
     Operation op = f.create_incident("u:ivanova", kBaseMs + 5,
-                                     {{FieldId::title, "Printer jammed"}, {FieldId::origin, "email"},
-                                      {FieldId::description, "Tray 2\nжуёт бумагу"}});
+                                     {{IncidentField::title, "Printer jammed"}, {IncidentField::origin, "email"},
+                                      {IncidentField::description, "Tray 2\nжуёт бумагу"}});
     ApplyResult r = desk.apply(op);
     REQUIRE(r.kind == ApplyKind::applied);
     CHECK(r.error.code.empty());
@@ -67,23 +68,23 @@ TEST_CASE("desk: create incident") {
     REQUIRE(inc != nullptr);
     CHECK(inc->id == "r1:1");
     CHECK(inc->number == IncidentNumber{10042, {}});
-    CHECK(inc->value(FieldId::title) == "Printer jammed");
-    CHECK(inc->value(FieldId::origin) == "email");
-    CHECK(inc->value(FieldId::description) == "Tray 2\nжуёт бумагу");
-    CHECK(inc->value(FieldId::priority) == "3");  // default
+    CHECK(inc->value(IncidentField::title) == "Printer jammed");
+    CHECK(inc->value(IncidentField::origin) == "email");
+    CHECK(inc->value(IncidentField::description) == "Tray 2\nжуёт бумагу");
+    CHECK(inc->value(IncidentField::priority) == "3");  // default
     CHECK(inc->priority() == 3);
-    CHECK(inc->value(FieldId::engineer).empty());
+    CHECK(inc->value(IncidentField::engineer).empty());
     CHECK(inc->status == IncidentStatus::registered);
     CHECK(inc->created_by == "u:ivanova");
     CHECK(desk.to_hlc(inc->created) == op.hlc);
-    CHECK(desk.to_hlc(inc->stamp_of(FieldId::title)) == op.hlc);  // fields default to the create stamp
+    CHECK(desk.to_hlc(inc->stamp_of(IncidentField::title)) == op.hlc);  // fields default to the create stamp
     CHECK(inc->updated_ms == kBaseMs + 5);
     CHECK(inc->events.empty());
     CHECK(inc->superseded_writes == 0);
     CHECK(desk.has_applied(op.id));
     CHECK(desk.newest_hlc() == op.hlc);
     // A second incident gets the next number: provisional, the block is used up.
-    Operation op2 = f.create_incident("u:ivanova", kBaseMs + 6, {{FieldId::title, "Second"}});
+    Operation op2 = f.create_incident("u:ivanova", kBaseMs + 6, {{IncidentField::title, "Second"}});
     REQUIRE(desk.apply(op2).kind == ApplyKind::applied);
     CHECK(desk.find(op2.entity_id)->number.display() == "P-r1-1");
     CHECK(desk.incidents().size() == 2);
@@ -93,22 +94,22 @@ TEST_CASE("desk: bad creates are rejected and change nothing") {
     Fixture fx;
     Desk::Parts before = fx.desk.parts();
 
-    Operation blank = fx.r1.create_incident("u:ivanova", kBaseMs + 1, {{FieldId::title, " \t "}});
+    Operation blank = fx.r1.create_incident("u:ivanova", kBaseMs + 1, {{IncidentField::title, " \t "}});
     ApplyResult r = fx.desk.apply(blank);
     CHECK(r.kind == ApplyKind::rejected);
     CHECK(r.error.code == "missing_title");
 
-    Operation no_title = fx.r1.create_incident("u:ivanova", kBaseMs + 2, {{FieldId::engineer, "Petrov"}});
+    Operation no_title = fx.r1.create_incident("u:ivanova", kBaseMs + 2, {{IncidentField::engineer, "Petrov"}});
     CHECK(fx.desk.apply(no_title).error.code == "missing_title");
 
     Operation bad_value = fx.r1.create_incident("u:ivanova", kBaseMs + 3,
-                                                {{FieldId::title, "ok"}, {FieldId::priority, "9"}});
+                                                {{IncidentField::title, "ok"}, {IncidentField::priority, "9"}});
     r = fx.desk.apply(bad_value);
     CHECK(r.kind == ApplyKind::rejected);
     CHECK(r.error.code == "bad_value");
 
     // Same entity id as an existing incident, new op id.
-    Operation again = fx.r1.create_incident("u:ivanova", kBaseMs + 4, {{FieldId::title, "Dup"}});
+    Operation again = fx.r1.create_incident("u:ivanova", kBaseMs + 4, {{IncidentField::title, "Dup"}});
     again.entity_id = fx.id;
     r = fx.desk.apply(again);
     CHECK(r.kind == ApplyKind::rejected);
@@ -120,24 +121,24 @@ TEST_CASE("desk: bad creates are rejected and change nothing") {
 
 TEST_CASE("desk: set writes a canonical value and its stamp") {
     Fixture fx;
-    Operation op = fx.r2.set_field("u:petrov", kBaseMs + 10, fx.id, FieldId::engineer, "Петров");
+    Operation op = fx.r2.set_field("u:petrov", kBaseMs + 10, fx.id, IncidentField::engineer, "Петров");
     CHECK(fx.apply(op) == ApplyKind::applied);
-    CHECK(fx.inc().value(FieldId::engineer) == "Петров");
-    CHECK(fx.desk.to_hlc(fx.inc().stamp_of(FieldId::engineer)) == op.hlc);
-    CHECK(fx.desk.to_hlc(fx.inc().stamp_of(FieldId::title)) != op.hlc);  // other fields untouched
+    CHECK(fx.inc().value(IncidentField::engineer) == "Петров");
+    CHECK(fx.desk.to_hlc(fx.inc().stamp_of(IncidentField::engineer)) == op.hlc);
+    CHECK(fx.desk.to_hlc(fx.inc().stamp_of(IncidentField::title)) != op.hlc);  // other fields untouched
     CHECK(fx.inc().updated_ms == kBaseMs + 10);
     CHECK(fx.desk.newest_hlc() == op.hlc);
 
-    Operation prio = fx.r2.set_field("u:petrov", kBaseMs + 11, fx.id, FieldId::priority, "1");
+    Operation prio = fx.r2.set_field("u:petrov", kBaseMs + 11, fx.id, IncidentField::priority, "1");
     CHECK(fx.apply(prio) == ApplyKind::applied);
     CHECK(fx.inc().priority() == 1);
 
     // Invalid values are refused by the desk too (not only by the JSON decoder).
     Desk::Parts before = fx.desk.parts();
     for (auto [field, value] : std::vector<std::pair<FieldId, std::string>>{
-             {FieldId::priority, "0"}, {FieldId::title, "a\nb"}, {FieldId::origin, "telex"},
-             {FieldId::unit_warranty_end, "2026-02-30x"}, {FieldId::title, std::string(201, 'x')},
-             {FieldId::description, "\xc3"}}) {
+             {IncidentField::priority, "0"}, {IncidentField::title, "a\nb"}, {IncidentField::origin, "telex"},
+             {IncidentField::unit_warranty_end, "2026-02-30x"}, {IncidentField::title, std::string(201, 'x')},
+             {IncidentField::description, "\xc3"}}) {
         ApplyResult r = fx.desk.apply(fx.r2.set_field("u:petrov", kBaseMs + 12, fx.id, field, value));
         CHECK(r.kind == ApplyKind::rejected);
         CHECK(r.error.code == "bad_value");
@@ -147,7 +148,7 @@ TEST_CASE("desk: set writes a canonical value and its stamp") {
 
 TEST_CASE("desk: a duplicate operation id is a no-op") {
     Fixture fx;
-    Operation op = fx.r2.set_field("u:petrov", kBaseMs + 10, fx.id, FieldId::engineer, "Petrov");
+    Operation op = fx.r2.set_field("u:petrov", kBaseMs + 10, fx.id, IncidentField::engineer, "Petrov");
     REQUIRE(fx.apply(op) == ApplyKind::applied);
     Operation ev = fx.r2.add_event("u:petrov", kBaseMs + 11, fx.id, "note", "hello");
     REQUIRE(fx.apply(ev) == ApplyKind::applied);
@@ -160,7 +161,7 @@ TEST_CASE("desk: a duplicate operation id is a no-op") {
     Operation forged = op;
     forged.text = "Someone else";
     CHECK(fx.apply(forged) == ApplyKind::duplicate);
-    CHECK(fx.inc().value(FieldId::engineer) == "Petrov");
+    CHECK(fx.inc().value(IncidentField::engineer) == "Petrov");
     CHECK(fx.inc().events.size() == 1);
     CHECK(same_parts(fx.desk.parts(), before));
     CHECK(render_desk_full(fx.desk) == full);  // the history got no extra entry either
@@ -177,7 +178,7 @@ TEST_CASE("desk: a duplicate operation id is a no-op") {
 TEST_CASE("desk: operations on an unknown incident are rejected and change nothing") {
     Fixture fx;
     Desk::Parts before = fx.desk.parts();
-    for (const Operation& op : {fx.r1.set_field("u:ivanova", kBaseMs + 1, "r1:99", FieldId::title, "x"),
+    for (const Operation& op : {fx.r1.set_field("u:ivanova", kBaseMs + 1, "r1:99", IncidentField::title, "x"),
                                 fx.r1.add_event("u:ivanova", kBaseMs + 2, "r1:99", "note", "x"),
                                 fx.r1.transition("u:ivanova", kBaseMs + 3, "r1:99", IncidentStatus::closed),
                                 fx.r1.renumber("s:sync", kBaseMs + 4, "r1:99", 5)}) {
@@ -193,14 +194,12 @@ TEST_CASE("desk: a rejected operation from a replica never seen before leaves th
     Fixture fx;
     Desk::Parts before = fx.desk.parts();
     OpFactory stranger("r9");
-    ApplyResult r = fx.desk.apply(stranger.set_field("u:x", kBaseMs + 99, "r1:99", FieldId::title, "x"));
+    ApplyResult r = fx.desk.apply(stranger.set_field("u:x", kBaseMs + 99, "r1:99", IncidentField::title, "x"));
     CHECK(r.kind == ApplyKind::rejected);
     Desk::Parts after = fx.desk.parts();
     // Everything a snapshot holds is unchanged; the replica table may have learnt the name
     // (desk.cpp interns it before applying), which no stamp refers to.
-    CHECK(after.incidents == before.incidents);
-    CHECK(after.event_types == before.event_types);
-    CHECK(after.event_type_stamps == before.event_type_stamps);
+    CHECK(after.entities == before.entities);
     CHECK(after.seen == before.seen);
     CHECK(after.newest_hlc == before.newest_hlc);
     REQUIRE(after.replicas.size() >= before.replicas.size());
@@ -212,22 +211,22 @@ TEST_CASE("desk: a rejected operation from a replica never seen before leaves th
 TEST_CASE("desk: last writer wins per field; a late older write is superseded and logged") {
     Fixture fx;
     // r1 and r2 edit the title concurrently; r1's clock is ahead.
-    Operation newer = fx.r1.set_field("u:ivanova", kBaseMs + 5000, fx.id, FieldId::title, "Newer title");
-    Operation older = fx.r2.set_field("u:petrov", kBaseMs + 1000, fx.id, FieldId::title, "Older title");
+    Operation newer = fx.r1.set_field("u:ivanova", kBaseMs + 5000, fx.id, IncidentField::title, "Newer title");
+    Operation older = fx.r2.set_field("u:petrov", kBaseMs + 1000, fx.id, IncidentField::title, "Older title");
     REQUIRE(older.hlc < newer.hlc);
 
     CHECK(fx.apply(newer) == ApplyKind::applied);
     ApplyResult r = fx.desk.apply(older);
     CHECK(r.kind == ApplyKind::superseded);
     CHECK(r.error.code.empty());
-    CHECK(fx.inc().value(FieldId::title) == "Newer title");
-    CHECK(fx.desk.to_hlc(fx.inc().stamp_of(FieldId::title)) == newer.hlc);
+    CHECK(fx.inc().value(IncidentField::title) == "Newer title");
+    CHECK(fx.desk.to_hlc(fx.inc().stamp_of(IncidentField::title)) == newer.hlc);
     CHECK(fx.inc().superseded_writes == 1);
     CHECK(fx.desk.has_applied(older.id));               // kept, so not re-applied
     CHECK(fx.apply(older) == ApplyKind::duplicate);      // and a re-delivery changes nothing
     CHECK(fx.inc().superseded_writes == 1);
 
-    auto history = decode_history(fx.inc().history, fx.desk.actors());
+    auto history = decode_history(fx.inc().history, fx.desk.actors(), EntityKind::incident);
     REQUIRE(history.size() == 3);  // created, newer, older
     CHECK(history[1].kind == TxKind::field);
     CHECK(history[1].field == "title");
@@ -249,9 +248,9 @@ TEST_CASE("desk: last writer wins per field; a late older write is superseded an
     CHECK(log.back().new_value == "Older title");
 
     // Other fields are independent: the older replica still wins a field nobody else wrote.
-    Operation other = fx.r2.set_field("u:petrov", kBaseMs + 1001, fx.id, FieldId::engineer, "Petrov");
+    Operation other = fx.r2.set_field("u:petrov", kBaseMs + 1001, fx.id, IncidentField::engineer, "Petrov");
     CHECK(fx.apply(other) == ApplyKind::applied);
-    CHECK(fx.inc().value(FieldId::engineer) == "Petrov");
+    CHECK(fx.inc().value(IncidentField::engineer) == "Petrov");
 }
 
 TEST_CASE("desk: last writer wins is decided by HLC, not by arrival; ties go to the greater replica id") {
@@ -259,8 +258,8 @@ TEST_CASE("desk: last writer wins is decided by HLC, not by arrival; ties go to 
         CAPTURE(newer_first);
         Fixture fx;
         // Same wall and counter on both replicas: "r2" > "r1".
-        Operation a = fx.r1.set_field("u:ivanova", kBaseMs + 7000, fx.id, FieldId::engineer, "from r1");
-        Operation b = fx.r2.set_field("u:petrov", kBaseMs + 7000, fx.id, FieldId::engineer, "from r2");
+        Operation a = fx.r1.set_field("u:ivanova", kBaseMs + 7000, fx.id, IncidentField::engineer, "from r1");
+        Operation b = fx.r2.set_field("u:petrov", kBaseMs + 7000, fx.id, IncidentField::engineer, "from r2");
         a.hlc.counter = 0;
         b.hlc.counter = 0;
         REQUIRE(a.hlc.wall_ms == b.hlc.wall_ms);
@@ -272,8 +271,8 @@ TEST_CASE("desk: last writer wins is decided by HLC, not by arrival; ties go to 
             CHECK(fx.apply(a) == ApplyKind::applied);
             CHECK(fx.apply(b) == ApplyKind::applied);
         }
-        CHECK(fx.inc().value(FieldId::engineer) == "from r2");
-        CHECK(fx.desk.to_hlc(fx.inc().stamp_of(FieldId::engineer)) == b.hlc);
+        CHECK(fx.inc().value(IncidentField::engineer) == "from r2");
+        CHECK(fx.desk.to_hlc(fx.inc().stamp_of(IncidentField::engineer)) == b.hlc);
         CHECK(fx.inc().superseded_writes == (newer_first ? 1u : 0u));
         CHECK(fx.desk.newest_hlc() == b.hlc);
     }
@@ -282,9 +281,9 @@ TEST_CASE("desk: last writer wins is decided by HLC, not by arrival; ties go to 
 TEST_CASE("desk: a write older than the create loses to the initial value") {
     Fixture fx;
     OpFactory skewed("r3");  // never observed the create, clock an hour behind
-    Operation op = skewed.set_field("u:x", kBaseMs - 3600000, fx.id, FieldId::title, "from the past");
+    Operation op = skewed.set_field("u:x", kBaseMs - 3600000, fx.id, IncidentField::title, "from the past");
     CHECK(fx.apply(op) == ApplyKind::superseded);
-    CHECK(fx.inc().value(FieldId::title) == "Printer jammed");
+    CHECK(fx.inc().value(IncidentField::title) == "Printer jammed");
 }
 
 TEST_CASE("desk: events are kept in HLC order whatever the arrival order") {
@@ -322,15 +321,14 @@ TEST_CASE("desk: event types - unknown ones are refused, defined ones are usable
     CHECK(r.kind == ApplyKind::rejected);
     CHECK(r.error.code == "unknown_event_type");
     CHECK(r.error.message.find("site_visit") != std::string::npos);
-    CHECK(fx.desk.parts().incidents == before.incidents);
-    CHECK(fx.desk.parts().event_types == before.event_types);
+    CHECK(fx.desk.parts().entities == before.entities);
     CHECK(fx.desk.seen() == before.seen);
 
     Operation def = fx.r1.define_event_type("u:admin", kBaseMs + 20, "site_visit", "Site visit");
     CHECK(fx.apply(def) == ApplyKind::applied);
     REQUIRE(fx.desk.find_event_type("site_visit") != nullptr);
-    CHECK(fx.desk.find_event_type("site_visit")->label == "Site visit");
-    CHECK(fx.desk.event_types().size() == default_event_types().size() + 1);
+    CHECK(fx.desk.find_event_type("site_visit")->value(EventTypeField::label) == "Site visit");
+    CHECK(fx.desk.event_types().size() == std::size(default_event_types()) + 1);
 
     Operation use2 = fx.r2.add_event("u:petrov", kBaseMs + 30, fx.id, "site_visit", "Went there");
     CHECK(fx.apply(use2) == ApplyKind::applied);
@@ -342,17 +340,17 @@ TEST_CASE("desk: event types - unknown ones are refused, defined ones are usable
     Operation stale = fx.r1.define_event_type("u:admin", kBaseMs + 21, "site_visit", "Stale label");
     CHECK(fx.apply(relabel) == ApplyKind::applied);
     CHECK(fx.apply(stale) == ApplyKind::superseded);
-    CHECK(fx.desk.find_event_type("site_visit")->label == "Выезд");
-    CHECK(fx.desk.event_types().size() == default_event_types().size() + 1);
+    CHECK(fx.desk.find_event_type("site_visit")->value(EventTypeField::label) == "Выезд");
+    CHECK(fx.desk.event_types().size() == std::size(default_event_types()) + 1);
     // Default types can be relabelled too.
     CHECK(fx.apply(fx.r1.define_event_type("u:admin", kBaseMs + 50, "note", "Заметка")) == ApplyKind::applied);
-    CHECK(fx.desk.find_event_type("note")->label == "Заметка");
+    CHECK(fx.desk.find_event_type("note")->value(EventTypeField::label) == "Заметка");
 }
 
 TEST_CASE("desk: renumber") {
     Desk desk;
     OpFactory f("r1");
-    Operation create = f.create_incident("u:ivanova", kBaseMs, {{FieldId::title, "Offline one"}});
+    Operation create = f.create_incident("u:ivanova", kBaseMs, {{IncidentField::title, "Offline one"}});
     REQUIRE(desk.apply(create).kind == ApplyKind::applied);
     const std::string id = create.entity_id;
     CHECK(desk.find(id)->number.display() == "P-r1-1");
@@ -365,7 +363,7 @@ TEST_CASE("desk: renumber") {
     CHECK(r.kind == ApplyKind::rejected);
     CHECK(r.error.code == "bad_number");
     CHECK(desk.find(id)->number.display() == "P-r1-1");
-    CHECK(desk.parts().incidents == before.incidents);
+    CHECK(desk.parts().entities == before.entities);
     CHECK(desk.seen() == before.seen);
 
     Operation renumber = server.renumber("s:sync", kBaseMs + 2, id, 10050);
@@ -384,7 +382,7 @@ TEST_CASE("desk: renumber") {
     CHECK(r.error.message.find("10050") != std::string::npos);
     CHECK(desk.find(id)->number.value == 10050);
 
-    auto history = decode_history(desk.find(id)->history, desk.actors());
+    auto history = decode_history(desk.find(id)->history, desk.actors(), EntityKind::incident);
     REQUIRE(history.size() == 2);
     CHECK(history[1].kind == TxKind::renumber);
     CHECK(history[1].old_value == "P-r1-1");
@@ -398,7 +396,7 @@ TEST_CASE("desk: transitions are recorded") {
     CHECK(fx.apply(t) == ApplyKind::applied);
     CHECK(fx.inc().status == IncidentStatus::in_progress);
     CHECK(fx.inc().updated_ms == kBaseMs + 10);
-    auto history = decode_history(fx.inc().history, fx.desk.actors());
+    auto history = decode_history(fx.inc().history, fx.desk.actors(), EntityKind::incident);
     REQUIRE(history.size() == 2);
     CHECK(history[1].kind == TxKind::status);
     CHECK(history[1].old_value == "registered");
@@ -407,7 +405,7 @@ TEST_CASE("desk: transitions are recorded") {
 
 TEST_CASE("desk: updated_ms is the newest wall time applied, newest_hlc the greatest stamp") {
     Fixture fx;
-    Operation late = fx.r1.set_field("u:ivanova", kBaseMs + 9000, fx.id, FieldId::title, "late");
+    Operation late = fx.r1.set_field("u:ivanova", kBaseMs + 9000, fx.id, IncidentField::title, "late");
     Operation early = fx.r2.add_event("u:petrov", kBaseMs + 2000, fx.id, "note", "early");
     CHECK(fx.apply(late) == ApplyKind::applied);
     CHECK(fx.apply(early) == ApplyKind::applied);
@@ -440,7 +438,7 @@ TEST_CASE("desk: parts and from_parts rebuild an equal desk that keeps working t
 
 TEST_CASE("desk: from_parts refuses inconsistent snapshots") {
     Fixture fx;
-    REQUIRE(fx.apply(fx.r2.set_field("u:petrov", kBaseMs + 10, fx.id, FieldId::engineer, "P")) == ApplyKind::applied);
+    REQUIRE(fx.apply(fx.r2.set_field("u:petrov", kBaseMs + 10, fx.id, IncidentField::engineer, "P")) == ApplyKind::applied);
     {
         auto p = fx.desk.parts();
         p.replicas.push_back(p.replicas.front());
@@ -450,21 +448,21 @@ TEST_CASE("desk: from_parts refuses inconsistent snapshots") {
     }
     {
         auto p = fx.desk.parts();
-        p.incidents.push_back(p.incidents.front());
+        p.entities.push_back(p.entities.front());
         auto r = Desk::from_parts(std::move(p));
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().message.find("twice") != std::string::npos);
     }
     {
         auto p = fx.desk.parts();
-        p.incidents.front().field_stamps.push_back({FieldId::unit_item, Stamp{kBaseMs, 0, 7}});
+        p.entities.front().field_stamps.push_back({IncidentField::unit_item, Stamp{kBaseMs, 0, 7}});
         auto r = Desk::from_parts(std::move(p));
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().code == "bad_snapshot");
     }
     {
         auto p = fx.desk.parts();
-        p.event_type_stamps.pop_back();
+        p.entities.back().values.pop_back();  // a record with fewer values than its kind has fields
         CHECK_FALSE(Desk::from_parts(std::move(p)).ok());
     }
     {
@@ -486,19 +484,18 @@ TEST_CASE("desk: operations built in code are checked as strictly as decoded one
     auto long_text = fx.r2.add_event("u:petrov", kBaseMs + 2, fx.id, "note", std::string(40 * 1024, 'x'));
     CHECK(fx.desk.apply(long_text).error.code == "bad_value");
     // A title cannot be cleared any more than created blank.
-    auto blank_title = fx.r2.set_field("u:petrov", kBaseMs + 3, fx.id, FieldId::title, "   ");
+    auto blank_title = fx.r2.set_field("u:petrov", kBaseMs + 3, fx.id, IncidentField::title, "   ");
     CHECK(fx.desk.apply(blank_title).error.code == "missing_title");
     // Impossible dates.
     for (const char* date : {"2026-02-29", "2026-04-31", "2026-13-01"}) {
-        auto op = fx.r2.set_field("u:petrov", kBaseMs + 4, fx.id, FieldId::unit_warranty_end, date);
+        auto op = fx.r2.set_field("u:petrov", kBaseMs + 4, fx.id, IncidentField::unit_warranty_end, date);
         CHECK_MESSAGE(fx.desk.apply(op).error.code == "bad_value", date);
     }
-    CHECK(fx.apply(fx.r2.set_field("u:petrov", kBaseMs + 5, fx.id, FieldId::unit_warranty_end, "2028-02-29")) ==
+    CHECK(fx.apply(fx.r2.set_field("u:petrov", kBaseMs + 5, fx.id, IncidentField::unit_warranty_end, "2028-02-29")) ==
           ApplyKind::applied);
     // Event type definitions made in code.
-    CHECK(fx.desk.apply(fx.r2.define_event_type("u:admin", kBaseMs + 6, "Bad Key", "Visit")).error.code ==
-          "bad_event_type");
-    CHECK(fx.desk.apply(fx.r2.define_event_type("u:admin", kBaseMs + 7, "visit", "")).error.code == "bad_value");
+    CHECK(fx.desk.apply(fx.r2.define_event_type("u:admin", kBaseMs + 6, "Bad Key", "Visit")).error.code == "bad_key");
+    CHECK(fx.desk.apply(fx.r2.define_event_type("u:admin", kBaseMs + 7, "visit", "")).error.code == "missing_label");
     CHECK(render_desk_full(fx.desk) != before);  // only the valid date changed it
 }
 
@@ -507,7 +504,7 @@ TEST_CASE("desk: a rejected operation from an unknown replica leaves no trace in
     auto replicas = fx.desk.replicas();
     auto actors = fx.desk.actors();
     OpFactory stranger("junk");
-    CHECK(fx.desk.apply(stranger.set_field("u:x", kBaseMs, "nope:1", FieldId::title, "T")).kind ==
+    CHECK(fx.desk.apply(stranger.set_field("u:x", kBaseMs, "nope:1", IncidentField::title, "T")).kind ==
           ApplyKind::rejected);
     CHECK(fx.desk.replicas() == replicas);
     CHECK(fx.desk.actors() == actors);

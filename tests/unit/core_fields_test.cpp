@@ -1,17 +1,22 @@
-// Incident fields (fields.hpp), statuses (status.hpp) and event types (event_types.hpp).
+// Incident fields (schema.hpp), statuses (status.hpp) and event types (event_types.hpp).
 #include <doctest/doctest.h>
 
 #include <set>
 #include <string>
 
 #include "core/event_types.hpp"
-#include "core/fields.hpp"
+#include "core/schema.hpp"
 #include "core/limits.hpp"
 #include "core/status.hpp"
 
 using namespace hotline;
 
 namespace {
+// The value as the incident field `f` keeps it (a valid value is its own canonical text), or the refusal.
+Result<std::string> canonical_field_value(FieldId f, std::string_view text) {
+    if (auto ok = check_field_value(field_spec(EntityKind::incident, f), text); !ok) return ok.error();
+    return std::string(text);
+}
 bool accepts(FieldId f, std::string_view text) { return canonical_field_value(f, text).ok(); }
 std::string refusal(FieldId f, std::string_view text) {
     auto r = canonical_field_value(f, text);
@@ -20,33 +25,33 @@ std::string refusal(FieldId f, std::string_view text) {
 }  // namespace
 
 TEST_CASE("fields: table is complete, in enum order, names unique and found by name") {
-    CHECK(all_fields().size() == kFieldCount);
+    CHECK(fields_of(EntityKind::incident).size() == field_count(EntityKind::incident));
     std::set<std::string_view> names;
-    for (std::size_t i = 0; i < all_fields().size(); ++i) {
-        const FieldSpec& spec = all_fields()[i];
+    for (std::size_t i = 0; i < fields_of(EntityKind::incident).size(); ++i) {
+        const FieldSpec& spec = fields_of(EntityKind::incident)[i];
         CHECK(static_cast<std::size_t>(spec.id) == i);
-        CHECK(&field_spec(spec.id) == &spec);
+        CHECK(&field_spec(EntityKind::incident, spec.id) == &spec);
         CHECK(names.insert(spec.name).second);
-        auto found = field_by_name(spec.name);
+        auto found = field_by_name(EntityKind::incident, spec.name);
         REQUIRE(found.has_value());
         CHECK(*found == spec.id);
         CHECK_FALSE(spec.label.empty());
     }
-    CHECK(field_by_name("customer.phone") == FieldId::customer_phone);
-    CHECK_FALSE(field_by_name("Title").has_value());
-    CHECK_FALSE(field_by_name("customer").has_value());
-    CHECK_FALSE(field_by_name("").has_value());
-    CHECK(field_spec(FieldId::priority).kind == FieldKind::priority);
-    CHECK(field_spec(FieldId::origin).kind == FieldKind::choice);
-    CHECK(field_spec(FieldId::unit_warranty_end).kind == FieldKind::date);
-    CHECK(field_spec(FieldId::actual_solution).kind == FieldKind::long_text);
+    CHECK(field_by_name(EntityKind::incident, "customer.phone") == IncidentField::customer_phone);
+    CHECK_FALSE(field_by_name(EntityKind::incident, "Title").has_value());
+    CHECK_FALSE(field_by_name(EntityKind::incident, "customer").has_value());
+    CHECK_FALSE(field_by_name(EntityKind::incident, "").has_value());
+    CHECK(field_spec(IncidentField::priority).kind == FieldKind::priority);
+    CHECK(field_spec(IncidentField::origin).kind == FieldKind::choice);
+    CHECK(field_spec(IncidentField::unit_warranty_end).kind == FieldKind::date);
+    CHECK(field_spec(IncidentField::actual_solution).kind == FieldKind::long_text);
 }
 
 TEST_CASE("fields: short text") {
-    CHECK(*canonical_field_value(FieldId::title, "Printer jammed") == "Printer jammed");
-    CHECK(accepts(FieldId::title, ""));
-    CHECK(accepts(FieldId::title, std::string(limits::kShortTextMax, 'a')));
-    auto too_long = canonical_field_value(FieldId::title, std::string(limits::kShortTextMax + 1, 'a'));
+    CHECK(*canonical_field_value(IncidentField::title, "Printer jammed") == "Printer jammed");
+    CHECK(accepts(IncidentField::title, ""));
+    CHECK(accepts(IncidentField::title, std::string(limits::kShortTextMax, 'a')));
+    auto too_long = canonical_field_value(IncidentField::title, std::string(limits::kShortTextMax + 1, 'a'));
     REQUIRE_FALSE(too_long.ok());
     CHECK(too_long.error().code == "bad_value");
     CHECK(too_long.error().message.find("Title") != std::string::npos);
@@ -54,28 +59,28 @@ TEST_CASE("fields: short text") {
     // The limit is in bytes: 100 Cyrillic letters are 200 bytes, 101 are too many.
     std::string cyr;
     for (int i = 0; i < 100; ++i) cyr += "ж";
-    CHECK(accepts(FieldId::customer_name, cyr));
-    CHECK_FALSE(accepts(FieldId::customer_name, cyr + "ж"));
+    CHECK(accepts(IncidentField::customer_name, cyr));
+    CHECK_FALSE(accepts(IncidentField::customer_name, cyr + "ж"));
 
-    auto newline = canonical_field_value(FieldId::customer_phone, "555\n123");
+    auto newline = canonical_field_value(IncidentField::customer_phone, "555\n123");
     REQUIRE_FALSE(newline.ok());
     CHECK(newline.error().code == "bad_value");
     CHECK(newline.error().message.find("Phone") != std::string::npos);
     CHECK(newline.error().message.find("one line") != std::string::npos);
-    CHECK(accepts(FieldId::customer_phone, "555\t123"));  // a tab is not a line break
+    CHECK(accepts(IncidentField::customer_phone, "555\t123"));  // a tab is not a line break
 }
 
 TEST_CASE("fields: control characters are refused in every text kind") {
-    for (FieldId f : {FieldId::title, FieldId::description, FieldId::engineer}) {
+    for (FieldId f : {IncidentField::title, IncidentField::description, IncidentField::engineer}) {
         for (char c : {'\0', '\x01', '\r', '\x1b', '\x1f', '\b'}) {
             std::string s = "ab";
             s.insert(s.begin() + 1, c);
             auto r = canonical_field_value(f, s);
-            CHECK_MESSAGE(!r.ok(), "field " << field_spec(f).name << " accepted char " << int(c));
+            CHECK_MESSAGE(!r.ok(), "field " << field_spec(EntityKind::incident, f).name << " accepted char " << int(c));
             if (!r.ok()) CHECK(r.error().message.find("control character") != std::string::npos);
         }
     }
-    CHECK(accepts(FieldId::description, "line 1\nline 2\n\tindented"));
+    CHECK(accepts(IncidentField::description, "line 1\nline 2\n\tindented"));
 }
 
 TEST_CASE("fields: invalid UTF-8 is refused") {
@@ -97,10 +102,10 @@ TEST_CASE("fields: invalid UTF-8 is refused") {
     };
     for (const auto& s : bad) {
         CHECK_MESSAGE(!is_valid_utf8(s), "valid: " << s.size() << " bytes");
-        auto r = canonical_field_value(FieldId::title, s);
+        auto r = canonical_field_value(IncidentField::title, s);
         CHECK_FALSE(r.ok());
         if (!r.ok()) CHECK(r.error().message.find("UTF-8") != std::string::npos);
-        CHECK_FALSE(accepts(FieldId::description, s));
+        CHECK_FALSE(accepts(IncidentField::description, s));
     }
     // Boundaries that ARE valid.
     CHECK(is_valid_utf8("\xc2\x80"));           // U+0080
@@ -115,39 +120,39 @@ TEST_CASE("fields: invalid UTF-8 is refused") {
 TEST_CASE("fields: Cyrillic, accented and other non-ASCII text is accepted unchanged") {
     for (std::string s : {"Иванова Мария Петровна", "принтер не печатает", "Café crème, naïve façade",
                           "Grüße aus Łódź", "北京办公室", "all good 🙂", "Ærøskøbing"}) {
-        auto r = canonical_field_value(FieldId::customer_name, s);
-        REQUIRE_MESSAGE(r.ok(), refusal(FieldId::customer_name, s));
+        auto r = canonical_field_value(IncidentField::customer_name, s);
+        REQUIRE_MESSAGE(r.ok(), refusal(IncidentField::customer_name, s));
         CHECK(*r == s);
-        CHECK(*canonical_field_value(FieldId::description, s + "\n" + s) == s + "\n" + s);
+        CHECK(*canonical_field_value(IncidentField::description, s + "\n" + s) == s + "\n" + s);
     }
 }
 
 TEST_CASE("fields: long text") {
-    CHECK(accepts(FieldId::description, std::string(limits::kLongTextMax, 'x')));
-    auto r = canonical_field_value(FieldId::description, std::string(limits::kLongTextMax + 1, 'x'));
+    CHECK(accepts(IncidentField::description, std::string(limits::kLongTextMax, 'x')));
+    auto r = canonical_field_value(IncidentField::description, std::string(limits::kLongTextMax + 1, 'x'));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.find("Description") != std::string::npos);
     CHECK(r.error().message.find(std::to_string(limits::kLongTextMax)) != std::string::npos);
 }
 
 TEST_CASE("fields: dates") {
-    CHECK(*canonical_field_value(FieldId::unit_warranty_end, "2026-03-31") == "2026-03-31");
-    CHECK(accepts(FieldId::unit_warranty_end, ""));  // no date
-    CHECK(accepts(FieldId::unit_warranty_end, "2000-01-01"));
-    CHECK(accepts(FieldId::unit_warranty_end, "2099-12-31"));
+    CHECK(*canonical_field_value(IncidentField::unit_warranty_end, "2026-03-31") == "2026-03-31");
+    CHECK(accepts(IncidentField::unit_warranty_end, ""));  // no date
+    CHECK(accepts(IncidentField::unit_warranty_end, "2000-01-01"));
+    CHECK(accepts(IncidentField::unit_warranty_end, "2099-12-31"));
     for (const char* bad : {"2026-13-01", "2026-00-10", "2026-01-00", "2026-01-32", "26-01-01", "2026/01/01",
                             "2026-1-01", "2026-01-1", "2026-01-01 ", "20260101", "2026-01-0a", "yesterday",
                             " 2026-01-01", "2026-01-01T00:00"}) {
-        auto r = canonical_field_value(FieldId::unit_warranty_end, bad);
+        auto r = canonical_field_value(IncidentField::unit_warranty_end, bad);
         CHECK_MESSAGE(!r.ok(), "accepted date '" << bad << "'");
         if (!r.ok()) CHECK(r.error().message.find("YYYY-MM-DD") != std::string::npos);
     }
 }
 
 TEST_CASE("fields: priority") {
-    for (const char* ok : {"1", "2", "3", "4"}) CHECK(*canonical_field_value(FieldId::priority, ok) == ok);
+    for (const char* ok : {"1", "2", "3", "4"}) CHECK(*canonical_field_value(IncidentField::priority, ok) == ok);
     for (const char* bad : {"", "0", "5", "9", "12", " 1", "1 ", "-1", "a", "01", "1.0"}) {
-        auto r = canonical_field_value(FieldId::priority, bad);
+        auto r = canonical_field_value(IncidentField::priority, bad);
         CHECK_MESSAGE(!r.ok(), "accepted priority '" << bad << "'");
         if (!r.ok()) CHECK(r.error().message.find("1 (critical) to 4 (low)") != std::string::npos);
     }
@@ -157,17 +162,17 @@ TEST_CASE("fields: priority") {
     CHECK(priority_label(4) == "Low");
     CHECK(priority_label(0) == "?");
     CHECK(priority_label(5) == "?");
-    CHECK(accepts(FieldId::priority, kDefaultPriority));
+    CHECK(accepts(IncidentField::priority, field_spec(IncidentField::priority).initial));
 }
 
 TEST_CASE("fields: origin choices") {
-    const FieldSpec& spec = field_spec(FieldId::origin);
+    const FieldSpec& spec = field_spec(IncidentField::origin);
     REQUIRE(spec.choices.size() >= 2);
-    for (auto c : spec.choices) CHECK(*canonical_field_value(FieldId::origin, c) == c);
-    for (const char* c : {"phone", "email", "web", "api"}) CHECK(accepts(FieldId::origin, c));
-    CHECK(accepts(FieldId::origin, kDefaultOrigin));
+    for (auto c : spec.choices) CHECK(*canonical_field_value(IncidentField::origin, c) == c);
+    for (const char* c : {"phone", "email", "web", "api"}) CHECK(accepts(IncidentField::origin, c));
+    CHECK(accepts(IncidentField::origin, field_spec(IncidentField::origin).initial));
     for (const char* bad : {"", "Phone", "PHONE", "phone ", "carrier pigeon", "e-mail"}) {
-        auto r = canonical_field_value(FieldId::origin, bad);
+        auto r = canonical_field_value(IncidentField::origin, bad);
         CHECK_MESSAGE(!r.ok(), "accepted origin '" << bad << "'");
         if (!r.ok()) {
             CHECK(r.error().code == "bad_value");
@@ -196,17 +201,17 @@ TEST_CASE("event types: defaults and key validity") {
     auto defaults = default_event_types();
     std::set<std::string> keys;
     for (const auto& t : defaults) {
-        CHECK(is_valid_event_type_key(t.key));
-        CHECK(keys.insert(t.key).second);
-        CHECK_FALSE(t.label.empty());
+        CHECK(is_valid_record_id(EntityKind::event_type, t.id));
+        CHECK(keys.insert(t.id).second);
+        CHECK_FALSE(t.value(EventTypeField::label).empty());
     }
     for (const char* k : {"call_in", "call_out", "email_in", "email_out", "assignment", "note"})
         CHECK_MESSAGE(keys.count(k) == 1, k);
-    CHECK(is_valid_event_type_key("visit_2"));
-    CHECK(is_valid_event_type_key(std::string(32, 'a')));
-    CHECK_FALSE(is_valid_event_type_key(std::string(33, 'a')));
-    CHECK_FALSE(is_valid_event_type_key(""));
-    CHECK_FALSE(is_valid_event_type_key("Visit"));
-    CHECK_FALSE(is_valid_event_type_key("site-visit"));
-    CHECK_FALSE(is_valid_event_type_key("site visit"));
+    CHECK(is_valid_key("visit_2"));
+    CHECK(is_valid_key(std::string(32, 'a')));
+    CHECK_FALSE(is_valid_key(std::string(33, 'a')));
+    CHECK_FALSE(is_valid_key(""));
+    CHECK_FALSE(is_valid_key("Visit"));
+    CHECK_FALSE(is_valid_key("site-visit"));
+    CHECK_FALSE(is_valid_key("site visit"));
 }

@@ -67,9 +67,9 @@ TEST_CASE("numbering through the desk: renumber makes the provisional number an 
     Desk desk;
     OpFactory f("r1");
     f.numbers().add_block({10, 10});
-    Operation first = f.create_incident("u:a", kBaseMs, {{FieldId::title, "one"}});
-    Operation second = f.create_incident("u:a", kBaseMs + 1, {{FieldId::title, "two"}});
-    Operation third = f.create_incident("u:a", kBaseMs + 2, {{FieldId::title, "three"}});
+    Operation first = f.create_incident("u:a", kBaseMs, {{IncidentField::title, "one"}});
+    Operation second = f.create_incident("u:a", kBaseMs + 1, {{IncidentField::title, "two"}});
+    Operation third = f.create_incident("u:a", kBaseMs + 2, {{IncidentField::title, "three"}});
     CHECK(first.number.display() == "10");
     CHECK(second.number.display() == "P-r1-1");
     CHECK(third.number.display() == "P-r1-2");
@@ -97,7 +97,7 @@ TEST_CASE("numbering through the desk: renumber makes the provisional number an 
 TEST_CASE("op factory: ids count up, stamps increase, entity ids are filled in") {
     OpFactory f("r7f3");
     f.numbers().add_block({10042, 10042});
-    Operation c = f.create_incident("u:ivanova", kBaseMs, {{FieldId::priority, "2"}, {FieldId::title, "T"}});
+    Operation c = f.create_incident("u:ivanova", kBaseMs, {{IncidentField::priority, "2"}, {IncidentField::title, "T"}});
     CHECK(c.id == OpId{"r7f3", 1});
     CHECK(c.entity_id == "r7f3:1");
     CHECK(c.entity == EntityKind::incident);
@@ -107,12 +107,12 @@ TEST_CASE("op factory: ids count up, stamps increase, entity ids are filled in")
     CHECK(c.number == IncidentNumber{10042, {}});
     // Fields are sorted, like the JSON decoder does, so a round trip is an identity.
     REQUIRE(c.fields.size() == 2);
-    CHECK(c.fields[0].first == FieldId::title);
-    CHECK(c.fields[1].first == FieldId::priority);
+    CHECK(c.fields[0].first == IncidentField::title);
+    CHECK(c.fields[1].first == IncidentField::priority);
 
     std::vector<Operation> ops = {
         c,
-        f.set_field("u:a", kBaseMs, "r7f3:1", FieldId::title, "x"),          // same ms
+        f.set_field("u:a", kBaseMs, "r7f3:1", IncidentField::title, "x"),          // same ms
         f.add_event("u:a", kBaseMs - 5000, "r7f3:1", "note", "clock went back"),
         f.transition("u:a", kBaseMs + 1, "r7f3:1", IncidentStatus::closed),
         f.define_event_type("u:a", kBaseMs + 1, "visit", "Visit"),
@@ -126,13 +126,13 @@ TEST_CASE("op factory: ids count up, stamps increase, entity ids are filled in")
         CHECK(ops[i].hlc.replica == "r7f3");
     }
     CHECK(ops[1].entity_id == "r7f3:1");
-    CHECK(ops[1].field == FieldId::title);
+    CHECK(ops[1].field == IncidentField::title);
     CHECK(ops[1].text == "x");
     CHECK(ops[2].event_type == "note");
     CHECK(ops[3].to == IncidentStatus::closed);
     CHECK(ops[4].entity == EntityKind::event_type);
     CHECK(ops[4].entity_id == "visit");
-    CHECK(ops[4].text == "Visit");
+    CHECK(ops[4].fields == std::vector<std::pair<FieldId, std::string>>{{EventTypeField::label, "Visit"}});
     CHECK(ops[5].number == IncidentNumber{5, {}});
     CHECK(f.state().last_counter == 6);
     CHECK(f.state().last_hlc == ops.back().hlc);
@@ -148,8 +148,8 @@ TEST_CASE("op factory: state() round trips through the State constructor") {
     OpFactory a("r1");
     a.numbers().add_block({10, 11});
     a.numbers().add_block({40, 49});
-    (void)a.create_incident("u:a", kBaseMs, {{FieldId::title, "one"}});
-    (void)a.set_field("u:a", kBaseMs + 10, "r1:1", FieldId::title, "x");
+    (void)a.create_incident("u:a", kBaseMs, {{IncidentField::title, "one"}});
+    (void)a.set_field("u:a", kBaseMs + 10, "r1:1", IncidentField::title, "x");
     a.clock().observe(Hlc{kBaseMs + 60000, 3, "r2"}, kBaseMs + 11);  // saw a stamp from a clock ahead
 
     OpFactory::State s = a.state();
@@ -166,8 +166,8 @@ TEST_CASE("op factory: state() round trips through the State constructor") {
     // Both now mint exactly the same operations.
     for (int i = 0; i < 15; ++i) {
         std::int64_t now = kBaseMs + 20 + i;
-        Operation x = a.create_incident("u:a", now, {{FieldId::title, "n" + std::to_string(i)}});
-        Operation y = b.create_incident("u:a", now, {{FieldId::title, "n" + std::to_string(i)}});
+        Operation x = a.create_incident("u:a", now, {{IncidentField::title, "n" + std::to_string(i)}});
+        Operation y = b.create_incident("u:a", now, {{IncidentField::title, "n" + std::to_string(i)}});
         REQUIRE(x == y);
         CHECK(x.hlc > s.last_hlc);  // never below the restored clock
     }
@@ -178,8 +178,8 @@ TEST_CASE("op factory: state() round trips through the State constructor") {
     // Restoring after provisional numbers were issued continues their count.
     OpFactory c(a.state());
     CHECK(c.state() == a.state());
-    CHECK(c.create_incident("u:a", kBaseMs + 99, {{FieldId::title, "next"}}).number.display() == "P-r1-5");
-    CHECK(a.create_incident("u:a", kBaseMs + 99, {{FieldId::title, "next"}}).number.display() == "P-r1-5");
+    CHECK(c.create_incident("u:a", kBaseMs + 99, {{IncidentField::title, "next"}}).number.display() == "P-r1-5");
+    CHECK(a.create_incident("u:a", kBaseMs + 99, {{IncidentField::title, "next"}}).number.display() == "P-r1-5");
 
     // A fresh factory's state round trips too.
     OpFactory fresh("zz");

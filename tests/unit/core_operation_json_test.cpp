@@ -23,19 +23,19 @@ std::vector<Operation> one_of_each() {
     f.numbers().add_block({10042, 10042});
     std::vector<Operation> ops;
     ops.push_back(f.create_incident("u:ivanova", kBaseMs,
-                                    {{FieldId::title, "Принтер не печатает"},
-                                     {FieldId::priority, "2"},
-                                     {FieldId::origin, "email"},
-                                     {FieldId::unit_warranty_end, "2026-03-31"},
-                                     {FieldId::description, "Paper jam\non tray 2 — Café"},
-                                     {FieldId::customer_phone, ""}}));
-    ops.push_back(f.create_incident("u:ivanova", kBaseMs + 1, {{FieldId::title, "Provisional one"}}));
+                                    {{IncidentField::title, "Принтер не печатает"},
+                                     {IncidentField::priority, "2"},
+                                     {IncidentField::origin, "email"},
+                                     {IncidentField::unit_warranty_end, "2026-03-31"},
+                                     {IncidentField::description, "Paper jam\non tray 2 — Café"},
+                                     {IncidentField::customer_phone, ""}}));
+    ops.push_back(f.create_incident("u:ivanova", kBaseMs + 1, {{IncidentField::title, "Provisional one"}}));
     const std::string iid = ops[0].entity_id;
-    ops.push_back(f.set_field("u:petrov", kBaseMs + 2, iid, FieldId::priority, "1"));
-    ops.push_back(f.set_field("u:petrov", kBaseMs + 3, iid, FieldId::title, "Grüße 🙂 \"quoted\" \\ back"));
-    ops.push_back(f.set_field("u:petrov", kBaseMs + 4, iid, FieldId::actual_solution, "line 1\nline 2\ttab"));
-    ops.push_back(f.set_field("u:petrov", kBaseMs + 5, iid, FieldId::unit_warranty_end, ""));
-    ops.push_back(f.set_field("u:petrov", kBaseMs + 6, iid, FieldId::origin, "walk_in"));
+    ops.push_back(f.set_field("u:petrov", kBaseMs + 2, iid, IncidentField::priority, "1"));
+    ops.push_back(f.set_field("u:petrov", kBaseMs + 3, iid, IncidentField::title, "Grüße 🙂 \"quoted\" \\ back"));
+    ops.push_back(f.set_field("u:petrov", kBaseMs + 4, iid, IncidentField::actual_solution, "line 1\nline 2\ttab"));
+    ops.push_back(f.set_field("u:petrov", kBaseMs + 5, iid, IncidentField::unit_warranty_end, ""));
+    ops.push_back(f.set_field("u:petrov", kBaseMs + 6, iid, IncidentField::origin, "walk_in"));
     ops.push_back(f.add_event("s:email-in", kBaseMs + 7, iid, "email_in", "Re: ticket\n> quoted"));
     ops.push_back(f.add_event("u:petrov", kBaseMs + 8, iid, "note", ""));
     ops.push_back(f.transition("u:petrov", kBaseMs + 9, iid, IncidentStatus::in_progress));
@@ -100,7 +100,7 @@ TEST_CASE("operation json: the example from ARCHITECTURE.md decodes") {
     CHECK(op.entity == EntityKind::incident);
     CHECK(op.entity_id == "r7f3:17");
     CHECK(op.type == OpType::set);
-    CHECK(op.field == FieldId::priority);
+    CHECK(op.field == IncidentField::priority);
     CHECK(op.text == "2");
     // Priority goes back out as a JSON number.
     json out = operation_to_json(op);
@@ -252,7 +252,7 @@ TEST_CASE("operation json: every missing key is named") {
     expect_error(ev, "bad_operation", "'value.type' is missing");
     json et = valid_event_type();
     et["value"].erase("label");
-    expect_error(et, "bad_operation", "'value.label' is missing");
+    expect_error(et, "bad_operation", "'value.label' is required");
     json create = valid_create();
     create["value"].erase("title");
     expect_error(create, "bad_operation", "'value.title'");
@@ -396,7 +396,7 @@ TEST_CASE("operation json: values over their size limits") {
     CHECK(decode_operation(j).ok());
     j = valid_event_type();
     j["value"]["label"] = std::string(limits::kShortTextMax + 1, 'a');
-    expect_error(j, "bad_operation", "'value.label' is longer than");
+    expect_error(j, "bad_operation", "'value.label' is invalid: 'Label' is longer than");
     j = valid_create();
     for (std::size_t i = 0; i <= limits::kCreateFieldsMax; ++i) j["value"]["k" + std::to_string(i)] = "x";
     expect_error(j, "bad_operation", "'value' has too many keys");
@@ -466,14 +466,17 @@ TEST_CASE("operation json: unknown names of status, type and entity") {
     j["entity"] = "customer";
     expect_error(j, "bad_operation", "'customer' is not a known entity");
     j = valid_event_type();
-    j["type"] = "set";
-    expect_error(j, "bad_operation", "event types can only be created");
+    j["type"] = "transition";  // event types have no workflow (an event type may be `set`, like any record)
+    expect_error(j, "bad_operation", "event_type records have no status");
+    j = valid_event_type();
+    j["type"] = "add_event";
+    expect_error(j, "bad_operation", "event_type records have no events");
     j = valid_event_type();
     j["entity_id"] = "Site Visit";
     expect_error(j, "bad_operation", "'entity_id' of an event type");
     j = valid_event_type();
     j["value"]["label"] = "";
-    expect_error(j, "bad_operation", "'value.label' cannot be empty");
+    expect_error(j, "bad_operation", "'value.label' is required and cannot be blank");
     j = valid_event();
     j["value"]["type"] = "Call In";
     expect_error(j, "bad_operation", "'value.type' is not a valid event type key");

@@ -1,4 +1,4 @@
-// Desk::replay_incident (desk.hpp): rebuilding one incident in a given operation order,
+// Desk::replay_entity (desk.hpp): rebuilding one incident in a given operation order,
 // as the sync client does with server history + pending operations.
 #include <doctest/doctest.h>
 
@@ -29,7 +29,7 @@ struct TwoWriters {
 
     TwoWriters() {
         me.numbers().add_block({100, 199});
-        create = me.create_incident("u:me", kBaseMs, {{FieldId::title, "Boiler leaks"}});
+        create = me.create_incident("u:me", kBaseMs, {{IncidentField::title, "Boiler leaks"}});
         other.clock().observe(create.hlc, kBaseMs);
     }
 };
@@ -49,7 +49,7 @@ TEST_CASE("replay: a pending transition that the server order makes invalid is r
 
     // Server order: create, their transition; then my pending ones.
     std::vector<Operation> order{w.create, theirs, mine, note};
-    auto results = local.replay_incident(w.create.entity_id, order);
+    auto results = local.replay_entity(EntityKind::incident, w.create.entity_id, order);
     REQUIRE(results.size() == 4);
     CHECK(results[0].kind == ApplyKind::applied);
     CHECK(results[1].kind == ApplyKind::applied);
@@ -67,18 +67,18 @@ TEST_CASE("replay: the result equals a fresh desk folding the same operations in
     TwoWriters w;
     const std::string id = w.create.entity_id;
     std::vector<Operation> mine{
-        w.me.set_field("u:me", kBaseMs + 20, id, FieldId::priority, "1"),
-        w.me.set_field("u:me", kBaseMs + 21, id, FieldId::title, "Boiler leaks badly"),
+        w.me.set_field("u:me", kBaseMs + 20, id, IncidentField::priority, "1"),
+        w.me.set_field("u:me", kBaseMs + 21, id, IncidentField::title, "Boiler leaks badly"),
         w.me.add_event("u:me", kBaseMs + 22, id, "note", "called"),
     };
     // Minted in time order (their clock never goes back), delivered in another.
-    Operation their_priority = w.other.set_field("u:ot", kBaseMs + 5, id, FieldId::priority, "3");  // older: loses
+    Operation their_priority = w.other.set_field("u:ot", kBaseMs + 5, id, IncidentField::priority, "3");  // older: loses
     Operation their_transition = w.other.transition("u:ot", kBaseMs + 6, id, IncidentStatus::in_progress);
-    Operation their_title = w.other.set_field("u:ot", kBaseMs + 30, id, FieldId::title, "Boiler: leak");  // wins
+    Operation their_title = w.other.set_field("u:ot", kBaseMs + 30, id, IncidentField::title, "Boiler: leak");  // wins
     std::vector<Operation> theirs{their_title, their_priority, their_transition};
     // Another incident that must not be touched, created before and after.
-    Operation before = w.other.create_incident("u:ot", kBaseMs + 1, {{FieldId::title, "Before"}});
-    Operation after_create = w.other.create_incident("u:ot", kBaseMs + 2, {{FieldId::title, "After"}});
+    Operation before = w.other.create_incident("u:ot", kBaseMs + 1, {{IncidentField::title, "Before"}});
+    Operation after_create = w.other.create_incident("u:ot", kBaseMs + 2, {{IncidentField::title, "After"}});
 
     Desk local;
     local.apply(before);
@@ -88,7 +88,7 @@ TEST_CASE("replay: the result equals a fresh desk folding the same operations in
     const Incident* address_before = local.find(id);
 
     std::vector<Operation> order{w.create, theirs[0], theirs[1], theirs[2], mine[0], mine[1], mine[2]};
-    auto results = local.replay_incident(id, order);
+    auto results = local.replay_entity(EntityKind::incident, id, order);
     for (const auto& r : results) CHECK(r.kind != ApplyKind::rejected);
     CHECK(results[4].kind == ApplyKind::applied);     // my priority is newer than theirs
     CHECK(results[5].kind == ApplyKind::superseded);  // my title is older than theirs
@@ -96,8 +96,8 @@ TEST_CASE("replay: the result equals a fresh desk folding the same operations in
     CHECK(local.find(id) == address_before);  // same place in the list
     CHECK(local.incidents()[1].id == id);
     const Incident& inc = *local.find(id);
-    CHECK(inc.value(FieldId::title) == "Boiler: leak");
-    CHECK(inc.value(FieldId::priority) == "1");
+    CHECK(inc.value(IncidentField::title) == "Boiler: leak");
+    CHECK(inc.value(IncidentField::priority) == "1");
     CHECK(inc.status == IncidentStatus::in_progress);
     CHECK(inc.superseded_writes == 1);
 
@@ -137,7 +137,7 @@ TEST_CASE("replay: random operation sequences replayed in another order equal a 
             std::vector<Operation> mine;
             for (const auto& op : reordered)
                 if (op.entity_id == inc.id) mine.push_back(op);
-            local.replay_incident(inc.id, mine);
+            local.replay_entity(EntityKind::incident, inc.id, mine);
             for (const auto& op : mine) expected.apply(op);
         }
         INFO("seed " << seed);
@@ -148,24 +148,24 @@ TEST_CASE("replay: random operation sequences replayed in another order equal a 
 TEST_CASE("replay: foreign ids, repeats, a missing create and an unknown incident") {
     TwoWriters w;
     const std::string id = w.create.entity_id;
-    Operation set = w.me.set_field("u:me", kBaseMs + 3, id, FieldId::priority, "2");
-    Operation elsewhere = w.other.create_incident("u:ot", kBaseMs + 4, {{FieldId::title, "Other"}});
+    Operation set = w.me.set_field("u:me", kBaseMs + 3, id, IncidentField::priority, "2");
+    Operation elsewhere = w.other.create_incident("u:ot", kBaseMs + 4, {{IncidentField::title, "Other"}});
 
     SUBCASE("ops of another incident and repeated ids are not applied") {
         Desk local = fold({w.create, set, elsewhere});
         std::vector<Operation> order{w.create, elsewhere, set, set};
-        auto results = local.replay_incident(id, order);
+        auto results = local.replay_entity(EntityKind::incident, id, order);
         CHECK(results[1].kind == ApplyKind::rejected);
-        CHECK(results[1].error.code == "wrong_incident");
+        CHECK(results[1].error.code == "wrong_record");
         CHECK(results[2].kind == ApplyKind::applied);
         CHECK(results[3].kind == ApplyKind::duplicate);
-        CHECK(local.find(id)->value(FieldId::priority) == "2");
+        CHECK(local.find(id)->value(IncidentField::priority) == "2");
         CHECK(local.has_applied(elsewhere.id));  // untouched
     }
     SUBCASE("without its create the incident keeps its former state and stays seen") {
         Desk local = fold({w.create, set});
         const std::string full_before = render_desk_full(local);
-        auto results = local.replay_incident(id, std::vector<Operation>{set});
+        auto results = local.replay_entity(EntityKind::incident, id, std::vector<Operation>{set});
         REQUIRE(results.size() == 1);
         CHECK(results[0].kind == ApplyKind::rejected);
         CHECK(render_desk_full(local) == full_before);
@@ -173,7 +173,7 @@ TEST_CASE("replay: foreign ids, repeats, a missing create and an unknown inciden
     }
     SUBCASE("an incident not held yet is appended") {
         Desk local = fold({elsewhere});
-        auto results = local.replay_incident(id, std::vector<Operation>{w.create, set});
+        auto results = local.replay_entity(EntityKind::incident, id, std::vector<Operation>{w.create, set});
         CHECK(results[0].kind == ApplyKind::applied);
         CHECK(results[1].kind == ApplyKind::applied);
         REQUIRE(local.incidents().size() == 2);

@@ -41,10 +41,10 @@ TEST_CASE("transaction log: creation shows one row per non-empty initial value")
     OpFactory f("r1");
     f.numbers().add_block({10042, 10042});
     Operation create = f.create_incident("u:ivanova", kBaseMs,
-                                         {{FieldId::title, "Printer jammed"},
-                                          {FieldId::customer_name, "Иван Петров"},
-                                          {FieldId::customer_phone, ""},
-                                          {FieldId::description, "two\nlines"}});
+                                         {{IncidentField::title, "Printer jammed"},
+                                          {IncidentField::customer_name, "Иван Петров"},
+                                          {IncidentField::customer_phone, ""},
+                                          {IncidentField::description, "two\nlines"}});
     REQUIRE(desk.apply(create).kind == ApplyKind::applied);
     auto log = render_transaction_log(desk, *desk.find(create.entity_id));
     std::vector<TxEntry> want = {
@@ -63,19 +63,19 @@ TEST_CASE("transaction log: every later change with old and new value, author an
     Desk desk;
     OpFactory r1("r1"), r2("r2");
     Operation create = r1.create_incident("u:ivanova", kBaseMs,
-                                          {{FieldId::title, "Printer jammed"}, {FieldId::priority, "2"}});
+                                          {{IncidentField::title, "Printer jammed"}, {IncidentField::priority, "2"}});
     REQUIRE(desk.apply(create).kind == ApplyKind::applied);
     const std::string id = create.entity_id;
     r2.clock().observe(create.hlc, kBaseMs);
 
     std::vector<Operation> ops = {
-        r2.set_field("u:petrov", kBaseMs + 1000, id, FieldId::title, "Printer jammed again"),
-        r2.set_field("u:petrov", kBaseMs + 2000, id, FieldId::engineer, "Петров"),
+        r2.set_field("u:petrov", kBaseMs + 1000, id, IncidentField::title, "Printer jammed again"),
+        r2.set_field("u:petrov", kBaseMs + 2000, id, IncidentField::engineer, "Петров"),
         r2.add_event("u:petrov", kBaseMs + 3000, id, "call_out", "Called the customer"),
-        r2.set_field("u:petrov", kBaseMs + 4000, id, FieldId::title, "Paper jam, tray 2"),
+        r2.set_field("u:petrov", kBaseMs + 4000, id, IncidentField::title, "Paper jam, tray 2"),
         r2.transition("u:petrov", kBaseMs + 5000, id, IncidentStatus::in_progress),
-        r2.set_field("u:petrov", kBaseMs + 6000, id, FieldId::priority, "1"),
-        r1.set_field("u:ivanova", kBaseMs + 1500, id, FieldId::priority, "4"),  // older, arrives last
+        r2.set_field("u:petrov", kBaseMs + 6000, id, IncidentField::priority, "1"),
+        r1.set_field("u:ivanova", kBaseMs + 1500, id, IncidentField::priority, "4"),  // older, arrives last
     };
     for (std::size_t i = 0; i + 1 < ops.size(); ++i) REQUIRE(desk.apply(ops[i]).kind == ApplyKind::applied);
     REQUIRE(desk.apply(ops.back()).kind == ApplyKind::superseded);
@@ -107,9 +107,9 @@ TEST_CASE("transaction log: every later change with old and new value, author an
 TEST_CASE("transaction log: a field set at creation and cleared later keeps its initial row") {
     Desk desk;
     OpFactory f("r1");
-    Operation create = f.create_incident("u:a", kBaseMs, {{FieldId::title, "T"}, {FieldId::engineer, "Petrov"}});
+    Operation create = f.create_incident("u:a", kBaseMs, {{IncidentField::title, "T"}, {IncidentField::engineer, "Petrov"}});
     REQUIRE(desk.apply(create).kind == ApplyKind::applied);
-    REQUIRE(desk.apply(f.set_field("u:b", kBaseMs + 1, create.entity_id, FieldId::engineer, "")).kind ==
+    REQUIRE(desk.apply(f.set_field("u:b", kBaseMs + 1, create.entity_id, IncidentField::engineer, "")).kind ==
             ApplyKind::applied);
     auto log = render_transaction_log(desk, *desk.find(create.entity_id));
     std::string text = rows(log);
@@ -120,7 +120,7 @@ TEST_CASE("transaction log: a field set at creation and cleared later keeps its 
 TEST_CASE("transaction log: renumber rows, and the created row keeps the number it was created with") {
     Desk desk;
     OpFactory f("r1"), server("srv");
-    Operation create = f.create_incident("u:a", kBaseMs, {{FieldId::title, "T"}});
+    Operation create = f.create_incident("u:a", kBaseMs, {{IncidentField::title, "T"}});
     REQUIRE(desk.apply(create).kind == ApplyKind::applied);
     REQUIRE(desk.apply(server.renumber("s:sync", kBaseMs + 9, create.entity_id, 777)).kind == ApplyKind::applied);
     auto log = render_transaction_log(desk, *desk.find(create.entity_id));
@@ -134,12 +134,12 @@ TEST_CASE("history: writer and decoder round trip every entry kind") {
     // Entries name their actor by index in the desk's actor table.
     const std::vector<std::string> actors = {"u:a", "u:b", "u:c", "u:d", "u:e", "s:sync", "u:f"};
     HistoryWriter(blob, 0).created(kBaseMs, "10042");
-    HistoryWriter(blob, 1).field(kBaseMs + 1, FieldId::customer_email, "");
-    HistoryWriter(blob, 2).superseded(kBaseMs + 2, FieldId::priority, "4");
+    HistoryWriter(blob, 1).field(kBaseMs + 1, IncidentField::customer_email, "");
+    HistoryWriter(blob, 2).superseded(kBaseMs + 2, IncidentField::priority, "4");
     HistoryWriter(blob, 3).event(kBaseMs + 3, "note", "r1:7");
     HistoryWriter(blob, 4).status(kBaseMs + 4, IncidentStatus::solved, IncidentStatus::accepted);
     HistoryWriter(blob, 5).renumber(kBaseMs + 5, "P-r1-1", "10050");
-    HistoryWriter(blob, 6).field(-5, FieldId::description, "старое\n" + std::string(1000, 'x'));  // negative wall survives
+    HistoryWriter(blob, 6).field(-5, IncidentField::description, "старое\n" + std::string(1000, 'x'));  // negative wall survives
     // A field entry stores the old side only; render_transaction_log derives the new side.
     std::vector<TxEntry> want = {
         tx(TxKind::created, kBaseMs, "u:a", "number", "", "10042"),
@@ -150,12 +150,12 @@ TEST_CASE("history: writer and decoder round trip every entry kind") {
         tx(TxKind::renumber, kBaseMs + 5, "s:sync", "number", "P-r1-1", "10050"),
         tx(TxKind::field, -5, "u:f", "description", "старое\n" + std::string(1000, 'x'), ""),
     };
-    auto got = decode_history(blob, actors);
+    auto got = decode_history(blob, actors, EntityKind::incident);
     CHECK(rows(got) == rows(want));
 
     // A damaged blob yields the entries before the damage: any truncation gives a prefix.
     for (std::size_t cut = 0; cut < blob.size(); ++cut) {
-        auto part = decode_history(std::string_view(blob).substr(0, cut), actors);
+        auto part = decode_history(std::string_view(blob).substr(0, cut), actors, EntityKind::incident);
         REQUIRE(part.size() < want.size());
         for (std::size_t i = 0; i < part.size(); ++i) REQUIRE(part[i] == want[i]);
     }
@@ -163,7 +163,7 @@ TEST_CASE("history: writer and decoder round trip every entry kind") {
     std::string bad = blob;
     bad.push_back(static_cast<char>(0x7f));
     bad += blob;
-    CHECK(decode_history(bad, actors).size() == want.size());
+    CHECK(decode_history(bad, actors, EntityKind::incident).size() == want.size());
     // Random corruption never crashes and never yields more entries than bytes.
     hotline::testing::Rng rng(5);
     for (int i = 0; i < 3000; ++i) {
@@ -171,14 +171,14 @@ TEST_CASE("history: writer and decoder round trip every entry kind") {
         for (int k = 0; k < 3; ++k)
             c[static_cast<std::size_t>(hotline::testing::uniform(rng, 0, static_cast<std::int64_t>(c.size()) - 1))] =
                 static_cast<char>(hotline::testing::uniform(rng, 0, 255));
-        auto entries = decode_history(c, actors);
+        auto entries = decode_history(c, actors, EntityKind::incident);
         REQUIRE(entries.size() <= c.size());
         for (const auto& e : entries) {
             if (e.kind == TxKind::status) {
                 CHECK(status_by_name(e.old_value).has_value());
                 CHECK(status_by_name(e.new_value).has_value());
             }
-            if (e.kind == TxKind::field || e.kind == TxKind::superseded) CHECK(field_by_name(e.field).has_value());
+            if (e.kind == TxKind::field || e.kind == TxKind::superseded) CHECK(field_by_name(EntityKind::incident, e.field).has_value());
         }
     }
 }
@@ -199,8 +199,8 @@ TEST_CASE("transaction log: random histories render exactly what an independent 
         REQUIRE(ht::apply_all(desk, ops).rejected == 0);
 
         struct Model {
-            std::array<std::string, kFieldCount> values;
-            std::array<Hlc, kFieldCount> stamps;
+            std::vector<std::string> values = std::vector<std::string>(field_count(EntityKind::incident));
+            std::vector<Hlc> stamps = std::vector<Hlc>(field_count(EntityKind::incident));
             IncidentStatus status = IncidentStatus::registered;
             std::string number;
             std::vector<TxEntry> rows;
@@ -211,13 +211,13 @@ TEST_CASE("transaction log: random histories render exactly what an independent 
             if (op.entity != EntityKind::incident) continue;
             if (op.type == OpType::create) {
                 Model& m = models[op.entity_id];
-                m.values[static_cast<std::size_t>(FieldId::priority)] = "3";
-                m.values[static_cast<std::size_t>(FieldId::origin)] = "phone";
+                m.values[static_cast<std::size_t>(IncidentField::priority)] = "3";
+                m.values[static_cast<std::size_t>(IncidentField::origin)] = "phone";
                 for (const auto& [f, v] : op.fields) m.values[static_cast<std::size_t>(f)] = v;
-                m.stamps.fill(op.hlc);
+                std::fill(m.stamps.begin(), m.stamps.end(), op.hlc);
                 m.number = op.number.display();
                 m.rows.push_back(tx(TxKind::created, op.hlc.wall_ms, op.actor, "number", "", m.number));
-                for (const auto& spec : all_fields())
+                for (const auto& spec : fields_of(EntityKind::incident))
                     if (!m.values[static_cast<std::size_t>(spec.id)].empty())
                         m.rows.push_back(tx(TxKind::field, op.hlc.wall_ms, op.actor, std::string(spec.name), "",
                                             m.values[static_cast<std::size_t>(spec.id)]));
@@ -227,7 +227,7 @@ TEST_CASE("transaction log: random histories render exactly what an independent 
             switch (op.type) {
                 case OpType::set: {
                     auto f = static_cast<std::size_t>(op.field);
-                    std::string name(field_spec(op.field).name);
+                    std::string name(field_spec(EntityKind::incident, op.field).name);
                     if (op.hlc > m.stamps[f]) {
                         m.rows.push_back(tx(TxKind::field, op.hlc.wall_ms, op.actor, name, m.values[f], op.text));
                         m.values[f] = op.text;

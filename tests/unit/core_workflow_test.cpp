@@ -33,15 +33,14 @@ const std::set<std::pair<S, S>>& expected_table() {
 }
 
 Incident incident_in(S status) {
-    Incident inc;
-    inc.id = "r1:1";
+    Incident inc = make_entity(EntityKind::incident, "r1:1");
     inc.number = IncidentNumber{10042, {}};
     inc.status = status;
     // Satisfy every guard, so only the table decides.
-    inc.value(FieldId::title) = "Printer";
-    inc.value(FieldId::department) = "Service";
-    inc.value(FieldId::actual_problem) = "Worn roller";
-    inc.value(FieldId::actual_solution) = "Replaced roller";
+    inc.value(IncidentField::title) = "Printer";
+    inc.value(IncidentField::department) = "Service";
+    inc.value(IncidentField::actual_problem) = "Worn roller";
+    inc.value(IncidentField::actual_solution) = "Replaced roller";
     return inc;
 }
 
@@ -92,53 +91,53 @@ TEST_CASE("workflow: some forbidden transitions, spelled out") {
 
 TEST_CASE("workflow: W5 guard - Solved needs the actual problem and the actual solution") {
     Incident inc = incident_in(S::in_progress);
-    inc.value(FieldId::actual_problem) = "";
-    inc.value(FieldId::actual_solution) = "";
+    inc.value(IncidentField::actual_problem) = "";
+    inc.value(IncidentField::actual_solution) = "";
     Outcome both = check_transition(inc, S::solved);
     REQUIRE_FALSE(both.ok());
     CHECK(both.error().code == "guard_actual_problem_solution");
     CHECK(both.error().message.find("Actual problem") != std::string::npos);
     CHECK(both.error().message.find("Actual solution") != std::string::npos);
 
-    inc.value(FieldId::actual_problem) = "Worn roller";
+    inc.value(IncidentField::actual_problem) = "Worn roller";
     Outcome no_solution = check_transition(inc, S::solved);
     REQUIRE_FALSE(no_solution.ok());
     CHECK(no_solution.error().code == "guard_actual_solution");
     CHECK(no_solution.error().message.find("Actual solution") != std::string::npos);
     CHECK(no_solution.error().message.find("Actual problem") == std::string::npos);
 
-    inc.value(FieldId::actual_problem) = " \n\t ";  // blank counts as missing
-    inc.value(FieldId::actual_solution) = "Replaced roller";
+    inc.value(IncidentField::actual_problem) = " \n\t ";  // blank counts as missing
+    inc.value(IncidentField::actual_solution) = "Replaced roller";
     Outcome no_problem = check_transition(inc, S::solved);
     REQUIRE_FALSE(no_problem.ok());
     CHECK(no_problem.error().code == "guard_actual_problem");
     CHECK(no_problem.error().message.find("Actual problem") != std::string::npos);
     CHECK(no_problem.error().message.find("Actual solution") == std::string::npos);
 
-    inc.value(FieldId::actual_problem) = "Worn roller";
+    inc.value(IncidentField::actual_problem) = "Worn roller";
     CHECK(check_transition(inc, S::solved).ok());
     // The guard is about Solved only.
-    inc.value(FieldId::actual_problem) = "";
-    inc.value(FieldId::actual_solution) = "";
+    inc.value(IncidentField::actual_problem) = "";
+    inc.value(IncidentField::actual_solution) = "";
     CHECK(check_transition(inc, S::transferred).ok());
 }
 
 TEST_CASE("workflow: Assigned needs a department or an engineer") {
     Incident inc = incident_in(S::registered);
-    inc.value(FieldId::department) = "";
-    inc.value(FieldId::engineer) = "  ";
+    inc.value(IncidentField::department) = "";
+    inc.value(IncidentField::engineer) = "  ";
     Outcome o = check_transition(inc, S::assigned);
     REQUIRE_FALSE(o.ok());
     CHECK(o.error().code == "guard_assignee");
     CHECK(o.error().message.find("department") != std::string::npos);
-    inc.value(FieldId::engineer) = "Petrov";
+    inc.value(IncidentField::engineer) = "Petrov";
     CHECK(check_transition(inc, S::assigned).ok());
-    inc.value(FieldId::engineer) = "";
-    inc.value(FieldId::department) = "Field service";
+    inc.value(IncidentField::engineer) = "";
+    inc.value(IncidentField::department) = "Field service";
     CHECK(check_transition(inc, S::assigned).ok());
     // In progress -> Assigned is guarded too.
     Incident prog = incident_in(S::in_progress);
-    prog.value(FieldId::department) = "";
+    prog.value(IncidentField::department) = "";
     CHECK(check_transition(prog, S::assigned).error().code == "guard_assignee");
 }
 
@@ -158,7 +157,7 @@ TEST_CASE("workflow through the desk: guards use the folded state, refusals chan
     Desk desk;
     OpFactory f("r1");
     f.numbers().add_block({500, 599});
-    Operation create = f.create_incident("u:ivanova", kBaseMs, {{FieldId::title, "Printer jammed"}});
+    Operation create = f.create_incident("u:ivanova", kBaseMs, {{IncidentField::title, "Printer jammed"}});
     REQUIRE(desk.apply(create).kind == ApplyKind::applied);
     const std::string id = create.entity_id;
     auto status = [&] { return desk.find(id)->status; };
@@ -169,7 +168,7 @@ TEST_CASE("workflow through the desk: guards use the folded state, refusals chan
     CHECK(r.error.code == "guard_assignee");
     CHECK(status() == S::registered);
 
-    REQUIRE(desk.apply(f.set_field("u:ivanova", ++t, id, FieldId::engineer, "Petrov")).kind == ApplyKind::applied);
+    REQUIRE(desk.apply(f.set_field("u:ivanova", ++t, id, IncidentField::engineer, "Petrov")).kind == ApplyKind::applied);
     CHECK(desk.apply(f.transition("u:ivanova", ++t, id, S::assigned)).kind == ApplyKind::applied);
     CHECK(status() == S::assigned);
     CHECK(desk.apply(f.transition("u:petrov", ++t, id, S::in_progress)).kind == ApplyKind::applied);
@@ -180,14 +179,14 @@ TEST_CASE("workflow through the desk: guards use the folded state, refusals chan
     CHECK(r.error.code == "guard_actual_problem_solution");
     CHECK(hotline::testing::same_parts(desk.parts(), before));
 
-    REQUIRE(desk.apply(f.set_field("u:petrov", ++t, id, FieldId::actual_problem, "Worn roller")).kind ==
+    REQUIRE(desk.apply(f.set_field("u:petrov", ++t, id, IncidentField::actual_problem, "Worn roller")).kind ==
             ApplyKind::applied);
     r = desk.apply(f.transition("u:petrov", ++t, id, S::solved));
     CHECK(r.kind == ApplyKind::rejected);
     CHECK(r.error.code == "guard_actual_solution");
     CHECK(r.error.message.find("Actual solution") != std::string::npos);
 
-    REQUIRE(desk.apply(f.set_field("u:petrov", ++t, id, FieldId::actual_solution, "Replaced roller")).kind ==
+    REQUIRE(desk.apply(f.set_field("u:petrov", ++t, id, IncidentField::actual_solution, "Replaced roller")).kind ==
             ApplyKind::applied);
     CHECK(desk.apply(f.transition("u:petrov", ++t, id, S::solved)).kind == ApplyKind::applied);
     CHECK(desk.apply(f.transition("u:ivanova", ++t, id, S::accepted)).kind == ApplyKind::applied);
@@ -204,7 +203,7 @@ TEST_CASE("workflow through the desk: guards use the folded state, refusals chan
 TEST_CASE("workflow through the desk: an archived incident refuses set, add_event and transition") {
     Desk desk;
     OpFactory f("r1");
-    Operation create = f.create_incident("u:ivanova", kBaseMs, {{FieldId::title, "Old case"}});
+    Operation create = f.create_incident("u:ivanova", kBaseMs, {{IncidentField::title, "Old case"}});
     REQUIRE(desk.apply(create).kind == ApplyKind::applied);
     const std::string id = create.entity_id;
     std::int64_t t = kBaseMs;
@@ -214,7 +213,7 @@ TEST_CASE("workflow through the desk: an archived incident refuses set, add_even
     const Incident before = *desk.find(id);
     Desk::Parts parts_before = desk.parts();
     std::vector<Operation> attempts = {
-        f.set_field("u:ivanova", ++t, id, FieldId::title, "Changed"),
+        f.set_field("u:ivanova", ++t, id, IncidentField::title, "Changed"),
         f.add_event("u:ivanova", ++t, id, "note", "late note"),
         f.transition("u:ivanova", ++t, id, S::in_progress),
         f.transition("u:ivanova", ++t, id, S::closed),

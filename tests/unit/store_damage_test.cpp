@@ -33,8 +33,8 @@ std::vector<Operation> creates(int n, std::int64_t t0 = kBaseMs) {
     std::vector<Operation> ops;
     for (int i = 0; i < n; ++i)
         ops.push_back(f.create_incident("u:agent", t0 + i,
-                                        {{FieldId::title, "Boiler " + std::to_string(i) + " leaks"},
-                                         {FieldId::customer_name, "Société Générale — Иванов"}}));
+                                        {{IncidentField::title, "Boiler " + std::to_string(i) + " leaks"},
+                                         {IncidentField::customer_name, "Société Générale — Иванов"}}));
     return ops;
 }
 

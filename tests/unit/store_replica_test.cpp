@@ -80,7 +80,7 @@ TEST_CASE("log only, snapshot + log, and snapshot only all load to the saved sta
         auto reopened = open_ok(dir);
         CHECK(reopened.report.clean());
         CHECK(reopened.report.log_operations == 0);
-        CHECK(reopened.report.snapshot_incidents == o.desk.incidents().size());
+        CHECK(reopened.report.snapshot_records == o.desk.incidents().size() + o.desk.event_types().size());
         CHECK(render_desk_full(reopened.desk) == expected);
         CHECK(same_parts(reopened.desk.parts(), o.desk.parts()));
     }
@@ -99,7 +99,7 @@ TEST_CASE("compaction replaces the previous generation and keeps the file count 
     OpFactory f(o.factory);
     std::vector<Operation> ops;
     for (int i = 0; i < 40000; ++i)
-        ops.push_back(f.create_incident("u:agent", kBaseMs + i, {{FieldId::title, "Printer jam " + std::to_string(i)}}));
+        ops.push_back(f.create_incident("u:agent", kBaseMs + i, {{IncidentField::title, "Printer jam " + std::to_string(i)}}));
     apply_and_save(o, ops);
     REQUIRE(o.store.compact(o.desk, f.state()).ok());
     REQUIRE(o.store.compact(o.desk, f.state()).ok());
@@ -108,7 +108,7 @@ TEST_CASE("compaction replaces the previous generation and keeps the file count 
     CHECK(file_count(dir) == 5);
     auto reopened = open_ok(dir);
     CHECK(reopened.desk.incidents().size() == 40000);
-    CHECK(reopened.desk.incidents()[39999].value(FieldId::title) == "Printer jam 39999");
+    CHECK(reopened.desk.incidents()[39999].value(IncidentField::title) == "Printer jam 39999");
 }
 
 TEST_CASE("the op factory resumes after the last saved operation, numbers included") {
@@ -119,11 +119,11 @@ TEST_CASE("the op factory resumes after the last saved operation, numbers includ
     REQUIRE(o.store.save_meta(f.state()).ok());
     std::vector<Operation> ops;
     for (int i = 0; i < 3; ++i)
-        ops.push_back(f.create_incident("u:tech", kBaseMs + i, {{FieldId::title, "Call " + std::to_string(i)}}));
+        ops.push_back(f.create_incident("u:tech", kBaseMs + i, {{IncidentField::title, "Call " + std::to_string(i)}}));
     apply_and_save(o, ops);  // meta still says nothing was used
     auto reopened = open_ok(dir, "tech1");
     OpFactory resumed(reopened.factory);
-    auto next = resumed.create_incident("u:tech", kBaseMs, {{FieldId::title, "Next"}});
+    auto next = resumed.create_incident("u:tech", kBaseMs, {{IncidentField::title, "Next"}});
     CHECK(next.id.counter == 4);
     CHECK(next.number.value == 103);
     CHECK(next.hlc > ops.back().hlc);  // even with a clock that went backwards

@@ -253,7 +253,7 @@ struct Client {
         return minted;
     }
     std::string create(const std::string& title) {
-        return commit([&](OpFactory& f) { return f.create_incident("u:" + replica_id, now, {{FieldId::title, title}}); })
+        return commit([&](OpFactory& f) { return f.create_incident("u:" + replica_id, now, {{IncidentField::title, title}}); })
             .entity_id;
     }
     const Incident& incident(const std::string& id) const {
@@ -279,7 +279,7 @@ TEST_CASE("sync engine: push, numbers, pull; the outbox empties once the pull ha
         a.transport.synchronous = synchronous;
         std::string id = a.create("Printer on fire");  // no server numbers yet: provisional
         CHECK_FALSE(a.incident(id).number.is_final());
-        a.commit([&](OpFactory& f) { return f.set_field("u:push", a.now, id, FieldId::priority, "1"); });
+        a.commit([&](OpFactory& f) { return f.set_field("u:push", a.now, id, IncidentField::priority, "1"); });
         CHECK(a.engine->status().pending == 0);  // status is refreshed by tick
         a.engine->tick(a.now);
         a.transport.deliver_all();
@@ -372,7 +372,7 @@ TEST_CASE("sync engine: re-applying a conflict pushes a new operation with the s
     std::string id = a.create("Leak");
     a.sync();
     a.transport.scripted.push_back(Reply{200, json{{"results", json::array({{{"id", "reapply:2"}, {"status", "rejected"}, {"code", "busy"}, {"message", "try later"}}})}, {"head", server.head()}}.dump()});
-    Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:reapply", a.now, id, FieldId::priority, "1"); });
+    Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:reapply", a.now, id, IncidentField::priority, "1"); });
     REQUIRE(set.id.to_string() == "reapply:2");
     a.sync();
     REQUIRE(a.engine->conflicts().items().size() == 1);
@@ -394,10 +394,10 @@ TEST_CASE("sync engine: foreign ops interleaving with pending ones end in the se
     a.sync();
     b.sync();
     a.transport.offline = true;
-    a.commit([&](OpFactory& f) { return f.set_field("u:intera", a.now, id, FieldId::actual_problem, "cable"); });
+    a.commit([&](OpFactory& f) { return f.set_field("u:intera", a.now, id, IncidentField::actual_problem, "cable"); });
     a.commit([&](OpFactory& f) { return f.add_event("u:intera", a.now, id, "note", "A was here"); });
     b.now = a.now + 50;  // b writes later: its title wins
-    b.commit([&](OpFactory& f) { return f.set_field("u:interb", b.now, id, FieldId::title, "Router (b)"); });
+    b.commit([&](OpFactory& f) { return f.set_field("u:interb", b.now, id, IncidentField::title, "Router (b)"); });
     b.commit([&](OpFactory& f) { return f.transition("u:interb", b.now, id, IncidentStatus::in_progress); });
     b.commit([&](OpFactory& f) { return f.add_event("u:interb", b.now, id, "note", "B was here"); });
     b.sync();
@@ -421,7 +421,7 @@ TEST_CASE("sync engine: pull pages until more is false; the cursor survives a re
     OpFactory other("other");
     other.numbers().add_block({1, 100});
     for (int i = 0; i < 8; ++i) {
-        Operation c = other.create_incident("u:other", kBaseMs + i, {{FieldId::title, "T" + std::to_string(i)}});
+        Operation c = other.create_incident("u:other", kBaseMs + i, {{IncidentField::title, "T" + std::to_string(i)}});
         REQUIRE(server.accept(c) == ApplyKind::applied);
         REQUIRE(server.accept(other.add_event("u:other", kBaseMs + i, c.entity_id, "note", "x")) == ApplyKind::applied);
     }
@@ -546,7 +546,7 @@ TEST_CASE("sync engine: a reload between push and pull neither loses nor duplica
     options.max_steps_per_tick = 1;
     Client a(server, "reload", options);
     std::string id = a.create("Crash");
-    a.commit([&](OpFactory& f) { return f.set_field("u:reload", a.now, id, FieldId::priority, "2"); });
+    a.commit([&](OpFactory& f) { return f.set_field("u:reload", a.now, id, IncidentField::priority, "2"); });
     a.engine->tick(a.now);  // push sent and answered (synchronous)
     a.engine->tick(a.now);  // answer handled; the pull is not done yet
     CHECK(server.log.size() == 3);
@@ -607,11 +607,11 @@ TEST_CASE("sync engine: random offline edits on three replicas converge to the s
                     std::int64_t t = c->now;
                     Outcome ok;
                     switch (hotline::testing::uniform(rng, 0, 4)) {
-                        case 0: ok = c->replica->commit([&](OpFactory& f) { return f.create_incident(actor, t, {{FieldId::title, "New"}}); }); break;
-                        case 1: ok = c->replica->commit([&](OpFactory& f) { return f.set_field(actor, t, id, FieldId::title, hotline::testing::random_field_value(rng, FieldId::title)); }); break;
+                        case 0: ok = c->replica->commit([&](OpFactory& f) { return f.create_incident(actor, t, {{IncidentField::title, "New"}}); }); break;
+                        case 1: ok = c->replica->commit([&](OpFactory& f) { return f.set_field(actor, t, id, IncidentField::title, hotline::testing::random_field_value(rng, IncidentField::title)); }); break;
                         case 2: ok = c->replica->commit([&](OpFactory& f) { return f.add_event(actor, t, id, "note", "n"); }); break;
                         case 3: ok = c->replica->commit([&](OpFactory& f) { return f.transition(actor, t, id, IncidentStatus::in_progress); }); break;
-                        default: ok = c->replica->commit([&](OpFactory& f) { return f.set_field(actor, t, id, FieldId::priority, std::to_string(hotline::testing::uniform(rng, 1, 4))); }); break;
+                        default: ok = c->replica->commit([&](OpFactory& f) { return f.set_field(actor, t, id, IncidentField::priority, std::to_string(hotline::testing::uniform(rng, 1, 4))); }); break;
                     }
                     (void)ok;
                 }
@@ -639,7 +639,7 @@ TEST_CASE("sync engine: the app's list follows pulled incidents") {
     FakeServer server;
     OpFactory other("other");
     other.numbers().add_block({1, 100});
-    Operation c = other.create_incident("u:other", kBaseMs, {{FieldId::title, "From the server"}});
+    Operation c = other.create_incident("u:other", kBaseMs, {{IncidentField::title, "From the server"}});
     REQUIRE(server.accept(c) == ApplyKind::applied);
     auto app = hotline::testing::open_app(fresh_dir("sync-engine-app"));
     FakeTransport transport(server);
@@ -652,8 +652,8 @@ TEST_CASE("sync engine: the app's list follows pulled incidents") {
     CHECK(app->list().rows().empty());
     app->incidents_changed(engine.take_changed_incidents());
     REQUIRE(app->list().rows().size() == 1);
-    CHECK(app->list().incident(app->list().rows()[0]).value(FieldId::title) == "From the server");
-    REQUIRE(server.accept(other.set_field("u:other", kBaseMs + 50, c.entity_id, FieldId::title, "Renamed")) ==
+    CHECK(app->list().incident(app->list().rows()[0]).value(IncidentField::title) == "From the server");
+    REQUIRE(server.accept(other.set_field("u:other", kBaseMs + 50, c.entity_id, IncidentField::title, "Renamed")) ==
             ApplyKind::applied);
     for (int i = 0; i < 10; ++i) engine.tick(kBaseMs + 100 + i);
     app->incidents_changed(engine.take_changed_incidents());
@@ -687,7 +687,7 @@ TEST_CASE("sync engine: a request with no answer times out as offline; a forbidd
                         {"head", server.head()}}
                        .dump()},
         Reply{403, R"({"error": {"code": "forbidden", "message": "not yours"}})"}};
-    Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:hung", a.now, id, FieldId::priority, "1"); });
+    Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:hung", a.now, id, IncidentField::priority, "1"); });
     REQUIRE(set.id.to_string() == "hung:2");
     a.sync();
     CHECK(a.engine->status().state == SyncState::online);

@@ -24,7 +24,7 @@ std::vector<Operation> some_ops(int n) {
     OpFactory f("web1");
     f.numbers().add_block({1, 100});
     std::vector<Operation> ops;
-    ops.push_back(f.create_incident("u:me", kBaseMs, {{FieldId::title, "Fan noise"}}));
+    ops.push_back(f.create_incident("u:me", kBaseMs, {{IncidentField::title, "Fan noise"}}));
     for (int i = 1; i < n; ++i)
         ops.push_back(f.add_event("u:me", kBaseMs + i, ops.front().entity_id, "note", "note " + std::to_string(i)));
     return ops;
@@ -38,7 +38,7 @@ sync::Outbox open_box(const std::string& dir) {
 
 Operation set_title(app::Replica& r, const std::string& id, const std::string& title, std::int64_t t) {
     Operation minted;
-    REQUIRE(r.commit([&](OpFactory& f) { return minted = f.set_field("u:me", t, id, FieldId::title, title); }).ok());
+    REQUIRE(r.commit([&](OpFactory& f) { return minted = f.set_field("u:me", t, id, IncidentField::title, title); }).ok());
     return minted;
 }
 
@@ -52,8 +52,9 @@ TEST_CASE("sync outbox: append, remove and reopen keep the pending operations in
         CHECK(box.empty());
         for (const auto& op : ops) REQUIRE(box.append(op).ok());
         CHECK(box.size() == 5);
-        CHECK(box.touches(ops[0].entity_id));
-        CHECK_FALSE(box.touches("web1:99"));
+        CHECK(box.touches(ops[0].entity, ops[0].entity_id));
+        CHECK_FALSE(box.touches(EntityKind::incident, "web1:99"));
+        CHECK_FALSE(box.touches(EntityKind::account, ops[0].entity_id));
         REQUIRE(box.remove({ops[0].id, ops[2].id}).ok());
     }
     sync::Outbox box = open_box(dir);
@@ -104,11 +105,11 @@ TEST_CASE("sync outbox: every committed change is pending; restart and compactio
     {
         auto r = app::Replica::open(dir, "web1");
         REQUIRE(r.ok());
-        REQUIRE(r->commit([](OpFactory& f) { return f.create_incident("u:me", kBaseMs, {{FieldId::title, "A"}}); }).ok());
+        REQUIRE(r->commit([](OpFactory& f) { return f.create_incident("u:me", kBaseMs, {{IncidentField::title, "A"}}); }).ok());
         id = r->desk().incidents().front().id;
         set_title(*r, id, "B", kBaseMs + 1);
         // A refused change is not pending.
-        CHECK_FALSE(r->commit([&](OpFactory& f) { return f.set_field("u:me", kBaseMs + 2, id, FieldId::title, ""); }).ok());
+        CHECK_FALSE(r->commit([&](OpFactory& f) { return f.set_field("u:me", kBaseMs + 2, id, IncidentField::title, ""); }).ok());
         CHECK(r->outbox().size() == 2);
         REQUIRE(r->write_snapshot().ok());  // the snapshot holds the pending ops too
         set_title(*r, id, "C", kBaseMs + 3);
@@ -118,7 +119,7 @@ TEST_CASE("sync outbox: every committed change is pending; restart and compactio
     REQUIRE(r.ok());
     CHECK(r->load_report().clean());
     REQUIRE(r->outbox().size() == 3);
-    CHECK(r->desk().find(id)->value(FieldId::title) == "C");
+    CHECK(r->desk().find(id)->value(IncidentField::title) == "C");
     // The next change continues the counter: nothing is minted twice.
     Operation next = set_title(*r, id, "D", kBaseMs + 4);
     CHECK(next.id.counter == 4);
@@ -132,18 +133,18 @@ TEST_CASE("sync outbox: a change written to the outbox but not to the log is rec
     {
         auto r = app::Replica::open(dir, "web1");
         REQUIRE(r.ok());
-        REQUIRE(r->commit([](OpFactory& f) { return f.create_incident("u:me", kBaseMs, {{FieldId::title, "A"}}); }).ok());
+        REQUIRE(r->commit([](OpFactory& f) { return f.create_incident("u:me", kBaseMs, {{IncidentField::title, "A"}}); }).ok());
         id = r->desk().incidents().front().id;
         // What commit() would mint next, written to the outbox only (a crash before the log append).
         OpFactory copy = OpFactory(OpFactory::State{"web1", 1, r->desk().newest_hlc(), {}, 0});
-        lost = copy.set_field("u:me", kBaseMs + 5, id, FieldId::title, "after crash");
+        lost = copy.set_field("u:me", kBaseMs + 5, id, IncidentField::title, "after crash");
         REQUIRE(r->outbox().append(lost).ok());
     }
     {
         auto r = app::Replica::open(dir, "web1");
         REQUIRE(r.ok());
         CHECK(r->desk().has_applied(lost.id));
-        CHECK(r->desk().find(id)->value(FieldId::title) == "after crash");
+        CHECK(r->desk().find(id)->value(IncidentField::title) == "after crash");
         CHECK(r->outbox().size() == 2);
         Operation next = set_title(*r, id, "later", kBaseMs + 6);
         CHECK(next.id.counter == 3);
@@ -152,6 +153,6 @@ TEST_CASE("sync outbox: a change written to the outbox but not to the log is rec
     auto r = app::Replica::open(dir, "web1");  // recovered into the log: applied once
     REQUIRE(r.ok());
     CHECK(r->load_report().clean());
-    CHECK(r->desk().find(id)->value(FieldId::title) == "later");
+    CHECK(r->desk().find(id)->value(IncidentField::title) == "later");
     CHECK(r->outbox().size() == 3);
 }

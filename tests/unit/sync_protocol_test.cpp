@@ -21,7 +21,7 @@ namespace {
 Operation an_op() {
     OpFactory f("r7f3");
     f.numbers().add_block({10, 20});
-    return f.create_incident("u:me", kBaseMs, {{FieldId::title, "Проблема"}});
+    return f.create_incident("u:me", kBaseMs, {{IncidentField::title, "Проблема"}});
 }
 
 }  // namespace

@@ -50,10 +50,10 @@ std::string two_digits(std::int64_t v) { return (v < 10 ? "0" : "") + std::to_st
 }  // namespace
 
 std::string random_field_value(Rng& rng, FieldId field) {
-    const FieldSpec& spec = field_spec(field);
+    const FieldSpec& spec = field_spec(EntityKind::incident, field);
     switch (spec.kind) {
         case FieldKind::short_text:
-            if (field != FieldId::title && chance(rng, 8)) return "";
+            if (field != IncidentField::title && chance(rng, 8)) return "";
             return random_words(rng, 200, false);
         case FieldKind::long_text:
             if (chance(rng, 5)) return "";
@@ -74,12 +74,15 @@ std::string random_field_value(Rng& rng, FieldId field) {
             auto i = static_cast<std::size_t>(uniform(rng, 0, static_cast<std::int64_t>(spec.choices.size()) - 1));
             return std::string(spec.choices[i]);
         }
+        case FieldKind::flag: return std::string(chance(rng, 50) ? kFlagTrue : kFlagFalse);
+        case FieldKind::ref: return "";  // a ref must name a record: the generators pick one themselves
     }
     return "";
 }
 
+// The incident's own fields (the refs to customer records come after them).
 FieldId random_field(Rng& rng) {
-    return static_cast<FieldId>(uniform(rng, 0, static_cast<std::int64_t>(kFieldCount) - 1));
+    return FieldId(static_cast<std::uint8_t>(uniform(rng, 0, static_cast<std::int64_t>(IncidentField::account) - 1)));
 }
 
 bool is_creation(const Operation& op) {
@@ -128,10 +131,10 @@ std::vector<Operation> random_operations(std::uint64_t seed, std::size_t count, 
 
         if (incident_ids.size() < static_cast<std::size_t>(nincidents)) {
             std::vector<std::pair<FieldId, std::string>> fields;
-            fields.emplace_back(FieldId::title, random_field_value(rng, FieldId::title));
-            for (std::size_t k = 1; k < kFieldCount; ++k)
+            fields.emplace_back(IncidentField::title, random_field_value(rng, IncidentField::title));
+            for (std::size_t k = 1; k < static_cast<std::size_t>(IncidentField::account); ++k)
                 if (chance(rng, 25)) {
-                    auto fid = static_cast<FieldId>(k);
+                    auto fid = FieldId(static_cast<std::uint8_t>(k));
                     fields.emplace_back(fid, random_field_value(rng, fid));
                 }
             Operation op = f.create_incident(actor, phys, std::move(fields));
@@ -176,16 +179,16 @@ std::vector<Operation> random_operations(std::uint64_t seed, std::size_t count, 
         }
         if (roll >= 60) {
             std::vector<std::string> types;
-            for (const auto& t : desk.event_types()) types.push_back(t.key);
+            for (const auto& t : desk.event_types()) types.push_back(t.id);
             std::string text = chance(rng, 5) ? std::string() : random_words(rng, 300, true);
             emit(f.add_event(actor, phys, iid, pick(rng, types), std::move(text)));
             continue;
         }
         FieldId field = random_field(rng);
         // Fewer fields than 23 make concurrent writes to the same field more likely.
-        if (chance(rng, 50)) field = pick(rng, std::vector<FieldId>{FieldId::title, FieldId::priority,
-                                                                    FieldId::engineer, FieldId::actual_problem});
-        if (field == FieldId::title && chance(rng, 50)) field = FieldId::customer_phone;
+        if (chance(rng, 50)) field = pick(rng, std::vector<FieldId>{IncidentField::title, IncidentField::priority,
+                                                                    IncidentField::engineer, IncidentField::actual_problem});
+        if (field == IncidentField::title && chance(rng, 50)) field = IncidentField::customer_phone;
         emit(f.set_field(actor, phys, iid, field, random_field_value(rng, field)));
     }
     return out;
@@ -239,21 +242,21 @@ void render_state_to(std::ostringstream& os, const Desk& desk, bool full) {
         os << "] status=" << status_name(inc->status) << " created=" << stamp_text(desk, inc->created)
            << " by=" << inc->created_by << "\n";
         if (full) os << "  superseded=" << inc->superseded_writes << " updated_ms=" << inc->updated_ms << "\n";
-        for (const auto& spec : all_fields())
+        for (const auto& spec : fields_of(EntityKind::incident))
             os << "  " << spec.name << "=\"" << escaped(inc->value(spec.id)) << "\" @"
                << stamp_text(desk, inc->stamp_of(spec.id)) << "\n";
         for (const auto& ev : inc->events)
             os << "  event " << ev.id << " @" << stamp_text(desk, ev.stamp) << " " << ev.actor << " " << ev.type
                << " \"" << escaped(ev.text) << "\"\n";
         if (full)
-            for (const auto& e : decode_history(inc->history, desk.actors()))
+            for (const auto& e : decode_history(inc->history, desk.actors(), EntityKind::incident))
                 os << "  tx " << static_cast<int>(e.kind) << " " << e.wall_ms << " " << e.actor << " " << e.field
                    << " \"" << escaped(e.old_value) << "\" -> \"" << escaped(e.new_value) << "\"\n";
     }
     std::map<std::string, std::string> types;
-    for (std::size_t i = 0; i < desk.event_types().size(); ++i)
-        types[desk.event_types()[i].key] =
-            "\"" + escaped(desk.event_types()[i].label) + "\" @" + stamp_text(desk, desk.event_type_stamps()[i]);
+    for (const Entity& t : desk.event_types())
+        types[t.id] = "\"" + escaped(t.value(EventTypeField::label)) + "\" @" +
+                      stamp_text(desk, t.stamp_of(EventTypeField::label));
     for (const auto& [key, rest] : types) os << "event_type " << key << " " << rest << "\n";
 }
 
@@ -281,8 +284,7 @@ std::string render_desk_full(const Desk& desk) {
 }
 
 bool same_parts(const Desk::Parts& a, const Desk::Parts& b) {
-    return a.replicas == b.replicas && a.incidents == b.incidents && a.event_types == b.event_types &&
-           a.event_type_stamps == b.event_type_stamps && a.seen == b.seen && a.newest_hlc == b.newest_hlc;
+    return a.replicas == b.replicas && a.entities == b.entities && a.seen == b.seen && a.newest_hlc == b.newest_hlc;
 }
 
 }  // namespace hotline::testing

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "core/desk.hpp"
-#include "core/fields.hpp"
+#include "core/schema.hpp"
 #include "core/operation.hpp"
 
 namespace hotline::testing {

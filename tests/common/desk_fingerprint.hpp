@@ -1,5 +1,5 @@
 // A canonical text of a desk's visible state, for comparing replicas with the server
-// (tests/server/convergence_test.cpp). Two desks that folded the same operations in the
+// (tests/server/convergence_test.cpp, the upgrade tests). Two desks that folded the same operations in the
 // same server order print the same text, whatever order they held them in before, and
 // whatever their local tables look like: stamps are printed as HLC text (Desk::to_hlc),
 // never as desk-local replica indices, and incidents are sorted by id, not by row.
@@ -15,7 +15,7 @@
 
 #include "core/desk.hpp"
 
-namespace hotline::server_test {
+namespace hotline::testing {
 
 std::string desk_fingerprint(const Desk& desk);
 
@@ -23,4 +23,4 @@ std::string desk_fingerprint(const Desk& desk);
 // failure message); empty when they are equal.
 std::string first_difference(const std::string& a, const std::string& b);
 
-}  // namespace hotline::server_test
+}  // namespace hotline::testing

@@ -6,11 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/fields.hpp"
+#include "core/schema.hpp"
 #include "core/status.hpp"
 #include "core/transaction_log.hpp"
 
-namespace hotline::server_test {
+namespace hotline::testing {
 namespace {
 
 // JSON string quoting: values may hold spaces, quotes and line breaks.
@@ -33,7 +33,7 @@ void print_incident(std::ostringstream& out, const Desk& desk, const Incident& i
     for (const auto& a : inc.number_aliases) out << a << ' ';
     out << "] status=" << status_name(inc.status) << " created_by=" << inc.created_by
         << " created=" << desk.to_hlc(inc.created).to_string() << '\n';
-    for (const auto& spec : all_fields()) {
+    for (const auto& spec : fields_of(EntityKind::incident)) {
         // A field never given a value prints nothing: a version with more fields prints
         // the same text for the same operations (the upgrade fixtures rely on it).
         if (inc.value(spec.id).empty() && inc.stamp_of(spec.id) == inc.created) continue;
@@ -59,11 +59,10 @@ std::string desk_fingerprint(const Desk& desk) {
     std::ostringstream out;
     for (const Incident* inc : sorted) print_incident(out, desk, *inc);
     std::vector<std::string> types;
-    for (std::size_t i = 0; i < desk.event_types().size(); ++i) {
-        const auto& t = desk.event_types()[i];
-        const auto& stamps = desk.event_type_stamps();
-        const std::string stamp = i < stamps.size() && stamps[i] != Stamp{} ? desk.to_hlc(stamps[i]).to_string() : "default";
-        types.push_back("event_type " + t.key + ' ' + quoted(t.label) + " @" + stamp);
+    for (const Entity& t : desk.event_types()) {
+        const Stamp stamp = t.stamp_of(EventTypeField::label);
+        types.push_back("event_type " + t.id + ' ' + quoted(t.value(EventTypeField::label)) + " @" +
+                        (stamp != Stamp{} ? desk.to_hlc(stamp).to_string() : "default"));
     }
     std::sort(types.begin(), types.end());
     for (const auto& t : types) out << t << '\n';
@@ -102,4 +101,4 @@ std::string first_difference(const std::string& a, const std::string& b) {
     return "";
 }
 
-}  // namespace hotline::server_test
+}  // namespace hotline::testing

@@ -1,0 +1,79 @@
+// A record of any kind (schema.hpp) as folded from its operations: current field
+// values with the stamp of the write that set each one, and the compact
+// transaction log. The hooks a kind may have (number, workflow status, events)
+// live here too and stay empty for kinds without them. Plain data: the rules that
+// change it live in desk.cpp, entity_rules.cpp and workflow.cpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/hlc.hpp"
+#include "core/numbering.hpp"
+#include "core/schema.hpp"
+#include "core/status.hpp"
+
+namespace hotline {
+
+// An HLC with the replica replaced by its index in the Desk's replica table:
+// 16 bytes instead of a string per stamp.
+struct Stamp {
+    std::int64_t wall_ms = 0;
+    std::uint32_t counter = 0;
+    std::uint32_t replica = 0;
+
+    friend bool operator==(const Stamp&, const Stamp&) = default;
+};
+
+// W11: something that happened on an incident. Append-only; ordered by stamp.
+struct Event {
+    std::string id;    // the add_event operation's id
+    Stamp stamp;
+    std::string actor;
+    std::string type;  // an event type key
+    std::string text;
+
+    friend bool operator==(const Event&, const Event&) = default;
+};
+
+struct FieldStamp {
+    FieldId field;
+    Stamp stamp;
+    friend bool operator==(const FieldStamp&, const FieldStamp&) = default;
+};
+
+struct Entity {
+    EntityKind kind = EntityKind::incident;
+    std::string id;  // the create operation's id "<replica>:<counter>", or the key of a keyed kind
+    std::vector<std::string> values;  // one per field of the kind, in field id order
+    std::string created_by;
+    Stamp created;                  // stamp of the first create; also every field's default stamp
+    std::int64_t updated_ms = 0;    // wall time of the newest change applied
+    std::vector<FieldStamp> field_stamps;  // only fields written after creation
+    std::uint32_t superseded_writes = 0;   // older writes that arrived late and lost (kept in history)
+    std::string history;  // transaction log, encoded by history.hpp; decoded only when shown
+
+    // Hooks (KindSpec::numbered, has_workflow, has_events).
+    IncidentNumber number;
+    std::vector<std::string> number_aliases;  // provisional numbers it had before
+    IncidentStatus status = IncidentStatus::registered;
+    std::vector<Event> events;  // sorted by stamp
+
+    const std::string& value(FieldId f) const { return values[f.value]; }
+    std::string& value(FieldId f) { return values[f.value]; }
+    bool flag(FieldId f) const { return value(f) == kFlagTrue; }
+    int priority() const;  // incidents: 1..4
+    Stamp stamp_of(FieldId f) const;
+    void set_stamp(FieldId f, Stamp s);
+
+    friend bool operator==(const Entity&, const Entity&) = default;
+};
+
+// An incident is the entity kind with a number, a workflow and events.
+using Incident = Entity;
+
+// A fresh record of `kind` with its fields at their initial values.
+Entity make_entity(EntityKind kind, std::string id);
+
+}  // namespace hotline

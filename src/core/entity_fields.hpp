@@ -1,0 +1,82 @@
+// The fields of each entity kind, by their stable numbers (schema.hpp): written
+// to disk in snapshots and histories, so a field keeps its number for ever and a
+// new one is appended at the end of its enum. Each enum converts to FieldId.
+// The field tables (names, kinds, limits) are in schema.cpp, in enum order.
+#pragma once
+
+#include <cstdint>
+
+namespace hotline {
+
+// R1, R3, R4, W2, W5, R9. The customer and unit fields are the snapshot taken at
+// registration (R3): they stay as they were when the account or unit changes later.
+enum class IncidentField : std::uint8_t {
+    title,
+    description,
+    customer_name,
+    customer_contact,
+    customer_address,
+    customer_phone,
+    customer_fax,
+    customer_email,
+    unit_item,
+    unit_serial,
+    unit_warranty_end,
+    unit_contract,
+    reason_general,
+    reason_specific,
+    priority,
+    origin,
+    department,
+    engineer,
+    diagnosis,
+    actual_problem,
+    actual_solution,
+    resolution_general,
+    resolution_specific,
+    account,  // ref account (R2)
+    contact,  // ref contact (R3)
+    unit,     // ref unit (R4)
+};
+
+// W11: user-definable event types (the defaults exist on every replica).
+enum class EventTypeField : std::uint8_t { label, active };
+
+// R2: the customer company.
+enum class AccountField : std::uint8_t { name, address, phone, fax, email, language, notes, active };
+
+// R3: a person at an account.
+enum class ContactField : std::uint8_t { account, name, phone, email, role, active };
+
+// R4: an installed item at an account.
+enum class UnitField : std::uint8_t { serial, item_code, item, account, install_address, warranty_end, contract, active };
+
+// R5: what covers an account's units.
+enum class ContractField : std::uint8_t { account, name, coverage, start, end, terms, active };
+
+// R2: why an account may not (or should be warned before it may) register calls.
+enum class BlockingReasonField : std::uint8_t { account, text, mode, until, active };
+
+// W2, P6: reference data.
+enum class DepartmentField : std::uint8_t { name, active };
+enum class StaffProfileField : std::uint8_t { name, department, skills, territories };
+enum class ReasonCodeField : std::uint8_t { label, parent, active };      // two levels: general -> specific
+enum class ResolutionCodeField : std::uint8_t { label, parent, active };  // two levels: general -> specific
+enum class PriorityCodeField : std::uint8_t { label, active };
+
+template <typename E>
+inline constexpr bool is_entity_field_enum = false;
+template <> inline constexpr bool is_entity_field_enum<IncidentField> = true;
+template <> inline constexpr bool is_entity_field_enum<EventTypeField> = true;
+template <> inline constexpr bool is_entity_field_enum<AccountField> = true;
+template <> inline constexpr bool is_entity_field_enum<ContactField> = true;
+template <> inline constexpr bool is_entity_field_enum<UnitField> = true;
+template <> inline constexpr bool is_entity_field_enum<ContractField> = true;
+template <> inline constexpr bool is_entity_field_enum<BlockingReasonField> = true;
+template <> inline constexpr bool is_entity_field_enum<DepartmentField> = true;
+template <> inline constexpr bool is_entity_field_enum<StaffProfileField> = true;
+template <> inline constexpr bool is_entity_field_enum<ReasonCodeField> = true;
+template <> inline constexpr bool is_entity_field_enum<ResolutionCodeField> = true;
+template <> inline constexpr bool is_entity_field_enum<PriorityCodeField> = true;
+
+}  // namespace hotline

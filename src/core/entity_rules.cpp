@@ -1,0 +1,104 @@
+#include "core/entity_rules.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/desk.hpp"
+
+namespace hotline {
+namespace {
+
+constexpr std::string_view kForbid = "forbid";
+
+Outcome check_incident(const Desk& desk, const EntityChange& c, std::int64_t wall_ms) {
+    if (!c.touches(IncidentField::account)) return {};
+    const std::string_view account = c.value(IncidentField::account);
+    if (account.empty()) return {};
+    auto blocks = active_blocking_reasons(desk, account, wall_ms);
+    if (blocks.empty() || blocks.front()->value(BlockingReasonField::mode) != kForbid) return {};
+    const Entity& block = *blocks.front();
+    const Entity* acc = desk.find(EntityKind::account, account);
+    std::string until = block.value(BlockingReasonField::until);
+    return make_error("account_blocked", "No incident can be registered for " +
+                                             (acc ? acc->value(AccountField::name) : std::string(account)) + ": " +
+                                             block.value(BlockingReasonField::text) +
+                                             (until.empty() ? std::string() : " (until " + until + ")"));
+}
+
+Outcome check_contract(const EntityChange& c) {
+    const std::string_view start = c.value(ContractField::start), end = c.value(ContractField::end);
+    if (!start.empty() && !end.empty() && end < start)
+        return make_error("bad_period", "A contract cannot end (" + std::string(end) + ") before it starts (" +
+                                            std::string(start) + ")");
+    return {};
+}
+
+// Two-level code trees (general -> specific), for reason and resolution codes.
+Outcome check_code_parent(const Desk& desk, const EntityChange& c, FieldId parent_field) {
+    if (!c.touches(parent_field)) return {};
+    const std::string_view parent = c.value(parent_field);
+    if (parent.empty()) return {};
+    if (parent == c.entity.id) return make_error("bad_parent", "A code cannot be its own general code");
+    const Entity* p = desk.find(c.entity.kind, parent);
+    if (p && !p->value(parent_field).empty())
+        return make_error("bad_parent", "Codes have two levels: " + std::string(parent) + " is itself a specific code");
+    // A general code that has specific codes cannot become specific itself.
+    for (const Entity& other : desk.entities(c.entity.kind))
+        if (other.value(parent_field) == c.entity.id)
+            return make_error("bad_parent", "Codes have two levels: " + c.entity.id + " has specific codes of its own");
+    return {};
+}
+
+}  // namespace
+
+Outcome check_entity_rules(const Desk& desk, const EntityChange& change, std::int64_t wall_ms) {
+    switch (change.entity.kind) {
+        case EntityKind::incident: return check_incident(desk, change, wall_ms);
+        case EntityKind::contract: return check_contract(change);
+        case EntityKind::reason_code: return check_code_parent(desk, change, ReasonCodeField::parent);
+        case EntityKind::resolution_code: return check_code_parent(desk, change, ResolutionCodeField::parent);
+        case EntityKind::event_type:
+        case EntityKind::account:
+        case EntityKind::contact:
+        case EntityKind::unit:
+        case EntityKind::blocking_reason:
+        case EntityKind::department:
+        case EntityKind::staff_profile:
+        case EntityKind::priority_code: return {};
+    }
+    return {};
+}
+
+std::vector<const Entity*> active_blocking_reasons(const Desk& desk, std::string_view account_id, std::int64_t wall_ms) {
+    std::vector<const Entity*> out;
+    const std::string today = utc_date(wall_ms);
+    for (const Entity& b : desk.entities(EntityKind::blocking_reason)) {
+        if (b.value(BlockingReasonField::account) != account_id || !b.flag(BlockingReasonField::active)) continue;
+        const std::string& until = b.value(BlockingReasonField::until);
+        if (!until.empty() && until < today) continue;
+        out.push_back(&b);
+    }
+    std::stable_partition(out.begin(), out.end(),
+                          [](const Entity* b) { return b->value(BlockingReasonField::mode) == kForbid; });
+    return out;
+}
+
+std::string utc_date(std::int64_t wall_ms) {
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), floor division for times before 1970.
+    std::int64_t days = wall_ms / 86'400'000;
+    if (wall_ms % 86'400'000 < 0) --days;
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const std::int64_t doe = days - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+    return buf;
+}
+
+}  // namespace hotline

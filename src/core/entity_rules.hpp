@@ -1,0 +1,49 @@
+// The rules that differ per entity kind, checked by Desk::apply on a record as a
+// change would leave it (the shape of each value, refs that must exist and
+// required fields are the schema's, checked before). One function per kind, in
+// one switch without `default:`: a new kind is a compile error until its rules
+// are written here, even when it has none.
+//
+//   incident         an account with an active "forbid" blocking reason cannot be
+//                    given to an incident (R2), at registration or later
+//   contract         its start is not after its end
+//   reason_code,     two levels only: a code's parent is a general code (one
+//   resolution_code  without a parent), and not the code itself
+//   blocking_reason  (none beyond the schema)
+//   the others       (none beyond the schema)
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/entity.hpp"
+#include "core/result.hpp"
+
+namespace hotline {
+
+class Desk;
+
+// A record with one field about to change (or, with no field, a record about to be created).
+struct EntityChange {
+    const Entity& entity;
+    std::optional<FieldId> field;
+    std::string_view new_value;
+
+    std::string_view value(FieldId f) const { return field && *field == f ? new_value : std::string_view(entity.value(f)); }
+    bool creating() const { return !field; }
+    bool touches(FieldId f) const { return !field || *field == f; }
+};
+
+Outcome check_entity_rules(const Desk& desk, const EntityChange& change, std::int64_t wall_ms);
+
+// R2: the blocking reasons of `account_id` in force on the day of `wall_ms` (UTC),
+// "forbid" ones first. An agent is warned of the "warn" ones at registration.
+std::vector<const Entity*> active_blocking_reasons(const Desk& desk, std::string_view account_id, std::int64_t wall_ms);
+
+// "YYYY-MM-DD" of a wall time in UTC (the civil calendar, proleptic Gregorian).
+std::string utc_date(std::int64_t wall_ms);
+
+}  // namespace hotline

@@ -1,0 +1,362 @@
+#include "core/schema.hpp"
+
+#include <array>
+#include <cstring>
+
+#include "core/ids.hpp"
+#include "core/limits.hpp"
+
+namespace hotline {
+namespace {
+
+using FK = FieldKind;
+using EK = EntityKind;
+
+// Origin channels (C1). "api" is a machine registration (R8).
+constexpr std::string_view kOrigins[] = {"phone", "email", "web", "api", "fax", "walk_in", "chat"};
+constexpr std::string_view kLanguages[] = {"en", "fr", "ru", "it"};
+constexpr std::string_view kCoverages[] = {"warranty", "service_contract", "none"};
+constexpr std::string_view kBlockingModes[] = {"warn", "forbid"};
+
+constexpr std::string_view kTrue = kFlagTrue;
+
+constexpr FieldSpec kIncidentFields[] = {
+    {IncidentField::title, "title", "Title", FK::short_text, {}, EK::incident, {}, true},
+    {IncidentField::description, "description", "Description", FK::long_text},
+    {IncidentField::customer_name, "customer.name", "Customer", FK::short_text},
+    {IncidentField::customer_contact, "customer.contact", "Contact", FK::short_text},
+    {IncidentField::customer_address, "customer.address", "Address", FK::short_text},
+    {IncidentField::customer_phone, "customer.phone", "Phone", FK::short_text},
+    {IncidentField::customer_fax, "customer.fax", "Fax", FK::short_text},
+    {IncidentField::customer_email, "customer.email", "Email", FK::short_text},
+    {IncidentField::unit_item, "unit.item", "Item", FK::short_text},
+    {IncidentField::unit_serial, "unit.serial", "Serial number", FK::short_text},
+    {IncidentField::unit_warranty_end, "unit.warranty_end", "Warranty end", FK::date},
+    {IncidentField::unit_contract, "unit.contract", "Contract", FK::short_text},
+    {IncidentField::reason_general, "reason.general", "General reason", FK::short_text},
+    {IncidentField::reason_specific, "reason.specific", "Specific reason", FK::short_text},
+    {IncidentField::priority, "priority", "Priority", FK::priority, {}, EK::incident, "3"},
+    {IncidentField::origin, "origin", "Origin", FK::choice, kOrigins, EK::incident, "phone", true},
+    {IncidentField::department, "department", "Department", FK::short_text},
+    {IncidentField::engineer, "engineer", "Engineer", FK::short_text},
+    {IncidentField::diagnosis, "diagnosis", "Diagnosis", FK::long_text},
+    {IncidentField::actual_problem, "actual_problem", "Actual problem", FK::long_text},
+    {IncidentField::actual_solution, "actual_solution", "Actual solution", FK::long_text},
+    {IncidentField::resolution_general, "resolution.general", "General resolution", FK::short_text},
+    {IncidentField::resolution_specific, "resolution.specific", "Specific resolution", FK::short_text},
+    {IncidentField::account, "account", "Account", FK::ref, {}, EK::account},
+    {IncidentField::contact, "contact", "Contact person", FK::ref, {}, EK::contact},
+    {IncidentField::unit, "unit", "Unit", FK::ref, {}, EK::unit},
+};
+
+constexpr FieldSpec kEventTypeFields[] = {
+    {EventTypeField::label, "label", "Label", FK::short_text, {}, EK::incident, {}, true},
+    {EventTypeField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kAccountFields[] = {
+    {AccountField::name, "name", "Name", FK::short_text, {}, EK::incident, {}, true},
+    {AccountField::address, "address", "Address", FK::short_text},
+    {AccountField::phone, "phone", "Phone", FK::short_text},
+    {AccountField::fax, "fax", "Fax", FK::short_text},
+    {AccountField::email, "email", "Email", FK::short_text},
+    {AccountField::language, "language", "Language", FK::choice, kLanguages, EK::incident, "en", true},
+    {AccountField::notes, "notes", "Notes", FK::long_text},
+    {AccountField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kContactFields[] = {
+    {ContactField::account, "account", "Account", FK::ref, {}, EK::account, {}, true},
+    {ContactField::name, "name", "Name", FK::short_text, {}, EK::incident, {}, true},
+    {ContactField::phone, "phone", "Phone", FK::short_text},
+    {ContactField::email, "email", "Email", FK::short_text},
+    {ContactField::role, "role", "Role", FK::short_text},
+    {ContactField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kUnitFields[] = {
+    {UnitField::serial, "serial", "Serial number", FK::short_text, {}, EK::incident, {}, true},
+    {UnitField::item_code, "item_code", "Item code", FK::short_text},
+    {UnitField::item, "item", "Item", FK::short_text},
+    {UnitField::account, "account", "Account", FK::ref, {}, EK::account, {}, true},
+    {UnitField::install_address, "install_address", "Installed at", FK::short_text},
+    {UnitField::warranty_end, "warranty_end", "Warranty end", FK::date},
+    {UnitField::contract, "contract", "Contract", FK::ref, {}, EK::contract},
+    {UnitField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kContractFields[] = {
+    {ContractField::account, "account", "Account", FK::ref, {}, EK::account, {}, true},
+    {ContractField::name, "name", "Contract", FK::short_text, {}, EK::incident, {}, true},
+    {ContractField::coverage, "coverage", "Coverage", FK::choice, kCoverages, EK::incident, "service_contract", true},
+    {ContractField::start, "start", "Start", FK::date},
+    {ContractField::end, "end", "End", FK::date},
+    {ContractField::terms, "terms", "Terms", FK::long_text},
+    {ContractField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kBlockingReasonFields[] = {
+    {BlockingReasonField::account, "account", "Account", FK::ref, {}, EK::account, {}, true},
+    {BlockingReasonField::text, "text", "Reason", FK::short_text, {}, EK::incident, {}, true},
+    {BlockingReasonField::mode, "mode", "Effect", FK::choice, kBlockingModes, EK::incident, "warn", true},
+    {BlockingReasonField::until, "until", "Until", FK::date},
+    {BlockingReasonField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kDepartmentFields[] = {
+    {DepartmentField::name, "name", "Name", FK::short_text, {}, EK::incident, {}, true},
+    {DepartmentField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kStaffProfileFields[] = {
+    {StaffProfileField::name, "name", "Name", FK::short_text},
+    {StaffProfileField::department, "department", "Department", FK::ref, {}, EK::department},
+    {StaffProfileField::skills, "skills", "Skills", FK::short_text},
+    {StaffProfileField::territories, "territories", "Territories", FK::short_text},
+};
+
+constexpr FieldSpec kReasonCodeFields[] = {
+    {ReasonCodeField::label, "label", "Label", FK::short_text, {}, EK::incident, {}, true},
+    {ReasonCodeField::parent, "parent", "General reason", FK::ref, {}, EK::reason_code},
+    {ReasonCodeField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kResolutionCodeFields[] = {
+    {ResolutionCodeField::label, "label", "Label", FK::short_text, {}, EK::incident, {}, true},
+    {ResolutionCodeField::parent, "parent", "General resolution", FK::ref, {}, EK::resolution_code},
+    {ResolutionCodeField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kPriorityCodeFields[] = {
+    {PriorityCodeField::label, "label", "Label", FK::short_text, {}, EK::incident, {}, true},
+    {PriorityCodeField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+// Every field's id is its place in its table.
+template <std::size_t N>
+constexpr bool in_enum_order(const FieldSpec (&fields)[N]) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (fields[i].id.value != i) return false;
+    return true;
+}
+static_assert(in_enum_order(kIncidentFields) && in_enum_order(kEventTypeFields) && in_enum_order(kAccountFields) &&
+              in_enum_order(kContactFields) && in_enum_order(kUnitFields) && in_enum_order(kContractFields) &&
+              in_enum_order(kBlockingReasonFields) && in_enum_order(kDepartmentFields) &&
+              in_enum_order(kStaffProfileFields) && in_enum_order(kReasonCodeFields) &&
+              in_enum_order(kResolutionCodeFields) && in_enum_order(kPriorityCodeFields));
+
+using R = Role;
+constexpr RoleSet kEveryone{R::agent, R::engineer, R::technician, R::manager, R::admin};
+constexpr RoleSet kDeskStaff{R::agent, R::engineer, R::manager, R::admin};
+constexpr RoleSet kManagers{R::manager, R::admin};
+
+constexpr KindSpec kKinds[] = {
+    {EK::incident, "incident", "Incident", kIncidentFields, IdScheme::minted, true, true, true, kEveryone, kEveryone,
+     Visibility::by_incident, IncidentField::title},
+    {EK::event_type, "event_type", "Event type", kEventTypeFields, IdScheme::keyed, false, false, false, kManagers,
+     kManagers, Visibility::everyone, EventTypeField::label},
+    {EK::account, "account", "Account", kAccountFields, IdScheme::minted, false, false, false, kDeskStaff, kDeskStaff,
+     Visibility::by_incident, AccountField::name},
+    {EK::contact, "contact", "Contact", kContactFields, IdScheme::minted, false, false, false, kDeskStaff, kDeskStaff,
+     Visibility::by_incident, ContactField::name},
+    {EK::unit, "unit", "Unit", kUnitFields, IdScheme::minted, false, false, false, kDeskStaff, kDeskStaff,
+     Visibility::by_incident, UnitField::serial},
+    {EK::contract, "contract", "Contract", kContractFields, IdScheme::minted, false, false, false, kDeskStaff,
+     kDeskStaff, Visibility::by_incident, ContractField::name},
+    {EK::blocking_reason, "blocking_reason", "Blocking reason", kBlockingReasonFields, IdScheme::minted, false, false,
+     false, kManagers, kManagers, Visibility::by_incident, BlockingReasonField::text},
+    {EK::department, "department", "Department", kDepartmentFields, IdScheme::keyed, false, false, false, kManagers,
+     kManagers, Visibility::everyone, DepartmentField::name},
+    {EK::staff_profile, "staff_profile", "Staff profile", kStaffProfileFields, IdScheme::keyed, false, false, false,
+     kManagers, kManagers, Visibility::everyone, StaffProfileField::name},
+    {EK::reason_code, "reason_code", "Reason code", kReasonCodeFields, IdScheme::keyed, false, false, false, kManagers,
+     kManagers, Visibility::everyone, ReasonCodeField::label},
+    {EK::resolution_code, "resolution_code", "Resolution code", kResolutionCodeFields, IdScheme::keyed, false, false,
+     false, kManagers, kManagers, Visibility::everyone, ResolutionCodeField::label},
+    {EK::priority_code, "priority_code", "Priority code", kPriorityCodeFields, IdScheme::keyed, false, false, false,
+     kManagers, kManagers, Visibility::everyone, PriorityCodeField::label},
+};
+static_assert(std::size(kKinds) == kEntityKindCount);
+constexpr bool kinds_in_order() {
+    for (std::size_t i = 0; i < kEntityKindCount; ++i)
+        if (static_cast<std::size_t>(kKinds[i].kind) != i || kAllEntityKinds[i] != kKinds[i].kind) return false;
+    return true;
+}
+static_assert(kinds_in_order(), "kKinds lists every EntityKind in enum order");
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+const KindSpec& kind_spec(EntityKind kind) { return kKinds[static_cast<std::size_t>(kind)]; }
+
+std::string_view entity_kind_name(EntityKind kind) { return kind_spec(kind).name; }
+
+std::optional<EntityKind> kind_by_name(std::string_view name) {
+    for (const auto& k : kKinds)
+        if (k.name == name) return k.kind;
+    return std::nullopt;
+}
+
+std::span<const FieldSpec> fields_of(EntityKind kind) { return kind_spec(kind).fields; }
+
+std::size_t field_count(EntityKind kind) { return kind_spec(kind).fields.size(); }
+
+const FieldSpec& field_spec(EntityKind kind, FieldId field) { return kind_spec(kind).fields[field.value]; }
+
+const FieldSpec& field_spec(IncidentField field) { return kIncidentFields[static_cast<std::size_t>(field)]; }
+
+std::optional<FieldId> field_by_name(EntityKind kind, std::string_view name) {
+    for (const auto& spec : fields_of(kind))
+        if (spec.name == name) return spec.id;
+    return std::nullopt;
+}
+
+std::string_view priority_label(int priority) {
+    switch (priority) {
+        case 1: return "Critical";
+        case 2: return "High";
+        case 3: return "Normal";
+        case 4: return "Low";
+        default: return "?";
+    }
+}
+
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+bool is_valid_key(std::string_view key) {
+    if (key.empty() || key.size() > 32) return false;
+    for (char c : key)
+        if (!((c >= 'a' && c <= 'z') || is_digit(c) || c == '_')) return false;
+    return true;
+}
+
+bool is_valid_record_id(EntityKind kind, std::string_view id) {
+    if (id.size() > limits::kEntityIdMax) return false;
+    switch (kind) {
+        case EntityKind::staff_profile: return is_valid_login(id);
+        case EntityKind::event_type:
+        case EntityKind::department:
+        case EntityKind::reason_code:
+        case EntityKind::resolution_code:
+        case EntityKind::priority_code: return is_valid_key(id);
+        case EntityKind::incident:
+        case EntityKind::account:
+        case EntityKind::contact:
+        case EntityKind::unit:
+        case EntityKind::contract:
+        case EntityKind::blocking_reason: return OpId::parse(id).ok();
+    }
+    return false;
+}
+
+bool is_valid_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!is_digit(s[static_cast<std::size_t>(i)])) return false;
+    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    if (month < 1 || month > 12 || day < 1) return false;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Runs of ASCII (most text, even in French) are checked 8 bytes at a time.
+        if (i + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t extra;
+        std::uint32_t cp;
+        if (lead < 0x80) { ++i; continue; }
+        if ((lead >> 5) == 0x6) { extra = 1; cp = lead & 0x1f; }
+        else if ((lead >> 4) == 0xe) { extra = 2; cp = lead & 0x0f; }
+        else if ((lead >> 3) == 0x1e) { extra = 3; cp = lead & 0x07; }
+        else return false;
+        if (i + extra >= text.size()) return false;  // truncated sequence
+        for (std::size_t k = 1; k <= extra; ++k) {
+            auto cont = static_cast<unsigned char>(text[i + k]);
+            if ((cont >> 6) != 0x2) return false;
+            cp = (cp << 6) | (cont & 0x3f);
+        }
+        // Reject overlong forms, surrogates and values past U+10FFFF.
+        static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[extra] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+Outcome check_field_value(const FieldSpec& spec, std::string_view text) {
+    auto fail = [&](std::string what) {
+        return make_error("bad_value", "'" + std::string(spec.label) + "' " + what);
+    };
+    if (!is_valid_utf8(text)) return fail("is not valid UTF-8 text");
+    for (char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
+            return fail("contains a control character");
+    switch (spec.kind) {
+        case FieldKind::short_text:
+            if (text.size() > limits::kShortTextMax)
+                return fail("is longer than " + std::to_string(limits::kShortTextMax) + " bytes");
+            if (text.find('\n') != std::string_view::npos) return fail("must be one line");
+            return {};
+        case FieldKind::long_text:
+            if (text.size() > limits::kLongTextMax)
+                return fail("is longer than " + std::to_string(limits::kLongTextMax) + " bytes");
+            return {};
+        case FieldKind::date:
+            if (!text.empty() && !is_valid_date(text)) return fail("must be a date YYYY-MM-DD");
+            return {};
+        case FieldKind::priority:
+            if (text.size() != 1 || text[0] < '0' + kPriorityCritical || text[0] > '0' + kPriorityLow)
+                return fail("must be 1 (critical) to 4 (low)");
+            return {};
+        case FieldKind::choice:
+            if (text.empty() && !spec.required) return {};
+            for (auto choice : spec.choices)
+                if (choice == text) return {};
+            return fail("must be one of the listed values");
+        case FieldKind::ref:
+            if (text.empty()) return {};
+            // Minted ids ("<replica>:<counter>") or keys; that the record exists is the desk's check.
+            if (is_valid_record_id(spec.ref, text)) return {};
+            return fail("is not the id of a " + std::string(kind_spec(spec.ref).name));
+        case FieldKind::flag:
+            if (text == kFlagTrue || text == kFlagFalse) return {};
+            return fail("must be true or false");
+    }
+    return fail("has an unknown kind");
+}
+
+namespace {
+// "Incident" -> "an incident": labels are English, for the message only (the code is for people's tools).
+std::string with_article(std::string_view label) {
+    std::string word(label);
+    for (char& c : word)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const bool vowel = !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + word;
+}
+}  // namespace
+
+std::string kind_noun(EntityKind kind) { return with_article(kind_spec(kind).label); }
+
+Outcome check_required(EntityKind kind, const FieldSpec& spec, std::string_view text) {
+    if (!spec.required || !is_blank(text)) return {};
+    std::string message = kind_noun(kind) + " needs " + with_article(spec.label);
+    message[0] = static_cast<char>(message[0] - 'a' + 'A');
+    return make_error("missing_" + std::string(spec.name), std::move(message));
+}
+
+}  // namespace hotline
