@@ -8,7 +8,9 @@
 // Merge rules (ARCHITECTURE.md):
 //   create      minted kinds: a new record (its id is the operation's id);
 //               keyed kinds: a new record, or each given field of an existing one
-//               by last writer wins
+//               by last writer wins; fields a create does not give keep a zero stamp
+//               and the record's creation is its oldest create, so two replicas
+//               defining one key converge in any order
 //   set         per-field last writer wins by HLC; a write older than the
 //               field's current one does not win but is kept in the history as
 //               superseded

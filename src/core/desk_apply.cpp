@@ -59,6 +59,14 @@ Outcome Desk::apply_create_new(const Operation& op, Stamp stamp, std::optional<s
     if (spec.numbered) e.number = op.number;
     e.created_by = op.actor;
     e.created = stamp;
+    if (spec.ids == IdScheme::keyed) {
+        // Another replica may define the same key with an older create that arrives later:
+        // only what a create gives carries its stamp, so the other's fields can still win.
+        for (const FieldSpec& f : spec.fields) {
+            const bool given = std::any_of(op.fields.begin(), op.fields.end(), [&](const auto& p) { return p.first == f.id; });
+            e.field_stamps.push_back({f.id, given ? stamp : Stamp{}});
+        }
+    }
     e.updated_ms = op.hlc.wall_ms;
     if (spec.numbered) {
         // Typical lives are ~10 operations: room for their history and stamps up
@@ -99,6 +107,11 @@ Outcome Desk::apply_keyed_update(Entity& e, const Operation& op, Stamp stamp, bo
         e.set_stamp(field, stamp);
     }
     superseded = !any_won;
+    // The record was first defined by the oldest of its creates, whatever the arrival order.
+    if (is_newer(e.created, stamp)) {
+        e.created = stamp;
+        e.created_by = op.actor;
+    }
     e.updated_ms = std::max(e.updated_ms, op.hlc.wall_ms);
     return {};
 }

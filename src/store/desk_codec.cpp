@@ -279,6 +279,8 @@ Result<DeskHeader> decode_desk_header(std::string_view data) {
         type.value(EventTypeField::label) = std::move(label);
         type.created = stamp;
         type.updated_ms = stamp.wall_ms;
+        if (stamp != Stamp{})  // a keyed record's fields carry their own stamps (desk.hpp)
+            type.field_stamps = {{EventTypeField::label, stamp}, {EventTypeField::active, Stamp{}}};
         h.format1_event_types.push_back(std::move(type));
     }
     if (!get_count(r, n)) return corrupt("seen count");

@@ -339,7 +339,10 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
         return;
     }
     const std::string key = rebuilding_;
-    const auto [kind, id] = parse_record_key(key);
+    // Not a structured binding: clang 14 (Emscripten) cannot capture one in a lambda.
+    const auto record = parse_record_key(key);
+    const EntityKind kind = record.first;
+    const std::string& id = record.second;
     auto about_it = [&](const Operation& op) { return op.entity == kind && op.entity_id == id; };
     std::vector<Operation> order;
     std::set<OpId> in_history;

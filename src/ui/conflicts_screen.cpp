@@ -4,6 +4,7 @@
 // discard it. Nothing a user typed disappears without them choosing so.
 #include <string>
 
+#include "app/display.hpp"
 #include "app/i18n.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"

@@ -4,7 +4,8 @@
 // whatever their local tables look like: stamps are printed as HLC text (Desk::to_hlc),
 // never as desk-local replica indices, and incidents are sorted by id, not by row.
 //
-// Per incident: number and aliases, creator and creation HLC, status, every field that has a value
+// Per record of every kind (incidents first, each kind sorted by id): for incidents number,
+// aliases and status; creator and creation HLC, every field that has a value
 // with the HLC of the write that won it, events (id, type, actor, HLC, text), the number of
 // superseded writes and the rendered transaction log (transaction_log.hpp). Then the
 // event-type catalogue. Local-only things (row order, updated_ms, the seen-set) are left

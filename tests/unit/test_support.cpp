@@ -228,15 +228,29 @@ std::string stamp_text(const Desk& desk, const Stamp& s) {
     return desk.to_hlc(s).to_string();
 }
 
-std::vector<const Incident*> sorted_incidents(const Desk& desk) {
-    std::vector<const Incident*> v;
-    for (const auto& inc : desk.incidents()) v.push_back(&inc);
-    std::sort(v.begin(), v.end(), [](const Incident* a, const Incident* b) { return a->id < b->id; });
+std::vector<const Entity*> sorted_records(const Desk& desk, EntityKind kind) {
+    std::vector<const Entity*> v;
+    for (const auto& e : desk.entities(kind)) v.push_back(&e);
+    std::sort(v.begin(), v.end(), [](const Entity* a, const Entity* b) { return a->id < b->id; });
     return v;
 }
 
+// The records of kinds other than incidents and event types: creation and every field.
+void render_other_kinds(std::ostringstream& os, const Desk& desk) {
+    for (EntityKind kind : kAllEntityKinds) {
+        if (kind == EntityKind::incident || kind == EntityKind::event_type) continue;
+        for (const Entity* e : sorted_records(desk, kind)) {
+            os << entity_kind_name(kind) << ' ' << e->id << " created=" << stamp_text(desk, e->created)
+               << " by=" << e->created_by << "\n";
+            for (const auto& spec : fields_of(kind))
+                os << "  " << spec.name << "=\"" << escaped(e->value(spec.id)) << "\" @"
+                   << stamp_text(desk, e->stamp_of(spec.id)) << "\n";
+        }
+    }
+}
+
 void render_state_to(std::ostringstream& os, const Desk& desk, bool full) {
-    for (const Incident* inc : sorted_incidents(desk)) {
+    for (const Incident* inc : sorted_records(desk, EntityKind::incident)) {
         os << "incident " << inc->id << " number=" << inc->number.display() << " aliases=[";
         for (const auto& a : inc->number_aliases) os << a << ";";
         os << "] status=" << status_name(inc->status) << " created=" << stamp_text(desk, inc->created)
@@ -253,6 +267,7 @@ void render_state_to(std::ostringstream& os, const Desk& desk, bool full) {
                 os << "  tx " << static_cast<int>(e.kind) << " " << e.wall_ms << " " << e.actor << " " << e.field
                    << " \"" << escaped(e.old_value) << "\" -> \"" << escaped(e.new_value) << "\"\n";
     }
+    render_other_kinds(os, desk);
     std::map<std::string, std::string> types;
     for (const Entity& t : desk.event_types())
         types[t.id] = "\"" + escaped(t.value(EventTypeField::label)) + "\" @" +

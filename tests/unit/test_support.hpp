@@ -77,7 +77,8 @@ ApplyCounts apply_all(Desk& desk, const std::vector<Operation>& ops);
 // for each: number, aliases, status, every field value with the HLC of its winning write
 // (via Desk::to_hlc, so replica table order does not matter), events in order; then the
 // event types with their labels and stamps. Arrival-dependent data (superseded counts,
-// the history blob) is left out.
+// the history blob) is left out. Records of the other kinds follow, sorted by kind and id,
+// with every field's value and stamp.
 std::string render_state(const Desk& desk);
 // render_state plus arrival-dependent data: superseded counts, updated_ms, created_by and
 // the decoded history of each incident, and the applied-op set. Two desks that received the
