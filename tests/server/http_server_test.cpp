@@ -265,6 +265,30 @@ TEST_CASE("http: path traversal is refused, encoded or not") {
     }
 }
 
+TEST_CASE("http: a symlink in the site folder that leads outside it is not followed") {
+    Fixture f;
+    std::filesystem::create_directory_symlink("/", f.site.dir / "rootdir");
+    std::filesystem::create_symlink(f.site.root / "secret.txt", f.site.dir / "secret.txt");
+    std::filesystem::create_directory_symlink(f.site.root, f.site.dir / "up");
+    // A symlink that stays inside the folder is a file like any other, wherever it points from.
+    std::filesystem::create_symlink(f.site.dir / "app.js", f.site.dir / "same.js");
+    auto client = f.client();
+    for (const std::string target : {"/rootdir/etc/passwd", "/rootdir/etc/hostname", "/secret.txt", "/up/secret.txt",
+                                     "/rootdir/"}) {
+        CAPTURE(target);
+        auto reply = client.request("GET", target);
+        REQUIRE(reply.ok());
+        CHECK(reply->status == 404);
+        CHECK(reply->body.find("top secret") == std::string::npos);
+        CHECK(reply->body.find("root:") == std::string::npos);
+    }
+    auto inside = client.request("GET", "/same.js");
+    REQUIRE(inside.ok());
+    CHECK(inside->status == 200);
+    CHECK(inside->body == "console.log('app');");
+    CHECK(client.request("GET", "/up/site/app.js")->status == 200);  // out and back in
+}
+
 TEST_CASE("http: API routing passes path, decoded query, token, body and client address") {
     Fixture f;
     auto client = f.client();

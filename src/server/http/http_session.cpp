@@ -307,7 +307,7 @@ void Session::serve_static(const Request& request) {
     }
     bhttp::file_body::value_type body;
     beast::error_code ec;
-    if (found.outcome == SiteLookup::found) body.open(found.file.c_str(), beast::file_mode::scan, ec);
+    if (found.outcome == SiteLookup::found) body.open(found.real.c_str(), beast::file_mode::scan, ec);
     if (found.outcome != SiteLookup::found || ec) {
         send_text(404, "not found\n");
         return;

@@ -1,7 +1,9 @@
 // Where a URL path lands in the site folder, and how the file is described to the browser.
 // Contract: resolve_site_file() only ever returns a path inside the site folder. It works on
 // the percent-DECODED path and refuses any ".." segment, backslash or NUL, so "%2e%2e/" and
-// "..%2f" are refused like "../". "/" and "dir/" mean their index.html.
+// "..%2f" are refused like "../". "/" and "dir/" mean their index.html. Symlinks inside the
+// folder are followed only while they stay inside it: a file whose real path is elsewhere is
+// not found.
 #pragma once
 
 #include <filesystem>
@@ -14,7 +16,8 @@ enum class SiteLookup { found, not_found, refused };
 
 struct SiteFile {
     SiteLookup outcome = SiteLookup::not_found;
-    std::filesystem::path file;  // set when found: a regular file inside the site folder
+    std::filesystem::path file;  // set when found: the file as the URL names it (its type, its caching)
+    std::filesystem::path real;  // set when found: its real path, inside the site folder's (what to open)
 };
 
 // url_path: the request path before '?', still percent-encoded.
