@@ -71,9 +71,12 @@ std::string_view content_type_for(const std::filesystem::path& file) {
     return "application/octet-stream";
 }
 
-bool must_revalidate(const std::filesystem::path& file) {
+std::string_view cache_control_for(const std::filesystem::path& file, std::string_view query) {
     const auto name = file.filename();
-    return name == "index.html" || name == "sw.js";
+    if (name == "index.html" || name == "sw.js") return "no-cache";
+    const auto parameters = parse_query(query);
+    if (parameters && parameters->contains("v")) return "public, max-age=31536000, immutable";
+    return "no-cache";
 }
 
 }  // namespace hotline::server::http

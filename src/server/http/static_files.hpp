@@ -26,8 +26,12 @@ SiteFile resolve_site_file(const std::filesystem::path& site_dir, std::string_vi
 // "text/html; charset=utf-8", "application/wasm", ...; application/octet-stream when unknown.
 std::string_view content_type_for(const std::filesystem::path& file);
 
-// The page and the service worker must be revalidated on every load, or a deployed
-// version would never reach users whose browser cached the previous one.
-bool must_revalidate(const std::filesystem::path& file);
+// The Cache-Control of a static file. The page and the service worker must be revalidated
+// on every load, or a deployed version would never reach users whose browser cached the
+// previous one: "no-cache". A file asked for with a version query (`v=`, the page names the
+// build's app.js, app.wasm and app.data "?v=<content hash>") changes name when it changes:
+// cached a year, "immutable". Any other file: "no-cache".
+// query: the request's query string, still encoded.
+std::string_view cache_control_for(const std::filesystem::path& file, std::string_view query);
 
 }  // namespace hotline::server::http
