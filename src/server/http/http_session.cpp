@@ -66,7 +66,8 @@ Session::Session(tcp::socket socket, ServerCore& core)
     beast::error_code ec;
     const auto peer = stream_.socket().remote_endpoint(ec);
     if (!ec) peer_ = peer.address();
-    client_ = ec ? std::string("-") : peer_.to_string();
+    peer_text_ = ec ? std::string("-") : peer_.to_string();
+    client_ = peer_text_;
     core_.sessions.insert(this);
 }
 
@@ -88,6 +89,7 @@ void Session::read_header() {
     log_method_ = "-";
     log_path_ = "-";
     log_bytes_ = 0;
+    client_ = peer_text_;  // until this request's header names another (trusted proxies)
     started_ = std::chrono::steady_clock::now();
     parser_.emplace();
     // Set before the header is read: Beast then refuses a Content-Length over the limit while
@@ -188,7 +190,7 @@ void Session::route() {
         if (!forwarded_for.empty()) forwarded_for += ", ";
         forwarded_for += sv(field->value());
     }
-    client_ = peer_.is_unspecified() ? std::string("-") : client_address(peer_, forwarded_for, core_.trusted_proxies);
+    if (peer_text_ != "-") client_ = client_address(peer_, forwarded_for, core_.trusted_proxies);
     const auto path = split_target(sv(request.target())).path;
     if (is_api_path(path)) {
         serve_api(parser_->get());

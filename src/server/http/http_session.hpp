@@ -71,6 +71,7 @@ private:
     boost::beast::flat_buffer buffer_;
     ServerCore& core_;
     boost::asio::ip::address peer_;
+    std::string peer_text_;  // peer_ as text, "-" when unknown
     std::string client_;  // the peer's address, or the client's behind a trusted proxy (this request)
     std::size_t body_limit_ = 0;  // of the request being read
     State state_ = State::awaiting_request;
