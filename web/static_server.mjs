@@ -10,7 +10,9 @@
 //
 // GET and HEAD only; "/" is index.html; paths outside the folder are refused. Every response
 // says `Cache-Control: no-cache` (the browser revalidates, the service worker decides what is
-// kept offline) and carries Content-Length (the page's download progress uses it).
+// kept offline) and carries Content-Length (the page's download progress uses it), and the
+// same security headers as hotline_server (src/server/http/http_server.cpp, security_headers),
+// so the browser tests check the page against the real Content-Security-Policy either way.
 import {createServer} from 'node:http';
 import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
@@ -32,8 +34,19 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// Keep in step with security_headers() in src/server/http/http_server.cpp.
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
+    "form-action 'none'; frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+
 function send(response, status, text) {
-  response.writeHead(status, {'Content-Type': 'text/plain; charset=utf-8',
+  response.writeHead(status, {...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8',
                               'Content-Length': Buffer.byteLength(text)});
   response.end(text);
 }
@@ -60,10 +73,10 @@ async function handle(root, request, response) {
   }
   if (!info.isFile()) return send(response, 404, 'not found\n');
   response.writeHead(200, {
+    ...SECURITY_HEADERS,
     'Content-Type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
     'Content-Length': info.size,
     'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
   });
   if (request.method === 'HEAD') return response.end();
   createReadStream(file).on('error', () => response.destroy()).pipe(response);

@@ -7,8 +7,9 @@
 
 const CACHE = 'hotline-shell-@HOTLINE_CACHE_VERSION@';
 // Relative to this script's folder. Keep in step with the list in configure_service_worker.cmake.
-const SHELL = ['./', 'index.html', 'app.js', 'app.wasm', 'app.data', 'manifest.webmanifest',
-               'icon.svg'];
+// The page asks for the build files with "?v=<version>"; matching ignores the query.
+const SHELL = ['./', 'index.html', 'page.js', 'page.css', 'app.js', 'app.wasm', 'app.data',
+               'manifest.webmanifest', 'icon.svg'];
 
 self.addEventListener('install', (event) => {
   // cache: 'reload' bypasses the HTTP cache, so the new cache holds this build's files.
@@ -38,7 +39,7 @@ self.addEventListener('fetch', (event) => {
   }
   if (url.pathname.includes('/api/')) return;  // the sync API: always the network
   event.respondWith(caches.open(CACHE)
-    // ignoreSearch: "./?demo" is the cached "./".
+    // ignoreSearch: "./?demo" is the cached "./", "app.js?v=..." the cached "app.js".
     .then((cache) => cache.match(request, {ignoreSearch: true}))
     .then((cached) => cached || fetch(request)));
 });

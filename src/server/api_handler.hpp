@@ -5,10 +5,13 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -25,7 +28,14 @@ struct ApiRequest {
     // The caller writes ApiResponse::raw_json as it is (the HTTP layer). In-process callers
     // that read `body` (tests) leave it false and get every reply as a DOM.
     bool accepts_raw_json = false;
+    // The caller runs ApiResponse::background off its thread (the HTTP layer's worker pool).
+    // Other callers (tests) leave it false and get the finished answer from handle().
+    bool runs_background = false;
 };
+
+struct ApiResponse;
+// What finishes a request after its background work: runs where handle() runs.
+using ApiContinuation = std::function<ApiResponse()>;
 
 struct ApiResponse {
     // Written out so that the {status, body, wait} initializations keep working (and
@@ -44,13 +54,32 @@ struct ApiResponse {
     // `body` is ignored. Large replies are built as text because a DOM of thousands of
     // operations cost more to build, dump and free than the handler's own work.
     std::string raw_json;
+    // Work too slow for the thread that calls handle() (a password hash takes ~0.1 s of CPU):
+    // when set, the reply is not ready. The caller runs it on another thread, then calls
+    // the continuation it returns on the handler's thread again; that gives the reply. It
+    // works only on what it captured (copies), never on the handler's state.
+    std::function<ApiContinuation()> background;
 };
 
 class ApiHandler {
 public:
     virtual ~ApiHandler() = default;
     virtual ApiResponse handle(const ApiRequest& request) = 0;
+    // The largest body accepted for `path` (after "/api/v1"), when lower than the server's
+    // own limit: asked once the request's header is read, so a larger body is refused with
+    // 413 before it is read.
+    virtual std::optional<std::size_t> body_limit(std::string_view path) const {
+        (void)path;
+        return std::nullopt;
+    }
 };
+
+// A reply computed by `work` on another thread (ApiResponse::background).
+inline ApiResponse in_background(std::function<ApiContinuation()> work) {
+    ApiResponse response;
+    response.background = std::move(work);
+    return response;
+}
 
 // Replies in the error shape of docs/sync-protocol.md.
 inline ApiResponse api_error(int status, std::string code, std::string message) {

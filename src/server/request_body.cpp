@@ -2,9 +2,14 @@
 
 #include <algorithm>
 
+#include "core/json_depth.hpp"
+
 namespace hotline::server {
 
 Result<nlohmann::json> parse_object(std::string_view body, std::initializer_list<std::string_view> allowed) {
+    if (!json_depth_within(body))
+        return make_error("json_too_deep", "The request body nests objects and arrays more than " +
+                                               std::to_string(kJsonDepthMax) + " deep.");
     nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return make_error("malformed_json", "The request body is not valid JSON.");
     if (!j.is_object()) return make_error("bad_type", "The request body must be a JSON object.");

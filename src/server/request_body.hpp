@@ -14,7 +14,8 @@
 
 namespace hotline::server {
 
-// Parses `body` as a JSON object and refuses keys outside `allowed`.
+// Parses `body` as a JSON object and refuses keys outside `allowed`. A body nesting deeper
+// than kJsonDepthMax ("json_too_deep") is refused before any DOM is built.
 Result<nlohmann::json> parse_object(std::string_view body, std::initializer_list<std::string_view> allowed);
 
 // A present string member (error "missing_key"/"bad_type" otherwise).

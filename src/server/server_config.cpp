@@ -87,6 +87,22 @@ std::vector<Setting> settings() {
              c.port_file = std::string(v);
              return {};
          }},
+        {"--trusted-proxy", "HOTLINE_TRUSTED_PROXY", true,
+         [](ServerConfig& c, std::string_view v, std::string_view source) -> Outcome {
+             // A comma-separated list; empty turns it off. Each entry must be an address.
+             c.trusted_proxies.clear();
+             while (!v.empty()) {
+                 const auto comma = v.find(',');
+                 std::string_view entry = v.substr(0, comma);
+                 while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+                 while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+                 if (entry.empty())
+                     return make_error("bad_flag_value", std::string(source) + ": empty address in the list");
+                 c.trusted_proxies.emplace_back(entry);
+                 v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
+             }
+             return {};
+         }},
         {"--seed-demo", "HOTLINE_SEED_DEMO", false,
          [](ServerConfig& c, std::string_view v, std::string_view source) -> Outcome {
              auto on = parse_switch(v, source);
@@ -163,6 +179,9 @@ std::string server_usage(std::string_view program) {
            "  --seed-demo        on an empty database, create demo users and incidents (HOTLINE_SEED_DEMO=1)\n"
            "  --demo-data FILE   the demo data set (HOTLINE_DEMO_DATA, default: the one in the sources)\n"
            "  --port-file FILE   write the bound port there once listening (HOTLINE_PORT_FILE)\n"
+           "  --trusted-proxy ADDR[,ADDR...]\n"
+           "                     reverse proxies whose X-Forwarded-For names the client, for login\n"
+           "                     rate limits and the log (HOTLINE_TRUSTED_PROXY, default none: ignored)\n"
            "  --help             this text\n"
            "\n"
            "Flags win over environment variables. SIGINT/SIGTERM stop the server gracefully.\n";

@@ -15,6 +15,9 @@
 //   --demo-data FILE   HOTLINE_DEMO_DATA  the demo data set (default: assets/demo of the sources)
 //   --port-file FILE   HOTLINE_PORT_FILE  the bound port is written there once listening
 //                                         (with --port 0: how scripts and tests find the server)
+//   --trusted-proxy ADDR[,ADDR...]  HOTLINE_TRUSTED_PROXY  reverse proxies whose X-Forwarded-For
+//                                         names the client (rate limits, log); default none:
+//                                         the header is ignored
 //   --help
 #pragma once
 
@@ -40,6 +43,7 @@ struct ServerConfig {
     bool seed_demo = false;
     std::string demo_data;  // empty: the program's built-in default path
     std::string port_file;
+    std::vector<std::string> trusted_proxies;  // addresses, checked when the server starts
     bool help = false;  // --help was given: print server_usage() and exit 0
 
     bool uses_postgres() const { return !postgres.empty(); }

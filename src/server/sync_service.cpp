@@ -4,6 +4,7 @@
 
 #include "server/pull.hpp"
 #include "server/push.hpp"
+#include "server/replicas_api.hpp"
 #include "server/users_api.hpp"
 
 namespace hotline::server {
@@ -16,18 +17,28 @@ ApiResponse wrong_method(const ApiRequest& r) {
 ApiResponse admins_only() { return api_error(403, "forbidden_role", "Only administrators manage users."); }
 
 constexpr std::string_view kUsersPrefix = "/users/";
+constexpr std::string_view kReplicasPrefix = "/replicas/";
 
 }  // namespace
 
 Result<std::unique_ptr<SyncService>> SyncService::open(Database& db, ServiceOptions options) {
     if (auto ready = init_credentials(); !ready) return ready.error();
+    // What unknown logins are checked against: a hash of a password nobody knows, at the
+    // cost new passwords get.
+    auto dummy = hash_password(new_token(), options.hash_cost);
+    if (!dummy) return dummy.error();
     auto desk = ServerDesk::load(db);
     if (!desk) return desk.error();
-    return std::unique_ptr<SyncService>(new SyncService(db, std::move(*desk), std::move(options)));
+    return std::unique_ptr<SyncService>(new SyncService(db, std::move(*desk), std::move(options), std::move(*dummy)));
 }
 
-SyncService::SyncService(Database& db, ServerDesk desk, ServiceOptions options)
-    : db_(db), desk_(std::move(desk)), options_(std::move(options)), sessions_(db) {}
+SyncService::SyncService(Database& db, ServerDesk desk, ServiceOptions options, std::string dummy_hash)
+    : db_(db), desk_(std::move(desk)), options_(std::move(options)), sessions_(db, std::move(dummy_hash)) {}
+
+std::optional<std::size_t> SyncService::body_limit(std::string_view path) const {
+    if (path == "/push") return std::nullopt;
+    return kSmallBodyMax;
+}
 
 std::int64_t SyncService::now() const {
     if (options_.now_ms) return options_.now_ms();
@@ -37,6 +48,7 @@ std::int64_t SyncService::now() const {
 
 ApiResponse SyncService::handle(const ApiRequest& request) {
     ApiResponse response = answer(request);
+    while (response.background && !request.runs_background) response = response.background()();
     if (!request.accepts_raw_json && !response.raw_json.empty()) {
         // A caller that reads the DOM: the same reply, parsed (replies are our own JSON).
         response.body = nlohmann::json::parse(response.raw_json);
@@ -83,7 +95,14 @@ ApiResponse SyncService::route(const ApiRequest& request, const Principal& who) 
     if (path.starts_with(kUsersPrefix)) {
         if (request.method != "PATCH") return wrong_method(request);
         if (!can_manage_users(who)) return admins_only();
-        return update_user(db_, who, path.substr(kUsersPrefix.size()), request.body, options_.hash_cost);
+        return update_user(db_, who, token_hash(request.bearer_token), path.substr(kUsersPrefix.size()), request.body,
+                           options_.hash_cost);
+    }
+    if (path == "/replicas") return post ? register_replica(db_, who, request.body) : wrong_method(request);
+    if (path.starts_with(kReplicasPrefix)) {
+        if (request.method != "DELETE") return wrong_method(request);
+        if (!can_manage_users(who)) return api_error(403, "forbidden_role", "Only administrators release replicas.");
+        return release_replica(db_, path.substr(kReplicasPrefix.size()));
     }
     return not_found(request);
 }

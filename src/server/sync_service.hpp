@@ -1,11 +1,15 @@
 // The application behind /api/v1 (docs/sync-protocol.md): routes each request,
-// checks its token, and calls login/push/pull/users. Single-threaded, like the
-// HTTP layer that calls it: one ServerDesk, one database connection.
+// checks its token, and calls login/push/pull/users/replicas. Single-threaded, like the
+// HTTP layer's io thread that calls it: one ServerDesk, one database connection; only the
+// background work of a reply (password hashing) runs elsewhere, on copies.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "server/api_handler.hpp"
 #include "server/credentials.hpp"
@@ -16,6 +20,9 @@
 namespace hotline::server {
 
 inline constexpr std::int64_t kWaitMaxMs = 30'000;
+// Every request body but a push's is a few small strings: 16 KiB is plenty, and keeps an
+// unauthenticated sender from making /login read megabytes.
+inline constexpr std::size_t kSmallBodyMax = 16 * 1024;
 
 struct ServiceOptions {
     HashCost hash_cost = HashCost::interactive;
@@ -28,13 +35,17 @@ public:
     // Folds the stored log into the server's desk (the database must be migrated).
     static Result<std::unique_ptr<SyncService>> open(Database& db, ServiceOptions options);
 
+    // Password hashes (login, new passwords) come back as ApiResponse::background when the
+    // caller runs background work (ApiRequest::runs_background); otherwise they run here.
     ApiResponse handle(const ApiRequest& request) override;
+    // kSmallBodyMax for everything but /push.
+    std::optional<std::size_t> body_limit(std::string_view path) const override;
 
     void set_on_change(std::function<void()> f) { options_.on_change = std::move(f); }
     const ServerDesk& desk() const { return desk_; }
 
 private:
-    SyncService(Database& db, ServerDesk desk, ServiceOptions options);
+    SyncService(Database& db, ServerDesk desk, ServiceOptions options, std::string dummy_hash);
     std::int64_t now() const;
     ApiResponse answer(const ApiRequest& request);
     ApiResponse route(const ApiRequest& request, const Principal& who);

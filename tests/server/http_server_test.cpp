@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <sys/socket.h>
@@ -48,8 +49,19 @@ public:
     std::atomic<bool> slow_started{false};
     std::atomic<int> calls{0};
 
+    std::atomic<bool> hash_started{false};
+
+    std::optional<std::size_t> body_limit(std::string_view path) const override {
+        if (path == "/small") return 16;
+        return std::nullopt;
+    }
+
     ApiResponse handle(const ApiRequest& request) override {
         ++calls;
+        {
+            std::lock_guard lock(mutex_);
+            io_thread_ = std::this_thread::get_id();
+        }
         {
             std::lock_guard lock(mutex_);
             seen_.push_back(request);
@@ -77,6 +89,18 @@ public:
             return {200, {{"slow", true}}, std::nullopt};
         }
         if (request.path == "/throw") throw std::runtime_error("application bug");
+        if (request.path == "/small") return {200, {{"bytes", request.body.size()}}, std::nullopt};
+        if (request.path == "/hash") {
+            // Slow work off the io thread; its continuation runs on the io thread again.
+            return hotline::server::in_background([this]() -> hotline::server::ApiContinuation {
+                hash_started = true;
+                std::this_thread::sleep_for(400ms);
+                const auto worker = std::this_thread::get_id();
+                return [this, worker] {
+                    return ApiResponse{200, {{"hashed", true}, {"on_worker_thread", worker != io_thread()}}, std::nullopt};
+                };
+            });
+        }
         return hotline::server::api_error(404, "not_found", "no such API path");
     }
 
@@ -85,9 +109,15 @@ public:
         return seen_;
     }
 
+    std::thread::id io_thread() {
+        std::lock_guard lock(mutex_);
+        return io_thread_;
+    }
+
 private:
     std::mutex mutex_;
     std::vector<ApiRequest> seen_;
+    std::thread::id io_thread_;
 };
 
 void write_file(const std::filesystem::path& file, const std::string& text) {
@@ -144,11 +174,12 @@ struct Fixture {
     LogLines log;
     std::unique_ptr<HttpServer> server;
 
-    explicit Fixture(std::size_t max_body = 8 * 1024 * 1024) {
+    explicit Fixture(std::size_t max_body = 8 * 1024 * 1024, std::vector<std::string> trusted_proxies = {}) {
         HttpServerSettings settings;
         settings.port = 0;
         settings.site_dir = site.dir;
         settings.max_body_bytes = max_body;
+        settings.trusted_proxies = std::move(trusted_proxies);
         settings.log = log.sink();
         server = std::make_unique<HttpServer>(std::move(settings), api);
         const auto started = server->start();
@@ -232,7 +263,7 @@ TEST_CASE("http: static files with their content types, index.html for /, 404, H
     REQUIRE(wasm.ok());
     CHECK(wasm->body == std::string("\0asm\1\0\0\0", 8));
     CHECK(client.request("GET", "/sw.js")->header("cache-control") == "no-cache");
-    CHECK(client.request("GET", "/app.js")->header("cache-control").empty());
+    CHECK(client.request("GET", "/app.js")->header("cache-control") == "no-cache");
     CHECK(client.request("GET", "/docs/")->body == "<p>docs</p>");
 
     auto missing = client.request("GET", "/nope.js");
@@ -262,6 +293,160 @@ TEST_CASE("http: path traversal is refused, encoded or not") {
         CHECK(reply.rfind("HTTP/1.1 ", 0) == 0);
         CHECK(reply.find("HTTP/1.1 200") == std::string::npos);
         CHECK(reply.find("top secret") == std::string::npos);
+    }
+}
+
+TEST_CASE("http: a symlink in the site folder that leads outside it is not followed") {
+    Fixture f;
+    std::filesystem::create_directory_symlink("/", f.site.dir / "rootdir");
+    std::filesystem::create_symlink(f.site.root / "secret.txt", f.site.dir / "secret.txt");
+    std::filesystem::create_directory_symlink(f.site.root, f.site.dir / "up");
+    // A symlink that stays inside the folder is a file like any other, wherever it points from.
+    std::filesystem::create_symlink(f.site.dir / "app.js", f.site.dir / "same.js");
+    auto client = f.client();
+    for (const std::string target : {"/rootdir/etc/passwd", "/rootdir/etc/hostname", "/secret.txt", "/up/secret.txt",
+                                     "/rootdir/"}) {
+        CAPTURE(target);
+        auto reply = client.request("GET", target);
+        REQUIRE(reply.ok());
+        CHECK(reply->status == 404);
+        CHECK(reply->body.find("top secret") == std::string::npos);
+        CHECK(reply->body.find("root:") == std::string::npos);
+    }
+    auto inside = client.request("GET", "/same.js");
+    REQUIRE(inside.ok());
+    CHECK(inside->status == 200);
+    CHECK(inside->body == "console.log('app');");
+    CHECK(client.request("GET", "/up/site/app.js")->status == 200);  // out and back in
+}
+
+TEST_CASE("http: every reply carries the security headers") {
+    Fixture f(1024);
+    auto client = f.client();
+    std::vector<hotline::server::http::HttpReply> replies;
+    for (const auto& [method, target, body] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"GET", "/", ""}, {"GET", "/app.js", ""}, {"GET", "/nope.js", ""}, {"POST", "/index.html", "{}"},
+             {"GET", "/api/v1/echo", ""}, {"POST", "/api/v1/nothing", "{}"}, {"GET", "/api/v1/no/such", ""},
+             {"GET", "/api/v1/throw", ""}, {"HEAD", "/app.js", ""}}) {
+        auto reply = client.request(method, target, body);
+        REQUIRE(reply.ok());
+        replies.push_back(*reply);
+    }
+    auto too_big = f.client().request("POST", "/api/v1/echo", std::string(5000, 'x'));
+    REQUIRE(too_big.ok());
+    CHECK(too_big->status == 413);
+    replies.push_back(*too_big);
+    for (const auto& reply : replies) {
+        CAPTURE(reply.status);
+        const std::string csp = reply.header("content-security-policy");
+        CHECK(csp.find("default-src 'self'") != std::string::npos);
+        CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval'") != std::string::npos);
+        CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+        CHECK(csp.find("unsafe-inline") == std::string::npos);
+        CHECK(reply.header("x-frame-options") == "DENY");
+        CHECK(reply.header("referrer-policy") == "no-referrer");
+        CHECK(reply.header("x-content-type-options") == "nosniff");
+    }
+    // Refused before anything was parsed: a raw reply carries them too.
+    RawConnection raw(f.server->port());
+    raw.send("this is not http\r\n\r\n");
+    const std::string reply = raw.read_all();
+    CHECK(reply.rfind("HTTP/1.1 400", 0) == 0);
+    CHECK(reply.find("X-Frame-Options: DENY") != std::string::npos);
+}
+
+TEST_CASE("http: versioned build files are cached for a year; the page, the worker and the rest revalidate") {
+    Fixture f;
+    auto client = f.client();
+    for (const std::string target : {"/app.js?v=0123456789abcdef", "/app.wasm?v=0123456789abcdef", "/app.data?v=1"}) {
+        CAPTURE(target);
+        CHECK(client.request("GET", target)->header("cache-control") == "public, max-age=31536000, immutable");
+    }
+    for (const std::string target : {"/", "/index.html", "/index.html?v=1", "/sw.js", "/sw.js?v=1", "/app.js",
+                                     "/app.wasm", "/icon.svg", "/manifest.webmanifest", "/app.js?version=1"}) {
+        CAPTURE(target);
+        CHECK(client.request("GET", target)->header("cache-control") == "no-cache");
+    }
+}
+
+TEST_CASE("http: X-Forwarded-For names the client only when the peer is a trusted proxy") {
+    auto client_seen = [](Fixture& f, const std::string& forwarded) {
+        RawConnection raw(f.server->port());
+        raw.send("GET /api/v1/echo HTTP/1.1\r\nHost: x\r\n" + forwarded + "Connection: close\r\n\r\n");
+        const std::string reply = raw.read_all();
+        const auto body = reply.find("\r\n\r\n");
+        REQUIRE(body != std::string::npos);
+        return json::parse(reply.substr(body + 4))["client"].get<std::string>();
+    };
+    SUBCASE("not configured: ignored") {
+        Fixture f;
+        CHECK(client_seen(f, "X-Forwarded-For: 203.0.113.9\r\n") == "127.0.0.1");
+    }
+    SUBCASE("configured: the address the proxy appended, past other trusted proxies") {
+        Fixture f(8 * 1024 * 1024, {"127.0.0.1", "10.0.0.2"});
+        CHECK(client_seen(f, "") == "127.0.0.1");
+        CHECK(client_seen(f, "X-Forwarded-For: 203.0.113.9\r\n") == "203.0.113.9");
+        // Whatever the client wrote itself stays to the left of what the proxies appended.
+        CHECK(client_seen(f, "X-Forwarded-For: 198.51.100.1, 203.0.113.9, 10.0.0.2\r\n") == "203.0.113.9");
+        CHECK(client_seen(f, "X-Forwarded-For: 198.51.100.1\r\nX-Forwarded-For: 203.0.113.9\r\n") == "203.0.113.9");
+        CHECK(client_seen(f, "X-Forwarded-For: 2001:db8::7\r\n") == "2001:db8::7");
+        CHECK(client_seen(f, "X-Forwarded-For: not-an-address\r\n") == "127.0.0.1");
+    }
+    SUBCASE("a bad proxy address is a start-up error") {
+        TestApi api;
+        HttpServerSettings settings;
+        settings.trusted_proxies = {"proxy.example"};
+        settings.log = [](std::string_view) {};
+        HttpServer server(settings, api);
+        auto started = server.start();
+        REQUIRE_FALSE(started.ok());
+        CHECK(started.error().code == "bad_address");
+    }
+}
+
+TEST_CASE("http: a handler's lower body limit for a path is enforced before the body is read") {
+    Fixture f;
+    auto client = f.client();
+    CHECK(json::parse(client.request("POST", "/api/v1/small", "0123456789")->body)["bytes"] == 10);
+    const int calls_before = f.api.calls;
+    auto big = client.request("POST", "/api/v1/small", std::string(100, 'x'));
+    REQUIRE(big.ok());
+    CHECK(big->status == 413);
+    CHECK(json::parse(big->body)["error"]["message"].get<std::string>().find("16 bytes") != std::string::npos);
+    RawConnection raw(f.server->port());
+    raw.send("POST /api/v1/small HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" +
+             std::string(0x40, 'y') + "\r\n0\r\n\r\n");
+    CHECK(raw.read_all().rfind("HTTP/1.1 413", 0) == 0);
+    CHECK(f.api.calls == calls_before);
+    // Other paths keep the server's limit.
+    CHECK(f.client().request("POST", "/api/v1/echo", std::string(100'000, 'x'))->status == 200);
+}
+
+TEST_CASE("http: background work runs off the io thread, which keeps answering meanwhile") {
+    Fixture f;
+    auto slow = std::async(std::launch::async, [&] { return f.client().request("POST", "/api/v1/hash", "{}"); });
+    REQUIRE(eventually([&] { return f.api.hash_started.load(); }));
+    auto client = f.client();
+    const auto start = std::chrono::steady_clock::now();
+    auto quick = client.request("GET", "/api/v1/echo");
+    const auto waited = std::chrono::steady_clock::now() - start;
+    REQUIRE(quick.ok());
+    CHECK(quick->status == 200);
+    CHECK(waited < 300ms);  // the work sleeps 400 ms
+    REQUIRE(slow.wait_for(10s) == std::future_status::ready);
+    auto reply = slow.get();
+    REQUIRE(reply.ok());
+    CHECK(json::parse(reply->body) == json{{"hashed", true}, {"on_worker_thread", true}});
+
+    SUBCASE("stop() waits for the work in flight and answers it") {
+        f.api.hash_started = false;
+        auto pending = std::async(std::launch::async, [&] { return f.client().request("POST", "/api/v1/hash", "{}"); });
+        REQUIRE(eventually([&] { return f.api.hash_started.load(); }));
+        f.server->stop();
+        REQUIRE(pending.wait_for(10s) == std::future_status::ready);
+        auto answered = pending.get();
+        REQUIRE(answered.ok());
+        CHECK(answered->status == 200);
     }
 }
 

@@ -129,3 +129,21 @@ TEST_CASE("server config: unknown flags, missing values and bad numbers are erro
     // deployment setting never hides behind a flag that happens to be given today.
     CHECK_FALSE(parse_server_config({"--port", "80"}, env_of({{"HOTLINE_PORT", "x"}})).ok());
 }
+
+TEST_CASE("server config: trusted proxies are off unless given, by flag or environment") {
+    auto none = parse_server_config({}, kNoEnv);
+    REQUIRE(none.ok());
+    CHECK(none->trusted_proxies.empty());
+    auto flag = parse_server_config({"--trusted-proxy", "10.0.0.2, 10.0.0.3"}, kNoEnv);
+    REQUIRE_MESSAGE(flag.ok(), flag.error().message);
+    CHECK(flag->trusted_proxies == std::vector<std::string>{"10.0.0.2", "10.0.0.3"});
+    auto env = parse_server_config({}, env_of({{"HOTLINE_TRUSTED_PROXY", "::1"}}));
+    REQUIRE(env.ok());
+    CHECK(env->trusted_proxies == std::vector<std::string>{"::1"});
+    auto off = parse_server_config({"--trusted-proxy="}, env_of({{"HOTLINE_TRUSTED_PROXY", "::1"}}));
+    REQUIRE(off.ok());
+    CHECK(off->trusted_proxies.empty());  // the flag wins, and empty means none
+    auto bad = parse_server_config({"--trusted-proxy", "10.0.0.2,,10.0.0.3"}, kNoEnv);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().code == "bad_flag_value");
+}

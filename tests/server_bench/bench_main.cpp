@@ -4,11 +4,13 @@
 // each, talking HTTP over loopback. Scenarios: scenarios.hpp.
 //
 // Usage: hotline_server_bench [--backend sqlite|postgres] [--db PATH] [--push-ops N]
-//          [--clients N] [--client-batches N] [--batch N] [--incidents N] [--quick]
+//          [--clients N] [--client-batches N] [--batch N] [--incidents N]
+//          [--login-clients N] [--login-seconds S] [--quick]
 //   --backend postgres uses the server in HOTLINE_TEST_PG (tests/server/postgres_fixture.sh
 //   `run` sets it) and drops its public schema first. --quick: a tenth of the sizes.
 // Defaults: 100,000 ops pushed alone, 50 clients x 3 batches, batches of 1,000 operations,
-// 100,000 incidents for the first sync; SQLite file ./server-bench.sqlite.
+// 100,000 incidents for the first sync, 20 clients signing in for 10 s (3 s with --quick);
+// SQLite file ./server-bench.sqlite.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -35,6 +37,7 @@ BenchConfig parse_args(int argc, char** argv) {
         if (a == "--quick") {
             c.single_ops = 10'000;
             c.incidents = 10'000;
+            c.login_seconds = 3;
             continue;
         }
         if (i + 1 >= argc) die("missing value after " + a);
@@ -49,6 +52,8 @@ BenchConfig parse_args(int argc, char** argv) {
         else if (a == "--client-batches") c.client_batches = number_arg(v);
         else if (a == "--batch") c.batch = number_arg(v);
         else if (a == "--incidents") c.incidents = number_arg(v);
+        else if (a == "--login-clients") c.login_clients = number_arg(v);
+        else if (a == "--login-seconds") c.login_seconds = static_cast<double>(number_arg(v));
         else die("unknown flag " + a);
     }
     if (c.batch % kOpsPerIncident || c.batch > 5000) die("--batch must be a multiple of 4, at most 5,000");
@@ -66,7 +71,7 @@ BenchConfig parse_args(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     const BenchConfig config = parse_args(argc, argv);
-    auto server = BenchServer::start(config.backend, config.location, Scenarios::logins(config));
+    auto server = BenchServer::start(config.backend, config.location, Scenarios::logins(config), config.login_clients);
     if (!server) die(server.error().code + ": " + server.error().message);
     Scenarios run(config, **server);
     Results r;
@@ -81,6 +86,8 @@ int main(int argc, char** argv) {
     run.pull_latency(r);
     step("first sync and incremental sync");
     run.first_sync_and_incremental(r);
+    step("health and pull latency while clients sign in");
+    run.latency_during_logins(r);
     print_results(config, r);
     return 0;
 }

@@ -29,8 +29,11 @@ Outcome reset_postgres_schema(const std::string& connection) {
 
 }  // namespace
 
+std::string sign_in_login(std::size_t client) { return "signin" + std::to_string(client); }
+
 Result<std::unique_ptr<BenchServer>> BenchServer::start(Backend backend, const std::string& location,
-                                                        const std::vector<std::string>& logins) {
+                                                        const std::vector<std::string>& logins,
+                                                        std::size_t sign_in_users) {
     if (auto ready = server::init_credentials(); !ready) return ready.error();
     std::unique_ptr<BenchServer> s(new BenchServer);
     if (backend == Backend::sqlite) {
@@ -57,6 +60,13 @@ Result<std::unique_ptr<BenchServer>> BenchServer::start(Backend backend, const s
         if (auto session = s->db_->create_session({server::token_hash(token), login, expires}); !session)
             return session.error();
         s->tokens_[login] = std::move(token);
+    }
+
+    for (std::size_t i = 0; i < sign_in_users; ++i) {
+        auto user = server::new_user(sign_in_login(i), "Bench sign-in", "agent", kSignInPassword,
+                                     server::HashCost::interactive);
+        if (!user) return user.error();
+        if (auto created = s->db_->create_user(*user); !created) return created.error();
     }
 
     server::ServiceOptions options;

@@ -41,6 +41,7 @@ Latency latency_of(std::vector<double> samples_ms) {
     l.samples = samples_ms.size();
     l.p50_ms = at(0.50);
     l.p95_ms = at(0.95);
+    l.p99_ms = at(0.99);
     l.max_ms = samples_ms.back();
     return l;
 }

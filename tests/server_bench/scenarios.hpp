@@ -5,6 +5,8 @@
 //   pull        latency of one page of 1,000 operations at random cursors, 1 and N clients
 //   first sync  a fresh client pulls everything in pages of 5,000 and folds it into a Desk
 //   incremental one client pushes 100 sets in one push, the synced client pulls them
+//   logins      `login_clients` clients sign in again and again (Argon2id, interactive cost)
+//               while GET /health and a pull of 1,000 operations are timed every 20 ms
 // Every failure ends the run (die): a number measured on refused requests means nothing.
 #pragma once
 
@@ -30,11 +32,13 @@ struct BenchConfig {
     std::size_t incidents = 100'000; // on the server before the first sync
     std::size_t pulls = 50;          // single-client pull samples; concurrent: 5 per client
     std::size_t reps = 7;            // incremental sync repetitions
+    std::size_t login_clients = 20;  // signing in at once, for latency_during_logins
+    double login_seconds = 10;
 };
 
 struct Latency {
     std::size_t samples = 0;
-    double p50_ms = 0, p95_ms = 0, max_ms = 0;
+    double p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;
 };
 
 struct Results {
@@ -51,6 +55,10 @@ struct Results {
     double sync_transfer_s = 0, sync_fold_s = 0, sync_total_s = 0;
 
     double incr_push_ms = 0, incr_pull_ms = 0, incr_fold_ms = 0;
+
+    std::size_t logins = 0;
+    double logins_seconds = 0;
+    Latency health_during_logins, pull_during_logins;
 };
 
 [[noreturn]] void die(const std::string& what);
@@ -67,6 +75,7 @@ public:
     void fill(Results& r);
     void pull_latency(Results& r);
     void first_sync_and_incremental(Results& r);
+    void latency_during_logins(Results& r);
 
     static std::vector<std::string> logins(const BenchConfig& config);
 

@@ -3,7 +3,7 @@
 # Writes <site>/sw.js from the template with @HOTLINE_CACHE_VERSION@ = the first 16 hex digits
 # of a SHA-256 over the files the service worker caches (their names and contents), so the cache
 # name changes exactly when one of them does.
-set(_files index.html app.js app.wasm app.data manifest.webmanifest icon.svg)
+set(_files index.html page.js page.css app.js app.wasm app.data manifest.webmanifest icon.svg)
 set(_digests "")
 foreach(_file IN LISTS _files)
   if(NOT EXISTS "${SITE}/${_file}")

@@ -83,6 +83,7 @@ int main(int argc, char** argv) {
     settings.port = config->port;
     settings.site_dir = config->site_dir;
     settings.max_body_bytes = config->max_body_bytes;
+    settings.trusted_proxies = config->trusted_proxies;
     http::HttpServer server(settings, **service);
     (*service)->set_on_change([&server] { server.notify_changed(); });
     if (auto started = server.start(); !started) return fail("listen", started.error());

@@ -7,7 +7,8 @@
 //   rejected_ops op_id (unique), code, message — a retried push gets the same answer
 //   users        login (unique), name, role, password_hash (Argon2id string), active
 //   sessions     token_hash (unique), login, expires_ms
-//   replicas     replica id (unique) -> login of the user it belongs to
+//   replicas     replica id (unique) -> login of the user it belongs to (an administrator may
+//                release a replica that has no stored operations)
 //   number_blocks replica, first, last; plus one counter: the next number to lease
 //
 // Failures are Errors with the codes of db_errors.hpp (storage_unavailable and
@@ -69,6 +70,13 @@ struct SessionRecord {
     std::int64_t expires_ms = 0;
 };
 
+// What release_replica found.
+enum class ReplicaRelease {
+    released,        // the binding is gone: the next accepted operation or registration binds it
+    unbound,         // nobody owned it
+    has_operations,  // kept: operations of that replica are stored, so its ids are taken for ever
+};
+
 // Everything one push writes, committed at once or not at all. While it is open no
 // other writer (thread or process) can append: SQLite BEGIN IMMEDIATE, PostgreSQL an
 // advisory transaction lock. The server first reads ops_after(its last seq) through it
@@ -92,6 +100,12 @@ public:
     // Binds a replica to a user on first use; returns the login it belongs to (the first
     // binding wins). The user must exist ("no_such_user").
     virtual Result<std::string> bind_replica(const std::string& replica, const std::string& login) = 0;
+    // The login a replica belongs to, or nullopt while nobody owns it. Binds nothing: a push
+    // checks ownership first and binds only once an operation of it is accepted.
+    virtual Result<std::optional<std::string>> replica_owner(const std::string& replica) = 0;
+    // Forgets who owns `replica` (an administrator undoing a squatted binding), unless
+    // operations of it are stored.
+    virtual Result<ReplicaRelease> release_replica(const std::string& replica) = 0;
     virtual Outcome commit() = 0;
 };
 
@@ -126,6 +140,11 @@ public:
     virtual Result<std::optional<SessionRecord>> find_session(const std::string& token_hash) = 0;
     virtual Outcome delete_session(const std::string& token_hash) = 0;
     virtual Outcome delete_expired_sessions(std::int64_t now_ms) = 0;  // expires_ms <= now_ms
+    // Ends every session of `login` except the one whose hash is `keep_token_hash` (none
+    // when empty): a password change or a deactivation.
+    virtual Outcome delete_sessions_of(const std::string& login, const std::string& keep_token_hash) = 0;
+    // Keeps the `keep` sessions of `login` that expire last (the newest) and ends the others.
+    virtual Outcome trim_sessions(const std::string& login, std::size_t keep) = 0;
 };
 
 // Opens SQLite at `path` (created if missing) with WAL and a busy timeout.

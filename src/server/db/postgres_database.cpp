@@ -62,6 +62,14 @@ public:
         if (!owner) return db_errors::translate(owner.error(), {}, db_errors::kNoSuchUser);
         return owner;
     }
+    Result<std::optional<std::string>> replica_owner(const std::string& replica) override {
+        return call("replica_owner", [&]() -> Result<std::optional<std::string>> {
+            return q::replica_owner(*work_, replica);
+        });
+    }
+    Result<ReplicaRelease> release_replica(const std::string& replica) override {
+        return call("release_replica", [&]() -> Result<ReplicaRelease> { return q::release_replica(*work_, replica); });
+    }
     Outcome commit() override {
         Outcome committed = call("commit", [&]() -> Outcome {
             work_->commit();
@@ -162,6 +170,13 @@ public:
     Outcome delete_expired_sessions(std::int64_t now_ms) override {
         return run_void("delete_expired_sessions",
                         [&](pqxx::transaction_base& tx) { q::delete_expired_sessions(tx, now_ms); });
+    }
+    Outcome delete_sessions_of(const std::string& login, const std::string& keep_token_hash) override {
+        return run_void("delete_sessions_of",
+                        [&](pqxx::transaction_base& tx) { q::delete_sessions_of(tx, login, keep_token_hash); });
+    }
+    Outcome trim_sessions(const std::string& login, std::size_t keep) override {
+        return run_void("trim_sessions", [&](pqxx::transaction_base& tx) { q::trim_sessions(tx, login, keep); });
     }
 
 private:

@@ -61,6 +61,10 @@ constexpr Statement kStatements[] = {
      " INSERT INTO replicas (replica, login) VALUES ($1, $2) ON CONFLICT (replica) DO NOTHING"
      " RETURNING login)"
      " SELECT login FROM inserted UNION ALL SELECT login FROM replicas WHERE replica = $1"},
+    {"replica_owner", "SELECT login FROM replicas WHERE replica = $1"},
+    // Replica ids are [a-z0-9]: no LIKE wildcard can hide in one.
+    {"replica_has_ops", "SELECT 1 FROM ops WHERE op_id LIKE $1 || ':%' LIMIT 1"},
+    {"release_replica", "DELETE FROM replicas WHERE replica = $1"},
     {"create_user",
      "INSERT INTO users (login, name, role, password_hash, active) VALUES ($1, $2, $3, $4, $5)"},
     {"update_user",
@@ -71,6 +75,10 @@ constexpr Statement kStatements[] = {
     {"find_session", "SELECT token_hash, login, expires_ms FROM sessions WHERE token_hash = $1"},
     {"delete_session", "DELETE FROM sessions WHERE token_hash = $1"},
     {"delete_expired_sessions", "DELETE FROM sessions WHERE expires_ms <= $1"},
+    {"delete_sessions_of", "DELETE FROM sessions WHERE login = $1 AND token_hash <> $2"},
+    {"trim_sessions",
+     "DELETE FROM sessions WHERE login = $1 AND token_hash NOT IN ("
+     " SELECT token_hash FROM sessions WHERE login = $1 ORDER BY expires_ms DESC, token_hash DESC LIMIT $2)"},
 };
 
 #undef HOTLINE_OP_COLUMNS
@@ -220,6 +228,18 @@ std::string bind_replica(pqxx::transaction_base& tx, const std::string& replica,
     return result[0][0].as<std::string>();
 }
 
+std::optional<std::string> replica_owner(pqxx::transaction_base& tx, const std::string& replica) {
+    const pqxx::result result = tx.exec_prepared("replica_owner", replica);
+    if (result.empty()) return std::nullopt;
+    return result[0][0].as<std::string>();
+}
+
+ReplicaRelease release_replica(pqxx::transaction_base& tx, const std::string& replica) {
+    if (!tx.exec_prepared("replica_has_ops", replica).empty()) return ReplicaRelease::has_operations;
+    return tx.exec_prepared("release_replica", replica).affected_rows() > 0 ? ReplicaRelease::released
+                                                                            : ReplicaRelease::unbound;
+}
+
 void create_user(pqxx::transaction_base& tx, const UserRecord& user) {
     tx.exec_prepared("create_user", user.login, user.name, user.role, user.password_hash,
                      user.active ? 1 : 0);
@@ -260,6 +280,15 @@ void delete_session(pqxx::transaction_base& tx, const std::string& token_hash) {
 
 void delete_expired_sessions(pqxx::transaction_base& tx, std::int64_t now_ms) {
     tx.exec_prepared("delete_expired_sessions", now_ms);
+}
+
+void delete_sessions_of(pqxx::transaction_base& tx, const std::string& login, const std::string& keep_token_hash) {
+    tx.exec_prepared("delete_sessions_of", login, keep_token_hash);
+}
+
+void trim_sessions(pqxx::transaction_base& tx, const std::string& login, std::size_t keep) {
+    tx.exec_prepared("trim_sessions", login,
+                     static_cast<std::int64_t>(std::min<std::size_t>(keep, std::numeric_limits<std::int64_t>::max())));
 }
 
 }  // namespace hotline::server::postgres_queries

@@ -41,6 +41,8 @@ void add_rejections(pqxx::transaction_base& tx, const std::vector<Rejection>& re
 Result<NumberBlock> lease_numbers(pqxx::transaction_base& tx, const std::string& replica, std::int64_t count);
 std::int64_t next_number(pqxx::transaction_base& tx);
 std::string bind_replica(pqxx::transaction_base& tx, const std::string& replica, const std::string& login);
+std::optional<std::string> replica_owner(pqxx::transaction_base& tx, const std::string& replica);
+ReplicaRelease release_replica(pqxx::transaction_base& tx, const std::string& replica);
 
 void create_user(pqxx::transaction_base& tx, const UserRecord& user);
 bool update_user(pqxx::transaction_base& tx, const UserRecord& user);  // false: no such user
@@ -50,5 +52,7 @@ void create_session(pqxx::transaction_base& tx, const SessionRecord& session);
 std::optional<SessionRecord> find_session(pqxx::transaction_base& tx, const std::string& token_hash);
 void delete_session(pqxx::transaction_base& tx, const std::string& token_hash);
 void delete_expired_sessions(pqxx::transaction_base& tx, std::int64_t now_ms);
+void delete_sessions_of(pqxx::transaction_base& tx, const std::string& login, const std::string& keep_token_hash);
+void trim_sessions(pqxx::transaction_base& tx, const std::string& login, std::size_t keep);
 
 }  // namespace hotline::server::postgres_queries

@@ -44,6 +44,12 @@ public:
     Result<std::string> bind_replica(const std::string& replica, const std::string& login) override {
         return state_.guarded("bind_replica", [&] { return q::bind_replica(db_, replica, login); });
     }
+    Result<std::optional<std::string>> replica_owner(const std::string& replica) override {
+        return state_.guarded("replica_owner", [&] { return q::replica_owner(db_, replica); });
+    }
+    Result<ReplicaRelease> release_replica(const std::string& replica) override {
+        return state_.guarded("release_replica", [&] { return q::release_replica(db_, replica); });
+    }
     Outcome commit() override {
         Outcome committed = state_.guarded("commit", [&] { return db_.exec("COMMIT"); });
         if (committed) state_.finish();
@@ -108,6 +114,12 @@ public:
     }
     Outcome delete_expired_sessions(std::int64_t now_ms) override {
         return q::delete_expired_sessions(*db_, now_ms);
+    }
+    Outcome delete_sessions_of(const std::string& login, const std::string& keep_token_hash) override {
+        return q::delete_sessions_of(*db_, login, keep_token_hash);
+    }
+    Outcome trim_sessions(const std::string& login, std::size_t keep) override {
+        return q::trim_sessions(*db_, login, keep);
     }
 
 private:

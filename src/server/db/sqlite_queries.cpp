@@ -1,5 +1,6 @@
 #include "server/db/sqlite_queries.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "server/db/db_errors.hpp"
@@ -280,6 +281,33 @@ Result<std::string> bind_replica(SqliteConnection& db, const std::string& replic
     return use->column_text(0);
 }
 
+Result<std::optional<std::string>> replica_owner(SqliteConnection& db, const std::string& replica) {
+    auto st = db.statement("SELECT login FROM replicas WHERE replica = ?1");
+    if (!st) return st.error();
+    ScopedStatement use(**st);
+    use->bind(1, replica);
+    return read_one<std::string>(*use, [](const SqliteStatement& row) { return row.column_text(0); });
+}
+
+Result<ReplicaRelease> release_replica(SqliteConnection& db, const std::string& replica) {
+    {
+        // Replica ids are [a-z0-9]: no LIKE wildcard can hide in one.
+        auto st = db.statement("SELECT 1 FROM ops WHERE op_id LIKE ?1 || ':%' LIMIT 1");
+        if (!st) return st.error();
+        ScopedStatement use(**st);
+        use->bind(1, replica);
+        auto row = use->step();
+        if (!row) return row.error();
+        if (*row) return ReplicaRelease::has_operations;
+    }
+    auto st = db.statement("DELETE FROM replicas WHERE replica = ?1");
+    if (!st) return st.error();
+    ScopedStatement use(**st);
+    use->bind(1, replica);
+    if (Outcome deleted = use->run(); !deleted) return deleted.error();
+    return db.changes() > 0 ? ReplicaRelease::released : ReplicaRelease::unbound;
+}
+
 Outcome create_user(SqliteConnection& db, const UserRecord& user) {
     auto st = db.statement(
         "INSERT INTO users (login, name, role, password_hash, active) VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -365,6 +393,24 @@ Outcome delete_expired_sessions(SqliteConnection& db, std::int64_t now_ms) {
     if (!st) return st.error();
     ScopedStatement use(**st);
     use->bind(1, now_ms);
+    return use->run();
+}
+
+Outcome delete_sessions_of(SqliteConnection& db, const std::string& login, const std::string& keep_token_hash) {
+    auto st = db.statement("DELETE FROM sessions WHERE login = ?1 AND token_hash <> ?2");
+    if (!st) return st.error();
+    ScopedStatement use(**st);
+    use->bind(1, login).bind(2, keep_token_hash);
+    return use->run();
+}
+
+Outcome trim_sessions(SqliteConnection& db, const std::string& login, std::size_t keep) {
+    auto st = db.statement(
+        "DELETE FROM sessions WHERE login = ?1 AND token_hash NOT IN ("
+        " SELECT token_hash FROM sessions WHERE login = ?1 ORDER BY expires_ms DESC, token_hash DESC LIMIT ?2)");
+    if (!st) return st.error();
+    ScopedStatement use(**st);
+    use->bind(1, login).bind(2, static_cast<std::int64_t>(std::min<std::size_t>(keep, std::numeric_limits<std::int64_t>::max())));
     return use->run();
 }
 

@@ -29,6 +29,8 @@ Outcome add_rejections(SqliteConnection& db, const std::vector<Rejection>& rejec
 Result<NumberBlock> lease_numbers(SqliteConnection& db, const std::string& replica, std::int64_t count);
 Result<std::int64_t> next_number(SqliteConnection& db);
 Result<std::string> bind_replica(SqliteConnection& db, const std::string& replica, const std::string& login);
+Result<std::optional<std::string>> replica_owner(SqliteConnection& db, const std::string& replica);
+Result<ReplicaRelease> release_replica(SqliteConnection& db, const std::string& replica);
 
 Outcome create_user(SqliteConnection& db, const UserRecord& user);
 Outcome update_user(SqliteConnection& db, const UserRecord& user);
@@ -38,5 +40,7 @@ Outcome create_session(SqliteConnection& db, const SessionRecord& session);
 Result<std::optional<SessionRecord>> find_session(SqliteConnection& db, const std::string& token_hash);
 Outcome delete_session(SqliteConnection& db, const std::string& token_hash);
 Outcome delete_expired_sessions(SqliteConnection& db, std::int64_t now_ms);
+Outcome delete_sessions_of(SqliteConnection& db, const std::string& login, const std::string& keep_token_hash);
+Outcome trim_sessions(SqliteConnection& db, const std::string& login, std::size_t keep);
 
 }  // namespace hotline::server::sqlite_queries

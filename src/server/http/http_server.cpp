@@ -1,6 +1,7 @@
 // The HTTP server: acceptor, io thread, notifications and graceful stop (http_server.hpp).
 #include "server/http/http_server.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -9,7 +10,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 
+#include "server/http/client_address.hpp"
 #include "server/http/http_session.hpp"
 #include "server/http/server_core.hpp"
 
@@ -18,9 +21,25 @@ namespace hotline::server::http {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
+const std::vector<std::pair<std::string_view, std::string_view>>& security_headers() {
+    static const std::vector<std::pair<std::string_view, std::string_view>> kHeaders = {
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+         "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
+         "form-action 'none'; frame-ancestors 'none'"},
+        {"X-Frame-Options", "DENY"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Content-Type-Options", "nosniff"},
+    };
+    return kHeaders;
+}
+
 struct HttpServer::Impl {
-    Impl(HttpServerSettings settings, ApiHandler& handler) : core(std::move(settings), handler) {
+    Impl(HttpServerSettings settings, ApiHandler& handler)
+        : core(std::move(settings), handler), workers(std::max<std::size_t>(1, core.settings.worker_threads)) {
         if (!core.settings.log) core.settings.log = stderr_log_sink();
+        core.ioc = &ioc;
+        core.workers = &workers;
     }
 
     // Declared before the io_context, so it outlives it: destroying the io_context destroys
@@ -35,6 +54,10 @@ struct HttpServer::Impl {
     std::mutex lifecycle;
     bool started = false;
     bool stopped = false;
+    // Declared after the io_context, so destroyed (joined) before it: a job finishing late
+    // still finds the io_context to post its continuation to. Jobs hold work on the
+    // io_context, so run() does not return while one is out.
+    asio::thread_pool workers;
 
     // Sessions as owners, so that one closing while we walk the set stays valid.
     std::vector<std::shared_ptr<Session>> snapshot(const std::unordered_set<Session*>& set) {
@@ -108,6 +131,9 @@ Outcome HttpServer::start() {
     std::lock_guard lock(impl_->lifecycle);
     if (impl_->started) return make_error("already_started", "the HTTP server was already started");
     const auto& settings = impl_->core.settings;
+    auto proxies = parse_addresses(settings.trusted_proxies);
+    if (!proxies) return proxies.error();
+    impl_->core.trusted_proxies = std::move(*proxies);
     boost::system::error_code ec;
     const auto address = asio::ip::make_address(settings.listen_address, ec);
     if (ec) return make_error("bad_address", "not an IP address: '" + settings.listen_address + "'");

@@ -2,8 +2,11 @@
 // folder, hands every request under /api/v1 to the application's ApiHandler
 // (server/api_handler.hpp), enforces the body limit, parks long polls and writes the log.
 //
-// Threading contract: start() spawns ONE io thread; ApiHandler::handle() and the log sink
-// are only ever called from it, so the application may be single-threaded. notify_changed()
+// Threading contract: start() spawns ONE io thread; ApiHandler::handle(), the continuations
+// of background work and the log sink are only ever called from it, so the application may
+// be single-threaded. A reply's background work (ApiResponse::background: password hashes)
+// runs on a small pool of worker threads, so the io thread keeps answering meanwhile; past
+// max_background_queue waiting jobs a request is answered 503 "server_busy". notify_changed()
 // is safe from any thread (it posts to the io thread, so calling it from inside handle()
 // resumes the parked polls after the current request). stop() must be called from another
 // thread than the io thread; it is also called by the destructor.
@@ -13,6 +16,12 @@
 // with wait_timed_out = true at the deadline. The deadline is fixed when the request is
 // first parked: a handler that asks to wait again after a notification never extends it.
 // A peer that disconnects while parked is dropped and logged with status 499.
+//
+// Every reply carries the browser-facing security headers (security_headers below). Static
+// files: index.html and sw.js "no-cache"; a file asked for with a version query ("?v=<hash>",
+// how the page names the build's app.js, app.wasm, app.data) cached for a year, immutable;
+// any other file "no-cache". Symlinks leading out of the site folder are not followed.
+// A handler may lower the body limit per API path (ApiHandler::body_limit).
 #pragma once
 
 #include <chrono>
@@ -21,6 +30,9 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/result.hpp"
 #include "server/api_handler.hpp"
@@ -36,8 +48,19 @@ struct HttpServerSettings {
     std::chrono::milliseconds idle_timeout{60'000};    // keep-alive connection waiting for a request
     std::chrono::milliseconds io_timeout{120'000};     // reading one body / writing one reply
     std::chrono::milliseconds shutdown_grace{10'000};  // stop(): then remaining connections are cut
+    // X-Forwarded-For is read only from these peers (server/http/client_address.hpp); empty:
+    // never. Bad addresses make start() fail with "bad_address".
+    std::vector<std::string> trusted_proxies;
+    std::size_t worker_threads = 2;          // background work (password hashes): ~64 MiB each while hashing
+    std::size_t max_background_queue = 64;   // waiting background jobs before 503 "server_busy"
     LogSink log;                         // empty: stderr_log_sink()
 };
+
+// Content-Security-Policy and friends, on every reply. The app's scripts are files of the
+// site ('self'; no inline script); WebAssembly compilation needs 'wasm-unsafe-eval'; the
+// page's own styles are in its stylesheet file, and scripts set styles through the CSSOM,
+// which style-src does not govern. No framing (clickjacking), no referrer, no MIME sniffing.
+const std::vector<std::pair<std::string_view, std::string_view>>& security_headers();
 
 class HttpServer {
 public:

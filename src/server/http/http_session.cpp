@@ -4,6 +4,10 @@
 #include <exception>
 #include <utility>
 
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+
+#include "server/http/client_address.hpp"
 #include "server/http/static_files.hpp"
 #include "server/http/url_codec.hpp"
 
@@ -39,6 +43,7 @@ bool iequals_prefix(std::string_view text, std::string_view prefix) {
 
 // Beast 1.74 has its own string_view type.
 std::string_view sv(beast::string_view text) { return {text.data(), text.size()}; }
+beast::string_view sv_beast(std::string_view text) { return {text.data(), text.size()}; }
 
 std::string bearer_token(std::string_view authorization) {
     if (!iequals_prefix(authorization, "bearer ")) return {};
@@ -48,13 +53,21 @@ std::string bearer_token(std::string_view authorization) {
     return std::string(token);
 }
 
+// "/api/v1" and everything under it, not "/api/v1x".
+bool is_api_path(std::string_view path) {
+    return path == kApiPrefix || (path.size() > kApiPrefix.size() && path.substr(0, kApiPrefix.size()) == kApiPrefix &&
+                                  path[kApiPrefix.size()] == '/');
+}
+
 }  // namespace
 
 Session::Session(tcp::socket socket, ServerCore& core)
     : stream_(std::move(socket)), core_(core), wait_timer_(stream_.get_executor()) {
     beast::error_code ec;
     const auto peer = stream_.socket().remote_endpoint(ec);
-    client_ = ec ? std::string("-") : peer.address().to_string();
+    if (!ec) peer_ = peer.address();
+    peer_text_ = ec ? std::string("-") : peer_.to_string();
+    client_ = peer_text_;
     core_.sessions.insert(this);
 }
 
@@ -76,11 +89,13 @@ void Session::read_header() {
     log_method_ = "-";
     log_path_ = "-";
     log_bytes_ = 0;
+    client_ = peer_text_;  // until this request's header names another (trusted proxies)
     started_ = std::chrono::steady_clock::now();
     parser_.emplace();
     // Set before the header is read: Beast then refuses a Content-Length over the limit while
     // parsing the header, so not one byte of an oversized body is read.
-    parser_->body_limit(static_cast<std::uint64_t>(core_.settings.max_body_bytes));
+    body_limit_ = core_.settings.max_body_bytes;
+    parser_->body_limit(static_cast<std::uint64_t>(body_limit_));
     parser_->header_limit(16 * 1024);
     stream_.expires_after(core_.settings.idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
@@ -99,6 +114,16 @@ void Session::on_header(beast::error_code ec) {
     }
     keep_alive_ = request.keep_alive();
     head_ = request.method() == bhttp::verb::head;
+    if (const std::size_t limit = api_body_limit(request); limit < body_limit_) {
+        // The handler wants less for this path: a declared length over it is refused now,
+        // a chunked body once it passes it (Beast counts chunks against the parser's limit).
+        body_limit_ = limit;
+        if (parser_->content_length().value_or(0) > limit) {
+            on_body(bhttp::error::body_limit);
+            return;
+        }
+        parser_->body_limit(static_cast<std::uint64_t>(limit));
+    }
     if (parser_->is_done()) {
         route();
         return;
@@ -143,7 +168,7 @@ void Session::on_body(beast::error_code ec) {
     keep_alive_ = false;
     if (ec == bhttp::error::body_limit) {
         send_json(413, error_body("body_too_large", "the request body is over the limit of " +
-                                  std::to_string(core_.settings.max_body_bytes) + " bytes"), true);
+                                  std::to_string(body_limit_) + " bytes"), true);
         return;
     }
     send_json(400, error_body("bad_request", "malformed HTTP request: " + ec.message()), true);
@@ -151,11 +176,23 @@ void Session::on_body(beast::error_code ec) {
 
 // --- Routing ---------------------------------------------------------------------------
 
+std::size_t Session::api_body_limit(const Request& request) const {
+    const auto path = split_target(sv(request.target())).path;
+    if (!is_api_path(path)) return core_.settings.max_body_bytes;
+    return core_.handler.body_limit(path.substr(kApiPrefix.size())).value_or(core_.settings.max_body_bytes);
+}
+
 void Session::route() {
     const Request& request = parser_->get();
+    std::string forwarded_for;
+    const auto [first, last] = request.equal_range("X-Forwarded-For");
+    for (auto field = first; field != last; ++field) {
+        if (!forwarded_for.empty()) forwarded_for += ", ";
+        forwarded_for += sv(field->value());
+    }
+    if (peer_text_ != "-") client_ = client_address(peer_, forwarded_for, core_.trusted_proxies);
     const auto path = split_target(sv(request.target())).path;
-    if (path == kApiPrefix || (path.size() > kApiPrefix.size() && path.substr(0, kApiPrefix.size()) == kApiPrefix &&
-                               path[kApiPrefix.size()] == '/')) {
+    if (is_api_path(path)) {
         serve_api(parser_->get());
     } else {
         serve_static(request);
@@ -178,6 +215,7 @@ void Session::serve_api(const Request& request) {
     api_request_.body = std::move(parser_->get().body());
     api_request_.client_address = client_;
     api_request_.accepts_raw_json = true;
+    api_request_.runs_background = true;
     ask_handler(false);
 }
 
@@ -192,6 +230,45 @@ void Session::ask_handler(bool timed_out) {
         response = api_error(500, "internal_error", "the server failed to answer this request");
     } catch (...) {
         response = api_error(500, "internal_error", "the server failed to answer this request");
+    }
+    answer(std::move(response), timed_out);
+}
+
+void Session::run_in_background(std::function<ApiContinuation()> work) {
+    if (core_.background_queued >= core_.settings.max_background_queue) {
+        answer(api_error(503, "server_busy", "The server is busy; try again in a moment."), false);
+        return;
+    }
+    state_ = State::working;
+    ++core_.background_queued;
+    // The work guard keeps the io thread running (even while stopping) until the
+    // continuation has been posted back to it.
+    asio::post(*core_.workers, [self = shared_from_this(), work = std::move(work),
+                                guard = asio::make_work_guard(*core_.ioc)]() mutable {
+        ApiContinuation finish;
+        try {
+            finish = work();
+        } catch (...) {
+            finish = [] { return api_error(500, "internal_error", "the server failed to answer this request"); };
+        }
+        asio::post(*self->core_.ioc, [self, finish = std::move(finish)] {
+            --self->core_.background_queued;
+            if (self->state_ == State::closed) return;
+            ApiResponse response;
+            try {
+                response = finish();
+            } catch (...) {
+                response = api_error(500, "internal_error", "the server failed to answer this request");
+            }
+            self->answer(std::move(response), false);
+        });
+    });
+}
+
+void Session::answer(ApiResponse response, bool timed_out) {
+    if (response.background) {
+        run_in_background(std::move(response.background));
+        return;
     }
     if (response.wait && !timed_out) {
         if (core_.stopping) {
@@ -284,6 +361,7 @@ void Session::on_server_stopping() {
     } else if (state_ == State::parked) {
         ask_handler(true);
     }
+    // Reading, working in the background or writing: that request finishes first.
 }
 
 void Session::force_close() { close(); }
@@ -307,7 +385,7 @@ void Session::serve_static(const Request& request) {
     }
     bhttp::file_body::value_type body;
     beast::error_code ec;
-    if (found.outcome == SiteLookup::found) body.open(found.file.c_str(), beast::file_mode::scan, ec);
+    if (found.outcome == SiteLookup::found) body.open(found.real.c_str(), beast::file_mode::scan, ec);
     if (found.outcome != SiteLookup::found || ec) {
         send_text(404, "not found\n");
         return;
@@ -315,8 +393,8 @@ void Session::serve_static(const Request& request) {
     // file_body streams the file in pieces: a 10 MB wasm file is never held in memory.
     auto reply = std::make_shared<bhttp::response<bhttp::file_body>>(bhttp::status::ok, 11);
     reply->set(bhttp::field::content_type, std::string(content_type_for(found.file)));
-    reply->set("X-Content-Type-Options", "nosniff");
-    if (must_revalidate(found.file)) reply->set(bhttp::field::cache_control, "no-cache");
+    reply->set(bhttp::field::cache_control,
+               std::string(cache_control_for(found.file, split_target(sv(request.target())).query)));
     reply->body() = std::move(body);
     reply->prepare_payload();
     send(std::move(reply), false);
@@ -350,6 +428,7 @@ void Session::send(std::shared_ptr<Response> response, bool fatal) {
     const bool close_after = fatal || !keep_alive_ || core_.stopping;
     response->keep_alive(!close_after);
     response->set(bhttp::field::server, "hotline");
+    for (const auto& [name, value] : security_headers()) response->set(sv_beast(name), sv_beast(value));
     log_status_ = static_cast<int>(response->result_int());
     state_ = State::writing;
     stream_.expires_after(core_.settings.io_timeout);

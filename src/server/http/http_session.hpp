@@ -1,13 +1,15 @@
 // Internal to the HTTP layer: one accepted TCP connection, from its first request to its
 // close. Reads a request (header first, so an oversized body is refused before it is read),
 // routes it (/api/v1 → ApiHandler, anything else → the site folder), writes the reply and,
-// with keep-alive, waits for the next one. A long poll parks the connection: a timer holds
+// with keep-alive, waits for the next one. A reply with background work waits (State::working)
+// while a worker thread runs it, then its continuation gives the answer. A long poll parks the connection: a timer holds
 // the deadline and a read watches for the peer going away meanwhile.
 #pragma once
 
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,7 +37,7 @@ public:
 
 private:
     using Request = boost::beast::http::request<boost::beast::http::string_body>;
-    enum class State { awaiting_request, reading_body, parked, writing, lingering, closed };
+    enum class State { awaiting_request, reading_body, working, parked, writing, lingering, closed };
 
     void read_header();
     void on_header(boost::beast::error_code ec);
@@ -44,6 +46,9 @@ private:
     void route();
     void serve_api(const Request& request);
     void ask_handler(bool timed_out);
+    void run_in_background(std::function<ApiContinuation()> work);
+    void answer(ApiResponse response, bool timed_out);
+    std::size_t api_body_limit(const Request& request) const;
     void park(std::chrono::milliseconds wait);
     void unpark();
     void watch_peer();
@@ -65,7 +70,10 @@ private:
     boost::beast::tcp_stream stream_;
     boost::beast::flat_buffer buffer_;
     ServerCore& core_;
-    std::string client_;
+    boost::asio::ip::address peer_;
+    std::string peer_text_;  // peer_ as text, "-" when unknown
+    std::string client_;  // the peer's address, or the client's behind a trusted proxy (this request)
+    std::size_t body_limit_ = 0;  // of the request being read
     State state_ = State::awaiting_request;
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
     bool keep_alive_ = false;
