@@ -181,9 +181,19 @@ std::vector<ApplyResult> Desk::replay_incident(std::string_view incident_id, std
     return results;
 }
 
+Outcome Desk::check_number_free(const IncidentNumber& number, std::uint32_t row) const {
+    if (!number.is_final()) return {};
+    auto it = number_index_.find(number.value);
+    if (it == number_index_.end() || it->second == row || incidents_[it->second].number != number) return {};
+    // The holder is not named: the sender may not be allowed to see it.
+    return make_error("number_in_use", "Number " + number.display() + " is already used by another incident.");
+}
+
 Outcome Desk::apply_create_incident(const Operation& op, Stamp stamp, std::optional<std::uint32_t> slot) {
     if (incident_index_.count(op.entity_id))
         return make_error("duplicate_incident", "Incident " + op.entity_id + " already exists");
+    const auto row = slot.value_or(static_cast<std::uint32_t>(incidents_.size()));
+    if (auto free = check_number_free(op.number, row); !free) return free;
     Incident inc;
     inc.id = op.entity_id;
     inc.number = op.number;
@@ -203,6 +213,7 @@ Outcome Desk::apply_create_incident(const Operation& op, Stamp stamp, std::optio
     inc.history.reserve(256);
     inc.field_stamps.reserve(4);
     HistoryWriter(inc.history, intern_actor(op.actor)).created(op.hlc.wall_ms, op.number.display());
+    if (op.number.is_final()) number_index_.insert_or_assign(op.number.value, row);
     if (slot) {
         incidents_[*slot] = std::move(inc);
         incident_index_.emplace(incidents_[*slot].id, *slot);
@@ -259,6 +270,9 @@ Outcome Desk::apply_renumber(Incident& inc, const Operation& op) {
     if (inc.number == op.number) return {};
     if (inc.number.is_final())
         return make_error("already_numbered", "Incident " + inc.number.display() + " already has a final number");
+    const std::uint32_t row = incident_index_.find(inc.id)->second;
+    if (auto free = check_number_free(op.number, row); !free) return free;
+    number_index_.insert_or_assign(op.number.value, row);
     HistoryWriter(inc.history, intern_actor(op.actor)).renumber(op.hlc.wall_ms, inc.number.display(), op.number.display());
     inc.number_aliases.push_back(inc.number.provisional);
     inc.number = op.number;
@@ -315,6 +329,7 @@ Result<Desk> Desk::from_parts(Parts parts) {
         if (!ok) return make_error("bad_snapshot", "incident " + inc.id + " refers to an unknown replica");
         if (!d.incident_index_.emplace(inc.id, i).second)
             return make_error("bad_snapshot", "incident " + inc.id + " appears twice");
+        if (inc.number.is_final()) d.number_index_.emplace(inc.number.value, i);
     }
     if (parts.event_types.size() != parts.event_type_stamps.size())
         return make_error("bad_snapshot", "event types and their stamps differ in number");

@@ -9,6 +9,8 @@
 //   add_event   append-only; events ordered by HLC
 //   transition  checked against the workflow at apply time (workflow.hpp)
 //   duplicates  an operation id already applied changes nothing
+//   numbers     a final number belongs to one incident: a create with a number another
+//               incident holds, or a renumber to one, is refused (number_in_use)
 // apply() never throws; a rejected operation leaves the desk untouched.
 //
 // replay_incident() rebuilds one incident from a given operation order (the sync
@@ -114,6 +116,7 @@ private:
     Outcome apply_add_event(Incident& inc, const Operation& op, Stamp stamp);
     Outcome apply_transition(Incident& inc, const Operation& op);
     Outcome apply_renumber(Incident& inc, const Operation& op);
+    Outcome check_number_free(const IncidentNumber& number, std::uint32_t row) const;
     Outcome apply_event_type(const Operation& op, Stamp stamp, bool& superseded);
 
     // Transparent hashing: look up by string_view without building a string.
@@ -129,6 +132,9 @@ private:
     StringIndex actor_index_;
     IncidentList incidents_;
     StringIndex incident_index_;
+    // Final number -> row of the incident that took it. An entry whose incident no longer
+    // holds that number (replayed without its renumber) is stale and frees the number.
+    std::unordered_map<std::int64_t, std::uint32_t> number_index_;
     std::vector<EventType> event_types_;
     std::vector<Stamp> event_type_stamps_;  // parallel to event_types_; defaults have a zero stamp
     SeenOps seen_;
