@@ -6,8 +6,8 @@
 //   engineer    the same; the usual assignee
 //   technician  field work: only incidents assigned to them or that they
 //               registered; offline for days. "Assigned to them": the incident's
-//               engineer field holds their login or their display name (the
-//               field is free text, and assigners type names)
+//               engineer field holds their login. Never their display name: names
+//               are not unique, and anyone given the same name would see the work
 //   manager     everything on incidents, plus the event-type catalogue
 //   admin       everything a manager may, plus users
 //
@@ -47,7 +47,9 @@ bool can_manage_users(const Principal& who);
 
 // May `who` submit `op`? `target` is the incident it changes as the server holds
 // it now (nullptr for a create or when unknown). Errors: forbidden_actor,
-// forbidden_operation, forbidden_role, forbidden_incident.
+// forbidden_operation, forbidden_role, forbidden_incident. A technician gets the same
+// forbidden_incident, naming nothing, for an incident not theirs and for one that does
+// not exist: the answer must not tell which incidents exist.
 Outcome authorize_operation(const Principal& who, const Operation& op, const Incident* target);
 
 // True when `op` makes `who` the incident's engineer (the incident becomes
