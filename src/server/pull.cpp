@@ -100,9 +100,11 @@ ApiResponse history(ServerDesk& sd, Database& db, const Principal& who,
     if (it == query.end() || it->second.empty()) return api_error(400, "bad_query", "\"entity\" is required.");
     if (auto caught_up = sd.catch_up(db); !caught_up)
         return api_error(503, "storage_unavailable", caught_up.error().message);
+    // "Not yours" and "does not exist" get the same answer, so that the answer does not
+    // tell a technician which incidents exist.
     const Incident* inc = sd.desk().find(it->second);
-    if (!inc) return api_error(404, "no_such_incident", "No incident " + it->second + ".");
-    if (!can_see(who, *inc)) return api_error(403, "forbidden_incident", "This incident is not assigned to you.");
+    if (!inc || !can_see(who, *inc))
+        return api_error(404, "no_such_incident", "No incident you may see has this id.");
     auto stored = db.ops_of_entity(it->second);
     if (!stored) return api_error(503, "storage_unavailable", stored.error().message);
     std::string out;
