@@ -288,7 +288,7 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
         }
         if (!op) continue;
         ++answered;
-        if (r.status == PushStatus::rejected) {
+        if (r.status == ApplyKind::rejected) {
             if (is_incident_op(*op)) rebuild_.insert(op->entity_id);
             move_to_conflicts(*op, r.error, now_ms, dropped);
         } else {
