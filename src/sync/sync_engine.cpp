@@ -276,6 +276,7 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
     for (const auto& op : replica_.outbox().ops()) sent.emplace(op.id, &op);
     std::set<OpId> dropped;
     std::size_t answered = 0;
+    bool clock_ahead = false;
     for (const PushResult& r : decoded->results) {
         const Operation* op = nullptr;
         if (r.id) {
@@ -289,6 +290,7 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
         if (!op) continue;
         ++answered;
         if (r.status == ApplyKind::rejected) {
+            clock_ahead = clock_ahead || r.error.code == kClockAhead;
             if (is_incident_op(*op)) rebuild_.insert(op->entity_id);
             move_to_conflicts(*op, r.error, now_ms, dropped);
         } else {
@@ -301,6 +303,9 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
         return;
     }
     for (const auto& block : decoded->number_blocks) replica_.add_number_block(block);
+    // This laptop's clock ran ahead: without falling back, every later change would be
+    // refused the same way until real time caught up with the stamps already issued.
+    if (clock_ahead) replica_.fall_back_clock(now_ms);
     // Conflicts (and the incidents to rebuild) are saved before the outbox forgets
     // the refused ops: a crash in between leaves them in both, never in neither.
     if (auto saved = persist(false); !saved) {
