@@ -229,19 +229,10 @@ void SyncEngine::handle(Call call, Result<Reply> reply, std::int64_t now_ms) {
         return;
     }
     if (call == Call::history && r.status == 404) {
-        // The server does not hold the incident (its create was refused): no history.
+        // No history to rebuild from: the server does not hold the incident (its create
+        // was refused), or it is not ours to see any more (a technician unassigned; the
+        // server answers both alike). Replaying nothing keeps the incident as it is here.
         handle_history(Reply{200, R"({"ops": []})"}, now_ms);
-        return;
-    }
-    if (call == Call::history && r.status == 403) {
-        // Not ours to see any more (a technician unassigned): keep the local state
-        // rather than retry a rebuild the server will never allow.
-        Error e = decode_error_reply(r.status, r.body);
-        rebuild_.erase(rebuilding_);
-        rebuilding_.clear();
-        succeed();
-        status_.last_error = e.message;
-        status_.last_error_code = e.code;
         return;
     }
     if (r.status != 200) {

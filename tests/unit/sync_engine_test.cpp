@@ -664,7 +664,7 @@ TEST_CASE("sync engine: the app's list follows pulled incidents") {
     CHECK(app->list().rows().size() == 1);
 }
 
-TEST_CASE("sync engine: a request with no answer times out as offline; a forbidden history keeps local state") {
+TEST_CASE("sync engine: a request with no answer times out as offline; a history the server does not show keeps local state") {
     FakeServer server;
     Client a(server, "hung");
     std::string id = a.create("Hung");
@@ -689,7 +689,7 @@ TEST_CASE("sync engine: a request with no answer times out as offline; a forbidd
                                                   {"message", "not yours"}}})},
                         {"head", server.head()}}
                        .dump()},
-        Reply{403, R"({"error": {"code": "forbidden", "message": "not yours"}})"}};
+        Reply{404, R"({"error": {"code": "no_such_incident", "message": "No incident you may see has this id."}})"}};
     Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:hung", a.now, id, FieldId::priority, "1"); });
     REQUIRE(set.id.to_string() == "hung:2");
     a.sync();
@@ -697,6 +697,7 @@ TEST_CASE("sync engine: a request with no answer times out as offline; a forbidd
     CHECK(a.engine->conflicts().items().size() == 1);
     CHECK(a.replica->outbox().empty());
     CHECK(a.replica->extra()["sync"]["rebuild"].empty());
+    CHECK(a.incident(id).value(FieldId::title) == "Hung");  // still here, as it was
 }
 
 TEST_CASE("sync engine: after the server refuses a stamp as too far ahead, later changes carry the physical time") {
