@@ -150,7 +150,8 @@ public:
             }
             case Stage::assign:
                 return all({set(life, agent, t, IncidentField::department, life.engineer->department),
-                            set(life, agent, t, IncidentField::engineer, life.engineer->name),
+                            // The field holds the login: visibility is decided by it (authorization.hpp).
+                            set(life, agent, t, IncidentField::engineer, engineer.substr(engineer.find(':') + 1)),
                             event(life, agent, t, "assignment", with_argument(life.phrases->assigned, life.engineer->name)),
                             transition(life, agent, t, IncidentStatus::assigned)});
             case Stage::start_work:

@@ -68,6 +68,7 @@ public:
                                            std::span<const OpId> dropped) override;
     std::int64_t numbers_remaining() override { return factory_.numbers().remaining(); }
     void add_number_block(NumberBlock block) override { factory_.numbers().add_block(block); }
+    void fall_back_clock(std::int64_t physical_ms) override { factory_.clock().fall_back(physical_ms); }
     bool should_compact() const override { return store_.should_compact(); }
     // Drops a self-leased ("numbers": "local") block; "numbers": "server" from then on.
     Outcome use_server_numbers() override;

@@ -92,13 +92,13 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
         return make_error("forbidden_role", "A user with the role " + std::string(role_name(who.role)) + " may not " +
                                                 (creating ? "create " : "change ") + std::string(spec.label) +
                                                 " records.");
-    // A technician changes only their own incidents; the other kinds they may
-    // change at all are visible to everyone. The message does not say whether
-    // the incident exists.
-    if (!creating && op.entity == EntityKind::incident)
-        if (const Incident* target = desk.find(op.entity_id); target && !can_see_incident(who, *target))
-            return make_error("forbidden_incident", "A technician changes only the incidents assigned to them.");
-    return {};
+    // A technician changes only their own incidents (the other kinds they may change
+    // at all are visible to everyone). Unknown incidents are left to Desk::apply for
+    // those who may know which incidents exist.
+    if (creating || op.entity != EntityKind::incident || who.role != Role::technician) return {};
+    if (const Incident* target = desk.find(op.entity_id); target && can_see_incident(who, *target)) return {};
+    return make_error("forbidden_incident",
+                      "No incident of yours has this id; a technician changes only the incidents assigned to them.");
 }
 
 bool assigns_to(const Operation& op, const Principal& who) {

@@ -8,6 +8,8 @@
 // that they registered. What those incidents refer to (account, contact, unit),
 // the contracts of those units and the blocking reasons of those accounts are
 // theirs to see too (TechnicianScope); reference data is for everyone.
+// Never by display name: names are not unique, and anyone given the same name
+// would see the work.
 //
 // Operations carry their author ("u:<login>"): it must be the signed-in user, so
 // nobody can write in someone else's name. `renumber` comes from the server only.
@@ -63,8 +65,9 @@ std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& rec
 
 // May `who` submit `op` on the desk as the server holds it now? A record not
 // held is left to Desk::apply, which refuses it with its own reason. Errors:
-// forbidden_actor, forbidden_operation, forbidden_role, forbidden_record (the
-// record is not the technician's; the message does not say whether it exists).
+// forbidden_actor, forbidden_operation, forbidden_role, forbidden_incident. A
+// technician gets the same forbidden_incident, naming nothing, for an incident not
+// theirs and for one that does not exist: the answer must not tell which exist.
 Outcome authorize_operation(const Principal& who, const Operation& op, const Desk& desk);
 
 // True when `op` makes `who` the incident's engineer (the incident becomes

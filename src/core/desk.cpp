@@ -130,6 +130,14 @@ void Desk::unsee(std::uint32_t replica, std::uint64_t counter) {
     seen_.restore(std::move(ranges));
 }
 
+Outcome Desk::check_number_free(const IncidentNumber& number, std::uint32_t row) const {
+    if (!number.is_final()) return {};
+    auto it = number_index_.find(number.value);
+    if (it == number_index_.end() || it->second == row || incidents()[it->second].number != number) return {};
+    // The holder is not named: the sender may not be allowed to see it.
+    return make_error("number_in_use", "Number " + number.display() + " is already used by another incident.");
+}
+
 Desk::Parts Desk::parts() const {
     Parts p{replicas_, actors_, {}, seen_, newest_hlc_};
     for (const Table& t : tables_) p.entities.insert(p.entities.end(), t.rows.begin(), t.rows.end());
@@ -156,6 +164,8 @@ Result<Desk> Desk::from_parts(Parts parts) {
         Table& t = d.table(e.kind);
         if (!t.index.emplace(e.id, static_cast<std::uint32_t>(t.rows.size())).second)
             return make_error("bad_snapshot", std::string(entity_kind_name(e.kind)) + " " + e.id + " appears twice");
+        if (e.kind == EntityKind::incident && e.number.is_final())
+            d.number_index_.emplace(e.number.value, static_cast<std::uint32_t>(t.rows.size()));
         t.rows.push_back(std::move(e));
     }
     if (parts.seen.ranges().size() > d.replicas_.size())

@@ -19,6 +19,8 @@
 //   duplicates  an operation id already applied changes nothing
 // A ref field must name a record the desk holds; the rules of each kind
 // (entity_rules.hpp) are checked on the record as the change would leave it.
+//   numbers     a final number belongs to one incident: a create with a number another
+//               incident holds, or a renumber to one, is refused (number_in_use)
 // apply() never throws; a rejected operation leaves the desk untouched.
 //
 // replay_entity() rebuilds one record from a given operation order (the sync
@@ -150,12 +152,17 @@ private:
     // A field value as the change would write it: its shape, that a ref names a
     // record held here, and that a required field stays filled.
     Outcome check_value(EntityKind kind, FieldId field, std::string_view value) const;
+    // A final number another incident holds (a stale index entry frees it).
+    Outcome check_number_free(const IncidentNumber& number, std::uint32_t row) const;
 
     std::vector<std::string> replicas_;
     StringIndex replica_index_;
     std::vector<std::string> actors_;
     StringIndex actor_index_;
     std::array<Table, kEntityKindCount> tables_;
+    // Final number -> row of the incident that took it. An entry whose incident no longer
+    // holds that number (replayed without its renumber) is stale and frees the number.
+    std::unordered_map<std::int64_t, std::uint32_t> number_index_;
     SeenOps seen_;
     Hlc newest_hlc_;
 };

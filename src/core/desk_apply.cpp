@@ -56,7 +56,12 @@ Outcome Desk::apply_create_new(const Operation& op, Stamp stamp, std::optional<s
     for (const FieldSpec& f : spec.fields)
         if (auto ok = check_value(op.entity, f.id, e.value(f.id)); !ok) return ok;
     if (auto ok = check_entity_rules(*this, EntityChange{e, std::nullopt, {}}, op.hlc.wall_ms); !ok) return ok;
-    if (spec.numbered) e.number = op.number;
+    Table& t = table(op.entity);
+    const auto row = slot.value_or(static_cast<std::uint32_t>(t.rows.size()));
+    if (spec.numbered) {
+        if (auto free = check_number_free(op.number, row); !free) return free;
+        e.number = op.number;
+    }
     e.created_by = op.actor;
     e.created = stamp;
     if (spec.ids == IdScheme::keyed) {
@@ -75,7 +80,7 @@ Outcome Desk::apply_create_new(const Operation& op, Stamp stamp, std::optional<s
         e.field_stamps.reserve(4);
     }
     HistoryWriter(e.history, intern_actor(op.actor)).created(op.hlc.wall_ms, spec.numbered ? op.number.display() : "");
-    Table& t = table(op.entity);
+    if (spec.numbered && op.number.is_final()) number_index_.insert_or_assign(op.number.value, row);
     if (slot) {
         t.rows[*slot] = std::move(e);
         t.index.emplace(t.rows[*slot].id, *slot);
@@ -166,6 +171,9 @@ Outcome Desk::apply_renumber(Entity& e, const Operation& op) {
     if (e.number == op.number) return {};
     if (e.number.is_final())
         return make_error("already_numbered", "Incident " + e.number.display() + " already has a final number");
+    const std::uint32_t row = *row_of(e.kind, e.id);
+    if (auto free = check_number_free(op.number, row); !free) return free;
+    number_index_.insert_or_assign(op.number.value, row);
     HistoryWriter(e.history, intern_actor(op.actor)).renumber(op.hlc.wall_ms, e.number.display(), op.number.display());
     e.number_aliases.push_back(e.number.provisional);
     e.number = op.number;

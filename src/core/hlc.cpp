@@ -1,6 +1,7 @@
 #include "core/hlc.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "core/ids.hpp"
 
@@ -28,6 +29,29 @@ Result<Hlc> Hlc::parse(std::string_view text) {
     return h;
 }
 
+Outcome check_not_ahead(const Hlc& stamp, std::int64_t now_ms) {
+    if (stamp.wall_ms - now_ms <= kHlcMaxAheadMs) return {};
+    return make_error(std::string(kClockAhead),
+                      "The operation's time (" + std::to_string(stamp.wall_ms) + " ms) is more than " +
+                          std::to_string(kHlcMaxAheadMs / 60000) + " minutes ahead of the server's clock (" +
+                          std::to_string(now_ms) + " ms): correct this computer's clock.");
+}
+
+namespace {
+
+// The stamp right after `h`: the counter counts up, and a full counter carries into the
+// wall time (the 32-bit counter would otherwise wrap to a stamp below ones already seen).
+void step(Hlc& h) {
+    if (h.counter == UINT32_MAX) {
+        ++h.wall_ms;
+        h.counter = 0;
+    } else {
+        ++h.counter;
+    }
+}
+
+}  // namespace
+
 HlcClock::HlcClock(std::string replica, const Hlc& last_issued)
     : last_{last_issued.wall_ms, last_issued.counter, std::move(replica)} {}
 
@@ -36,22 +60,30 @@ Hlc HlcClock::now(std::int64_t physical_ms) {
         last_.wall_ms = physical_ms;
         last_.counter = 0;
     } else {
-        ++last_.counter;
+        step(last_);
     }
     return last_;
 }
 
 void HlcClock::observe(const Hlc& remote, std::int64_t physical_ms) {
-    std::int64_t wall = std::max({last_.wall_ms, remote.wall_ms, physical_ms});
-    std::uint32_t counter = 0;
-    if (wall == last_.wall_ms && wall == remote.wall_ms)
-        counter = std::max(last_.counter, remote.counter) + 1;
-    else if (wall == last_.wall_ms)
-        counter = last_.counter + 1;
-    else if (wall == remote.wall_ms)
-        counter = remote.counter + 1;
+    const std::int64_t wall = std::max({last_.wall_ms, remote.wall_ms, physical_ms});
+    // Physical time ahead of both starts a fresh counter; otherwise count on from the
+    // greatest counter at that wall time.
+    const bool from_last = wall == last_.wall_ms, from_remote = wall == remote.wall_ms;
+    if (!from_last && !from_remote) {
+        last_.wall_ms = wall;
+        last_.counter = 0;
+        return;
+    }
+    last_.counter = from_last && from_remote ? std::max(last_.counter, remote.counter)
+                    : from_last              ? last_.counter
+                                             : remote.counter;
     last_.wall_ms = wall;
-    last_.counter = counter;
+    step(last_);
+}
+
+void HlcClock::fall_back(std::int64_t physical_ms) {
+    if (physical_ms < last_.wall_ms) last_ = Hlc{physical_ms, 0, std::move(last_.replica)};
 }
 
 }  // namespace hotline

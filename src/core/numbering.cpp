@@ -9,7 +9,22 @@ std::string IncidentNumber::display() const {
 }
 
 void NumberAllocator::add_block(NumberBlock block) {
-    if (block.first > 0 && block.last >= block.first) blocks_.push_back(block);
+    if (block.first <= 0 || block.last < block.first) return;
+    std::vector<NumberBlock> fresh = {block};  // the parts of `block` not held before, in order
+    for (const NumberBlock& h : held_) {
+        std::vector<NumberBlock> rest;
+        for (const NumberBlock& f : fresh) {
+            if (f.last < h.first || f.first > h.last) {
+                rest.push_back(f);
+                continue;
+            }
+            if (f.first < h.first) rest.push_back({f.first, h.first - 1});
+            if (f.last > h.last) rest.push_back({h.last + 1, f.last});
+        }
+        fresh = std::move(rest);
+    }
+    blocks_.insert(blocks_.end(), fresh.begin(), fresh.end());
+    held_.push_back(block);
 }
 
 IncidentNumber NumberAllocator::allocate() {

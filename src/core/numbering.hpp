@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <deque>
 #include <string>
+#include <vector>
 
 namespace hotline {
 
@@ -35,7 +36,9 @@ public:
     NumberAllocator() = default;
     explicit NumberAllocator(std::string replica) : replica_(std::move(replica)) {}
 
-    // Adds a block leased by the server. Blocks are used in the order added.
+    // Adds a block leased by the server. Blocks are used in the order added. Numbers this
+    // allocator already held (a block repeated, or overlapping an earlier one) are left
+    // out, so no number is handed out twice.
     void add_block(NumberBlock block);
     IncidentNumber allocate();
     // Marks `number` (and every number before it in the blocks) as used, e.g.
@@ -50,12 +53,16 @@ public:
     // Restores persisted state (the store's metadata).
     void restore(std::deque<NumberBlock> blocks, std::uint64_t provisional_issued) {
         blocks_ = std::move(blocks);
+        held_.assign(blocks_.begin(), blocks_.end());
         provisional_issued_ = provisional_issued;
     }
 
 private:
     std::string replica_;
     std::deque<NumberBlock> blocks_;  // front().first is the next number
+    // Every block added or restored, used up or not: the numbers never to add again. In
+    // memory only; after a restart the desk still refuses a number in use (Desk::apply).
+    std::vector<NumberBlock> held_;
     std::uint64_t provisional_issued_ = 0;
 };
 

@@ -140,10 +140,11 @@ ApiResponse history(ServerDesk& sd, Database& db, const Principal& who,
     if (!kind) return api_error(400, "bad_query", "\"kind\" must name an entity kind.");
     if (auto caught_up = sd.catch_up(db); !caught_up)
         return api_error(503, "storage_unavailable", caught_up.error().message);
-    // A record that is not the user's to see is answered as one that does not exist.
+    // "Not yours" and "does not exist" get the same answer, so that the answer does not
+    // tell a technician which records exist.
     const Entity* record = sd.desk().find(*kind, it->second);
     if (!record || !can_see(who, sd.desk(), *record))
-        return api_error(404, "no_such_record", "No " + std::string(kind_spec(*kind).name) + " " + it->second + " here.");
+        return api_error(404, "no_such_record", "No " + std::string(kind_spec(*kind).name) + " you may see has this id.");
     auto stored = db.ops_of_entity(it->second);
     if (!stored) return api_error(503, "storage_unavailable", stored.error().message);
     if (kind_spec(*kind).ids == IdScheme::keyed)  // keys of different kinds may be equal

@@ -1,6 +1,5 @@
 #include "server/push.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -12,219 +11,280 @@
 namespace hotline::server {
 namespace {
 
+// ---------------------------------------------------------------------------------------
+// The request: its envelope, and each operation decoded or the reason it is not.
+
+struct PushRequest {
+    std::string replica;
+    std::int64_t want_numbers = 0;
+    std::vector<Result<Operation>> ops;
+};
+
+// Errors are answered 400, but batch_too_large 413 (request_refusal).
+Result<PushRequest> read_request(std::string_view body) {
+    // The request's DOM (tens of thousands of small nodes) dies with this function: freed
+    // before storing, its memory is reused instead of fragmenting the heap next to the desk.
+    auto request = parse_object(body, {"replica", "ops", "want_numbers"});
+    if (!request) return request.error();
+    auto replica = string_member(*request, "replica");
+    if (!replica) return replica.error();
+    if (!is_valid_replica_id(*replica) || *replica == kServerReplica)
+        return make_error("bad_replica", "\"replica\" must be 1-16 characters of a-z and 0-9, not \"server\".");
+    auto want = integer_member(*request, "want_numbers", 0, 0, kMaxNumbersPerLease);
+    if (!want) return want.error();
+    auto ops = request->find("ops");
+    if (ops == request->end() || !ops->is_array()) return make_error("bad_type", "\"ops\" must be an array of operations.");
+    if (ops->size() > kPushMaxOps)
+        return make_error("batch_too_large", "At most " + std::to_string(kPushMaxOps) + " operations per push.");
+    PushRequest out{std::move(*replica), *want, {}};
+    out.ops.reserve(ops->size());
+    for (const auto& element : *ops)
+        out.ops.push_back(element.is_object() ? decode_operation(element)
+                                              : Result<Operation>(make_error("bad_type", "An operation must be a JSON object.")));
+    return out;
+}
+
+ApiResponse request_refusal(const Error& e) {
+    return api_error(e.code == "batch_too_large" ? 413 : 400, e.code, e.message);
+}
+
+// ---------------------------------------------------------------------------------------
+// The decision, made inside the write transaction.
+
 // One entry of the reply's "results". Kept as plain values and serialized once the
 // batch's sequence numbers are known: a DOM of 1,000 small objects cost more to build,
 // dump and free than storing the batch.
 struct OpResult {
-    enum class Kind { applied, superseded, duplicate, rejected };
-    Kind kind = Kind::rejected;
+    ApplyKind kind = ApplyKind::rejected;
     std::size_t index = 0;  // rejected before it had an id: its position in "ops"
     std::string id;         // empty: identified by index
     std::int64_t seq = 0;   // 0: none to report (seqs start at 1)
-    std::string code, message;
+    Error error;            // rejected: why
 };
 
-OpResult rejected_at(std::size_t index, const Error& e) {
-    return {OpResult::Kind::rejected, index, {}, 0, e.code, e.message};
+// Everything one push decides, stored at once or not at all.
+struct Decision {
+    std::vector<OpResult> results;              // one per operation, in order
+    std::vector<NewOp> to_store;                // accepted operations and the server's renumbers
+    std::vector<std::size_t> result_of_stored;  // per to_store: the result awaiting its seq, or SIZE_MAX
+    std::vector<std::pair<std::size_t, std::size_t>> duplicate_of;  // results index, to_store index
+    std::unordered_map<std::string, std::size_t> stored_in_batch;   // op id -> to_store index
+    std::unordered_map<std::string, Error> refused;                 // op id -> reason: earlier and new
+    std::vector<Rejection> new_rejections;                          // to remember in rejected_ops
+};
+
+// What the decision reads from storage besides the desk and the earlier refusals
+// (Decision::refused). Read inside the write transaction, like them, so that what another
+// process stored a moment ago is seen.
+struct Prior {
+    std::vector<NumberBlock> blocks;  // leased to the request's replica
+    bool bound = false;               // the replica is already the caller's
+};
+
+struct Context {
+    ServerDesk& sd;
+    Database& db;  // reads go through the open transaction (database.hpp)
+    WriteTransaction& tx;
+    const Principal& who;
+    const PushRequest& request;
+    const Prior& prior;
+    std::int64_t now_ms;
+};
+
+// Opens what the decision needs: other processes' operations folded in, whose the replica
+// is (false: another user's; a replica nobody holds is bound only by an accepted operation,
+// see store_decision), the replica's earlier refusals and numbers.
+Result<bool> prepare(ServerDesk& sd, Database& db, WriteTransaction& tx, const Principal& who,
+                     const PushRequest& request, Decision& d, Prior& prior) {
+    if (auto caught_up = sd.catch_up(tx); !caught_up) return caught_up.error();
+    auto owner = tx.replica_owner(request.replica);  // reads only: a refused push binds nothing
+    if (!owner) return owner.error();
+    if (*owner && **owner != who.login) return false;
+    prior.bound = owner->has_value();
+    // Only ids of the caller's replica: another replica's ids are neither looked up nor stored.
+    std::vector<std::string> ids;
+    ids.reserve(request.ops.size());
+    for (const auto& op : request.ops)
+        if (op && op->id.replica == request.replica) ids.push_back(op->id.to_string());
+    auto found = db.find_rejections(ids);  // one query for the batch, not one per operation
+    if (!found) return found.error();
+    for (Rejection& r : *found) d.refused.emplace(std::move(r.op_id), Error{std::move(r.code), std::move(r.message)});
+    auto blocks = db.number_blocks(request.replica);
+    if (!blocks) return blocks.error();
+    prior.blocks = std::move(*blocks);
+    return true;
 }
-OpResult rejected_op(std::string id, const Error& e) {
-    return {OpResult::Kind::rejected, 0, std::move(id), 0, e.code, e.message};
+
+void refuse(Decision& d, const std::string& id, Error why, bool remember) {
+    if (remember) {
+        d.refused.emplace(id, why);
+        d.new_rejections.push_back({id, why.code, why.message});
+    }
+    d.results.push_back({ApplyKind::rejected, 0, id, 0, std::move(why)});
+}
+
+void store(Decision& d, const Operation& op, std::optional<std::size_t> result_index) {
+    std::string id = op.id.to_string();
+    d.stored_in_batch.emplace(id, d.to_store.size());
+    d.to_store.push_back({std::move(id), op.entity_id, op.actor, encode_operation(op)});
+    d.result_of_stored.push_back(result_index.value_or(SIZE_MAX));
+}
+
+// Already in the log: answered with its sequence number, so the client can tell when
+// its pull has passed it.
+Outcome answer_duplicate(const Context& c, const std::string& id, Decision& d) {
+    d.results.push_back({ApplyKind::duplicate, 0, id, 0, {}});
+    if (auto earlier = d.stored_in_batch.find(id); earlier != d.stored_in_batch.end()) {
+        d.duplicate_of.emplace_back(d.results.size() - 1, earlier->second);
+        return {};
+    }
+    auto found = c.db.find_op(id);
+    if (!found) return found.error();
+    if (*found) d.results.back().seq = (*found)->seq;
+    return {};
+}
+
+// The server's own rules, before the desk's: the stamp's time and the leased number.
+Outcome check_server_rules(const Context& c, const Operation& op) {
+    if (auto in_time = check_not_ahead(op.hlc, c.now_ms); !in_time) return in_time;
+    if (op.type != OpType::create || !kind_spec(op.entity).numbered || !op.number.is_final()) return {};
+    for (const NumberBlock& b : c.prior.blocks)
+        if (op.number.value >= b.first && op.number.value <= b.last) return {};
+    return make_error("number_not_leased", "Number " + std::to_string(op.number.value) + " was not leased to replica " +
+                                               c.request.replica + ".");
+}
+
+// One decoded operation, checked in the order a reviewer reads them: nothing about it is
+// looked up before its id is the caller's, and nothing is revealed before it is authorized.
+// The returned Error is a storage failure; the operation's own answer goes to `d`.
+Outcome judge(const Context& c, const Operation& op, Decision& d) {
+    const std::string id = op.id.to_string();
+    if (op.id.replica != c.request.replica) {
+        refuse(d, id, make_error("forbidden_replica", "Operation " + id + " belongs to another replica than " +
+                                                          c.request.replica + ": a replica pushes its own operations."),
+               false);
+        return {};
+    }
+    if (auto earlier = d.refused.find(id); earlier != d.refused.end()) {
+        refuse(d, id, earlier->second, false);  // the same answer on every retry
+        return {};
+    }
+    const bool stored = c.sd.desk().has_applied(op.id);
+    if (auto allowed = authorize_operation(c.who, op, c.sd.desk()); !allowed) {
+        refuse(d, id, allowed.error(), !stored);  // a stored id keeps its place in the log
+        return {};
+    }
+    if (stored) return answer_duplicate(c, id, d);
+    if (auto allowed = check_server_rules(c, op); !allowed) {
+        refuse(d, id, allowed.error(), true);
+        return {};
+    }
+    ApplyResult applied = c.sd.desk().apply(op);
+    if (applied.kind == ApplyKind::rejected) {
+        refuse(d, id, std::move(applied.error), true);
+        return {};
+    }
+    d.results.push_back({applied.kind, 0, id, 0, {}});
+    store(d, op, d.results.size() - 1);
+    if (op.type != OpType::create || !kind_spec(op.entity).numbered || op.number.is_final()) return {};
+    // Offline creation ran out of leased numbers: give the next free one now.
+    auto number = c.tx.next_number();
+    if (!number) return number.error();
+    Operation renumber = c.sd.mint_renumber(op.entity_id, *number, c.now_ms);
+    // The number comes from the counter leases share, so no incident holds it: a refusal
+    // would mean a database edited by hand, and the incident simply stays provisional.
+    if (c.sd.desk().apply(renumber).kind != ApplyKind::rejected) store(d, renumber, std::nullopt);
+    return {};
+}
+
+Outcome decide(const Context& c, Decision& d) {
+    d.results.reserve(c.request.ops.size());
+    d.to_store.reserve(c.request.ops.size());
+    for (std::size_t i = 0; i < c.request.ops.size(); ++i) {
+        const Result<Operation>& op = c.request.ops[i];
+        if (!op) {
+            d.results.push_back({ApplyKind::rejected, i, {}, 0, op.error()});
+            continue;
+        }
+        if (auto judged = judge(c, *op, d); !judged) return judged;
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------
+// Storing and replying.
+
+struct Stored {
+    std::vector<std::int64_t> seqs;  // per Decision::to_store
+    std::optional<NumberBlock> leased;
+};
+
+Result<Stored> store_decision(WriteTransaction& tx, const PushRequest& request, const Principal& who, const Prior& prior,
+                              const Decision& d) {
+    Stored stored;
+    // A replica is bound to its user by its first accepted operation (or POST /replicas):
+    // a push of nothing valid must not claim someone else's replica id (issue 9).
+    const bool accepted = !d.to_store.empty();
+    if (!prior.bound && accepted)
+        if (auto bound = tx.bind_replica(request.replica, who.login); !bound) return bound.error();
+    auto seqs = tx.append_ops(d.to_store);
+    if (!seqs) return seqs.error();
+    stored.seqs = std::move(*seqs);
+    // Rejections are remembered only under ids of a replica the caller holds, or the
+    // squatter could block the future ids of a replica nobody holds yet.
+    if (!d.new_rejections.empty() && (prior.bound || accepted))
+        if (auto added = tx.add_rejections(d.new_rejections); !added) return added.error();
+    if (request.want_numbers > 0) {
+        auto block = tx.lease_numbers(request.replica, request.want_numbers);
+        if (!block) return block.error();
+        stored.leased = *block;
+    }
+    if (auto committed = tx.commit(); !committed) return committed.error();
+    return stored;
+}
+
+std::string_view status_name(ApplyKind kind) {
+    switch (kind) {
+        case ApplyKind::applied: return "applied";
+        case ApplyKind::superseded: return "superseded";
+        case ApplyKind::duplicate: return "duplicate";
+        case ApplyKind::rejected: return "rejected";
+    }
+    return "rejected";  // not reached: every kind is named above
 }
 
 // Keys in the order nlohmann's dump() wrote them (sorted), so the reply is unchanged.
 void append_result(std::string& out, const OpResult& r) {
     using json_text::append_int;
     using json_text::append_string;
-    if (r.kind == OpResult::Kind::rejected) {
-        out += "{\"code\":";
-        append_string(out, r.code);
-        if (r.id.empty()) {
-            out += ",\"index\":";
-            append_int(out, static_cast<std::int64_t>(r.index));
-        } else {
-            out += ",\"id\":";
-            append_string(out, r.id);
-        }
-        out += ",\"message\":";
-        append_string(out, r.message);
-        out += ",\"status\":\"rejected\"}";
-        return;
+    out += '{';
+    if (r.kind == ApplyKind::rejected) {
+        out += "\"code\":";
+        append_string(out, r.error.code);
+        out += ',';
     }
-    out += "{\"id\":";
-    append_string(out, r.id);
+    if (r.id.empty()) {
+        out += "\"index\":";
+        append_int(out, static_cast<std::int64_t>(r.index));
+    } else {
+        out += "\"id\":";
+        append_string(out, r.id);
+    }
+    if (r.kind == ApplyKind::rejected) {
+        out += ",\"message\":";
+        append_string(out, r.error.message);
+    }
     if (r.seq > 0) {
         out += ",\"seq\":";
         append_int(out, r.seq);
     }
-    out += r.kind == OpResult::Kind::applied      ? ",\"status\":\"applied\"}"
-           : r.kind == OpResult::Kind::superseded ? ",\"status\":\"superseded\"}"
-                                                   : ",\"status\":\"duplicate\"}";
+    out += ",\"status\":\"";
+    out += status_name(r.kind);
+    out += "\"}";
 }
 
-bool in_blocks(const std::vector<NumberBlock>& blocks, std::int64_t n) {
-    return std::any_of(blocks.begin(), blocks.end(), [n](const NumberBlock& b) { return n >= b.first && n <= b.last; });
-}
-
-// What the batch needs to know before the write transaction starts: the reasons
-// given earlier for ids that were refused (a retried push repeats them) and the
-// replica's leased numbers.
-struct Prior {
-    std::unordered_map<std::string, Rejection> rejections;
-    std::vector<NumberBlock> blocks;
-};
-
-Result<Prior> read_prior(Database& db, const std::string& replica, const std::vector<Result<Operation>>& ops) {
-    Prior prior;
-    std::vector<std::string> ids;
-    ids.reserve(ops.size());
-    for (const auto& op : ops)
-        if (op) ids.push_back(op->id.to_string());
-    auto found = db.find_rejections(ids);  // one query for the batch, not one per operation
-    if (!found) return found.error();
-    for (Rejection& r : *found) {
-        std::string id = r.op_id;
-        prior.rejections.emplace(std::move(id), std::move(r));
-    }
-    auto blocks = db.number_blocks(replica);
-    if (!blocks) return blocks.error();
-    prior.blocks = std::move(*blocks);
-    return prior;
-}
-
-// The checks that come before Desk::apply: envelope replica, earlier refusal,
-// role, leased number.
-Outcome admit(const ServerDesk& sd, const Principal& who, const std::string& replica, const Prior& prior,
-              const Operation& op) {
-    if (op.id.replica != replica)
-        return make_error("forbidden_replica", "Operation " + op.id.to_string() + " belongs to another replica than " +
-                                                   replica + ": a replica pushes its own operations.");
-    if (auto it = prior.rejections.find(op.id.to_string()); it != prior.rejections.end())
-        return Error{it->second.code, it->second.message};
-    if (auto allowed = authorize_operation(who, op, sd.desk()); !allowed) return allowed;
-    if (op.type == OpType::create && op.entity == EntityKind::incident && op.number.is_final() &&
-        !in_blocks(prior.blocks, op.number.value))
-        return make_error("number_not_leased", "Number " + std::to_string(op.number.value) +
-                                                   " was not leased to replica " + replica + ".");
-    return {};
-}
-
-ApiResponse storage_failure(ServerDesk& sd, Database& db, const Error& e) {
-    // The desk may hold operations the failed transaction did not store: fold it again.
-    if (auto reloaded = ServerDesk::load(db)) sd = std::move(*reloaded);
-    return api_error(503, "storage_unavailable", "The push was not stored: " + e.message);
-}
-
-}  // namespace
-
-PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_view body, std::int64_t now_ms) {
-    auto request = parse_object(body, {"replica", "ops", "want_numbers"});
-    if (!request) return {api_error(400, request.error().code, request.error().message)};
-    auto replica = string_member(*request, "replica");
-    if (!replica) return {api_error(400, replica.error().code, replica.error().message)};
-    if (!is_valid_replica_id(*replica) || *replica == kServerReplica)
-        return {api_error(400, "bad_replica", "\"replica\" must be 1-16 characters of a-z and 0-9, not \"server\".")};
-    auto want = integer_member(*request, "want_numbers", 0, 0, kMaxNumbersPerLease);
-    if (!want) return {api_error(400, want.error().code, want.error().message)};
-    auto ops_it = request->find("ops");
-    if (ops_it == request->end() || !ops_it->is_array())
-        return {api_error(400, "bad_type", "\"ops\" must be an array of operations.")};
-    if (ops_it->size() > kPushMaxOps)
-        return {api_error(413, "batch_too_large", "At most " + std::to_string(kPushMaxOps) + " operations per push.")};
-
-    std::vector<Result<Operation>> decoded;
-    decoded.reserve(ops_it->size());
-    for (const auto& element : *ops_it)
-        decoded.push_back(element.is_object() ? decode_operation(element)
-                                              : Result<Operation>(make_error("bad_type", "An operation must be a JSON object.")));
-    // The request's DOM (tens of thousands of small nodes) is not needed past decoding:
-    // freeing it now lets encoding and storing reuse that memory instead of growing and
-    // fragmenting the heap next to the long-lived desk.
-    *request = nlohmann::json();
-    auto prior = read_prior(db, *replica, decoded);
-    if (!prior) return {storage_failure(sd, db, prior.error())};
-
-    auto tx = db.begin_write();
-    if (!tx) return {storage_failure(sd, db, tx.error())};
-    if (auto caught_up = sd.catch_up(**tx); !caught_up) return {storage_failure(sd, db, caught_up.error())};
-    auto owner = (*tx)->bind_replica(*replica, who.login);
-    if (!owner) return {storage_failure(sd, db, owner.error())};
-    if (*owner != who.login)
-        return {api_error(403, "forbidden_replica", "Replica " + *replica + " belongs to another user.")};
-
-    std::vector<OpResult> results;
-    results.reserve(decoded.size());
-    std::vector<NewOp> to_store;
-    to_store.reserve(decoded.size());
-    std::vector<std::size_t> result_of_stored;  // results[] index waiting for each stored op's seq
-    std::vector<Rejection> rejections;
-    std::unordered_map<std::string, std::size_t> stored_in_batch;      // op id -> to_store index
-    std::vector<std::pair<std::size_t, std::size_t>> duplicate_of;     // results index, to_store index
-    auto store = [&](const Operation& op, std::optional<std::size_t> result_index) {
-        std::string id = op.id.to_string();
-        stored_in_batch.emplace(id, to_store.size());
-        to_store.push_back({std::move(id), op.entity_id, op.actor, encode_operation(op)});
-        result_of_stored.push_back(result_index.value_or(SIZE_MAX));
-    };
-
-    for (std::size_t i = 0; i < decoded.size(); ++i) {
-        if (!decoded[i]) {
-            results.push_back(rejected_at(i, decoded[i].error()));
-            continue;
-        }
-        const Operation& op = *decoded[i];
-        const std::string id = op.id.to_string();
-        if (sd.desk().has_applied(op.id)) {
-            // Already in the log: answer with its sequence number, so the client can
-            // tell when its pull has passed it.
-            results.push_back({OpResult::Kind::duplicate, 0, id, 0, {}, {}});
-            if (auto earlier = stored_in_batch.find(id); earlier != stored_in_batch.end()) {
-                duplicate_of.emplace_back(results.size() - 1, earlier->second);
-            } else {
-                auto found = db.find_op(id);  // through the open transaction (database.hpp)
-                if (!found) return {storage_failure(sd, db, found.error())};
-                if (*found) results.back().seq = (*found)->seq;
-            }
-            continue;
-        }
-        Outcome admitted = admit(sd, who, *replica, *prior, op);
-        ApplyResult applied = admitted ? sd.desk().apply(op) : ApplyResult{ApplyKind::rejected, admitted.error()};
-        if (applied.kind == ApplyKind::rejected) {
-            if (!prior->rejections.contains(id)) rejections.push_back({id, applied.error.code, applied.error.message});
-            results.push_back(rejected_op(id, applied.error));
-            continue;
-        }
-        results.push_back({applied.kind == ApplyKind::superseded ? OpResult::Kind::superseded : OpResult::Kind::applied,
-                           0, id, 0, {}, {}});
-        store(op, results.size() - 1);
-        if (op.type == OpType::create && op.entity == EntityKind::incident && !op.number.is_final()) {
-            // Offline creation ran out of leased numbers: give the next free one now.
-            auto number = (*tx)->next_number();
-            if (!number) return {storage_failure(sd, db, number.error())};
-            Operation renumber = sd.mint_renumber(op.entity_id, *number, now_ms);
-            sd.desk().apply(renumber);
-            store(renumber, std::nullopt);
-        }
-    }
-
-    auto seqs = (*tx)->append_ops(to_store);
-    if (!seqs) return {storage_failure(sd, db, seqs.error())};
-    if (!rejections.empty())
-        if (auto added = (*tx)->add_rejections(rejections); !added) return {storage_failure(sd, db, added.error())};
-    std::optional<NumberBlock> leased;
-    if (*want > 0) {
-        auto block = (*tx)->lease_numbers(*replica, *want);
-        if (!block) return {storage_failure(sd, db, block.error())};
-        leased = *block;
-    }
-    if (auto committed = (*tx)->commit(); !committed) return {storage_failure(sd, db, committed.error())};
-
-    for (std::size_t k = 0; k < seqs->size(); ++k) {
-        if (result_of_stored[k] != SIZE_MAX) results[result_of_stored[k]].seq = (*seqs)[k];
-        sd.advance((*seqs)[k]);
-    }
-    for (const auto& [result_index, stored_index] : duplicate_of) results[result_index].seq = (*seqs)[stored_index];
-
-    // {"head":..,"number_blocks":[..],"results":[..]}: keys sorted, as dump() wrote them.
+// {"head":..,"number_blocks":[..],"results":[..]}: keys sorted, as dump() wrote them.
+ApiResponse reply(const ServerDesk& sd, const std::vector<OpResult>& results, const std::optional<NumberBlock>& leased) {
     std::string out;
     out.reserve(64 + results.size() * 64);
     out += "{\"head\":";
@@ -245,7 +305,45 @@ PushResult push(ServerDesk& sd, Database& db, const Principal& who, std::string_
     out += "]}";
     ApiResponse response;
     response.raw_json = std::move(out);
-    return {std::move(response), !to_store.empty()};
+    return response;
+}
+
+ApiResponse unavailable(const Error& e) {
+    return api_error(503, "storage_unavailable", "The push was not stored: " + e.message);
+}
+
+// A failure after the desk applied operations: roll back first (the transaction's reads
+// would fail), then make the desk forget what storage does not hold.
+ApiResponse undo(ServerDesk& sd, Database& db, std::unique_ptr<WriteTransaction>& tx, const Error& e) {
+    tx.reset();
+    sd.discard_unstored(db);
+    return unavailable(e);
+}
+
+}  // namespace
+
+PushAnswer push(ServerDesk& sd, Database& db, const Principal& who, std::string_view body, std::int64_t now_ms) {
+    // `who` is authenticated (SyncService). The steps, in the order a reviewer checks them:
+    auto request = read_request(body);  // the envelope, each operation decoded
+    if (!request) return {request_refusal(request.error())};
+    auto tx = db.begin_write();
+    if (!tx) return {unavailable(tx.error())};
+    Decision d;
+    Prior prior;
+    auto owned = prepare(sd, db, **tx, who, *request, d, prior);  // the replica is the caller's
+    if (!owned) return {unavailable(owned.error())};  // the desk holds only stored operations yet
+    if (!*owned) return {api_error(403, "forbidden_replica", "Replica " + request->replica + " belongs to another user.")};
+    // Per operation: its id is the caller's, authorized, then decided (judge()).
+    if (auto decided = decide({sd, db, **tx, who, *request, prior, now_ms}, d); !decided)
+        return {undo(sd, db, *tx, decided.error())};
+    auto stored = store_decision(**tx, *request, who, prior, d);
+    if (!stored) return {undo(sd, db, *tx, stored.error())};
+
+    for (std::size_t k = 0; k < stored->seqs.size(); ++k)
+        if (d.result_of_stored[k] != SIZE_MAX) d.results[d.result_of_stored[k]].seq = stored->seqs[k];
+    for (const auto& [result_index, stored_index] : d.duplicate_of) d.results[result_index].seq = stored->seqs[stored_index];
+    if (!stored->seqs.empty()) sd.advance(stored->seqs.back());
+    return {reply(sd, d.results, stored->leased), !d.to_store.empty()};
 }
 
 }  // namespace hotline::server

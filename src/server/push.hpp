@@ -1,6 +1,8 @@
 // POST /push (docs/sync-protocol.md): a batch of operations from one replica,
 // each decoded, authorized and applied on its own, all stored in one write
-// transaction. The reply carries one result per operation.
+// transaction. The reply carries one result per operation. Nothing about an
+// operation whose id is not the caller's replica's is looked up or stored, and
+// nothing about an incident is revealed before the operation is authorized.
 #pragma once
 
 #include <cstdint>
@@ -17,13 +19,13 @@ namespace hotline::server {
 inline constexpr std::size_t kPushMaxOps = 5000;
 inline constexpr std::int64_t kMaxNumbersPerLease = 1000;
 
-struct PushResult {
+struct PushAnswer {
     ApiResponse response;
     bool stored_something = false;  // the log grew: wake long polls
 };
 
-// `body` is the raw request body. On a storage failure the desk is reloaded from
-// the database, so nothing the failed transaction did stays in memory.
-PushResult push(ServerDesk& desk, Database& db, const Principal& who, std::string_view body, std::int64_t now_ms);
+// `body` is the raw request body; `who` is authenticated. On a storage failure the
+// desk forgets what the failed transaction did (ServerDesk::discard_unstored).
+PushAnswer push(ServerDesk& desk, Database& db, const Principal& who, std::string_view body, std::int64_t now_ms);
 
 }  // namespace hotline::server

@@ -13,8 +13,22 @@ Result<ServerDesk> ServerDesk::load(Database& db) {
     return sd;
 }
 
-Outcome ServerDesk::catch_up(Database& db) { return fold_from(db); }
-Outcome ServerDesk::catch_up(WriteTransaction& tx) { return fold_from(tx); }
+Outcome ServerDesk::catch_up(Database& db) { return refresh(db); }
+Outcome ServerDesk::catch_up(WriteTransaction& tx) { return refresh(tx); }
+
+void ServerDesk::discard_unstored(Database& db) {
+    unstored_ = true;
+    (void)refresh(db);  // a failure leaves it marked: the next catch_up tries again
+}
+
+template <typename Source>
+Outcome ServerDesk::refresh(Source& source) {
+    if (!unstored_) return fold_from(source);
+    ServerDesk fresh;
+    if (auto folded = fresh.fold_from(source); !folded) return folded;
+    *this = std::move(fresh);  // unstored_ is false in the fresh desk
+    return {};
+}
 
 template <typename Source>
 Outcome ServerDesk::fold_from(Source& source) {

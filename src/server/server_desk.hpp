@@ -31,15 +31,23 @@ public:
     std::int64_t seq() const { return seq_; }
     void advance(std::int64_t seq) { seq_ = seq; }
 
-    // Folds operations stored by other processes since seq().
+    // Folds operations stored by other processes since seq(); a desk marked unstored is
+    // folded again from the start instead.
     Outcome catch_up(Database& db);
     Outcome catch_up(WriteTransaction& tx);
+
+    // After a failed write transaction: the desk may hold operations that storage does
+    // not. It is folded again from the log now, or, if storage cannot be read now, by the
+    // next catch_up (every request catches up before it reads the desk).
+    void discard_unstored(Database& db);
 
     // A renumber operation for `incident_id`, minted by the server.
     Operation mint_renumber(const std::string& incident_id, std::int64_t number, std::int64_t now_ms);
 
 private:
     ServerDesk() : factory_(std::string(kServerReplica)) {}
+    template <typename Source>
+    Outcome refresh(Source& source);
     template <typename Source>
     Outcome fold_from(Source& source);
     Outcome fold(const StoredOp& stored);
@@ -48,6 +56,7 @@ private:
     Desk desk_;
     OpFactory factory_;
     std::int64_t seq_ = 0;
+    bool unstored_ = false;  // may hold what storage does not: fold again before use
 };
 
 }  // namespace hotline::server

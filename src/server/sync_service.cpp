@@ -80,7 +80,7 @@ ApiResponse SyncService::route(const ApiRequest& request, const Principal& who) 
     }
     if (path == "/push") {
         if (!post) return wrong_method(request);
-        PushResult result = push(desk_, db_, who, request.body, now());
+        PushAnswer result = push(desk_, db_, who, request.body, now());
         if (result.stored_something && options_.on_change) options_.on_change();
         return std::move(result.response);
     }

@@ -113,16 +113,22 @@ void load_snapshot(const std::string& dir, std::uint64_t gen, Desk::Parts& parts
     parts.newest_hlc = std::move(header->newest_hlc);
 }
 
-// Brings the factory state up to date with operations saved after it.
+// Brings the factory state up to date with operations saved after it. The clock observes
+// the log's stamps, which the state may not have seen; the snapshot's were seen before the
+// state was saved with it. Not the desk's newest stamp: after a clock fell back
+// (HlcClock::fall_back) that may be a refused stamp from the future, which must not
+// come back at the next start. A state with no stamp (a replica recovered without its
+// metadata) takes the desk's newest.
 void advance_factory(OpFactory::State& state, const Desk& desk, const std::vector<Operation>& log) {
     OpFactory factory(state);
     std::uint64_t last_counter = state.last_counter;
     for (const auto& op : log) {
+        factory.clock().observe(op.hlc, 0);
         if (op.id.replica != state.replica) continue;
         last_counter = std::max(last_counter, op.id.counter);
         if (op.entity == EntityKind::incident && op.type == OpType::create) factory.numbers().mark_used(op.number);
     }
-    factory.clock().observe(desk.newest_hlc().replica.empty() ? factory.clock().last() : desk.newest_hlc(), 0);
+    if (state.last_hlc.wall_ms == 0 && !desk.newest_hlc().replica.empty()) factory.clock().observe(desk.newest_hlc(), 0);
     state = factory.state();
     state.last_counter = last_counter;
 }

@@ -83,10 +83,10 @@ Result<PushReply> decode_push_reply(std::string_view body) {
         PushResult r;
         auto status = get_string(e, "status");
         if (!status) return bad(at + ": " + status.error().message);
-        if (*status == "applied") r.status = PushStatus::applied;
-        else if (*status == "superseded") r.status = PushStatus::superseded;
-        else if (*status == "duplicate") r.status = PushStatus::duplicate;
-        else if (*status == "rejected") r.status = PushStatus::rejected;
+        if (*status == "applied") r.status = ApplyKind::applied;
+        else if (*status == "superseded") r.status = ApplyKind::superseded;
+        else if (*status == "duplicate") r.status = ApplyKind::duplicate;
+        else if (*status == "rejected") r.status = ApplyKind::rejected;
         else return bad(at + ": unknown status \"" + *status + "\"");
         if (e.contains("id")) {
             auto text = get_string(e, "id");
@@ -101,7 +101,7 @@ Result<PushReply> decode_push_reply(std::string_view body) {
         } else {
             return bad(at + ": neither \"id\" nor \"index\"");
         }
-        if (r.status == PushStatus::rejected) {
+        if (r.status == ApplyKind::rejected) {
             auto code = get_string(e, "code");
             auto message = get_string(e, "message");
             if (!code) return bad(at + ": " + code.error().message);

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/desk.hpp"
 #include "core/numbering.hpp"
 #include "core/operation.hpp"
 #include "core/result.hpp"
@@ -26,12 +27,10 @@ inline constexpr std::size_t kPullPageLimit = 1000;  // the server's default pag
 // {"replica": ..., "ops": [...], "want_numbers": n}
 std::string encode_push_request(const std::string& replica, std::span<const Operation> ops, int want_numbers);
 
-enum class PushStatus : std::uint8_t { applied, superseded, duplicate, rejected };
-
 struct PushResult {
     std::optional<OpId> id;             // absent for an undecodable op: then index is set
     std::optional<std::size_t> index;
-    PushStatus status = PushStatus::applied;
+    ApplyKind status = ApplyKind::applied;  // the server's Desk::apply outcome, by its wire name
     std::int64_t seq = 0;               // applied / superseded / duplicate
     Error error;                        // rejected: code + message
 };

@@ -245,19 +245,10 @@ void SyncEngine::handle(Call call, Result<Reply> reply, std::int64_t now_ms) {
         return;
     }
     if (call == Call::history && r.status == 404) {
-        // The server does not hold the incident (its create was refused): no history.
+        // No history to rebuild from: the server does not hold the incident (its create
+        // was refused), or it is not ours to see any more (a technician unassigned; the
+        // server answers both alike). Replaying nothing keeps the incident as it is here.
         handle_history(Reply{200, R"({"ops": []})"}, now_ms);
-        return;
-    }
-    if (call == Call::history && r.status == 403) {
-        // Not ours to see any more (a technician unassigned): keep the local state
-        // rather than retry a rebuild the server will never allow.
-        Error e = decode_error_reply(r.status, r.body);
-        rebuild_.erase(rebuilding_);
-        rebuilding_.clear();
-        succeed();
-        status_.last_error = e.message;
-        status_.last_error_code = e.code;
         return;
     }
     if (r.status != 200) {
@@ -292,6 +283,7 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
     for (const auto& op : replica_.outbox().ops()) sent.emplace(op.id, &op);
     std::set<OpId> dropped;
     std::size_t answered = 0;
+    bool clock_ahead = false;
     for (const PushResult& r : decoded->results) {
         const Operation* op = nullptr;
         if (r.id) {
@@ -304,7 +296,8 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
         }
         if (!op) continue;
         ++answered;
-        if (r.status == PushStatus::rejected) {
+        if (r.status == ApplyKind::rejected) {
+            clock_ahead = clock_ahead || r.error.code == kClockAhead;
             rebuild_.insert(record_key(*op));
             move_to_conflicts(*op, r.error, now_ms, dropped);
         } else {
@@ -317,6 +310,9 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
         return;
     }
     for (const auto& block : decoded->number_blocks) replica_.add_number_block(block);
+    // This laptop's clock ran ahead: without falling back, every later change would be
+    // refused the same way until real time caught up with the stamps already issued.
+    if (clock_ahead) replica_.fall_back_clock(now_ms);
     // Conflicts (and the incidents to rebuild) are saved before the outbox forgets
     // the refused ops: a crash in between leaves them in both, never in neither.
     if (auto saved = persist(false); !saved) {

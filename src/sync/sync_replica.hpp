@@ -52,6 +52,11 @@ public:
     // come from the server only, and a replica without any issues provisional ones.
     virtual Outcome use_server_numbers() = 0;
 
+    // The server refused a stamp as too far ahead of its clock (kClockAhead, hlc.hpp):
+    // the op factory's clock falls back to `physical_ms` (HlcClock::fall_back), so later
+    // changes are accepted once the physical clock is right. Persisted by the next save_meta().
+    virtual void fall_back_clock(std::int64_t physical_ms) = 0;
+
     virtual Outcome save_meta() = 0;
     virtual Outcome write_snapshot() = 0;
     // The log has grown enough that a snapshot would pay (ReplicaStore::should_compact).

@@ -269,8 +269,13 @@ void run_convergence(std::uint64_t seed) {
     HOTLINE_REQUIRE_OK(server.start(0));
 
     std::vector<std::unique_ptr<Client>> clients;
+    // Simulated time runs much faster than real time: starting a month back keeps every
+    // stamp behind the real server's clock, which refuses stamps more than 10 minutes ahead
+    // of it (clock_ahead). Honest replicas are never ahead; old stamps are normal offline work.
+    constexpr std::int64_t kMonthMs = 30LL * 24 * 3600 * 1000;
     std::int64_t now =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count() -
+        kMonthMs;
     const ChaosRates rates{/*drop_request*/ 8, /*drop_reply*/ 8, /*duplicate*/ 8, /*stale*/ 6, /*delay*/ 10};
     for (std::size_t i = 0; i < users.size(); ++i) {
         auto c = std::make_unique<Client>();

@@ -234,8 +234,8 @@ static void technician_visibility(Backend backend) {
     Desk5 f(backend);
     ClientOps agent("ra", "agent");
     f.lease("agent", agent);
-    Operation theirs = agent.create(f.now, "Tom's job", "technician");  // by login: display names are not unique
-    Operation other = agent.create(f.now + 1, "Someone else's job", "Priya Shah");
+    Operation theirs = agent.create(f.now, "Tom's job", "technician");  // the engineer field holds logins
+    Operation other = agent.create(f.now + 1, "Someone else's job", "engineer");
     Operation later = agent.set(f.now + 2, other.entity_id, IncidentField::description, "Before assignment");
     REQUIRE(f.push(f.tokens["agent"], "ra", {theirs, other, later}).status == 200);
 
@@ -243,7 +243,6 @@ static void technician_visibility(Backend backend) {
     REQUIRE(pulled.body["ops"].size() == 1);
     CHECK(pulled.body["ops"][0]["op"]["id"] == theirs.id.to_string());
     const std::int64_t cursor = pulled.body["cursor"];
-    // Not theirs is answered as not there.
     CHECK(f.call("GET", "/history", "", f.tokens["technician"], {{"entity", other.entity_id}}).status == 404);
     CHECK(f.call("GET", "/history", "", f.tokens["technician"], {{"entity", theirs.entity_id}}).status == 200);
 

@@ -246,3 +246,52 @@ TEST_CASE("ids: parse_decimal_u64") {
     CHECK_FALSE(parse_decimal_u64("12345678901234567890", v));
     CHECK(v == 7);  // untouched on failure
 }
+
+TEST_CASE("hlc clock: a full counter carries into the wall time instead of wrapping below an earlier stamp") {
+    const Hlc full{1764000000000, 0xffffffffu, "r1"};
+    HlcClock clock("r1", full);
+    Hlc next = clock.now(1764000000000);
+    CHECK(next > full);
+    CHECK(next == Hlc{1764000000001, 0, "r1"});
+
+    // Observing a stamp whose counter is full: later stamps still order after it.
+    HlcClock c2("r2");
+    (void)c2.now(1764000000000);
+    const Hlc remote{1764000000000, 0xffffffffu, "r3"};
+    c2.observe(remote, 1764000000000);
+    CHECK(c2.last() > remote);
+    CHECK(c2.now(1764000000000) > remote);
+
+    // Both full at the same wall time.
+    HlcClock c3("r4", Hlc{1764000000000, 0xffffffffu, "r4"});
+    c3.observe(Hlc{1764000000000, 0xffffffffu, "r5"}, 0);
+    CHECK(c3.last() > Hlc{1764000000000, 0xffffffffu, "zzzz"});
+}
+
+TEST_CASE("hlc: a stamp more than the allowed skew ahead of the receiver's clock is refused with clock_ahead") {
+    const std::int64_t now = 1764000000000;
+    CHECK(check_not_ahead(Hlc{now, 0, "r1"}, now).ok());
+    CHECK(check_not_ahead(Hlc{now - 86'400'000, 0, "r1"}, now).ok());  // old stamps are fine: offline work
+    CHECK(check_not_ahead(Hlc{now + kHlcMaxAheadMs, 99, "r1"}, now).ok());
+    auto ahead = check_not_ahead(Hlc{now + kHlcMaxAheadMs + 1, 0, "r1"}, now);
+    REQUIRE_FALSE(ahead.ok());
+    CHECK(ahead.error().code == "clock_ahead");
+    CHECK(ahead.error().message.find("10 minutes") != std::string::npos);
+    CHECK_FALSE(check_not_ahead(Hlc{kHlcWallMax, 0, "r1"}, now).ok());
+}
+
+TEST_CASE("hlc clock: fall_back() drops stamps that ran ahead of the physical clock, never moves forward") {
+    const std::int64_t now = 1764000000000;
+    constexpr std::int64_t kYearMs = 365LL * 24 * 3600 * 1000;
+    HlcClock clock("r1");
+    (void)clock.now(now + kYearMs);  // the physical clock jumped a year ahead
+    CHECK(clock.now(now).wall_ms == now + kYearMs);  // monotonic: still a year ahead
+    clock.fall_back(now);             // the server refused it: clock_ahead
+    Hlc next = clock.now(now + 5);
+    CHECK(next == Hlc{now + 5, 0, "r1"});
+    CHECK(check_not_ahead(next, now).ok());
+
+    // Behind the physical time already: nothing changes.
+    clock.fall_back(now + 1000);
+    CHECK(clock.last() == next);
+}

@@ -1,6 +1,7 @@
 // Incident numbering (numbering.hpp) and the operation factory (op_factory.hpp).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -44,12 +45,35 @@ TEST_CASE("numbering: invalid blocks are ignored, remaining counts what is left"
     a.add_block({10, 9});   // empty
     CHECK(a.blocks().empty());
     a.add_block({7, 7});
-    a.add_block({1, 1000});
-    CHECK(a.remaining() == 1001);
+    a.add_block({1, 1000});  // 7 is held already: the rest of the block is added around it
+    CHECK(a.remaining() == 1000);
     CHECK(a.allocate().value == 7);
     CHECK(a.allocate().value == 1);
-    CHECK(a.remaining() == 999);
-    CHECK(a.blocks().front() == NumberBlock{2, 1000});
+    CHECK(a.remaining() == 998);
+    CHECK(a.blocks().front() == NumberBlock{2, 6});
+}
+
+TEST_CASE("numbering: the allocator never hands out the same number twice, even from overlapping blocks") {
+    NumberAllocator a("r1");
+    a.add_block({4876, 4878});
+    std::vector<std::int64_t> got;
+    got.push_back(a.allocate().value);       // 4876
+    a.add_block({4876, 4877});               // a block handed out before, or its repetition
+    a.add_block({4870, 4880});               // overlapping on both sides
+    while (a.remaining() > 0) got.push_back(a.allocate().value);
+    std::vector<std::int64_t> sorted = got;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+    CHECK(got.size() == 11);  // 4870-4880, each once
+    CHECK(sorted.front() == 4870);
+    CHECK(sorted.back() == 4880);
+    CHECK(got[0] == 4876);
+
+    // After a restart the restored blocks are known too.
+    NumberAllocator b("r1");
+    b.restore({{10, 12}}, 0);
+    b.add_block({11, 13});
+    CHECK(b.remaining() == 4);
 }
 
 TEST_CASE("numbering: restore continues where the persisted state left off") {

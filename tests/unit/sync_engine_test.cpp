@@ -7,6 +7,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ struct FakeServer {
     OpFactory renumberer{"srv"};
     std::int64_t next_number = 5000;
     std::string token = "good";
+    std::optional<std::int64_t> clock_ms;  // set: stamps too far ahead of it are refused (clock_ahead)
 
     std::int64_t head() const { return log.empty() ? 0 : log.back().first; }
 
@@ -97,7 +99,8 @@ struct FakeServer {
                     if (again["status"] != "rejected") again["status"] = "duplicate";
                     out.push_back(again);
                 } else {
-                    ApplyResult r = desk.apply(*op);
+                    Outcome in_time = clock_ms ? check_not_ahead(op->hlc, *clock_ms) : Outcome{};
+                    ApplyResult r = in_time ? desk.apply(*op) : ApplyResult{ApplyKind::rejected, in_time.error()};
                     json res = {{"id", op->id.to_string()}};
                     if (r.kind == ApplyKind::rejected) {
                         res["status"] = "rejected";
@@ -661,7 +664,7 @@ TEST_CASE("sync engine: the app's list follows pulled incidents") {
     CHECK(app->list().rows().size() == 1);
 }
 
-TEST_CASE("sync engine: a request with no answer times out as offline; a forbidden history keeps local state") {
+TEST_CASE("sync engine: a request with no answer times out as offline; a history the server does not show keeps local state") {
     FakeServer server;
     Client a(server, "hung");
     std::string id = a.create("Hung");
@@ -686,7 +689,7 @@ TEST_CASE("sync engine: a request with no answer times out as offline; a forbidd
                                                   {"message", "not yours"}}})},
                         {"head", server.head()}}
                        .dump()},
-        Reply{403, R"({"error": {"code": "forbidden", "message": "not yours"}})"}};
+        Reply{404, R"({"error": {"code": "no_such_record", "message": "No incident you may see has this id."}})"}};
     Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:hung", a.now, id, IncidentField::priority, "1"); });
     REQUIRE(set.id.to_string() == "hung:2");
     a.sync();
@@ -694,4 +697,32 @@ TEST_CASE("sync engine: a request with no answer times out as offline; a forbidd
     CHECK(a.engine->conflicts().items().size() == 1);
     CHECK(a.replica->outbox().empty());
     CHECK(a.replica->extra()["sync"]["rebuild"].empty());
+    CHECK(a.incident(id).value(IncidentField::title) == "Hung");  // still here, as it was
+}
+
+TEST_CASE("sync engine: after the server refuses a stamp as too far ahead, later changes carry the physical time") {
+    FakeServer server;
+    server.clock_ms = kBaseMs;
+    Client a(server, "clock-ahead");
+    constexpr std::int64_t kYearMs = 365LL * 24 * 3600 * 1000;
+    a.now = kBaseMs + kYearMs;  // the laptop's clock jumps a year ahead
+    std::string future = a.create("Stamped a year ahead");
+    a.now = kBaseMs;  // and is put right
+    a.sync();
+    REQUIRE(a.engine->conflicts().items().size() == 1);
+    CHECK(a.engine->conflicts().items().front().reason.code == "clock_ahead");
+    CHECK(server.desk.find(future) == nullptr);
+
+    std::string later = a.create("After the clock was put right");
+    CHECK(a.incident(later).created.wall_ms < kBaseMs + kHlcMaxAheadMs);
+    a.sync();
+    CHECK(server.desk.find(later) != nullptr);
+    CHECK(a.engine->conflicts().items().size() == 1);
+
+    // Also after the app is closed and opened again.
+    a.reopen();
+    std::string reopened = a.create("After a restart");
+    a.sync();
+    CHECK(server.desk.find(reopened) != nullptr);
+    CHECK(a.engine->conflicts().items().size() == 1);
 }

@@ -49,7 +49,7 @@ TEST_CASE("sync protocol: well-formed replies decode") {
     REQUIRE_MESSAGE(push.ok(), (push.ok() ? "" : push.error().message));
     REQUIRE(push->results.size() == 5);
     CHECK(push->results[0].seq == 1017);
-    CHECK(push->results[2].status == PushStatus::duplicate);
+    CHECK(push->results[2].status == ApplyKind::duplicate);
     CHECK(push->results[3].error.code == "guard_actual_solution");
     CHECK(*push->results[4].index == 4);
     CHECK(push->number_blocks == std::vector<NumberBlock>{{10100, 10199}});
