@@ -127,14 +127,14 @@ std::vector<CustomerMatch> CustomerLookup::find(std::string_view typed, std::siz
         for (std::uint32_t r : last_matches_)
             if (row_matches(rows_[r], needle, digits)) matches.push_back(r);
     } else {
-        // One scan of the buffer; after a hit, go on from the next row's keys.
+        // One scan of the buffer; after a hit, go on from the next row's keys. Hits
+        // come in buffer order, so the row holding one is found by walking forward.
+        std::uint32_t r = 0;
         for (std::size_t p = text_.find(needle); p != std::string::npos;) {
-            auto it = std::upper_bound(rows_.begin(), rows_.end(), p,
-                                       [](std::size_t pos, const Row& r) { return pos < r.offset; });
-            const auto r = static_cast<std::uint32_t>(it - rows_.begin() - 1);
+            while (r + 1 < rows_.size() && rows_[r + 1].offset <= p) ++r;
             const bool hit = !digits || p >= rows_[r].offset + rows_[r].name_length + rows_[r].email_length + 2;
             if (hit) matches.push_back(r);
-            const std::size_t next = hit ? (it == rows_.end() ? text_.size() : it->offset) : p + 1;
+            const std::size_t next = hit ? (r + 1 < rows_.size() ? rows_[r + 1].offset : text_.size()) : p + 1;
             p = text_.find(needle, next);
         }
     }
@@ -143,16 +143,24 @@ std::vector<CustomerMatch> CustomerLookup::find(std::string_view typed, std::siz
     last_matches_ = matches;
 
     std::vector<CustomerMatch> out;
+    // Records deactivated since the index was built are skipped, so rank a few more than asked.
+    const std::size_t wanted = limit + 16;
     std::vector<std::pair<int, std::uint32_t>> ranked;
-    ranked.reserve(matches.size());
-    for (std::uint32_t r : matches) ranked.emplace_back(rank_of(rows_[r], needle, digits), r);
+    // A first letter matches most records: when enough names begin with the
+    // query, the other ranks cannot reach the first places and are not computed.
+    if (!digits)
+        for (std::uint32_t r : matches)
+            if (keys(rows_[r]).substr(0, rows_[r].name_length).starts_with(needle)) ranked.emplace_back(kNamePrefix, r);
+    if (ranked.size() < wanted) {
+        ranked.clear();
+        for (std::uint32_t r : matches) ranked.emplace_back(rank_of(rows_[r], needle, digits), r);
+    }
     auto better = [&](const auto& a, const auto& b) {
         if (a.first != b.first) return a.first < b.first;
         return keys(rows_[a.second]).substr(0, rows_[a.second].name_length) <
                keys(rows_[b.second]).substr(0, rows_[b.second].name_length);
     };
-    // Records deactivated since the index was built are skipped, so sort a few more than asked.
-    const std::size_t keep = std::min(ranked.size(), limit + 16);
+    const std::size_t keep = std::min(ranked.size(), wanted);
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(), better);
     for (std::size_t i = 0; i < keep && out.size() < limit; ++i) {
         const Row& row = rows_[ranked[i].second];
