@@ -48,6 +48,13 @@ std::string lookup_key(std::string_view text) {
         auto c = static_cast<unsigned char>(out[i]);
         if ((c >> 5) == 0x6 && i + 1 < out.size() && (static_cast<unsigned char>(out[i + 1]) >> 6) == 0x2) {
             std::uint32_t cp = ((c & 0x1fu) << 6) | (static_cast<unsigned char>(out[i + 1]) & 0x3fu);
+            // Ligatures are typed as their two letters: "oeuvre", "strasse".
+            if (const char* pair = cp == 0x00e6 ? "ae" : cp == 0x0153 ? "oe" : cp == 0x00df ? "ss" : cp == 0x0133 ? "ij" : nullptr) {
+                out[w++] = pair[0];
+                out[w++] = pair[1];
+                ++i;
+                continue;
+            }
             if (char base = base_letter(cp)) {
                 out[w++] = base;
                 ++i;
