@@ -3,6 +3,7 @@
 #include "app/demo_seed.hpp"
 #include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "core/entity_rules.hpp"
 
 namespace hotline::app {
 
@@ -11,6 +12,7 @@ App::App(Replica replica, const Options& options)
       list_(replica_.desk()),
       editor_(replica_, list_, options.actor, options.utc_offset_minutes),
       actor_(options.actor),
+      registration_(replica_, create_draft_, options.actor),
       utc_offset_minutes_(options.utc_offset_minutes),
       user_label_(options.user_label) {}
 
@@ -119,6 +121,7 @@ bool App::open_selected() {
 void App::start_create() {
     if (screen_ == Screen::create || refuse_to_leave_edits()) return;
     create_draft_.clear();
+    registration_.refresh();
     screen_ = Screen::create;
 }
 
@@ -155,6 +158,32 @@ bool App::save_create(std::int64_t now_ms) {
     tab_ = DetailTab::summary;
     create_draft_.clear();
     return report(created, tr_format("create.done", {list_.incident(row).number.display()}));
+}
+
+std::string App::today(std::int64_t now_ms) const {
+    return utc_date(now_ms + static_cast<std::int64_t>(utc_offset_minutes_) * 60'000);
+}
+
+void App::choose_customer(const CustomerMatch& match) {
+    if (match.kind == EntityKind::contact) registration_.choose_contact(*match.record);
+    else registration_.choose_account(*match.record);
+}
+
+void App::choose_unit(const Entity& unit, std::int64_t now_ms) { registration_.choose_unit(unit, today(now_ms)); }
+
+bool App::add_call_to_incident(std::uint32_t row, std::int64_t now_ms) {
+    if (Outcome added = registration_.add_call_to(row, now_ms); !added) return report(added, {});
+    list_.row_changed(row);
+    create_draft_.clear();
+    open_incident(row);
+    tab_ = DetailTab::timeline;
+    return report({}, tr_format("registration.call_added", {list_.incident(row).number.display()}));
+}
+
+bool App::save_new_record(NewRecord what, std::int64_t now_ms) {
+    Outcome saved = registration_.save_new(what, now_ms, today(now_ms));
+    const Draft& d = registration_.new_record(what);
+    return report(saved, tr_format("registration.created", {tr(kind_spec(d.kind()).label)}));
 }
 
 bool App::save_summary(std::int64_t now_ms) { return report(editor_.save(now_ms), tr("Saved")); }

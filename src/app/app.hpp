@@ -28,6 +28,7 @@
 #include "app/draft.hpp"
 #include "app/incident_editor.hpp"
 #include "app/list_model.hpp"
+#include "app/registration.hpp"
 #include "app/replica.hpp"
 #include "core/result.hpp"
 #include "sync/sync_engine.hpp"
@@ -82,6 +83,9 @@ public:
     IncidentEditor& editor() { return editor_; }
     Draft& create_draft() { return create_draft_; }
     bool create_full_form() const { return create_full_; }
+    // The new-incident form against real records: lookups, what is chosen, the
+    // blocking reasons to warn about, related incidents, new-record drafts.
+    Registration& registration() { return registration_; }
     Replica& replica() { return replica_; }  // for seeding (demo, benchmark)
 
     // --- Navigation ---
@@ -101,6 +105,15 @@ public:
 
     // --- Commands ---
     bool save_create(std::int64_t now_ms);
+    // Registration (R2-R6): choosing a lookup result fills the create form.
+    void choose_customer(const CustomerMatch& match);
+    void choose_unit(const Entity& unit, std::int64_t now_ms);
+    // R6: the call goes to an existing incident as a call_in event instead of a
+    // new incident; that incident opens on its timeline.
+    bool add_call_to_incident(std::uint32_t row, std::int64_t now_ms);
+    // A new account, contact or unit from the form's draft (registration().new_record), chosen at once.
+    bool save_new_record(NewRecord what, std::int64_t now_ms);
+    std::string today(std::int64_t now_ms) const;  // "YYYY-MM-DD" in the user's time zone
     bool save_summary(std::int64_t now_ms);
     bool add_event(std::int64_t now_ms);
     bool change_status(IncidentStatus to, std::int64_t now_ms);
@@ -140,6 +153,7 @@ private:
     Draft create_draft_;
     bool create_full_ = false;
     std::string actor_;
+    Registration registration_;
     int utc_offset_minutes_ = 0;
     Screen screen_ = Screen::list;
     DetailTab tab_ = DetailTab::summary;

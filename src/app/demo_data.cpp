@@ -51,6 +51,20 @@ public:
         return out;
     }
 
+    // The array of non-empty strings at obj[key]; empty on a problem.
+    std::vector<std::string> texts(const json& obj, const char* key, const std::string& where) {
+        std::vector<std::string> out;
+        auto it = obj.find(key);
+        if (it != obj.end() && it->is_array())
+            for (const json& e : *it)
+                if (e.is_string() && !e.get_ref<const std::string&>().empty()) out.push_back(e.get<std::string>());
+        if (it == obj.end() || !it->is_array() || it->empty() || out.size() != it->size()) {
+            fail(where + "." + key + ": expected a non-empty array of non-empty strings");
+            return {};
+        }
+        return out;
+    }
+
     void fail(std::string what) {
         if (problem.empty()) problem = std::move(what);
     }
@@ -70,11 +84,33 @@ void check_coverage(const DemoData& data, Reader& r) {
         return false;
     };
     for (const auto& c : data.customers) {
-        if (!has_person(data.agents, c.lang) || !has_person(data.engineers, c.lang) || !data.phrases.count(c.lang))
-            r.fail("customer " + c.name + ": no agent, engineer or phrases in language '" + c.lang + "'");
+        if (!has_person(data.agents, c.lang) || !has_person(data.engineers, c.lang) || !data.phrases.count(c.lang) ||
+            !data.parts.count(c.lang))
+            r.fail("customer " + c.name + ": no agent, engineer, phrases or parts in language '" + c.lang + "'");
         for (const auto& u : c.units)
             if (!has_story(c.lang, u.kind))
                 r.fail("customer " + c.name + ": no story for a '" + u.kind + "' in language '" + c.lang + "'");
+    }
+}
+
+void read_parts(const json& root, Reader& r, DemoData& data) {
+    auto parts = root.find("parts");
+    if (parts == root.end() || !parts->is_object()) return r.fail("parts: expected an object by language");
+    for (const auto& [lang, p] : parts->items()) {
+        const std::string where = "parts." + lang;
+        if (!p.is_object()) return r.fail(where + ": expected an object");
+        DemoParts out;
+        std::pair<const char*, std::string*> texts[] = {
+            {"address", &out.address}, {"company", &out.company}, {"phone", &out.phone},
+            {"domain", &out.domain},   {"warn", &out.warn},       {"forbid", &out.forbid}};
+        for (auto& [key, target] : texts) *target = r.text(p, key, where);
+        out.female_suffix = r.text(p, "female_suffix", where, true);
+        std::pair<const char*, std::vector<std::string>*> lists[] = {
+            {"forms", &out.forms},   {"words", &out.words},   {"first_names", &out.first_names},
+            {"last_names", &out.last_names}, {"streets", &out.streets}, {"cities", &out.cities},
+            {"roles", &out.roles},   {"contracts", &out.contracts}};
+        for (auto& [key, target] : lists) *target = r.texts(p, key, where);
+        data.parts[lang] = std::move(out);
     }
 }
 
@@ -163,6 +199,7 @@ Result<DemoData> parse_demo_data(std::string_view json_text) {
                                   r.text(p, "solved", where), r.text(p, "duplicate", where)};
         }
     }
+    read_parts(root, r, data);
     if (r.problem.empty()) check_coverage(data, r);
     if (!r.problem.empty()) return make_error("bad_demo_data", "demo data: " + r.problem);
     return data;

@@ -1,6 +1,7 @@
 // The demo data set (P5): hand-written customers, units, staff and incident
 // stories in English, French, Russian and Italian, read from
-// assets/demo/demo_data.json. demo_seed.hpp turns it into incidents.
+// assets/demo/demo_data.json. demo_records.hpp makes the company's records from
+// it, demo_seed.hpp the incidents about them.
 //
 // File format (JSON object; every string non-empty unless noted):
 //   "agents":    [{"login": "u:...", "lang": "en"|"fr"|"ru"|"it"}]      call takers
@@ -12,8 +13,15 @@
 //                  "note", "call_out", "actual_problem", "actual_solution",
 //                  "resolution_general", "resolution_specific", "customer_reply"}]
 //   "phrases":   {"<lang>": {"assigned": "...{}..." (engineer name), "transferred", "solved", "duplicate"}}
+//   "parts":     {"<lang>": {"address": "{n} {street}, {city}", "company": "{word} {form}",
+//                  "female_suffix" (may be ""; ends a woman's surname: first names "Анна|anna|f"), "forms", "words",
+//                  "first_names", "last_names", "streets", "cities", "roles", "contracts": [strings],
+//                  "phone" (prefix of generated numbers), "domain" (of emails), "warn", "forbid"
+//                  (blocking reason texts)}}
+//                the parts demo_records.hpp builds the rest of the company's customers from; a
+//                word or name written "Север|sever" gives the ASCII form its emails use.
 // Every (lang, kind) of a customer's unit needs at least one story, and every
-// language used needs an agent, an engineer and phrases.
+// language used needs an agent, an engineer, phrases and parts.
 #pragma once
 
 #include <map>
@@ -49,12 +57,18 @@ struct DemoPhrases {
     std::string assigned, transferred, solved, duplicate;
 };
 
+struct DemoParts {
+    std::string address, company, phone, female_suffix, domain, warn, forbid;
+    std::vector<std::string> forms, words, first_names, last_names, streets, cities, roles, contracts;
+};
+
 struct DemoData {
     std::vector<DemoPerson> agents;
     std::vector<DemoPerson> engineers;
     std::vector<DemoCustomer> customers;
     std::vector<DemoStory> stories;
     std::map<std::string, DemoPhrases, std::less<>> phrases;  // by language
+    std::map<std::string, DemoParts, std::less<>> parts;      // by language
 };
 
 Result<DemoData> parse_demo_data(std::string_view json_text);

@@ -6,6 +6,7 @@
 #include <queue>
 
 #include "app/app.hpp"
+#include "app/demo_records.hpp"
 
 namespace hotline::app {
 namespace {
@@ -14,28 +15,6 @@ constexpr std::uint64_t kDemoSeed = 20251124;
 constexpr std::int64_t kMinute = 60'000;
 constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kDay = 24 * kHour;
-
-// SplitMix64: tiny, and the same numbers natively and in wasm (std
-// distributions differ between standard libraries).
-class Rng {
-public:
-    explicit Rng(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-    std::int64_t between(std::int64_t lo, std::int64_t hi) {
-        return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));
-    }
-    template <typename T>
-    const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
-
-private:
-    std::uint64_t state_;
-};
 
 // Where an incident's life ends, and how many lives end there (weights of 100).
 enum class Goal : std::uint8_t { registered, assigned, in_progress, transferred, solved, accepted, closed, archived, dropped };
@@ -82,8 +61,9 @@ std::pair<std::int64_t, std::int64_t> delay_before(Stage s) {
 
 struct Life {
     std::string id;
-    const DemoCustomer* customer = nullptr;
-    const DemoUnit* unit = nullptr;
+    const BookAccount* account = nullptr;
+    const BookContact* contact = nullptr;
+    const BookUnit* unit = nullptr;
     const DemoStory* story = nullptr;
     const DemoPerson* agent = nullptr;
     const DemoPerson* engineer = nullptr;
@@ -101,21 +81,25 @@ std::string with_argument(const std::string& phrase, const std::string& argument
 class Player {
 public:
     // Every operation of a life goes through `commit`: mint, apply, keep.
-    using Commit = std::function<Outcome(const Replica::Mint&)>;
+    using Commit = DemoCommit;
 
-    Player(Commit commit, const DemoData& data, std::uint64_t seed) : commit_(std::move(commit)), rng_(seed) {
+    Player(Commit commit, const DemoData& data, const DemoBook& book, std::uint64_t seed)
+        : commit_(std::move(commit)), rng_(seed) {
         for (const auto& s : data.stories) stories_[s.lang + "/" + s.kind].push_back(&s);
         for (const auto& p : data.agents) agents_[p.lang].push_back(&p);
         for (const auto& p : data.engineers) engineers_[p.lang].push_back(&p);
-        customers_ = &data.customers;
+        // The core would refuse an incident of an account that may not register calls.
+        for (const auto& a : book.accounts)
+            if (a.block_mode != "forbid") accounts_.push_back(&a);
         phrases_ = &data.phrases;
     }
 
     Life cast() {
         Life life;
-        life.customer = &rng_.pick(*customers_);
-        life.unit = &rng_.pick(life.customer->units);
-        const std::string& lang = life.customer->lang;
+        life.account = rng_.pick(accounts_);
+        life.contact = &rng_.pick(life.account->contacts);
+        life.unit = &rng_.pick(life.account->units);
+        const std::string& lang = life.account->lang;
         life.story = rng_.pick(stories_.at(lang + "/" + life.unit->kind));
         life.agent = rng_.pick(agents_.at(lang));
         life.engineer = rng_.pick(engineers_.at(lang));
@@ -151,7 +135,7 @@ public:
             case Stage::assign:
                 return all({set(life, agent, t, IncidentField::department, life.engineer->department),
                             // The field holds the login: visibility is decided by it (authorization.hpp).
-                            set(life, agent, t, IncidentField::engineer, engineer.substr(engineer.find(':') + 1)),
+                            set(life, agent, t, IncidentField::engineer, demo_login(life.engineer->login)),
                             event(life, agent, t, "assignment", with_argument(life.phrases->assigned, life.engineer->name)),
                             transition(life, agent, t, IncidentStatus::assigned)});
             case Stage::start_work:
@@ -185,8 +169,9 @@ public:
 
 private:
     Outcome create(Life& life, std::int64_t t) {
-        const DemoCustomer& c = *life.customer;
-        const DemoUnit& u = *life.unit;
+        const BookAccount& a = *life.account;
+        const BookContact& c = *life.contact;
+        const BookUnit& u = *life.unit;
         const DemoStory& s = *life.story;
         // Now and then the caller rates it one step more or less urgent than usual.
         int priority = std::clamp(s.priority + static_cast<int>(rng_.below(5) == 0) - static_cast<int>(rng_.below(5) == 0),
@@ -194,16 +179,20 @@ private:
         std::vector<std::pair<FieldId, std::string>> fields = {
             {IncidentField::title, s.title},
             {IncidentField::description, s.description},
-            {IncidentField::customer_name, c.name},
-            {IncidentField::customer_contact, c.contact},
-            {IncidentField::customer_address, c.address},
-            {IncidentField::customer_phone, c.phone},
-            {IncidentField::customer_fax, c.fax},
-            {IncidentField::customer_email, c.email},
+            {IncidentField::account, a.id},
+            {IncidentField::contact, c.id},
+            {IncidentField::unit, u.id},
+            // The snapshot the registration form takes from the chosen records (registration.hpp).
+            {IncidentField::customer_name, a.name},
+            {IncidentField::customer_contact, c.name},
+            {IncidentField::customer_address, a.address},
+            {IncidentField::customer_phone, c.phone.empty() ? a.phone : c.phone},
+            {IncidentField::customer_fax, a.fax},
+            {IncidentField::customer_email, c.email.empty() ? a.email : c.email},
             {IncidentField::unit_item, u.item},
             {IncidentField::unit_serial, u.serial},
             {IncidentField::unit_warranty_end, u.warranty_end},
-            {IncidentField::unit_contract, u.contract},
+            {IncidentField::unit_contract, u.contract < 0 ? std::string() : a.contracts[static_cast<std::size_t>(u.contract)].name},
             {IncidentField::reason_general, s.reason_general},
             {IncidentField::reason_specific, s.reason_specific},
             {IncidentField::priority, std::to_string(priority)},
@@ -236,23 +225,27 @@ private:
     }
 
     Commit commit_;
-    Rng rng_;
+    DemoRng rng_;
     std::map<std::string, std::vector<const DemoStory*>, std::less<>> stories_;
     std::map<std::string, std::vector<const DemoPerson*>, std::less<>> agents_;
     std::map<std::string, std::vector<const DemoPerson*>, std::less<>> engineers_;
-    const std::vector<DemoCustomer>* customers_ = nullptr;
+    std::vector<const BookAccount*> accounts_;
     const std::map<std::string, DemoPhrases, std::less<>>* phrases_ = nullptr;
 };
 
-// Plays `count` lives through `commit`; stops at the first refusal.
+// Creates the company's records, then plays `count` lives through `commit`
+// against them; stops at the first refusal.
 Outcome play_lives(const Player::Commit& commit, const DemoData& data, std::size_t count, std::int64_t now_ms,
                    std::uint64_t seed) {
-    Player player(commit, data, seed);
     // Creations spread over a period that grows with the count (a busy desk has
     // more per day), the last one a few minutes ago; no step happens after that.
     const std::int64_t span = std::clamp<std::int64_t>(static_cast<std::int64_t>(count) * 6 * kHour, 30 * kDay, 3 * 365 * kDay);
     const std::int64_t end = now_ms - 5 * kMinute;
-    const std::int64_t gap = std::max<std::int64_t>(1, span / static_cast<std::int64_t>(count));
+    DemoBook book = make_demo_book(data, now_ms);
+    // The records exist before the first incident names them.
+    if (Outcome made = create_demo_records(book, data, commit, end - span - kDay); !made) return made;
+    Player player(commit, data, book, seed);
+    const std::int64_t gap = std::max<std::int64_t>(1, span / std::max<std::int64_t>(1, static_cast<std::int64_t>(count)));
 
     std::vector<Life> lives;
     lives.reserve(count);
@@ -280,7 +273,6 @@ Outcome play_lives(const Player::Commit& commit, const DemoData& data, std::size
 
 Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count, std::int64_t now_ms,
                        std::uint64_t seed) {
-    if (count == 0) return {};
     auto commit = [&](const Replica::Mint& mint) { return replica.commit(mint, Replica::Write::deferred); };
     Outcome played = play_lives(commit, data, count, now_ms, seed);
     // Even after a refusal: keep the disk in step with the desk, which holds what was played.
@@ -302,8 +294,7 @@ Result<std::vector<Operation>> demo_operations(const DemoData& data, std::size_t
         ops.push_back(std::move(op));
         return {};
     };
-    if (count > 0)
-        if (Outcome played = play_lives(commit, data, count, now_ms, seed); !played) return played.error();
+    if (Outcome played = play_lives(commit, data, count, now_ms, seed); !played) return played.error();
     return ops;
 }
 

@@ -20,15 +20,17 @@ class App;
 
 inline constexpr std::size_t kDemoIncidents = 300;
 
-// Adds `count` incidents whose lives end before now_ms (older ones further
+// Creates the demo company's records (demo_records.hpp) and adds `count`
+// incidents about them whose lives end before now_ms (older ones further
 // along: solved, closed, archived), then writes one snapshot. On a replica with
 // changes newer than those lives, their times collapse onto the newest stamp
 // (the HLC never goes back), so seed a fresh replica.
 Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count, std::int64_t now_ms,
                        std::uint64_t seed);
 
-// The same lives as a list of operations minted by `factory` (the server seeds
-// its log with them): each validated by a Desk of its own, in apply order.
+// The same records and lives as a list of operations minted by `factory` (the
+// server seeds its log with them): each validated by a Desk of its own, in apply
+// order, so every ref names a record created before.
 Result<std::vector<Operation>> demo_operations(const DemoData& data, std::size_t count, std::int64_t now_ms,
                                                std::uint64_t seed, OpFactory& factory);
 

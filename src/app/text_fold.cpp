@@ -5,6 +5,8 @@
 namespace hotline::app {
 namespace {
 
+using namespace std::literals;
+
 // The lower-case partner of a two-byte code point (U+0080..U+07FF), or the
 // code point itself. Every mapping stays inside the two-byte range.
 std::uint32_t fold_two_byte(std::uint32_t cp) {
@@ -23,7 +25,52 @@ std::uint32_t fold_two_byte(std::uint32_t cp) {
     return cp;
 }
 
+// The base letter of U+00C0..U+00FF, 0 for the two signs (× ÷) that keep their code.
+constexpr std::string_view kLatin1Base = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts" "aaaaaaaceeeeiiiidnooooo\0ouuuuyty"sv;
+// The base letter of U+0100..U+017F (Latin Extended-A), in code point order.
+constexpr std::string_view kExtendedABase =
+    "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "ii" "jj" "kkk" "llllllllll"
+    "nnnnnnnnn" "oooooo" "oo" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy" "zzzzzz" "s"sv;
+static_assert(kLatin1Base.size() == 64 && kExtendedABase.size() == 128);
+
+char base_letter(std::uint32_t cp) {
+    if (cp >= 0x00c0 && cp <= 0x00ff) return kLatin1Base[cp - 0x00c0];
+    if (cp >= 0x0100 && cp <= 0x017f) return kExtendedABase[cp - 0x0100];
+    return 0;
+}
+
 }  // namespace
+
+std::string lookup_key(std::string_view text) {
+    std::string out = folded(text);
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto c = static_cast<unsigned char>(out[i]);
+        if ((c >> 5) == 0x6 && i + 1 < out.size() && (static_cast<unsigned char>(out[i + 1]) >> 6) == 0x2) {
+            std::uint32_t cp = ((c & 0x1fu) << 6) | (static_cast<unsigned char>(out[i + 1]) & 0x3fu);
+            // Ligatures are typed as their two letters: "oeuvre", "strasse".
+            if (const char* pair = cp == 0x00e6 ? "ae" : cp == 0x0153 ? "oe" : cp == 0x00df ? "ss" : cp == 0x0133 ? "ij" : nullptr) {
+                out[w++] = pair[0];
+                out[w++] = pair[1];
+                ++i;
+                continue;
+            }
+            if (char base = base_letter(cp)) {
+                out[w++] = base;
+                ++i;
+                continue;
+            }
+            if (cp == 0x0451) cp = 0x0435;  // ё -> е
+            out[w++] = static_cast<char>(0xc0 | (cp >> 6));
+            out[w++] = static_cast<char>(0x80 | (cp & 0x3f));
+            ++i;
+            continue;
+        }
+        out[w++] = out[i];
+    }
+    out.resize(w);
+    return out;
+}
 
 void fold_in_place(std::string& text, std::size_t from) {
     const std::size_t n = text.size();

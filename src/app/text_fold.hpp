@@ -16,4 +16,11 @@ void fold_in_place(std::string& text, std::size_t from = 0);
 
 std::string folded(std::string_view text);
 
+// A lookup key (customer and unit lookup, customer_lookup.hpp): folded(), then
+// the accents of Latin letters dropped ("Lefèvre" -> "lefevre"), ligatures
+// spelt out ("œ" -> "oe") and ё read as е, because a caller spelling a name on
+// the phone gives no accents. Its length differs from the text's: for
+// matching, not for offsets.
+std::string lookup_key(std::string_view text);
+
 }  // namespace hotline::app

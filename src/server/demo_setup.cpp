@@ -1,6 +1,7 @@
 #include "server/demo_setup.hpp"
 
 #include "app/demo_data.hpp"
+#include "app/demo_records.hpp"
 #include "app/demo_seed.hpp"
 #include "core/op_factory.hpp"
 #include "core/operation_json.hpp"
@@ -12,17 +13,15 @@ namespace {
 constexpr std::string_view kDemoReplica = "demo";
 constexpr std::uint64_t kDemoSeed = 20261123;
 
-std::string login_of(const std::string& actor) { return actor.starts_with("u:") ? actor.substr(2) : actor; }
-
 Result<std::size_t> create_users(Database& db, const app::DemoData& data, HashCost cost) {
     struct Wanted {
         std::string login, name, role;
     };
     std::vector<Wanted> wanted = {{"admin", "Administrator", "admin"}, {"manager", "Desk Manager", "manager"}};
-    for (const auto& agent : data.agents) wanted.push_back({login_of(agent.login), login_of(agent.login), "agent"});
+    for (const auto& agent : data.agents) wanted.push_back({app::demo_login(agent.login), app::demo_login(agent.login), "agent"});
     for (std::size_t i = 0; i < data.engineers.size(); ++i) {
         const auto& e = data.engineers[i];
-        wanted.push_back({login_of(e.login), e.name, i % 2 == 0 ? "technician" : "engineer"});
+        wanted.push_back({app::demo_login(e.login), e.name, i % 2 == 0 ? "technician" : "engineer"});
     }
     // One hash for all: they share the password, and Argon2id is slow on purpose.
     auto hash = hash_password(kDemoPassword, cost);

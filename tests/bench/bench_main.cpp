@@ -4,6 +4,7 @@
 //   save/load  compact a desk of K incidents into a snapshot, load it back
 //   log        replay a log of operations (the state after a crash before compaction)
 //   memory     peak resident memory natively, peak wasm heap under node
+//   lookup     customer lookup per keystroke and serial lookup (lookup_bench.hpp)
 // Usage: hotline_bench [--incidents K] [--dir PATH]   (defaults: 100000, ./bench-data)
 #include <chrono>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include "core/desk.hpp"
 #include "core/operation_json.hpp"
 #include "store/replica_store.hpp"
+#include "lookup_bench.hpp"
 #include "workload.hpp"
 
 #ifdef __EMSCRIPTEN__
@@ -144,6 +146,7 @@ int main(int argc, char** argv) {
     row("log replay: operations", static_cast<double>(replayed ? replayed->log.size() : 0), "ops");
     row("log replay: throughput", static_cast<double>(n_log) / replay_s / 1e6, "M ops/s");
 
+    bench::run_lookup_bench();
     row("peak memory (whole run)", peak_memory_mb(), "MB");
     std::filesystem::remove_all(dir);
     std::filesystem::remove_all(log_dir);

@@ -1,11 +1,15 @@
 // The demo data set (P5) and state_json(), the test driver's view of the screen.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
+#include "app/demo_records.hpp"
 #include "app/demo_seed.hpp"
+#include "app/unit_lookup.hpp"
+#include "core/entity_rules.hpp"
 #include "app_test_support.hpp"
 
 using namespace hotline;
@@ -49,6 +53,73 @@ TEST_CASE("demo: an empty replica is seeded with the same incidents every time, 
     for (int s = 0; s < kStatusCount; ++s) CHECK_MESSAGE(by_status[s] > 0, "no demo incident is " << status_name(static_cast<IncidentStatus>(s)));
 }
 
+TEST_CASE("demo: a service company of accounts, contacts, units, contracts and reference data, which the incidents refer to") {
+    auto app = open_app(fresh_dir("demo-records"), demo_data_path());
+    const Desk& desk = app->desk();
+    CHECK(desk.entities(EntityKind::account).size() == kDemoAccounts);
+    CHECK(desk.entities(EntityKind::contact).size() == kDemoContacts);
+    CHECK(desk.entities(EntityKind::unit).size() == kDemoUnits);
+    CHECK(desk.entities(EntityKind::contract).size() >= 20);
+    CHECK(desk.entities(EntityKind::department).size() >= 4);
+    CHECK(desk.entities(EntityKind::staff_profile).size() == 12);
+    CHECK(desk.entities(EntityKind::reason_code).size() >= 10);
+    CHECK(desk.entities(EntityKind::resolution_code).size() >= 10);
+    std::map<std::string, int> modes, languages;
+    for (const Entity& b : desk.entities(EntityKind::blocking_reason)) ++modes[b.value(BlockingReasonField::mode)];
+    CHECK(modes == std::map<std::string, int>{{"forbid", 1}, {"warn", 1}});
+    for (const Entity& a : desk.entities(EntityKind::account)) ++languages[a.value(AccountField::language)];
+    CHECK(languages.size() == 4);
+
+    // Mixed warranty and contract states on the seeding day.
+    int in_warranty = 0, expired = 0, covered = 0, ended = 0, bare = 0;
+    const std::string today = utc_date(kBaseMs);
+    for (const Entity& u : desk.entities(EntityKind::unit)) {
+        UnitCoverage c = unit_coverage(desk, u, today);
+        (c.in_warranty ? in_warranty : expired) += 1;
+        (c.contract ? (c.contract_in_force ? covered : ended) : bare) += 1;
+    }
+    CHECK(in_warranty > 150);
+    CHECK(expired > 150);
+    CHECK(covered > 100);
+    CHECK(ended > 20);
+    CHECK(bare > 150);
+
+    // Every incident refers to an account, contact and unit, with the snapshot taken from them.
+    for (const Incident& inc : desk.incidents()) {
+        const Entity* account = desk.find(EntityKind::account, inc.value(IncidentField::account));
+        const Entity* contact = desk.find(EntityKind::contact, inc.value(IncidentField::contact));
+        const Entity* unit = desk.find(EntityKind::unit, inc.value(IncidentField::unit));
+        REQUIRE((account && contact && unit));
+        CHECK(inc.value(IncidentField::customer_name) == account->value(AccountField::name));
+        CHECK(inc.value(IncidentField::customer_contact) == contact->value(ContactField::name));
+        CHECK(contact->value(ContactField::account) == account->id);
+        CHECK(inc.value(IncidentField::unit_serial) == unit->value(UnitField::serial));
+        CHECK(unit->value(UnitField::account) == account->id);
+        // Assigned by login (a technician sees the incidents whose engineer is their login).
+        const std::string& engineer = inc.value(IncidentField::engineer);
+        if (!engineer.empty()) CHECK(desk.find(EntityKind::staff_profile, engineer) != nullptr);
+    }
+    // The lookup finds the demo's people in every language.
+    CHECK_FALSE(app->registration().customers().find("север").empty());
+    CHECK_FALSE(app->registration().customers().find("lefevre").empty());
+}
+
+TEST_CASE("demo: every operation the server seeds applies in order on an empty desk") {
+    auto data = load_demo_data(demo_data_path());
+    REQUIRE(data.ok());
+    OpFactory factory("demo");
+    factory.numbers().add_block({1, 1000});
+    auto ops = demo_operations(*data, 200, kBaseMs, 7, factory);
+    REQUIRE_MESSAGE(ops.ok(), (ops.ok() ? "" : ops.error().message));
+    Desk desk;
+    for (const Operation& op : *ops) {
+        ApplyResult applied = desk.apply(op);
+        REQUIRE_MESSAGE(applied.kind == ApplyKind::applied, op.entity_id << ": " << applied.error.message);
+    }
+    CHECK(desk.entities(EntityKind::account).size() == kDemoAccounts);
+    CHECK(desk.incidents().size() == 200);
+}
+
 TEST_CASE("demo: the seeded replica reopens as it was, still a demo, and is not seeded twice") {
     auto dir = fresh_dir("demo-reopen");
     std::string before;
@@ -73,7 +144,8 @@ TEST_CASE("demo: a missing data set opens an empty desk and says why") {
 
 TEST_CASE("synthetic incidents for benchmarks are added through the same operations") {
     auto app = open_app(fresh_dir("synthetic"));
-    REQUIRE(seed_synthetic(*app, demo_data_path(), 1000, kBaseMs).ok());
+    auto seeded = seed_synthetic(*app, demo_data_path(), 1000, kBaseMs);
+    REQUIRE_MESSAGE(seeded.ok(), (seeded.ok() ? "" : seeded.error().message));
     CHECK(app->desk().incidents().size() == 1000);
     CHECK(app->list().total() == 1000);
     CHECK_FALSE(app->is_demo());

@@ -27,3 +27,11 @@ TEST_CASE("fold: keeps the byte length and leaves other text alone") {
     CHECK(folded("北京 🙂") == "北京 🙂");
     CHECK(folded("\xc3") == "\xc3");  // a truncated sequence is not touched
 }
+
+TEST_CASE("lookup_key: case and accents folded, ё read as е, for the customer lookup") {
+    CHECK(hotline::app::lookup_key("Mme LEFÈVRE") == "mme lefevre");
+    CHECK(hotline::app::lookup_key("Société Générale, Ñandú, Łódź, Œuvre") == "societe generale, nandu, lodz, oeuvre");
+    CHECK(hotline::app::lookup_key("Фёдоров ЁЛКИН") == "федоров елкин");
+    CHECK(hotline::app::lookup_key("ООО «Север» × 2") == "ооо «север» × 2");  // signs keep their code
+    CHECK(hotline::app::lookup_key("") == "");
+}
