@@ -51,10 +51,14 @@ Outcome Desk::apply_create_new(const Operation& op, Stamp stamp, std::optional<s
     Entity e = make_entity(op.entity, op.entity_id);
     for (const auto& [field, text] : op.fields) {
         if (field.value >= e.values.size()) return make_error("bad_operation", "unknown field");
+        if (auto ok = check_value(op.entity, field, text); !ok) return ok;
         e.value(field) = text;
     }
+    // The fields not given keep their initial values, valid by construction (the schema
+    // test checks them); a required field without one must have been given.
     for (const FieldSpec& f : spec.fields)
-        if (auto ok = check_value(op.entity, f.id, e.value(f.id)); !ok) return ok;
+        if (f.required && f.initial.empty())
+            if (auto ok = check_required(op.entity, f, e.value(f.id)); !ok) return ok;
     if (auto ok = check_entity_rules(*this, EntityChange{e, std::nullopt, {}}, op.hlc.wall_ms); !ok) return ok;
     Table& t = table(op.entity);
     const auto row = slot.value_or(static_cast<std::uint32_t>(t.rows.size()));

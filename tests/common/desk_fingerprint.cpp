@@ -28,6 +28,9 @@ const char* tx_kind_name(TxKind k) {
     return "?";
 }
 
+// A zero stamp (a default, or a field a keyed record's create did not give) names no replica.
+std::string stamp_text(const Desk& desk, const Stamp& s) { return s == Stamp{} ? "default" : desk.to_hlc(s).to_string(); }
+
 // Incidents print their hooks on their first line (the format the v1 fixtures hold);
 // other kinds their kind, id and creation.
 void print_record(std::ostringstream& out, const Desk& desk, const Entity& inc) {
@@ -44,7 +47,7 @@ void print_record(std::ostringstream& out, const Desk& desk, const Entity& inc) 
         // the same text for the same operations (the upgrade fixtures rely on it).
         if (inc.value(spec.id).empty() && inc.stamp_of(spec.id) == inc.created) continue;
         out << "  field " << spec.name << " = " << quoted(inc.value(spec.id)) << " @"
-            << desk.to_hlc(inc.stamp_of(spec.id)).to_string() << '\n';
+            << stamp_text(desk, inc.stamp_of(spec.id)) << '\n';
     }
     for (const auto& e : inc.events)
         out << "  event " << e.id << ' ' << e.type << ' ' << e.actor << " @" << desk.to_hlc(e.stamp).to_string() << ' '

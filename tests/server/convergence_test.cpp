@@ -3,7 +3,8 @@
 // over real HTTP), each behind a chaos transport that drops requests and replies,
 // duplicates pushes and re-sends old ones late. Replicas edit at random, often offline,
 // often the same fields of the same incidents (real conflicts), with status changes the
-// server's guards will refuse. The server is killed with SIGKILL at random moments, also
+// server's guards will refuse, and customer records and reference data of every kind
+// (issue 8) created, edited and given to incidents. The server is killed with SIGKILL at random moments, also
 // while a push is on the wire, and restarted on the same database.
 //
 // At the end (chaos off, server up, every engine ticked until idle) it checks:
@@ -168,8 +169,49 @@ const Incident* pick_incident(Rng& rng, const Desk& desk) {
     return sorted[static_cast<std::size_t>(rng.uniform(0, n - 1))];
 }
 
+// Customer records and reference data (issue 8): created, edited, and given to incidents,
+// often the same records by several replicas.
+bool random_record_edit(Rng& rng, Client& c, std::int64_t now) {
+    const std::string actor = "u:" + c.user.login;
+    const Desk& desk = c.replica->desk();
+    auto ids_of = [&](EntityKind kind) {
+        std::vector<std::string> ids;
+        for (const auto& e : desk.entities(kind)) ids.push_back(e.id);
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    const std::vector<std::string> accounts = ids_of(EntityKind::account);
+    const std::string n = std::to_string(rng.uniform(0, 999));
+    const auto what = rng.uniform(0, 9);
+    if (accounts.empty() || what < 2)
+        return c.commit([&](OpFactory& f) { return f.create(actor, now, EntityKind::account, {{AccountField::name, "Acme " + n}}); });
+    const std::string account = rng.pick(accounts);
+    if (what < 4)
+        return c.commit([&](OpFactory& f) {
+            return f.create(actor, now, EntityKind::contact, {{ContactField::account, account}, {ContactField::name, "Ann " + n}});
+        });
+    if (what < 5)
+        return c.commit([&](OpFactory& f) {
+            return f.create(actor, now, EntityKind::unit, {{UnitField::serial, "SN-" + n}, {UnitField::account, account}});
+        });
+    if (what < 6 && c.user.role == "manager")
+        return c.commit([&](OpFactory& f) {
+            return f.create(actor, now, EntityKind::department, {{DepartmentField::name, "Dept " + n}},
+                            "d" + std::to_string(rng.uniform(0, 2)));
+        });
+    if (what < 8) {
+        const FieldId field = rng.chance(50) ? FieldId(AccountField::phone) : FieldId(AccountField::name);
+        return c.commit([&](OpFactory& f) { return f.set_field(actor, now, EntityKind::account, account, field, "+39 " + n); });
+    }
+    const Incident* inc = pick_incident(rng, desk);
+    if (!inc) return false;
+    const std::string id = inc->id;
+    return c.commit([&](OpFactory& f) { return f.set_field(actor, now, id, IncidentField::account, account); });
+}
+
 // One random local change; returns whether the replica kept it.
 bool random_edit(Rng& rng, Client& c, std::int64_t now) {
+    if (rng.chance(15)) return random_record_edit(rng, c, now);
     const std::string actor = "u:" + c.user.login;
     const Incident* inc = pick_incident(rng, c.replica->desk());
     const int kind = static_cast<int>(rng.uniform(0, 99));
