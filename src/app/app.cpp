@@ -122,6 +122,7 @@ void App::start_create() {
     if (screen_ == Screen::create || refuse_to_leave_edits()) return;
     create_draft_.clear();
     registration_.refresh();
+    registration_.view() = {};
     screen_ = Screen::create;
 }
 

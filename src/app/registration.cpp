@@ -79,11 +79,20 @@ void Registration::choose_account(const Entity& account) {
     // Another company: the person and the unit chosen before belong to the former one.
     draft_.value(IncidentField::contact).clear();
     draft_.value(IncidentField::customer_contact).clear();
-    if (const Entity* u = unit(); u && u->value(UnitField::account) != account.id) {
-        for (IncidentField f : {IncidentField::unit, IncidentField::unit_item, IncidentField::unit_serial,
-                                IncidentField::unit_warranty_end, IncidentField::unit_contract})
-            draft_.value(f).clear();
-    }
+    if (const Entity* u = unit(); u && u->value(UnitField::account) != account.id) clear_unit();
+}
+
+void Registration::clear_customer() {
+    for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::customer_name,
+                            IncidentField::customer_contact, IncidentField::customer_address,
+                            IncidentField::customer_phone, IncidentField::customer_fax, IncidentField::customer_email})
+        draft_.value(f).clear();
+}
+
+void Registration::clear_unit() {
+    for (IncidentField f : {IncidentField::unit, IncidentField::unit_item, IncidentField::unit_serial,
+                            IncidentField::unit_warranty_end, IncidentField::unit_contract})
+        draft_.value(f).clear();
 }
 
 void Registration::choose_contact(const Entity& contact) {

@@ -42,6 +42,25 @@ bool is_open_incident(const Incident& incident);
 
 CustomerCard customer_card(const Desk& desk, const Entity& account_or_contact, std::size_t recent_limit = 10);
 
+// What the registration screen shows of the lookups, kept here rather than in
+// the UI so that App::state_json can report it to the browser tests. The UI
+// fills it each frame the form is drawn; the pointers are records of the desk,
+// whose entities keep their place (desk.hpp).
+struct RegistrationView {
+    std::string caller_query, serial_query;  // as typed
+    bool callers_open = false, serials_open = false;  // the dropdown shows
+    std::vector<CustomerMatch> callers;      // matches of caller_query while open
+    std::vector<const Entity*> serials;      // matches of serial_query while open
+    std::size_t caller_highlight = 0, serial_highlight = 0;
+    std::string warranty, contract;          // the chosen unit's warranty_text and contract_text, today
+    std::vector<const Entity*> blocking;     // blocking_reasons(now) of the chosen account
+    std::vector<std::uint32_t> related;      // related_incidents(), as last refreshed
+    std::string related_key;                 // what `related` was computed for
+    std::size_t related_highlight = 0;
+    bool new_record_open = false;            // the inline new-record form shows
+    NewRecord new_record = NewRecord::account;
+};
+
 class Registration {
 public:
     Registration(Replica& replica, Draft& incident_draft, std::string actor);
@@ -49,6 +68,8 @@ public:
     CustomerLookup& customers() { return customers_; }
     UnitLookup& units() { return units_; }
     void refresh();  // the lookups see records edited since (the form opens, sync brought records)
+    RegistrationView& view() { return view_; }
+    const RegistrationView& view() const { return view_; }
 
     // Choosing fills the draft's snapshot and refs. A contact brings its account;
     // a unit brings its account when none is chosen yet. `date` ("YYYY-MM-DD") is
@@ -56,6 +77,9 @@ public:
     void choose_account(const Entity& account);
     void choose_contact(const Entity& contact);
     void choose_unit(const Entity& unit, std::string_view date);
+    // "Clear" on the form: the customer (account, contact and their snapshot) or the unit is unchosen.
+    void clear_customer();
+    void clear_unit();
     const Entity* account() const;
     const Entity* contact() const;
     const Entity* unit() const;
@@ -87,6 +111,7 @@ private:
     Draft new_account_{EntityKind::account};
     Draft new_contact_{EntityKind::contact};
     Draft new_unit_{EntityKind::unit};
+    RegistrationView view_;
 };
 
 }  // namespace hotline::app

@@ -73,6 +73,75 @@ nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offs
             {"log", std::move(log)}, {"actions", std::move(actions)}};
 }
 
+std::string_view new_record_name(NewRecord what) {
+    switch (what) {
+        case NewRecord::account: return "account";
+        case NewRecord::contact: return "contact";
+        case NewRecord::unit: return "unit";
+    }
+    return "?";
+}
+
+nlohmann::json record_ref(const Entity* e, FieldId name) {
+    if (!e) return nullptr;
+    return {{"id", e->id}, {"name", e->value(name)}};
+}
+
+// The registration part of the new-incident form (ui/registration_panel.cpp).
+nlohmann::json registration_json(const Desk& desk, const Registration& reg) {
+    const RegistrationView& v = reg.view();
+    nlohmann::json callers = nlohmann::json::array();
+    for (const CustomerMatch& m : v.callers)
+        callers.push_back({{"kind", m.kind == EntityKind::contact ? "contact" : "account"},
+                           {"name", m.record->value(m.kind == EntityKind::contact ? FieldId(ContactField::name)
+                                                                                  : FieldId(AccountField::name))},
+                           {"account", m.account ? m.account->value(AccountField::name) : std::string()},
+                           {"phone", m.record->value(m.kind == EntityKind::contact ? FieldId(ContactField::phone)
+                                                                                   : FieldId(AccountField::phone))}});
+    nlohmann::json serials = nlohmann::json::array();
+    for (const Entity* u : v.serials)
+        serials.push_back({{"serial", u->value(UnitField::serial)}, {"item", u->value(UnitField::item)}});
+    nlohmann::json unit = nullptr;
+    if (const Entity* u = reg.unit())
+        unit = {{"id", u->id}, {"serial", u->value(UnitField::serial)}, {"item", u->value(UnitField::item)},
+                {"warranty", v.warranty}, {"contract", v.contract}};
+    nlohmann::json blocking = nlohmann::json::array();
+    for (const Entity* b : v.blocking)
+        blocking.push_back({{"mode", b->value(BlockingReasonField::mode)}, {"text", b->value(BlockingReasonField::text)}});
+    nlohmann::json related = nlohmann::json::array();
+    for (std::uint32_t row : v.related) {
+        const Incident& inc = desk.incidents()[row];
+        related.push_back({{"id", inc.id}, {"number", inc.number.display()},
+                           {"title", inc.value(IncidentField::title)}, {"status", status_text(inc.status)}});
+    }
+    return {{"caller_query", v.caller_query},
+            {"callers_open", v.callers_open},
+            {"callers", std::move(callers)},
+            {"caller_highlight", v.caller_highlight},
+            {"serial_query", v.serial_query},
+            {"serials_open", v.serials_open},
+            {"serials", std::move(serials)},
+            {"serial_highlight", v.serial_highlight},
+            {"account", record_ref(reg.account(), AccountField::name)},
+            {"contact", record_ref(reg.contact(), ContactField::name)},
+            {"unit", std::move(unit)},
+            {"blocking", std::move(blocking)},
+            {"related", std::move(related)},
+            {"related_highlight", v.related_highlight},
+            {"new_record", v.new_record_open ? nlohmann::json(new_record_name(v.new_record)) : nlohmann::json()}};
+}
+
+// The demo's accounts with a blocking reason, so a test can look one up by
+// name (the generated names depend on the demo's day).
+nlohmann::json blocked_accounts(const Desk& desk) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const Entity& b : desk.entities(EntityKind::blocking_reason))
+        if (const Entity* acc = desk.find(EntityKind::account, b.value(BlockingReasonField::account)))
+            list.push_back({{"account", acc->value(AccountField::name)}, {"mode", b.value(BlockingReasonField::mode)},
+                            {"text", b.value(BlockingReasonField::text)}});
+    return list;
+}
+
 }  // namespace
 
 std::string App::state_json() const {
@@ -117,7 +186,9 @@ std::string App::state_json() const {
     state["user"] = user_label_;
     if (screen_ == Screen::create)
         state["create"] = {{"full", create_full_}, {"fields", field_values(create_draft_)},
-                           {"errors", field_errors(create_draft_)}};
+                           {"errors", field_errors(create_draft_)},
+                           {"registration", registration_json(desk(), registration_)}};
+    if (demo_) state["blocked_accounts"] = blocked_accounts(desk());
     // Values are valid UTF-8 (the core checks them); replace rather than throw if one were not.
     return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
