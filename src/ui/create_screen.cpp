@@ -1,5 +1,6 @@
-// The new-incident pane: the quick form (R7: title, customer, phone, priority,
-// origin, description) or the full registration form, Save and Cancel. The
+// The new-incident pane: the registration against real records at the top
+// (registration_panel.cpp), then the quick form (R7: title, customer, phone,
+// priority, origin, description) or the full registration form, Save and Cancel. The
 // number shows as soon as it is saved (the detail pane opens on it).
 #include "app/i18n.hpp"
 #include "ui/field_form.hpp"
@@ -21,6 +22,7 @@ void draw_create(Context& ctx) {
 
     const float buttons_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     if (ImGui::BeginChild("form", ImVec2(0, -buttons_height))) {
+        draw_registration(ctx);
         if (full) draw_groups(app.create_draft(), registration_groups(), false, ctx.ui.focus_field);
         else draw_fields(app.create_draft(), quick_fields(), false, ctx.ui.focus_field);
         ctx.ui.focus_field.reset();

@@ -22,6 +22,10 @@ struct UiState {
     // A field of the open form to give the keyboard to (and scroll to): the
     // first one when a form opens, the missing one when a status change is refused.
     std::optional<FieldId> focus_field;
+    // The registration's lookups (registration_panel.cpp): give one the keyboard
+    // next frame; which one had it last frame (its keys are read before it is drawn).
+    bool focus_caller = false, focus_serial = false;
+    bool caller_active = false, serial_active = false;
     bool scroll_to_selection = false;
     int page_rows = 10;            // list rows in view, for PageUp/PageDown
     app::DetailTab shown_tab = app::DetailTab::summary;  // the tab ImGui shows
@@ -42,6 +46,9 @@ void draw_top_bar(Context& ctx);
 void draw_demo_banner(Context& ctx);
 void draw_list(Context& ctx);
 void draw_create(Context& ctx);
+// The top of the new-incident form: caller and serial lookups, what is chosen,
+// blocking warnings, related incidents (R6) and new records.
+void draw_registration(Context& ctx);
 void draw_detail(Context& ctx);
 void draw_settings(Context& ctx);
 void draw_conflicts(Context& ctx);

@@ -1,7 +1,8 @@
 // Keyboard shortcuts that work wherever the keyboard is:
 //   N (no text field has the keyboard) or Ctrl+N   new incident
 //   Ctrl+S or Ctrl+Enter                           save what the open pane edits
-//   Escape                                         empty the search box when typing in it;
+//   Escape                                         close a registration lookup's dropdown;
+//                                                  empty the search box when typing in it;
 //                                                  else discard edits / close the pane
 //   Ctrl+F, or / (no text field has the keyboard)  go to the search box
 // and, when the list or the search box had the keyboard in the last frame:
@@ -61,7 +62,10 @@ void handle_shortcuts(Context& ctx) {
     if (pressed(ImGuiKey_N) && ((ctrl && !io.KeyAlt) || (bare && !typing))) ctx.app.start_create();
     if (ctrl && (pressed(ImGuiKey_S) || pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter))) save_current(ctx);
     if (pressed(ImGuiKey_Escape)) {
-        if (ctx.ui.search_active) ctx.ui.clear_search = true;
+        app::RegistrationView& lookups = ctx.app.registration().view();
+        if (ctx.app.screen() == app::Screen::create && (lookups.callers_open || lookups.serials_open)) {
+            lookups.callers_open = lookups.serials_open = false;
+        } else if (ctx.ui.search_active) ctx.ui.clear_search = true;
         else ctx.app.cancel();
     }
     if ((ctrl && pressed(ImGuiKey_F)) || (!typing && pressed(ImGuiKey_Slash))) ctx.ui.focus_search = true;
