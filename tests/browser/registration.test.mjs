@@ -130,3 +130,28 @@ test('a caller with an open incident: the call is added to it as an event', asyn
   assert.equal(call.type, 'Incoming call');
   await app.screenshot('registration_4_call_added');
 });
+
+test('a new account and a new contact are made from the form without leaving it', async () => {
+  const company = 'Quayside Bakery Ltd';
+  const person = 'Tom Quayle';
+  await app.press('Control+N');
+  await app.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
+  await app.click('New account', {window: 'New incident'});
+  await app.waitFor((s) => registration(s).new_record === 'account', 'the new-account form shows');
+  await app.click('Name', {window: 'New incident'});
+  await app.type(company);
+  await app.click('Create', {window: 'New incident'});
+  let state = await app.waitFor((s) => registration(s).account?.name === company, 'the new account is chosen');
+  assert.equal(registration(state).new_record, null, 'the new-account form closed');
+  assert.equal(state.create.fields['customer.name'], company);
+
+  await app.click('New contact', {window: 'New incident'});
+  await app.waitFor((s) => registration(s).new_record === 'contact', 'the new-contact form shows');
+  await app.click('Name', {window: 'New incident'});
+  await app.type(person);
+  await app.click('Create', {window: 'New incident'});
+  state = await app.waitFor((s) => registration(s).contact?.name === person, 'the new contact is chosen');
+  assert.equal(registration(state).account.name, company, 'the contact belongs to the chosen account');
+  assert.equal(state.screen, 'create', 'still registering');
+  await app.screenshot('registration_5_new_records');
+});
