@@ -84,6 +84,12 @@ void load_snapshot(const std::string& dir, std::uint64_t gen, Desk::Parts& parts
             report.problems.push_back(name + ": no readable string table; its records are lost");
             continue;
         }
+        // The header's replica table decodes the records' stamps: without it (no intact copy
+        // in this chunk or an earlier one) they cannot be read.
+        if (!header) {
+            report.problems.push_back(name + ": no readable header; its records are lost");
+            continue;
+        }
         for (const auto& rec : scan.records) {
             Result<Entity> record = make_error("none", "");
             if (rec.type == RecordType::entity) record = decode_entity(rec.payload, *table, header->replicas);

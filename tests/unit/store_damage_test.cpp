@@ -233,6 +233,35 @@ TEST_CASE("an interrupted compaction leaves the previous generation in charge") 
     CHECK(left == std::set<std::string>{"meta", log_name(0)});
 }
 
+// Found by tests/fuzz (fuzz_store): a chunk whose header copies are both damaged but whose
+// string table is intact had its records decoded against the missing header's replica table.
+TEST_CASE("a snapshot chunk without a readable header loses its records, reported, and never reads the header") {
+    auto dir = fresh_dir("headless-src");
+    {
+        auto o = open_ok(dir);
+        save_all(o, creates(20));
+        REQUIRE(o.store.compact(o.desk, o.factory).ok());
+    }
+    const std::string chunk = dir + "/" + snapshot_chunk_name(1, 0);
+    auto pristine = read_file(chunk);
+    REQUIRE(pristine.ok());
+    // The same chunk with every record but the header copies.
+    std::string headless = file_header(FileKind::snapshot);
+    std::size_t kept = 0;
+    for (const auto& rec : scan_records(*pristine, FileKind::snapshot).records) {
+        if (rec.type == RecordType::desk_header) continue;
+        append_record(headless, rec.type, rec.payload);
+        ++kept;
+    }
+    REQUIRE(kept > 1);  // the string table and the records
+    write_raw(chunk, headless);
+    auto o = open_ok(dir);
+    CHECK(o.desk.incidents().empty());
+    const auto& problems = o.report.problems;
+    CHECK(std::find(problems.begin(), problems.end(),
+                    snapshot_chunk_name(1, 0) + ": no readable header; its records are lost") != problems.end());
+}
+
 TEST_CASE("a file of another kind in place of the log is reported, not trusted") {
     auto dir = fresh_dir("foreign");
     {
