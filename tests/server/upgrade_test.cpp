@@ -16,6 +16,7 @@
 
 #include "app/replica.hpp"
 #include "desk_fingerprint.hpp"
+#include "text_file.hpp"
 #include "http_transport.hpp"
 #include "server/db/database.hpp"
 #include "server/http/http_client.hpp"
@@ -38,14 +39,6 @@ namespace fs = std::filesystem;
 
 const fs::path kFixtures = fs::path(HOTLINE_FIXTURES_DIR) / "v1";
 constexpr const char* kFixturePassword = "correct horse battery";  // the fixture's users
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot read " << path.string());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -106,7 +99,7 @@ TEST_CASE("sqlite: upgrade: a version 1 database and its client replica open unc
     {
         auto db = server::open_sqlite(db_path);
         HOTLINE_REQUIRE_OK(db);
-        const std::string expected = read_text(kFixtures / "expected-server-sqlite.txt");
+        const std::string expected = hotline::testing::read_text_file(kFixtures / "expected-server-sqlite.txt");
         const std::string got = migrated_fingerprint(**db);
         CHECK_MESSAGE(got == expected, first_difference(got, expected));
     }
@@ -148,7 +141,7 @@ TEST_CASE("postgres: upgrade: a version 1 database opens unchanged and keeps syn
                              (kFixtures / "server-postgres.sql").string() + "' > /dev/null";
     REQUIRE_MESSAGE(std::system(load.c_str()) == 0, "psql could not load the version 1 dump");
     auto db = td.open_again();
-    const std::string expected = read_text(kFixtures / "expected-server-postgres.txt");
+    const std::string expected = hotline::testing::read_text_file(kFixtures / "expected-server-postgres.txt");
     const std::string got = migrated_fingerprint(*db);
     CHECK_MESSAGE(got == expected, first_difference(got, expected));
 

@@ -13,6 +13,7 @@
 #include "app/replica.hpp"
 #include "core/operation_json.hpp"
 #include "desk_fingerprint.hpp"
+#include "text_file.hpp"
 #include "store/file_util.hpp"
 #include "store/record_format.hpp"
 #include "store_test_dir.hpp"
@@ -23,14 +24,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kFixtures = fs::path(HOTLINE_FIXTURES_DIR) / "v1";
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot read " << path.string());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 // A copy of the fixture's replica: opening may rewrite files, the fixture must stay as committed.
 std::string copy_of_v1_replica(const std::string& name) {
@@ -46,11 +39,11 @@ app::Replica open_replica(const std::string& dir) {
 }
 
 void check_holds_everything(app::Replica& replica) {
-    const std::string expected = read_text(kFixtures / "expected-replica-ann.txt");
+    const std::string expected = hotline::testing::read_text_file(kFixtures / "expected-replica-ann.txt");
     const std::string got = testing::desk_fingerprint(replica.desk());
     CHECK_MESSAGE(got == expected, testing::first_difference(got, expected));
 
-    const auto pending = nlohmann::json::parse(read_text(kFixtures / "expected-replica-ann-pending.json"));
+    const auto pending = nlohmann::json::parse(hotline::testing::read_text_file(kFixtures / "expected-replica-ann-pending.json"));
     nlohmann::json outbox = nlohmann::json::array();
     for (const Operation& op : replica.outbox().ops()) outbox.push_back(operation_to_json(op));
     CHECK(outbox == pending["outbox"]);
