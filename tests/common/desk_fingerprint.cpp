@@ -28,9 +28,6 @@ const char* tx_kind_name(TxKind k) {
     return "?";
 }
 
-// A zero stamp (a default, or a field a keyed record's create did not give) names no replica.
-std::string stamp_text(const Desk& desk, const Stamp& s) { return s == Stamp{} ? "default" : desk.to_hlc(s).to_string(); }
-
 // Incidents print their hooks on their first line (the format the v1 fixtures hold);
 // other kinds their kind, id and creation.
 void print_record(std::ostringstream& out, const Desk& desk, const Entity& inc) {
@@ -60,6 +57,8 @@ void print_record(std::ostringstream& out, const Desk& desk, const Entity& inc) 
 
 }  // namespace
 
+std::string stamp_text(const Desk& desk, const Stamp& s) { return s == Stamp{} ? "default" : desk.to_hlc(s).to_string(); }
+
 std::string desk_fingerprint(const Desk& desk) {
     std::ostringstream out;
     for (EntityKind kind : kAllEntityKinds) {
@@ -73,7 +72,7 @@ std::string desk_fingerprint(const Desk& desk) {
     for (const Entity& t : desk.event_types()) {
         const Stamp stamp = t.stamp_of(EventTypeField::label);
         types.push_back("event_type " + t.id + ' ' + quoted(t.value(EventTypeField::label)) + " @" +
-                        (stamp != Stamp{} ? desk.to_hlc(stamp).to_string() : "default"));
+                        stamp_text(desk, stamp));
     }
     std::sort(types.begin(), types.end());
     for (const auto& t : types) out << t << '\n';

@@ -20,6 +20,10 @@ namespace hotline::testing {
 
 std::string desk_fingerprint(const Desk& desk);
 
+// A stamp as the fingerprint prints it: its HLC text, or "default" for a zero stamp (a
+// default record, or a field a keyed record's create did not give), which names no replica.
+std::string stamp_text(const Desk& desk, const Stamp& s);
+
 // The first line where two fingerprints differ, with a little context (for a readable
 // failure message); empty when they are equal.
 std::string first_difference(const std::string& a, const std::string& b);

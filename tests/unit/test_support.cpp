@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include "desk_fingerprint.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -221,11 +223,6 @@ std::string escaped(const std::string& s) {
         else out += c;
     }
     return out;
-}
-
-std::string stamp_text(const Desk& desk, const Stamp& s) {
-    if (s == Stamp{}) return "default";
-    return desk.to_hlc(s).to_string();
 }
 
 std::vector<const Entity*> sorted_records(const Desk& desk, EntityKind kind) {
