@@ -2,12 +2,10 @@
 
 namespace hotline {
 
+// Into a local buffer, then one append: push_back per byte checks the capacity each time.
 void ByteWriter::varint(std::uint64_t v) {
-    while (v >= 0x80) {
-        out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
-        v >>= 7;
-    }
-    out_.push_back(static_cast<char>(v));
+    char buf[10];
+    out_.append(buf, encode_varint(buf, v));
 }
 
 void ByteWriter::fixed32(std::uint32_t v) {

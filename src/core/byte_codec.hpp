@@ -10,12 +10,25 @@
 
 namespace hotline {
 
+// LEB128: 7 bits a byte, low first; at most 10 bytes. Returns the bytes written to `out`.
+inline std::size_t encode_varint(char* out, std::uint64_t v) {
+    std::size_t n = 0;
+    while (v >= 0x80) {
+        out[n++] = static_cast<char>((v & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out[n++] = static_cast<char>(v);
+    return n;
+}
+// Zigzag: small negative numbers stay small varints.
+inline std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
+
 class ByteWriter {
 public:
     explicit ByteWriter(std::string& out) : out_(out) {}
     void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
     void varint(std::uint64_t v);
-    void svarint(std::int64_t v) { varint((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63)); }
+    void svarint(std::int64_t v) { varint(zigzag(v)); }
     void bytes(std::string_view s) {
         varint(s.size());
         out_.append(s);

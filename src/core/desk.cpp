@@ -15,17 +15,22 @@ Desk::Desk() {
     }
 }
 
-std::uint32_t Desk::intern_replica(const std::string& replica) {
-    auto [it, inserted] = replica_index_.try_emplace(replica, static_cast<std::uint32_t>(replicas_.size()));
-    if (inserted) replicas_.push_back(replica);
-    return it->second;
+// Every operation interns its replica and actor, and runs of operations share them
+// (one replica's batch, one person's edits): the last answer is checked before hashing.
+std::uint32_t Desk::intern(const std::string& name, std::vector<std::string>& names, StringIndex& index,
+                           std::uint32_t& last) {
+    if (last < names.size() && names[last] == name) return last;
+    auto [it, inserted] = index.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+    if (inserted) names.push_back(name);
+    last = it->second;
+    return last;
 }
 
-std::uint32_t Desk::intern_actor(const std::string& actor) {
-    auto [it, inserted] = actor_index_.try_emplace(actor, static_cast<std::uint32_t>(actors_.size()));
-    if (inserted) actors_.push_back(actor);
-    return it->second;
+std::uint32_t Desk::intern_replica(const std::string& replica) {
+    return intern(replica, replicas_, replica_index_, last_replica_);
 }
+
+std::uint32_t Desk::intern_actor(const std::string& actor) { return intern(actor, actors_, actor_index_, last_actor_); }
 
 Stamp Desk::stamp_of(const Hlc& h) { return Stamp{h.wall_ms, h.counter, intern_replica(h.replica)}; }
 

@@ -130,6 +130,8 @@ private:
 
     const Table& table(EntityKind kind) const { return tables_[static_cast<std::size_t>(kind)]; }
     Table& table(EntityKind kind) { return tables_[static_cast<std::size_t>(kind)]; }
+    static std::uint32_t intern(const std::string& name, std::vector<std::string>& names, StringIndex& index,
+                                std::uint32_t& last);
     std::uint32_t intern_replica(const std::string& replica);
     std::uint32_t intern_actor(const std::string& actor);
     Stamp stamp_of(const Hlc& h);
@@ -159,6 +161,8 @@ private:
     StringIndex replica_index_;
     std::vector<std::string> actors_;
     StringIndex actor_index_;
+    std::uint32_t last_replica_ = 0;  // intern()'s one-entry caches
+    std::uint32_t last_actor_ = 0;
     std::array<Table, kEntityKindCount> tables_;
     // Final number -> row of the incident that took it. An entry whose incident no longer
     // holds that number (replayed without its renumber) is stale and frees the number.

@@ -33,7 +33,7 @@ Outcome Desk::apply_create(const Operation& op, Stamp stamp, std::optional<std::
             if (existing)
                 return make_error("duplicate_" + std::string(spec.name),
                                   std::string(spec.label) + " " + op.entity_id + " already exists");
-            if (op.entity_id != op.id.to_string())
+            if (!op.id.is_spelled(op.entity_id))
                 return make_error("bad_operation", "A created " + std::string(spec.name) + " takes the id of its operation");
             return apply_create_new(op, stamp, slot);
         case IdScheme::keyed:
@@ -155,6 +155,10 @@ Outcome Desk::apply_add_event(Entity& e, const Operation& op, Stamp stamp) {
     auto pos = std::upper_bound(e.events.begin(), e.events.end(), ev,
                                 [this](const Event& a, const Event& b) { return is_newer(b.stamp, a.stamp); });
     HistoryWriter(e.history, intern_actor(op.actor)).event(op.hlc.wall_ms, op.event_type, ev.id);
+    if (e.events.empty()) {
+        e.events.reserve(2);  // most incidents get a few: skip the growth from one to two
+        pos = e.events.end();
+    }
     e.events.insert(pos, std::move(ev));
     return {};
 }

@@ -5,11 +5,14 @@
 
 namespace hotline {
 
+// Every change of every record writes one: built in a local buffer and appended once.
 void HistoryWriter::head(TxKind kind, std::int64_t wall) {
-    ByteWriter w(blob_);
-    w.u8(static_cast<std::uint8_t>(kind));
-    w.svarint(wall);
-    w.varint(actor_);
+    char buf[1 + 10 + 10];
+    std::size_t n = 0;
+    buf[n++] = static_cast<char>(kind);
+    n += encode_varint(buf + n, zigzag(wall));
+    n += encode_varint(buf + n, actor_);
+    blob_.append(buf, n);
 }
 
 void HistoryWriter::created(std::int64_t wall, std::string_view number) {

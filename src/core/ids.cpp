@@ -47,6 +47,13 @@ bool parse_decimal_u64(std::string_view text, std::uint64_t& out) {
 
 std::string OpId::to_string() const { return replica + ":" + std::to_string(counter); }
 
+bool OpId::is_spelled(std::string_view text) const {
+    if (text.size() <= replica.size() || text.compare(0, replica.size(), replica) != 0 || text[replica.size()] != ':')
+        return false;
+    std::uint64_t n = 0;
+    return parse_decimal_u64(text.substr(replica.size() + 1), n) && n == counter;
+}
+
 Result<OpId> OpId::parse(std::string_view text) {
     auto colon = text.find(':');
     if (colon == std::string_view::npos)

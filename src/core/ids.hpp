@@ -25,6 +25,8 @@ struct OpId {
     std::uint64_t counter = 0;
 
     std::string to_string() const;
+    // text == to_string(), without building the string (every create is checked so).
+    bool is_spelled(std::string_view text) const;
     static Result<OpId> parse(std::string_view text);
 
     friend bool operator==(const OpId&, const OpId&) = default;

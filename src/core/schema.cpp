@@ -263,11 +263,37 @@ bool is_valid_date(std::string_view s) {
     return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
-bool is_valid_utf8(std::string_view text) {
+namespace {
+bool is_c0_control(char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t'; }
+
+// A C0 control character other than line feed and tab. Every field value of every
+// operation passes here, so words without any byte below 0x20 (nearly all) are skipped
+// 8 bytes at a time; the test (Bit Twiddling Hacks' "hasless") is exact for "some byte
+// is below 0x20", and the word's bytes are then looked at one by one.
+bool has_c0_control(std::string_view text) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
     std::size_t i = 0;
-    while (i < text.size()) {
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if (((word - kOnes * 0x20) & ~word & kHighs) == 0) continue;
+        for (std::size_t k = i; k < i + 8; ++k)
+            if (is_c0_control(text[k])) return true;
+    }
+    for (; i < text.size(); ++i)
+        if (is_c0_control(text[i])) return true;
+    return false;
+}
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const auto in = [](unsigned char b, unsigned char lo, unsigned char hi) { return b >= lo && b <= hi; };
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
         // Runs of ASCII (most text, even in French) are checked 8 bytes at a time.
-        if (i + 8 <= text.size()) {
+        if (i + 8 <= n) {
             std::uint64_t word;
             std::memcpy(&word, text.data() + i, 8);
             if ((word & 0x8080808080808080ull) == 0) {
@@ -275,24 +301,26 @@ bool is_valid_utf8(std::string_view text) {
                 continue;
             }
         }
-        auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t extra;
-        std::uint32_t cp;
-        if (lead < 0x80) { ++i; continue; }
-        if ((lead >> 5) == 0x6) { extra = 1; cp = lead & 0x1f; }
-        else if ((lead >> 4) == 0xe) { extra = 2; cp = lead & 0x0f; }
-        else if ((lead >> 3) == 0x1e) { extra = 3; cp = lead & 0x07; }
-        else return false;
-        if (i + extra >= text.size()) return false;  // truncated sequence
-        for (std::size_t k = 1; k <= extra; ++k) {
-            auto cont = static_cast<unsigned char>(text[i + k]);
-            if ((cont >> 6) != 0x2) return false;
-            cp = (cp << 6) | (cont & 0x3f);
+        // The well-formed sequences of Unicode's table 3-7: the bounds on the second byte
+        // refuse overlong forms, surrogates (ED A0..BF) and code points past U+10FFFF.
+        const unsigned char lead = byte(i);
+        if (lead < 0x80) {
+            ++i;
+        } else if (in(lead, 0xc2, 0xdf)) {
+            if (i + 1 >= n || !in(byte(i + 1), 0x80, 0xbf)) return false;
+            i += 2;
+        } else if (in(lead, 0xe0, 0xef)) {
+            const unsigned char lo = lead == 0xe0 ? 0xa0 : 0x80, hi = lead == 0xed ? 0x9f : 0xbf;
+            if (i + 2 >= n || !in(byte(i + 1), lo, hi) || !in(byte(i + 2), 0x80, 0xbf)) return false;
+            i += 3;
+        } else if (in(lead, 0xf0, 0xf4)) {
+            const unsigned char lo = lead == 0xf0 ? 0x90 : 0x80, hi = lead == 0xf4 ? 0x8f : 0xbf;
+            if (i + 3 >= n || !in(byte(i + 1), lo, hi) || !in(byte(i + 2), 0x80, 0xbf) || !in(byte(i + 3), 0x80, 0xbf))
+                return false;
+            i += 4;
+        } else {
+            return false;  // a continuation byte, C0, C1 or F5..FF where a sequence must start
         }
-        // Reject overlong forms, surrogates and values past U+10FFFF.
-        static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[extra] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-        i += extra + 1;
     }
     return true;
 }
@@ -302,9 +330,7 @@ Outcome check_field_value(const FieldSpec& spec, std::string_view text) {
         return make_error("bad_value", "'" + std::string(spec.label) + "' " + what);
     };
     if (!is_valid_utf8(text)) return fail("is not valid UTF-8 text");
-    for (char c : text)
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
-            return fail("contains a control character");
+    if (has_c0_control(text)) return fail("contains a control character");
     switch (spec.kind) {
         case FieldKind::short_text:
             if (text.size() > limits::kShortTextMax)
