@@ -83,6 +83,22 @@ TEST_CASE("fields: control characters are refused in every text kind") {
     CHECK(accepts(IncidentField::description, "line 1\nline 2\n\tindented"));
 }
 
+// The check reads 8 bytes at a time: a control character is found wherever it sits in a
+// word, next to multi-byte characters too, and line feeds and tabs alone never refuse.
+TEST_CASE("fields: a control character is found at every position of a long value") {
+    const std::string text = "Fuite d'eau sous l'appareil — клиент ждёт";
+    for (std::size_t at = 0; at <= text.size(); ++at) {
+        if (at < text.size() && (static_cast<unsigned char>(text[at]) >> 6) == 0x2) continue;  // inside a character
+        std::string with = text;
+        with.insert(at, 1, '\x1f');
+        CHECK_MESSAGE(!accepts(IncidentField::description, with), "a control character at byte " << at);
+        with[at] = '\n';
+        CHECK_MESSAGE(accepts(IncidentField::description, with), "a line feed at byte " << at);
+        with[at] = '\t';
+        CHECK_MESSAGE(accepts(IncidentField::description, with), "a tab at byte " << at);
+    }
+}
+
 TEST_CASE("fields: invalid UTF-8 is refused") {
     const std::string bad[] = {
         "\x80",                  // lone continuation byte
