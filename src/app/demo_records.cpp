@@ -214,7 +214,7 @@ Outcome create_demo_records(DemoBook& book, const DemoData& data, const DemoComm
 
 std::string demo_login(const std::string& actor) { return actor.starts_with("u:") ? actor.substr(2) : actor; }
 
-DemoBook make_demo_book(const DemoData& data, std::int64_t now_ms) {
+DemoBook make_demo_book(const DemoData& data, std::int64_t now_ms, BookSize size) {
     DemoRng rng(kBookSeed);
     DemoBook book;
     std::map<std::string, std::vector<const DemoUnit*>, std::less<>> models;  // by language
@@ -225,21 +225,22 @@ DemoBook make_demo_book(const DemoData& data, std::int64_t now_ms) {
     std::vector<std::string> langs;
     for (const auto& [lang, units] : models) langs.push_back(lang);
     std::map<std::string, std::size_t, std::less<>> made;  // generated accounts per language
-    for (std::size_t g = 0; book.accounts.size() < kDemoAccounts; ++g) {
+    for (std::size_t g = 0; book.accounts.size() < size.accounts; ++g) {
         const std::string& lang = langs[g % langs.size()];
         book.accounts.push_back(generated_account(lang, data.parts.at(lang), made[lang]++, now_ms, rng));
     }
     std::size_t contacts = data.customers.size(), units = 0;
     for (const BookAccount& a : book.accounts) units += a.units.size();
-    for (std::size_t i = 0; contacts < kDemoContacts; ++i, ++contacts) {
+    for (std::size_t i = 0; contacts < size.contacts; ++i, ++contacts) {
         BookAccount& a = book.accounts[(i * 7) % book.accounts.size()];
         a.contacts.push_back(generated_contact(a, data.parts.at(a.lang), rng));
     }
-    for (std::size_t i = 0; units < kDemoUnits; ++i, ++units) {
+    for (std::size_t i = 0; units < size.units; ++i, ++units) {
         BookAccount& a = book.accounts[i % book.accounts.size()];
         a.units.push_back(generated_unit(a, models.at(a.lang), i, now_ms, rng));
     }
     // One account to warn about and one that may not register calls, among the generated ones.
+    if (book.accounts.size() < data.customers.size() + 3) return book;
     BookAccount& warned = book.accounts[data.customers.size() + 1];
     warned.block_mode = "warn";
     warned.block_text = data.parts.at(warned.lang).warn;

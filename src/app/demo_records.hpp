@@ -70,8 +70,14 @@ struct DemoBook {
     std::vector<BookAccount> accounts;
 };
 
+// How many records a book holds: the demo's, or more for benchmarks (the hand-written
+// customers of the data set always come first).
+struct BookSize {
+    std::size_t accounts = kDemoAccounts, contacts = kDemoContacts, units = kDemoUnits;
+};
+
 // `now_ms` sets the day warranties and contracts are dated around.
-DemoBook make_demo_book(const DemoData& data, std::int64_t now_ms);
+DemoBook make_demo_book(const DemoData& data, std::int64_t now_ms, BookSize size = {});
 
 // Every operation goes through `commit` (mint, apply, keep); ids are written
 // into the book. Records are stamped from `t0` on, a second apart.

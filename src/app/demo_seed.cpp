@@ -236,12 +236,12 @@ private:
 // Creates the company's records, then plays `count` lives through `commit`
 // against them; stops at the first refusal.
 Outcome play_lives(const Player::Commit& commit, const DemoData& data, std::size_t count, std::int64_t now_ms,
-                   std::uint64_t seed) {
+                   std::uint64_t seed, BookSize records) {
     // Creations spread over a period that grows with the count (a busy desk has
     // more per day), the last one a few minutes ago; no step happens after that.
     const std::int64_t span = std::clamp<std::int64_t>(static_cast<std::int64_t>(count) * 6 * kHour, 30 * kDay, 3 * 365 * kDay);
     const std::int64_t end = now_ms - 5 * kMinute;
-    DemoBook book = make_demo_book(data, now_ms);
+    DemoBook book = make_demo_book(data, now_ms, records);
     // The records exist before the first incident names them.
     if (Outcome made = create_demo_records(book, data, commit, end - span - kDay); !made) return made;
     Player player(commit, data, book, seed);
@@ -272,9 +272,9 @@ Outcome play_lives(const Player::Commit& commit, const DemoData& data, std::size
 }  // namespace
 
 Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count, std::int64_t now_ms,
-                       std::uint64_t seed) {
+                       std::uint64_t seed, BookSize records) {
     auto commit = [&](const Replica::Mint& mint) { return replica.commit(mint, Replica::Write::deferred); };
-    Outcome played = play_lives(commit, data, count, now_ms, seed);
+    Outcome played = play_lives(commit, data, count, now_ms, seed, records);
     // Even after a refusal: keep the disk in step with the desk, which holds what was played.
     Outcome written = replica.write_snapshot();
     return played ? written : played;
@@ -294,7 +294,7 @@ Result<std::vector<Operation>> demo_operations(const DemoData& data, std::size_t
         ops.push_back(std::move(op));
         return {};
     };
-    if (Outcome played = play_lives(commit, data, count, now_ms, seed); !played) return played.error();
+    if (Outcome played = play_lives(commit, data, count, now_ms, seed, {}); !played) return played.error();
     return ops;
 }
 
@@ -305,10 +305,10 @@ Outcome seed_demo(Replica& replica, const std::string& path, std::int64_t now_ms
     return seed_incidents(replica, *data, kDemoIncidents, now_ms, kDemoSeed);
 }
 
-Outcome seed_synthetic(App& app, const std::string& path, std::size_t count, std::int64_t now_ms) {
+Outcome seed_synthetic(App& app, const std::string& path, std::size_t count, std::int64_t now_ms, BookSize records) {
     auto data = load_demo_data(path);
     if (!data) return data.error();
-    Outcome seeded = seed_incidents(app.replica(), *data, count, now_ms, kDemoSeed + count);
+    Outcome seeded = seed_incidents(app.replica(), *data, count, now_ms, kDemoSeed + count, records);
     app.list().reload();
     return seeded;
 }

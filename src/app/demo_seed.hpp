@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/demo_data.hpp"
+#include "app/demo_records.hpp"
 #include "app/replica.hpp"
 
 namespace hotline::app {
@@ -20,13 +21,13 @@ class App;
 
 inline constexpr std::size_t kDemoIncidents = 300;
 
-// Creates the demo company's records (demo_records.hpp) and adds `count`
+// Creates the demo company's records (demo_records.hpp; `records` of them) and adds `count`
 // incidents about them whose lives end before now_ms (older ones further
 // along: solved, closed, archived), then writes one snapshot. On a replica with
 // changes newer than those lives, their times collapse onto the newest stamp
 // (the HLC never goes back), so seed a fresh replica.
 Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count, std::int64_t now_ms,
-                       std::uint64_t seed);
+                       std::uint64_t seed, BookSize records = {});
 
 // The same records and lives as a list of operations minted by `factory` (the
 // server seeds its log with them): each validated by a Desk of its own, in apply
@@ -39,7 +40,9 @@ Result<std::vector<Operation>> demo_operations(const DemoData& data, std::size_t
 Outcome seed_demo(Replica& replica, const std::string& path, std::int64_t now_ms);
 
 // For benchmarks, not the user path: adds `count` realistic incidents from the
-// data set at `path` to the app's replica and refreshes its list.
-Outcome seed_synthetic(App& app, const std::string& path, std::size_t count, std::int64_t now_ms);
+// data set at `path`, about a company of `records` (customers, contacts, units), to
+// the app's replica and refreshes its list.
+Outcome seed_synthetic(App& app, const std::string& path, std::size_t count, std::int64_t now_ms,
+                       BookSize records = {});
 
 }  // namespace hotline::app

@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/customer_lookup.hpp"
-#include "app/unit_lookup.hpp"
+#include "app/lookup_timing.hpp"
 #include "core/desk.hpp"
 #include "core/op_factory.hpp"
 
@@ -54,29 +53,6 @@ Desk make_desk() {
     return desk;
 }
 
-// Types `word` one character (code point) at a time; the worst and mean time per keystroke.
-struct Typing {
-    double worst = 0, total = 0;
-    std::size_t keys = 0;
-    std::string worst_query;
-};
-
-void type(app::CustomerLookup& lookup, const std::string& word, Typing& t) {
-    for (std::size_t n = 1; n <= word.size(); ++n) {
-        if (n < word.size() && (static_cast<unsigned char>(word[n]) >> 6) == 0x2) continue;  // inside a character
-        auto t0 = Clock::now();
-        auto found = lookup.find(word.substr(0, n));
-        double ms = ms_since(t0);
-        if (ms > t.worst) {
-            t.worst = ms;
-            t.worst_query = word.substr(0, n);
-        }
-        t.total += ms;
-        ++t.keys;
-        (void)found;
-    }
-}
-
 void row(const char* what, double value, const char* unit) { std::printf("  %-44s %14.3f %s\n", what, value, unit); }
 
 }  // namespace
@@ -90,25 +66,19 @@ void run_lookup_bench() {
     t0 = Clock::now();
     customers.refresh();
     row("lookup: customer index build", ms_since(t0), "ms");
-    Typing t;
-    for (const char* word : {"lefevre", "северов", "bianchi col", "0478 100", "info12@", "amélie"}) type(customers, word, t);
-    row("lookup: customer, mean per keystroke", t.total / static_cast<double>(t.keys), "ms");
-    row("lookup: customer, worst keystroke", t.worst, "ms");
-    std::printf("  %-44s %14s\n", "lookup: customer, worst query", ("\"" + t.worst_query + "\"").c_str());
+    const std::vector<std::string> words = {"lefevre", "северов", "bianchi col", "0478 100", "info12@", "amélie"};
+    const app::KeystrokeTimes typed = app::time_customer_typing(customers, words);
+    row("lookup: customer, mean per keystroke", typed.mean_ms, "ms");
+    row("lookup: customer, worst keystroke", typed.worst_ms, "ms");
+    std::printf("  %-44s %14s\n", "lookup: customer, worst query", ("\"" + typed.worst_query + "\"").c_str());
 
     app::UnitLookup units(desk);
     t0 = Clock::now();
     units.refresh();
     row("lookup: serial index build (100k units)", ms_since(t0), "ms");
-    t0 = Clock::now();
-    std::size_t found = 0;
-    const int rounds = 10000;
-    for (int i = 0; i < rounds; ++i) {
-        std::string serial = "SN" + std::to_string(1000000 + (static_cast<std::size_t>(i) * 7919 % kUnits) * 37);
-        found += units.find(i % 2 ? serial : serial.substr(0, 6)).size();
-    }
-    row("lookup: serial (exact or prefix), mean", ms_since(t0) / rounds, "ms");
-    if (found == 0) std::printf("  WARNING: no serial found\n");
+    const app::SerialTimes serials = app::time_serial_lookups(units, desk, 10000);
+    row("lookup: serial (exact or prefix), mean", serials.mean_ms, "ms");
+    if (serials.found == 0) std::printf("  WARNING: no serial found\n");
 }
 
 }  // namespace hotline::bench

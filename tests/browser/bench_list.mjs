@@ -8,10 +8,14 @@
 //   - scrolling the list with the mouse wheel: our code's CPU time per frame (ui::draw alone,
 //     and the whole frame: ImGui's draw lists and the WebGL calls, not the GPU's time);
 //   - a local change (a new incident typed in with the keyboard) until durable in IndexedDB;
+//   - the registration lookups over the customer records (app/lookup_timing.hpp, run inside
+//     the page): customer lookup per keystroke, serial lookup; the store's size in IndexedDB;
 //   - the shipped files, raw and gzip-compressed, app.data split into its files.
 //
 //   node tests/browser/bench_list.mjs            (cmake --build … --target run_browser_bench)
 //   HOTLINE_BENCH_INCIDENTS=20000 node tests/browser/bench_list.mjs
+//   HOTLINE_BENCH_RECORDS=0 …   the demo company's records (150 accounts) instead of
+//                               10,000 accounts, 30,000 contacts and 100,000 units
 //
 // The incidents come from hotline_debug_seed (src/platform/web/bench_exports.cpp: realistic
 // incidents from the demo data set through app::seed_synthetic), saved to IndexedDB like any
@@ -24,6 +28,8 @@ import {openApp, siteDir} from './support.mjs';
 
 const incidents = Number(process.env.HOTLINE_BENCH_INCIDENTS || 100000);
 const reloads = 3;
+const withRecords = process.env.HOTLINE_BENCH_RECORDS !== '0';
+const records = withRecords ? [10000, 30000, 100000] : [0, 0, 0];  // accounts, contacts, units
 const results = {incidents};
 
 const ms = (x) => `${x.toFixed(1)} ms`;
@@ -61,9 +67,11 @@ results.shipped_gzip = core.reduce((sum, name) => sum + (results.sizes[name]?.gz
 
 const app = await openApp({viewport: {width: 1280, height: 800}});
 try {
-  say(`== Hotline browser benchmark: ${incidents.toLocaleString('en')} incidents`);
-  const seeded = await app.page.evaluate((n) => JSON.parse(
-    Module.ccall('hotline_debug_seed', 'string', ['number'], [n])), incidents);
+  say(`== Hotline browser benchmark: ${incidents.toLocaleString('en')} incidents` +
+      (withRecords ? `, ${records.map((n) => n.toLocaleString('en')).join(' / ')} accounts / contacts / units` : ''));
+  const seeded = await app.page.evaluate(([n, counts]) => JSON.parse(
+    Module.ccall('hotline_debug_seed', 'string', ['number', 'number', 'number', 'number'], [n, ...counts])),
+  [incidents, records]);
   if (!seeded.ok) throw new Error(`seeding failed: ${seeded.error}`);
   results.seed_ms = seeded.took_ms;
   const saved = await waitUntilSaved(app, 120000);
@@ -90,6 +98,15 @@ try {
       `after navigation (main() at ${ms(pick('script_start_ms'))}, IndexedDB load ` +
       `${ms(pick('idb_load_ms'))}, App::open ${ms(pick('app_open_ms'))})`);
   results.heap_mb = await app.page.evaluate(() => HEAP8.length / 1048576);
+  results.idb_mb = await app.page.evaluate(async () => (await navigator.storage.estimate()).usage / 1e6);
+
+  // The registration lookups, timed inside the page over the whole desk.
+  const words = ['dupont', 'иван', 'rossi', 'hôtel', 'boulangerie', '+33 4 7', 'service@'];
+  results.lookups = await app.page.evaluate((w) => JSON.parse(
+    Module.ccall('hotline_debug_time_lookups', 'string', ['string', 'number'], [JSON.stringify(w), 10000])), words);
+  const l = results.lookups;
+  say(`customer lookup: mean ${ms(l.mean_ms)} per keystroke, worst ${ms(l.worst_ms)} ("${l.worst_query}", ` +
+      `${l.keys} keys); serial lookup mean ${l.serial_mean_ms.toFixed(3)} ms; index build ${ms(l.index_ms)}`);
 
   // One keystroke in the search box at a time: our code's time in the frame that searches,
   // filters and sorts (the slowest ui::draw after the key), and the time until the list shows it.
@@ -155,7 +172,7 @@ for (const [name, s] of Object.entries(results.sizes)) {
   say(`  ${name.padEnd(28)} ${kb(s.raw).padStart(10)} ${kb(s.gzip).padStart(10)}`);
 }
 say(`  wasm + js + font, gzip: ${kb(results.shipped_gzip)}`);
-say(`wasm heap after start-up: ${results.heap_mb.toFixed(0)} MB`);
+say(`wasm heap after start-up: ${results.heap_mb.toFixed(0)} MB; IndexedDB usage ${results.idb_mb.toFixed(1)} MB`);
 say(`json: ${JSON.stringify(results)}`);
 
 // Runs `act`, waits until predicate(state), and reports the slowest ui::draw and whole frame
