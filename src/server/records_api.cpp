@@ -81,7 +81,9 @@ Result<RecordFilter> filter_of(EntityKind kind, const Query& query) {
 // The cursor is a position in the kind's records, which the desk keeps in the order they
 // were created and never moves: a search paged from 0 meets every record there was at its
 // start exactly once, and records created meanwhile on later pages. It is only ever the
-// position after a record returned, so it tells nothing about records the user may not see.
+// given cursor or the position after a record returned: a technician learns from it how
+// many records came before one they see (as minted ids tell per replica), never whether a
+// record they may not see exists after it.
 ApiResponse search(ServerDesk& sd, Database& db, const Principal& who, EntityKind kind, const Query& query) {
     auto cursor = query_integer(query, kCursorParameter, 0, INT64_MAX);
     if (!cursor) return bad_request(cursor.error());
