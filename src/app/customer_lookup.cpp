@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "app/text_fold.hpp"
+#include "core/text_fold.hpp"
 
 namespace hotline::app {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "app/text_fold.hpp"
+#include "core/text_fold.hpp"
 #include "core/entity_rules.hpp"
 
 namespace hotline::app {

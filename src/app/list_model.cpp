@@ -4,7 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
-#include "app/text_fold.hpp"
+#include "core/text_fold.hpp"
 
 namespace hotline::app {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "app/text_fold.hpp"
+#include "core/text_fold.hpp"
 #include "core/limits.hpp"
 
 namespace hotline::app {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "app/i18n.hpp"
-#include "app/text_fold.hpp"
+#include "core/text_fold.hpp"
 
 namespace hotline::app {
 

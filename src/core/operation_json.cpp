@@ -65,6 +65,8 @@ Result<std::string> field_value_from_json(const FieldSpec& spec, const json& v, 
     return text;
 }
 
+}  // namespace
+
 json field_value_to_json(const FieldSpec& spec, const std::string& text) {
     switch (spec.kind) {
         case FieldKind::priority: return text.size() == 1 ? text[0] - '0' : 0;
@@ -77,6 +79,8 @@ json field_value_to_json(const FieldSpec& spec, const std::string& text) {
     }
     return text;
 }
+
+namespace {
 
 Result<IncidentNumber> number_from_json(const json& v, const std::string& replica, bool allow_provisional) {
     if (v.is_number_integer()) {

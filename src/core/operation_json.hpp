@@ -45,6 +45,8 @@ inline Result<Operation> decode_operation(const char* json_text) {
 }
 
 nlohmann::json operation_to_json(const Operation& op);
+// A field's stored text as its JSON <value> (above); also the HTTP API's record fields.
+nlohmann::json field_value_to_json(const FieldSpec& spec, const std::string& text);
 std::string encode_operation(const Operation& op);
 
 }  // namespace hotline

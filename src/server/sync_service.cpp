@@ -4,6 +4,7 @@
 
 #include "server/pull.hpp"
 #include "server/push.hpp"
+#include "server/records_api.hpp"
 #include "server/replicas_api.hpp"
 #include "server/users_api.hpp"
 
@@ -87,6 +88,8 @@ ApiResponse SyncService::route(const ApiRequest& request, const Principal& who) 
     if (path == "/pull") return get ? pull(desk_, db_, who, request.query) : wrong_method(request);
     if (path == "/history") return get ? history(desk_, db_, who, request.query) : wrong_method(request);
     if (path == "/wait") return get ? wait(request) : wrong_method(request);
+    if (path.starts_with(kRecordsPrefix))
+        return get ? read_records(desk_, db_, who, path, request.query) : wrong_method(request);
     if (path == "/users") {
         if (!get && !post) return wrong_method(request);
         if (!can_manage_users(who)) return admins_only();

@@ -1,5 +1,5 @@
 // The application behind /api/v1 (docs/sync-protocol.md): routes each request,
-// checks its token, and calls login/push/pull/users/replicas. Single-threaded, like the
+// checks its token, and calls login/push/pull/records/users/replicas. Single-threaded, like the
 // HTTP layer's io thread that calls it: one ServerDesk, one database connection; only the
 // background work of a reply (password hashing) runs elsewhere, on copies.
 #pragma once

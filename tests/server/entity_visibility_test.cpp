@@ -7,54 +7,24 @@
 #include <algorithm>
 #include <set>
 
-#include "core/op_factory.hpp"
-#include "core/operation_json.hpp"
-#include "service_fixture.hpp"
+#include "company_fixture.hpp"
 #include "server_test_support.hpp"
 
 using namespace hotline;
 using hotline::server_test::Backend;
-using hotline::test::ServiceFixture;
+using hotline::test::Company;
 
 namespace {
 
-struct Company : ServiceFixture {
-    explicit Company(Backend backend) : ServiceFixture(backend, "entities") {
-        for (const char* role : {"agent", "manager", "technician"}) {
-            add_user(role, role);
-            tokens[role] = login(role);
-        }
-    }
-    // Pushes `op` as `role` from that role's replica; returns the op's result status.
-    std::string push_as(const std::string& role, const Operation& op) {
-        auto r = push(tokens[role], replica_of(role), {op});
-        REQUIRE(r.status == 200);
-        return r.body["results"][0]["status"].get<std::string>();
-    }
-    std::string create(const std::string& role, EntityKind kind, std::vector<std::pair<FieldId, std::string>> fields,
-                       std::string key = {}) {
-        Operation op = factory(role).create("u:" + role, now += 10, kind, std::move(fields), std::move(key));
-        REQUIRE_MESSAGE(push_as(role, op) == "applied", encode_operation(op));
-        return op.entity_id;
-    }
-    OpFactory& factory(const std::string& role) {
-        auto it = factories.find(role);
-        if (it == factories.end()) it = factories.emplace(role, OpFactory(replica_of(role))).first;
-        return it->second;
-    }
-    static std::string replica_of(const std::string& role) { return role.substr(0, 3) + "rep"; }
-    // The entity ids of a technician's pull from `cursor`, in order, and the new cursor.
-    std::vector<std::string> pulled_ids(std::int64_t& cursor) {
-        auto r = call("GET", "/pull", "", tokens["technician"], {{"cursor", std::to_string(cursor)}});
-        REQUIRE(r.status == 200);
-        std::vector<std::string> ids;
-        for (const auto& e : r.body["ops"]) ids.push_back(e["op"]["entity_id"].get<std::string>());
-        cursor = r.body["cursor"];
-        return ids;
-    }
-    std::map<std::string, std::string> tokens;
-    std::map<std::string, OpFactory> factories;
-};
+// The entity ids of a technician's pull from `cursor`, in order, and the new cursor.
+std::vector<std::string> pulled_ids(Company& f, std::int64_t& cursor) {
+    auto r = f.call("GET", "/pull", "", f.tokens["technician"], {{"cursor", std::to_string(cursor)}});
+    REQUIRE(r.status == 200);
+    std::vector<std::string> ids;
+    for (const auto& e : r.body["ops"]) ids.push_back(e["op"]["entity_id"].get<std::string>());
+    cursor = r.body["cursor"];
+    return ids;
+}
 
 bool has(const std::vector<std::string>& ids, const std::string& id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -91,7 +61,7 @@ static void technician_sees_what_their_incidents_need(Backend backend) {
                                                                        {IncidentField::unit, b_unit}});
 
     std::int64_t cursor = 0;
-    const auto ids = f.pulled_ids(cursor);
+    const auto ids = pulled_ids(f, cursor);
     for (const auto& id : {dept, a, a_contact, a_contract, a_unit, a_block, mine}) CHECK_MESSAGE(has(ids, id), id);
     for (const auto& id : {b, b_contact, b_unit, b_block, other}) CHECK_MESSAGE(!has(ids, id), id);
     CHECK(first(ids, a) < first(ids, mine));
@@ -111,7 +81,7 @@ static void technician_sees_what_their_incidents_need(Backend backend) {
     // Assigned later: the incident arrives with what it needs, each before what refers to it.
     CHECK(f.push_as("agent", f.factory("agent").set_field("u:agent", f.now += 10, other, IncidentField::engineer,
                                                           "technician")) == "applied");
-    const auto later = f.pulled_ids(cursor);
+    const auto later = pulled_ids(f, cursor);
     for (const auto& id : {b, b_contact, b_unit, b_block, other}) CHECK_MESSAGE(has(later, id), id);
     CHECK(first(later, b) < first(later, b_contact));
     CHECK(first(later, b_contact) < first(later, other));

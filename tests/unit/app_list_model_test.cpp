@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/list_model.hpp"
-#include "app/text_fold.hpp"
+#include "core/text_fold.hpp"
 #include "core/op_factory.hpp"
 #include "test_support.hpp"
 

@@ -4,23 +4,26 @@
 // mappings that keep every character's UTF-8 length: a folded text is exactly
 // as long as the original, so it can be folded in place and offsets into it
 // stay valid. Accents are kept ("e" does not find "é"), as in the seeds' UIs.
+// In core, not the app, because the server's record search (GET /records) matches
+// with the same lookup keys the app's customer and unit lookups use.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace hotline::app {
+namespace hotline {
 
 // Folds text[from..] in place. Invalid or other UTF-8 is left as it is.
 void fold_in_place(std::string& text, std::size_t from = 0);
 
 std::string folded(std::string_view text);
 
-// A lookup key (customer and unit lookup, customer_lookup.hpp): folded(), then
+// A lookup key (the app's customer and unit lookup, app/customer_lookup.hpp, and
+// the API's record search, core/record_filter.hpp): folded(), then
 // the accents of Latin letters dropped ("Lefèvre" -> "lefevre"), ligatures
 // spelt out ("œ" -> "oe") and ё read as е, because a caller spelling a name on
 // the phone gives no accents. Its length differs from the text's: for
 // matching, not for offsets.
 std::string lookup_key(std::string_view text);
 
-}  // namespace hotline::app
+}  // namespace hotline

@@ -1,8 +1,8 @@
-#include "app/text_fold.hpp"
+#include "core/text_fold.hpp"
 
 #include <cstdint>
 
-namespace hotline::app {
+namespace hotline {
 namespace {
 
 using namespace std::literals;
@@ -99,4 +99,4 @@ std::string folded(std::string_view text) {
     return out;
 }
 
-}  // namespace hotline::app
+}  // namespace hotline

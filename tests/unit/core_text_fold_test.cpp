@@ -1,9 +1,9 @@
-// Case folding for the search box (app/text_fold.hpp).
+// Case folding for the search box (core/text_fold.hpp).
 #include <doctest/doctest.h>
 
-#include "app/text_fold.hpp"
+#include "core/text_fold.hpp"
 
-using hotline::app::folded;
+using hotline::folded;
 
 TEST_CASE("fold: ASCII, Latin-1 and Latin Extended-A capitals become small letters") {
     CHECK(folded("Printer X-200") == "printer x-200");
@@ -29,9 +29,9 @@ TEST_CASE("fold: keeps the byte length and leaves other text alone") {
 }
 
 TEST_CASE("lookup_key: case and accents folded, ё read as е, for the customer lookup") {
-    CHECK(hotline::app::lookup_key("Mme LEFÈVRE") == "mme lefevre");
-    CHECK(hotline::app::lookup_key("Société Générale, Ñandú, Łódź, Œuvre") == "societe generale, nandu, lodz, oeuvre");
-    CHECK(hotline::app::lookup_key("Фёдоров ЁЛКИН") == "федоров елкин");
-    CHECK(hotline::app::lookup_key("ООО «Север» × 2") == "ооо «север» × 2");  // signs keep their code
-    CHECK(hotline::app::lookup_key("") == "");
+    CHECK(hotline::lookup_key("Mme LEFÈVRE") == "mme lefevre");
+    CHECK(hotline::lookup_key("Société Générale, Ñandú, Łódź, Œuvre") == "societe generale, nandu, lodz, oeuvre");
+    CHECK(hotline::lookup_key("Фёдоров ЁЛКИН") == "федоров елкин");
+    CHECK(hotline::lookup_key("ООО «Север» × 2") == "ооо «север» × 2");  // signs keep their code
+    CHECK(hotline::lookup_key("") == "");
 }
