@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/app.hpp"
 #include "app/demo_seed.hpp"
 #include "app/lookup_timing.hpp"
 #include "platform/web/page.hpp"
