@@ -14,12 +14,16 @@
 #include "core/desk.hpp"
 #include "core/op_factory.hpp"
 #include "core/result.hpp"
+#include "protocol/push_messages.hpp"
 #include "server/db/database.hpp"
 
 namespace hotline::server {
 
-inline constexpr std::string_view kServerReplica = "server";
-inline constexpr std::string_view kServerActor = "s:server";
+using protocol::kServerActor;
+using protocol::kServerReplica;
+
+// The row that stores `op` in the log.
+NewOp stored_form(const Operation& op);
 
 class ServerDesk {
 public:
