@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "protocol/push_messages.hpp"
-#include "server/server_desk.hpp"
+#include "server/server_writes.hpp"
 
 namespace hotline::server {
 namespace {
@@ -148,13 +148,10 @@ Outcome judge(const Context& c, const Operation& op, Decision& d) {
     d.results.push_back({op.id, std::nullopt, applied.kind, 0, {}});
     store(d, op, d.results.size() - 1);
     if (op.type != OpType::create || !kind_spec(op.entity).numbered || op.number.is_final()) return {};
-    // Offline creation ran out of leased numbers: give the next free one now.
-    auto number = c.tx.next_number();
-    if (!number) return number.error();
-    Operation renumber = c.sd.mint_renumber(op.entity_id, *number, c.now_ms);
-    // The number comes from the counter leases share, so no incident holds it: a refusal
-    // would mean a database edited by hand, and the incident simply stays provisional.
-    if (c.sd.desk().apply(renumber).kind != ApplyKind::rejected) store(d, renumber, std::nullopt);
+    // Offline creation ran out of leased numbers: the server gives the next free one.
+    auto renumber = make_server_op(c.sd, c.tx, GiveFinalNumber{op.entity_id}, c.now_ms);
+    if (!renumber) return renumber.error();
+    if (*renumber) store(d, **renumber, std::nullopt);
     return {};
 }
 

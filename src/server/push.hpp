@@ -1,7 +1,7 @@
 // POST /push (docs/sync-protocol.md; its messages: protocol/push_messages.hpp): a batch of
 // operations from one replica, each decoded, authorized and applied on its own, all stored
-// in one write transaction with the server's renumbers they call for. The reply carries
-// one result per operation. Nothing about an
+// in one write transaction with the server's own operations they call for
+// (server_writes.hpp). The reply carries one result per operation. Nothing about an
 // operation whose id is not the caller's replica's is looked up or stored, and nothing
 // about an incident is revealed before the operation is authorized.
 #pragma once

@@ -4,8 +4,8 @@
 // several processes share the log: each catches up (ops_after(seq)) inside its
 // write transaction before validating, so all of them decide on the same state.
 //
-// The server mints operations of its own (renumbering provisional numbers) as
-// replica "server", actor "s:server"; its counter continues from the log.
+// The server mints operations of its own (server_writes.hpp) as replica "server", actor
+// "s:server"; its counter continues from the log.
 #pragma once
 
 #include <cstdint>
@@ -45,7 +45,7 @@ public:
     // next catch_up (every request catches up before it reads the desk).
     void discard_unstored(Database& db);
 
-    // A renumber operation for `incident_id`, minted by the server.
+    // A renumber operation for `incident_id`, minted by the server (server_writes.hpp).
     Operation mint_renumber(const std::string& incident_id, std::int64_t number, std::int64_t now_ms);
 
 private:
