@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/i18n.hpp"
-#include "sync/protocol_messages.hpp"
+#include "protocol/error_reply.hpp"
 
 namespace hotline::app {
 
@@ -59,7 +59,7 @@ std::optional<Session> SignIn::poll() {
     }
     if (reply->status != 200) {
         // The server's own words (429: try again in a minute), unless it sent none.
-        const Error e = sync::decode_error_reply(reply->status, reply->body);
+        const Error e = protocol::failure_of(reply->status, reply->body);
         error_ = reply->status == 401 ? std::string(tr("signin.wrong"))
                  : e.code.starts_with("http_") ? std::string(tr("signin.failed"))
                                                : e.message;

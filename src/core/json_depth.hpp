@@ -1,7 +1,7 @@
 // A guard in front of JSON parsers: how deeply a text nests, found by one pass over its
 // bytes, before any DOM is built. nlohmann's parser builds whatever nesting it is given; an
 // 8 MB body of "[[[[..." cost half a second and 180 MB. Every request body the server
-// parses goes through this first (server/request_body.hpp).
+// parses goes through this first (protocol/request_body.hpp).
 #pragma once
 
 #include <cstddef>

@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/error_reply.hpp"
+
 namespace hotline::server {
 
 struct ApiRequest {
@@ -81,9 +83,19 @@ inline ApiResponse in_background(std::function<ApiContinuation()> work) {
     return response;
 }
 
-// Replies in the error shape of docs/sync-protocol.md.
+// A reply whose body the protocol's encoders wrote (src/protocol/).
+inline ApiResponse encoded_reply(std::string json, int status = 200) {
+    ApiResponse response(status);
+    response.raw_json = std::move(json);
+    return response;
+}
+
+// Replies in the error shape of docs/sync-protocol.md (protocol/error_reply.hpp).
+inline ApiResponse api_error(int status, const protocol::ErrorReply& error) {
+    return encoded_reply(protocol::encode_error_reply(error), status);
+}
 inline ApiResponse api_error(int status, std::string code, std::string message) {
-    return {status, {{"error", {{"code", std::move(code)}, {"message", std::move(message)}}}}, std::nullopt};
+    return api_error(status, protocol::ErrorReply{{std::move(code), std::move(message)}, std::nullopt});
 }
 
 }  // namespace hotline::server

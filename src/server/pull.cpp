@@ -6,22 +6,12 @@
 
 #include "core/ids.hpp"
 #include "core/operation_json.hpp"
-#include "server/json_text.hpp"
+#include "protocol/read_messages.hpp"
 
 namespace hotline::server {
 namespace {
 
-// Appends {"op":<body>,"seq":N}. Stored bodies are the server's own encoding of valid
-// operations (encode_operation, i.e. nlohmann's dump), so splicing them in gives the same
-// text as parsing and dumping them again, without either (that was ~15 % of the server).
-void append_entry(std::string& out, const StoredOp& stored) {
-    out += "{\"op\":";
-    out += stored.body;
-    out += ",\"seq\":";
-    json_text::append_int(out, stored.seq);
-    out += '}';
-}
-
+// Room for a reply's text: stored bodies are spliced in as they are (OpsReplyText).
 std::size_t text_size(const std::vector<StoredOp>& ops) {
     std::size_t size = 64;
     for (const StoredOp& op : ops) size += op.body.size() + 32;
@@ -81,7 +71,7 @@ Result<std::int64_t> query_integer(const std::map<std::string, std::string>& que
 ApiResponse pull(ServerDesk& sd, Database& db, const Principal& who, const std::map<std::string, std::string>& query) {
     auto cursor = query_integer(query, "cursor", 0, INT64_MAX);
     if (!cursor) return api_error(400, cursor.error().code, cursor.error().message);
-    auto limit = query_integer(query, "limit", kPullDefaultLimit, kPullMaxLimit);
+    auto limit = query_integer(query, "limit", protocol::kPullDefaultLimit, protocol::kPullMaxLimit);
     if (!limit) return api_error(400, limit.error().code, limit.error().message);
     if (*limit == 0) return api_error(400, "bad_query", "\"limit\" must be at least 1.");
     // Visibility is judged on the newest state, which may come from another process.
@@ -92,20 +82,8 @@ ApiResponse pull(ServerDesk& sd, Database& db, const Principal& who, const std::
     if (!page) return api_error(503, "storage_unavailable", page.error().message);
     const std::int64_t next = page->empty() ? *cursor : page->back().seq;
     const bool more = page->size() == static_cast<std::size_t>(*limit);
-    // Keys in the order nlohmann's dump() wrote them: cursor, more, ops.
-    std::string out;
-    out.reserve(text_size(*page));
-    out += "{\"cursor\":";
-    json_text::append_int(out, next);
-    out += ",\"more\":";
-    json_text::append_bool(out, more);
-    out += ",\"ops\":[";
-    bool first = true;
-    auto add = [&](const StoredOp& stored) {
-        if (!first) out += ',';
-        first = false;
-        append_entry(out, stored);
-    };
+    auto text = protocol::OpsReplyText::pull(next, more, text_size(*page));
+    auto add = [&text](const StoredOp& stored) { text.add(stored.seq, stored.body); };
     std::unordered_set<std::int64_t> sent;
     const TechnicianScope scope(who, sd.desk());
     for (const StoredOp& stored : *page) {
@@ -125,10 +103,7 @@ ApiResponse pull(ServerDesk& sd, Database& db, const Principal& who, const std::
         // above); the page itself is in increasing seq order, so others need no set.
         if (who.role != Role::technician || sent.insert(stored.seq).second) add(stored);
     }
-    out += "]}";
-    ApiResponse response;
-    response.raw_json = std::move(out);
-    return response;
+    return encoded_reply(std::move(text).finish());
 }
 
 ApiResponse history(ServerDesk& sd, Database& db, const Principal& who,
@@ -152,17 +127,9 @@ ApiResponse history(ServerDesk& sd, Database& db, const Principal& who,
             auto decoded = decode_operation(std::string_view(op.body));
             return !decoded || decoded->entity != *kind;
         });
-    std::string out;
-    out.reserve(text_size(*stored));
-    out += "{\"ops\":[";
-    for (std::size_t i = 0; i < stored->size(); ++i) {
-        if (i > 0) out += ',';
-        append_entry(out, (*stored)[i]);
-    }
-    out += "]}";
-    ApiResponse response;
-    response.raw_json = std::move(out);
-    return response;
+    auto text = protocol::OpsReplyText::history(text_size(*stored));
+    for (const StoredOp& op : *stored) text.add(op.seq, op.body);
+    return encoded_reply(std::move(text).finish());
 }
 
 }  // namespace hotline::server

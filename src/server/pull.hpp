@@ -1,8 +1,8 @@
-// GET /pull and GET /history (docs/sync-protocol.md): stored operations the
-// user may see, in server order. Visibility is decided on the server's current
-// desk with can_see() (authorization.hpp): a technician gets only their own
-// incidents, plus the earlier history of an incident the moment it is assigned
-// to them.
+// GET /pull and GET /history (docs/sync-protocol.md; their replies:
+// protocol/read_messages.hpp): stored operations the user may see, in server order.
+// Visibility is decided on the server's current desk with can_see() (authorization.hpp):
+// a technician gets only their own incidents, plus the earlier history of an incident the
+// moment it is assigned to them.
 #pragma once
 
 #include <cstdint>
@@ -15,9 +15,6 @@
 #include "server/server_desk.hpp"
 
 namespace hotline::server {
-
-inline constexpr std::int64_t kPullDefaultLimit = 1000;
-inline constexpr std::int64_t kPullMaxLimit = 5000;
 
 ApiResponse pull(ServerDesk& desk, Database& db, const Principal& who, const std::map<std::string, std::string>& query);
 ApiResponse history(ServerDesk& desk, Database& db, const Principal& who,

@@ -3,46 +3,18 @@
 #include <optional>
 #include <unordered_map>
 
-#include "core/ids.hpp"
-#include "core/operation_json.hpp"
-#include "server/json_text.hpp"
-#include "server/request_body.hpp"
+#include "protocol/push_messages.hpp"
+#include "server/server_writes.hpp"
 
 namespace hotline::server {
 namespace {
 
 // ---------------------------------------------------------------------------------------
-// The request: its envelope, and each operation decoded or the reason it is not.
+// The request (protocol/push_messages.hpp): its envelope, and each operation decoded or the
+// reason it is not.
 
-struct PushRequest {
-    std::string replica;
-    std::int64_t want_numbers = 0;
-    std::vector<Result<Operation>> ops;
-};
-
-// Errors are answered 400, but batch_too_large 413 (request_refusal).
-Result<PushRequest> read_request(std::string_view body) {
-    // The request's DOM (tens of thousands of small nodes) dies with this function: freed
-    // before storing, its memory is reused instead of fragmenting the heap next to the desk.
-    auto request = parse_object(body, {"replica", "ops", "want_numbers"});
-    if (!request) return request.error();
-    auto replica = string_member(*request, "replica");
-    if (!replica) return replica.error();
-    if (!is_valid_replica_id(*replica) || *replica == kServerReplica)
-        return make_error("bad_replica", "\"replica\" must be 1-16 characters of a-z and 0-9, not \"server\".");
-    auto want = integer_member(*request, "want_numbers", 0, 0, kMaxNumbersPerLease);
-    if (!want) return want.error();
-    auto ops = request->find("ops");
-    if (ops == request->end() || !ops->is_array()) return make_error("bad_type", "\"ops\" must be an array of operations.");
-    if (ops->size() > kPushMaxOps)
-        return make_error("batch_too_large", "At most " + std::to_string(kPushMaxOps) + " operations per push.");
-    PushRequest out{std::move(*replica), *want, {}};
-    out.ops.reserve(ops->size());
-    for (const auto& element : *ops)
-        out.ops.push_back(element.is_object() ? decode_operation(element)
-                                              : Result<Operation>(make_error("bad_type", "An operation must be a JSON object.")));
-    return out;
-}
+using protocol::PushRequest;
+using protocol::PushResult;
 
 ApiResponse request_refusal(const Error& e) {
     return api_error(e.code == "batch_too_large" ? 413 : 400, e.code, e.message);
@@ -51,20 +23,9 @@ ApiResponse request_refusal(const Error& e) {
 // ---------------------------------------------------------------------------------------
 // The decision, made inside the write transaction.
 
-// One entry of the reply's "results". Kept as plain values and serialized once the
-// batch's sequence numbers are known: a DOM of 1,000 small objects cost more to build,
-// dump and free than storing the batch.
-struct OpResult {
-    ApplyKind kind = ApplyKind::rejected;
-    std::size_t index = 0;  // rejected before it had an id: its position in "ops"
-    std::string id;         // empty: identified by index
-    std::int64_t seq = 0;   // 0: none to report (seqs start at 1)
-    Error error;            // rejected: why
-};
-
 // Everything one push decides, stored at once or not at all.
 struct Decision {
-    std::vector<OpResult> results;              // one per operation, in order
+    std::vector<PushResult> results;            // one per operation, in order
     std::vector<NewOp> to_store;                // accepted operations and the server's renumbers
     std::vector<std::size_t> result_of_stored;  // per to_store: the result awaiting its seq, or SIZE_MAX
     std::vector<std::pair<std::size_t, std::size_t>> duplicate_of;  // results index, to_store index
@@ -115,25 +76,25 @@ Result<bool> prepare(ServerDesk& sd, Database& db, WriteTransaction& tx, const P
     return true;
 }
 
-void refuse(Decision& d, const std::string& id, Error why, bool remember) {
+void refuse(Decision& d, const Operation& op, const std::string& id, Error why, bool remember) {
     if (remember) {
         d.refused.emplace(id, why);
         d.new_rejections.push_back({id, why.code, why.message});
     }
-    d.results.push_back({ApplyKind::rejected, 0, id, 0, std::move(why)});
+    d.results.push_back({op.id, std::nullopt, ApplyKind::rejected, 0, std::move(why)});
 }
 
 void store(Decision& d, const Operation& op, std::optional<std::size_t> result_index) {
-    std::string id = op.id.to_string();
-    d.stored_in_batch.emplace(id, d.to_store.size());
-    d.to_store.push_back({std::move(id), op.entity_id, op.actor, encode_operation(op)});
+    NewOp row = stored_form(op);
+    d.stored_in_batch.emplace(row.op_id, d.to_store.size());
+    d.to_store.push_back(std::move(row));
     d.result_of_stored.push_back(result_index.value_or(SIZE_MAX));
 }
 
 // Already in the log: answered with its sequence number, so the client can tell when
 // its pull has passed it.
-Outcome answer_duplicate(const Context& c, const std::string& id, Decision& d) {
-    d.results.push_back({ApplyKind::duplicate, 0, id, 0, {}});
+Outcome answer_duplicate(const Context& c, const Operation& op, const std::string& id, Decision& d) {
+    d.results.push_back({op.id, std::nullopt, ApplyKind::duplicate, 0, {}});
     if (auto earlier = d.stored_in_batch.find(id); earlier != d.stored_in_batch.end()) {
         d.duplicate_of.emplace_back(d.results.size() - 1, earlier->second);
         return {};
@@ -160,40 +121,37 @@ Outcome check_server_rules(const Context& c, const Operation& op) {
 Outcome judge(const Context& c, const Operation& op, Decision& d) {
     const std::string id = op.id.to_string();
     if (op.id.replica != c.request.replica) {
-        refuse(d, id, make_error("forbidden_replica", "Operation " + id + " belongs to another replica than " +
+        refuse(d, op, id, make_error("forbidden_replica", "Operation " + id + " belongs to another replica than " +
                                                           c.request.replica + ": a replica pushes its own operations."),
                false);
         return {};
     }
     if (auto earlier = d.refused.find(id); earlier != d.refused.end()) {
-        refuse(d, id, earlier->second, false);  // the same answer on every retry
+        refuse(d, op, id, earlier->second, false);  // the same answer on every retry
         return {};
     }
     const bool stored = c.sd.desk().has_applied(op.id);
     if (auto allowed = authorize_operation(c.who, op, c.sd.desk()); !allowed) {
-        refuse(d, id, allowed.error(), !stored);  // a stored id keeps its place in the log
+        refuse(d, op, id, allowed.error(), !stored);  // a stored id keeps its place in the log
         return {};
     }
-    if (stored) return answer_duplicate(c, id, d);
+    if (stored) return answer_duplicate(c, op, id, d);
     if (auto allowed = check_server_rules(c, op); !allowed) {
-        refuse(d, id, allowed.error(), true);
+        refuse(d, op, id, allowed.error(), true);
         return {};
     }
     ApplyResult applied = c.sd.desk().apply(op);
     if (applied.kind == ApplyKind::rejected) {
-        refuse(d, id, std::move(applied.error), true);
+        refuse(d, op, id, std::move(applied.error), true);
         return {};
     }
-    d.results.push_back({applied.kind, 0, id, 0, {}});
+    d.results.push_back({op.id, std::nullopt, applied.kind, 0, {}});
     store(d, op, d.results.size() - 1);
     if (op.type != OpType::create || !kind_spec(op.entity).numbered || op.number.is_final()) return {};
-    // Offline creation ran out of leased numbers: give the next free one now.
-    auto number = c.tx.next_number();
-    if (!number) return number.error();
-    Operation renumber = c.sd.mint_renumber(op.entity_id, *number, c.now_ms);
-    // The number comes from the counter leases share, so no incident holds it: a refusal
-    // would mean a database edited by hand, and the incident simply stays provisional.
-    if (c.sd.desk().apply(renumber).kind != ApplyKind::rejected) store(d, renumber, std::nullopt);
+    // Offline creation ran out of leased numbers: the server gives the next free one.
+    auto renumber = make_server_op(c.sd, c.tx, GiveFinalNumber{op.entity_id}, c.now_ms);
+    if (!renumber) return renumber.error();
+    if (*renumber) store(d, **renumber, std::nullopt);
     return {};
 }
 
@@ -203,7 +161,7 @@ Outcome decide(const Context& c, Decision& d) {
     for (std::size_t i = 0; i < c.request.ops.size(); ++i) {
         const Result<Operation>& op = c.request.ops[i];
         if (!op) {
-            d.results.push_back({ApplyKind::rejected, i, {}, 0, op.error()});
+            d.results.push_back({std::nullopt, i, ApplyKind::rejected, 0, op.error()});
             continue;
         }
         if (auto judged = judge(c, *op, d); !judged) return judged;
@@ -243,69 +201,16 @@ Result<Stored> store_decision(WriteTransaction& tx, const PushRequest& request, 
     return stored;
 }
 
-std::string_view status_name(ApplyKind kind) {
-    switch (kind) {
-        case ApplyKind::applied: return "applied";
-        case ApplyKind::superseded: return "superseded";
-        case ApplyKind::duplicate: return "duplicate";
-        case ApplyKind::rejected: return "rejected";
-    }
-    return "rejected";  // not reached: every kind is named above
+void give_seqs(Decision& d, const std::vector<std::int64_t>& seqs) {
+    for (std::size_t k = 0; k < seqs.size(); ++k)
+        if (d.result_of_stored[k] != SIZE_MAX) d.results[d.result_of_stored[k]].seq = seqs[k];
+    for (const auto& [result_index, stored_index] : d.duplicate_of) d.results[result_index].seq = seqs[stored_index];
 }
 
-// Keys in the order nlohmann's dump() wrote them (sorted), so the reply is unchanged.
-void append_result(std::string& out, const OpResult& r) {
-    using json_text::append_int;
-    using json_text::append_string;
-    out += '{';
-    if (r.kind == ApplyKind::rejected) {
-        out += "\"code\":";
-        append_string(out, r.error.code);
-        out += ',';
-    }
-    if (r.id.empty()) {
-        out += "\"index\":";
-        append_int(out, static_cast<std::int64_t>(r.index));
-    } else {
-        out += "\"id\":";
-        append_string(out, r.id);
-    }
-    if (r.kind == ApplyKind::rejected) {
-        out += ",\"message\":";
-        append_string(out, r.error.message);
-    }
-    if (r.seq > 0) {
-        out += ",\"seq\":";
-        append_int(out, r.seq);
-    }
-    out += ",\"status\":\"";
-    out += status_name(r.kind);
-    out += "\"}";
-}
-
-// {"head":..,"number_blocks":[..],"results":[..]}: keys sorted, as dump() wrote them.
-ApiResponse reply(const ServerDesk& sd, const std::vector<OpResult>& results, const std::optional<NumberBlock>& leased) {
-    std::string out;
-    out.reserve(64 + results.size() * 64);
-    out += "{\"head\":";
-    json_text::append_int(out, sd.seq());
-    out += ",\"number_blocks\":[";
-    if (leased) {
-        out += "{\"first\":";
-        json_text::append_int(out, leased->first);
-        out += ",\"last\":";
-        json_text::append_int(out, leased->last);
-        out += '}';
-    }
-    out += "],\"results\":[";
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        if (i > 0) out += ',';
-        append_result(out, results[i]);
-    }
-    out += "]}";
-    ApiResponse response;
-    response.raw_json = std::move(out);
-    return response;
+ApiResponse reply(const ServerDesk& sd, std::vector<PushResult> results, const std::optional<NumberBlock>& leased) {
+    protocol::PushReply out{std::move(results), {}, sd.seq()};
+    if (leased) out.number_blocks.push_back(*leased);
+    return encoded_reply(protocol::encode_push_reply(out));
 }
 
 ApiResponse unavailable(const Error& e) {
@@ -324,7 +229,7 @@ ApiResponse undo(ServerDesk& sd, Database& db, std::unique_ptr<WriteTransaction>
 
 PushAnswer push(ServerDesk& sd, Database& db, const Principal& who, std::string_view body, std::int64_t now_ms) {
     // `who` is authenticated (SyncService). The steps, in the order a reviewer checks them:
-    auto request = read_request(body);  // the envelope, each operation decoded
+    auto request = protocol::decode_push_request(body);  // the envelope, each operation decoded
     if (!request) return {request_refusal(request.error())};
     auto tx = db.begin_write();
     if (!tx) return {unavailable(tx.error())};
@@ -338,12 +243,9 @@ PushAnswer push(ServerDesk& sd, Database& db, const Principal& who, std::string_
         return {undo(sd, db, *tx, decided.error())};
     auto stored = store_decision(**tx, *request, who, prior, d);
     if (!stored) return {undo(sd, db, *tx, stored.error())};
-
-    for (std::size_t k = 0; k < stored->seqs.size(); ++k)
-        if (d.result_of_stored[k] != SIZE_MAX) d.results[d.result_of_stored[k]].seq = stored->seqs[k];
-    for (const auto& [result_index, stored_index] : d.duplicate_of) d.results[result_index].seq = stored->seqs[stored_index];
     if (!stored->seqs.empty()) sd.advance(stored->seqs.back());
-    return {reply(sd, d.results, stored->leased), !d.to_store.empty()};
+    give_seqs(d, stored->seqs);  // each stored operation's place in the log, for its result
+    return {reply(sd, std::move(d.results), stored->leased), !d.to_store.empty()};
 }
 
 }  // namespace hotline::server

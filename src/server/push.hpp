@@ -1,8 +1,9 @@
-// POST /push (docs/sync-protocol.md): a batch of operations from one replica,
-// each decoded, authorized and applied on its own, all stored in one write
-// transaction. The reply carries one result per operation. Nothing about an
-// operation whose id is not the caller's replica's is looked up or stored, and
-// nothing about an incident is revealed before the operation is authorized.
+// POST /push (docs/sync-protocol.md; its messages: protocol/push_messages.hpp): a batch of
+// operations from one replica, each decoded, authorized and applied on its own, all stored
+// in one write transaction with the server's own operations they call for
+// (server_writes.hpp). The reply carries one result per operation. Nothing about an
+// operation whose id is not the caller's replica's is looked up or stored, and nothing
+// about an incident is revealed before the operation is authorized.
 #pragma once
 
 #include <cstdint>
@@ -15,9 +16,6 @@
 #include "server/server_desk.hpp"
 
 namespace hotline::server {
-
-inline constexpr std::size_t kPushMaxOps = 5000;
-inline constexpr std::int64_t kMaxNumbersPerLease = 1000;
 
 struct PushAnswer {
     ApiResponse response;

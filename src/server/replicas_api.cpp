@@ -1,25 +1,22 @@
 #include "server/replicas_api.hpp"
 
-#include "core/ids.hpp"
-#include "server/request_body.hpp"
-#include "server/server_desk.hpp"
+#include "protocol/push_messages.hpp"
+#include "protocol/request_body.hpp"
 
 namespace hotline::server {
 namespace {
 
 ApiResponse storage_unavailable(const Error& e) { return api_error(503, "storage_unavailable", e.message); }
 
-bool is_client_replica(const std::string& replica) { return is_valid_replica_id(replica) && replica != kServerReplica; }
-
 }  // namespace
 
 ApiResponse register_replica(Database& db, const Principal& who, const std::string& body) {
-    auto request = parse_object(body, {"replica"});
+    auto request = protocol::parse_object(body, {"replica"});
     if (!request) return api_error(400, request.error().code, request.error().message);
-    auto replica = string_member(*request, "replica");
+    auto replica = protocol::string_member(*request, "replica");
     if (!replica) return api_error(400, replica.error().code, replica.error().message);
-    if (!is_client_replica(*replica))
-        return api_error(400, "bad_replica", "\"replica\" must be 1-16 characters of a-z and 0-9, not \"server\".");
+    if (auto client = protocol::check_client_replica(*replica); !client)
+        return api_error(400, client.error().code, client.error().message);
     // Under the write lock, like a push's binding: two registrations cannot both win.
     auto tx = db.begin_write();
     if (!tx) return storage_unavailable(tx.error());
@@ -38,7 +35,7 @@ ApiResponse register_replica(Database& db, const Principal& who, const std::stri
 
 ApiResponse release_replica(Database& db, const std::string& replica) {
     auto none = [&] { return api_error(404, "no_such_replica", "Nobody owns a replica " + replica + "."); };
-    if (!is_client_replica(replica)) return none();
+    if (!protocol::check_client_replica(replica)) return none();
     auto tx = db.begin_write();
     if (!tx) return storage_unavailable(tx.error());
     auto released = (*tx)->release_replica(replica);

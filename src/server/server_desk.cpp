@@ -7,6 +7,8 @@ namespace {
 constexpr std::size_t kFoldPage = 20'000;  // operations read per query while folding
 }
 
+NewOp stored_form(const Operation& op) { return {op.id.to_string(), op.entity_id, op.actor, encode_operation(op)}; }
+
 Result<ServerDesk> ServerDesk::load(Database& db) {
     ServerDesk sd;
     if (auto folded = sd.catch_up(db); !folded) return folded.error();

@@ -4,8 +4,8 @@
 // several processes share the log: each catches up (ops_after(seq)) inside its
 // write transaction before validating, so all of them decide on the same state.
 //
-// The server mints operations of its own (renumbering provisional numbers) as
-// replica "server", actor "s:server"; its counter continues from the log.
+// The server mints operations of its own (server_writes.hpp) as replica "server", actor
+// "s:server"; its counter continues from the log.
 #pragma once
 
 #include <cstdint>
@@ -14,12 +14,16 @@
 #include "core/desk.hpp"
 #include "core/op_factory.hpp"
 #include "core/result.hpp"
+#include "protocol/push_messages.hpp"
 #include "server/db/database.hpp"
 
 namespace hotline::server {
 
-inline constexpr std::string_view kServerReplica = "server";
-inline constexpr std::string_view kServerActor = "s:server";
+using protocol::kServerActor;
+using protocol::kServerReplica;
+
+// The row that stores `op` in the log.
+NewOp stored_form(const Operation& op);
 
 class ServerDesk {
 public:
@@ -41,7 +45,7 @@ public:
     // next catch_up (every request catches up before it reads the desk).
     void discard_unstored(Database& db);
 
-    // A renumber operation for `incident_id`, minted by the server.
+    // A renumber operation for `incident_id`, minted by the server (server_writes.hpp).
     Operation mint_renumber(const std::string& incident_id, std::int64_t number, std::int64_t now_ms);
 
 private:

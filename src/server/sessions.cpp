@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "server/request_body.hpp"
+#include "protocol/request_body.hpp"
 
 namespace hotline::server {
 namespace {
@@ -16,19 +16,17 @@ nlohmann::json user_json(const UserRecord& user) {
 }
 
 ApiResponse Sessions::login(const ApiRequest& request, std::int64_t now_ms) {
-    auto body = parse_object(request.body, {"login", "password"});
+    auto body = protocol::parse_object(request.body, {"login", "password"});
     if (!body) return api_error(400, body.error().code, body.error().message);
-    auto login = string_member(*body, "login");
-    auto password = string_member(*body, "password");
+    auto login = protocol::string_member(*body, "login");
+    auto password = protocol::string_member(*body, "password");
     if (!login) return api_error(400, login.error().code, login.error().message);
     if (!password) return api_error(400, password.error().code, password.error().message);
     // A login that cannot exist is counted under one name: any text could grow the limiter's keys.
     const std::string counted_as = is_valid_login(*login) ? *login : std::string("-");
 
     if (auto wait = limiter_.retry_after_ms(counted_as, request.client_address, now_ms); wait > 0) {
-        ApiResponse r = api_error(429, "too_many_attempts", "Too many failed logins; try again in a minute.");
-        r.body["error"]["retry_after_ms"] = wait;
-        return r;
+        return api_error(429, {{"too_many_attempts", "Too many failed logins; try again in a minute."}, wait});
     }
     limiter_.record_attempt(counted_as, request.client_address, now_ms);
     std::optional<UserRecord> user;

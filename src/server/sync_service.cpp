@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "protocol/read_messages.hpp"
 #include "server/pull.hpp"
 #include "server/push.hpp"
 #include "server/records_api.hpp"
@@ -119,7 +120,7 @@ ApiResponse SyncService::wait(const ApiRequest& request) {
     auto head = db_.head_seq();
     if (!head) return api_error(503, "storage_unavailable", head.error().message);
     if (*head > *cursor || request.wait_timed_out || *timeout == 0)
-        return {200, {{"head", *head}}, std::nullopt};
+        return encoded_reply(protocol::encode_wait_reply({*head}));
     return {200, nullptr, std::chrono::milliseconds(*timeout)};
 }
 

@@ -4,7 +4,7 @@
 
 #include "core/limits.hpp"
 #include "core/text_rules.hpp"
-#include "server/request_body.hpp"
+#include "protocol/request_body.hpp"
 #include "server/sessions.hpp"
 
 namespace hotline::server {
@@ -106,12 +106,12 @@ ApiResponse list_users(Database& db) {
 }
 
 ApiResponse create_user(Database& db, const std::string& body, HashCost cost) {
-    auto j = parse_object(body, {"login", "name", "role", "password"});
+    auto j = protocol::parse_object(body, {"login", "name", "role", "password"});
     if (!j) return bad_request(j.error());
     std::string fields[4];
     const char* keys[4] = {"login", "name", "role", "password"};
     for (int i = 0; i < 4; ++i) {
-        auto v = string_member(*j, keys[i]);
+        auto v = protocol::string_member(*j, keys[i]);
         if (!v) return bad_request(v.error());
         fields[i] = std::move(*v);
     }
@@ -129,12 +129,12 @@ ApiResponse create_user(Database& db, const std::string& body, HashCost cost) {
 
 ApiResponse update_user(Database& db, const Principal& admin, const std::string& caller_token_hash,
                         const std::string& login, const std::string& body, HashCost cost) {
-    auto j = parse_object(body, {"name", "role", "password", "active"});
+    auto j = protocol::parse_object(body, {"name", "role", "password", "active"});
     if (!j) return bad_request(j.error());
     // Each given key is checked before anything changes: a bad one refuses the whole update.
     auto given = [&](const char* key, Outcome (*check)(const std::string&)) -> Result<std::optional<std::string>> {
         if (!j->contains(key)) return std::optional<std::string>();
-        auto v = string_member(*j, key);
+        auto v = protocol::string_member(*j, key);
         if (!v) return v.error();
         if (Outcome ok = check(*v); !ok) return ok.error();
         return std::optional<std::string>(std::move(*v));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "protocol/error_reply.hpp"
+
 namespace hotline::sync {
 
 std::string_view sync_state_name(SyncState s) {
@@ -159,7 +161,7 @@ bool SyncEngine::start_next(std::int64_t now_ms) {
             }
             int want = want_numbers ? options_.want_numbers : 0;
             if (want_numbers) numbers_asked_ = true;
-            send(Call::push, "POST", "/push", encode_push_request(replica_.replica_id(), batch, want), now_ms);
+            send(Call::push, "POST", "/push", protocol::encode_push_request(replica_.replica_id(), batch, want), now_ms);
             return true;
         }
         stage_ = Stage::rebuild;
@@ -169,7 +171,7 @@ bool SyncEngine::start_next(std::int64_t now_ms) {
             cycle_running_ = true;
             rebuilding_ = *rebuild_.begin();
             const auto [kind, id] = parse_record_key(rebuilding_);
-            std::string path = "/history?entity=" + url_encode(id);
+            std::string path = "/history?entity=" + protocol::url_encode(id);
             if (kind != EntityKind::incident) path += "&kind=" + std::string(entity_kind_name(kind));
             send(Call::history, "GET", path, "", now_ms);
             return true;
@@ -239,7 +241,7 @@ void SyncEngine::handle(Call call, Result<Reply> reply, std::int64_t now_ms) {
         signed_out_ = true;
         abandon_request();
         stage_ = Stage::push;
-        Error e = decode_error_reply(r.status, r.body);
+        Error e = protocol::failure_of(r.status, r.body);
         status_.last_error = e.message;
         status_.last_error_code = e.code;
         return;
@@ -252,7 +254,7 @@ void SyncEngine::handle(Call call, Result<Reply> reply, std::int64_t now_ms) {
         return;
     }
     if (r.status != 200) {
-        fail(decode_error_reply(r.status, r.body), SyncState::error, now_ms);
+        fail(protocol::failure_of(r.status, r.body), SyncState::error, now_ms);
         return;
     }
     switch (call) {
@@ -274,7 +276,7 @@ void SyncEngine::move_to_conflicts(const Operation& op, Error reason, std::int64
 }
 
 void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
-    auto decoded = decode_push_reply(reply.body);
+    auto decoded = protocol::decode_push_reply(reply.body);
     if (!decoded) {
         fail(decoded.error(), SyncState::error, now_ms);
         return;
@@ -284,7 +286,7 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
     std::set<OpId> dropped;
     std::size_t answered = 0;
     bool clock_ahead = false;
-    for (const PushResult& r : decoded->results) {
+    for (const protocol::PushResult& r : decoded->results) {
         const Operation* op = nullptr;
         if (r.id) {
             if (std::find(batch_.begin(), batch_.end(), *r.id) == batch_.end()) continue;  // not ours to judge
@@ -329,7 +331,7 @@ void SyncEngine::handle_push(const Reply& reply, std::int64_t now_ms) {
 }
 
 void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
-    auto decoded = decode_history_reply(reply.body);
+    auto decoded = protocol::decode_history_reply(reply.body);
     if (!decoded) {
         fail(decoded.error(), SyncState::error, now_ms);
         return;
@@ -346,7 +348,7 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
     // operation may depend on another entity not pulled yet (an event type defined after
     // it) and would be refused here; it arrives with a later pull, in order.
     const std::int64_t pulled_up_to = std::max(cursor_, applied_through_);
-    for (auto& s : *decoded) {
+    for (auto& s : decoded->ops) {
         if (replica_.outbox().contains(s.op.id)) answered_[s.op.id] = s.seq;  // its push reply was lost
         if (s.seq > pulled_up_to || !about_it(s.op)) continue;
         in_history.insert(s.op.id);
@@ -395,7 +397,7 @@ void SyncEngine::handle_history(const Reply& reply, std::int64_t now_ms) {
 }
 
 void SyncEngine::handle_pull(const Reply& reply, std::int64_t now_ms) {
-    auto decoded = decode_pull_reply(reply.body);
+    auto decoded = protocol::decode_pull_reply(reply.body);
     if (!decoded) {
         fail(decoded.error(), SyncState::error, now_ms);
         return;
@@ -451,13 +453,13 @@ void SyncEngine::handle_pull(const Reply& reply, std::int64_t now_ms) {
 }
 
 void SyncEngine::handle_wait(const Reply& reply, std::int64_t now_ms) {
-    auto head = decode_wait_reply(reply.body);
+    auto head = protocol::decode_wait_reply(reply.body);
     if (!head) {
         fail(head.error(), SyncState::error, now_ms);
         return;
     }
     succeed();
-    if (*head > cursor_) stage_ = Stage::push;  // something new: a whole cycle (push first)
+    if (head->head > cursor_) stage_ = Stage::push;  // something new: a whole cycle (push first)
 }
 
 // ---------------------------------------------------------------------------------------

@@ -44,9 +44,10 @@
 
 #include "core/ids.hpp"
 #include "core/result.hpp"
+#include "protocol/push_messages.hpp"
+#include "protocol/read_messages.hpp"
 #include "sync/backoff.hpp"
 #include "sync/conflicts.hpp"
-#include "sync/protocol_messages.hpp"
 #include "sync/sync_replica.hpp"
 #include "sync/sync_status.hpp"
 #include "sync/transport.hpp"
@@ -59,8 +60,8 @@ public:
         std::string token;                        // bearer token of the signed-in user
         std::int64_t wait_timeout_ms = 25000;     // long poll (protocol maximum 30,000)
         std::int64_t request_timeout_ms = 60000;  // no callback by then: counted as offline
-        std::size_t push_batch = kMaxPushBatch;
-        std::size_t pull_limit = kPullPageLimit;
+        std::size_t push_batch = protocol::kMaxPushBatch;
+        std::size_t pull_limit = protocol::kPullDefaultLimit;
         int want_numbers = 100;
         std::int64_t low_numbers = 20;            // ask for more below this
         int max_steps_per_tick = 16;              // with a transport that answers at once

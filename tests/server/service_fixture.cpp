@@ -4,7 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/operation_json.hpp"
+#include "protocol/push_messages.hpp"
 #include "server/users_api.hpp"
 
 namespace hotline::test {
@@ -50,10 +50,7 @@ std::string ServiceFixture::login(const std::string& login) {
 }
 
 std::string ServiceFixture::push_body(const std::string& replica, const std::vector<Operation>& ops, int want_numbers) {
-    nlohmann::json j = {{"replica", replica}, {"ops", nlohmann::json::array()}};
-    for (const auto& op : ops) j["ops"].push_back(operation_to_json(op));
-    if (want_numbers) j["want_numbers"] = want_numbers;
-    return j.dump();
+    return protocol::encode_push_request(replica, ops, want_numbers);
 }
 
 server::ApiResponse ServiceFixture::push(const std::string& token, const std::string& replica,

@@ -27,7 +27,7 @@ public:
     void add_user(const std::string& login, const std::string& role, const std::string& name = "");
     std::string login(const std::string& login);  // returns the token; fails the test if refused
 
-    // {"replica", "ops": [...]} for operations minted elsewhere.
+    // The push request (protocol/push_messages.hpp) for operations minted elsewhere.
     static std::string push_body(const std::string& replica, const std::vector<Operation>& ops, int want_numbers = 0);
     server::ApiResponse push(const std::string& token, const std::string& replica, const std::vector<Operation>& ops,
                              int want_numbers = 0);

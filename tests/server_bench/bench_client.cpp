@@ -3,10 +3,6 @@
 #include <algorithm>
 #include <chrono>
 
-#include <nlohmann/json.hpp>
-
-#include "core/operation_json.hpp"
-
 namespace hotline::server_bench {
 
 std::int64_t now_ms() {
@@ -19,30 +15,22 @@ BenchClient::BenchClient(std::uint16_t port, std::string login, std::string toke
     : http_("127.0.0.1", port), token_(std::move(token)), replica_(replica), writer_(replica, std::move(login), seed) {}
 
 std::string BenchClient::encode_push(const std::vector<Operation>& ops, int want_numbers) const {
-    nlohmann::json j = {{"replica", replica_}, {"ops", nlohmann::json::array()}};
-    for (const auto& op : ops) j["ops"].push_back(operation_to_json(op));
-    if (want_numbers > 0) j["want_numbers"] = want_numbers;
-    return j.dump();
+    return protocol::encode_push_request(replica_, ops, want_numbers);
 }
 
-Result<PushReply> BenchClient::push(const std::string& body) {
+Result<protocol::PushReply> BenchClient::push(const std::string& body) {
     auto reply = http_.request("POST", "/api/v1/push", body, token_);
     if (!reply) return reply.error();
     if (reply->status != 200)
         return make_error("push_failed", "push answered " + std::to_string(reply->status) + ": " + reply->body);
-    auto j = nlohmann::json::parse(reply->body, nullptr, false);
-    if (j.is_discarded()) return make_error("bad_reply", "push reply is not JSON");
-    PushReply out;
-    for (const auto& r : j["results"]) {
-        const auto status = r.value("status", "");
-        if (status != "applied" && status != "superseded")
-            return make_error("op_refused", "an operation was not stored: " + r.dump());
-        ++out.stored;
-    }
-    for (const auto& b : j["number_blocks"])
-        writer_.factory().numbers().add_block({b["first"].get<std::int64_t>(), b["last"].get<std::int64_t>()});
-    out.head = j.value("head", std::int64_t{0});
-    return out;
+    auto decoded = protocol::decode_push_reply(reply->body);
+    if (!decoded) return decoded.error();
+    for (const protocol::PushResult& r : decoded->results)
+        if (r.status != ApplyKind::applied && r.status != ApplyKind::superseded)
+            return make_error("op_refused", "an operation was not stored: " + std::string(protocol::apply_kind_name(r.status)) +
+                                                " " + r.error.code + " " + r.error.message);
+    for (const NumberBlock& b : decoded->number_blocks) writer_.factory().numbers().add_block(b);
+    return decoded;
 }
 
 Outcome BenchClient::lease(std::int64_t numbers) {

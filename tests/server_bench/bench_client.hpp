@@ -11,14 +11,10 @@
 #include "core/operation.hpp"
 #include "core/result.hpp"
 #include "incident_ops.hpp"
+#include "protocol/push_messages.hpp"
 #include "server/http/http_client.hpp"
 
 namespace hotline::server_bench {
-
-struct PushReply {
-    std::size_t stored = 0;  // applied or superseded
-    std::int64_t head = 0;   // the server's last seq after the push
-};
 
 class BenchClient {
 public:
@@ -27,10 +23,11 @@ public:
     IncidentWriter& writer() { return writer_; }
     const std::string& replica() const { return replica_; }
 
-    // {"replica", "ops", "want_numbers"} as the sync client sends it.
+    // The push request as the sync client sends it (protocol/push_messages.hpp).
     std::string encode_push(const std::vector<Operation>& ops, int want_numbers) const;
-    // Sends a push body; leased blocks go to the writer's number allocator.
-    Result<PushReply> push(const std::string& body);
+    // Sends a push body; leased blocks go to the writer's number allocator. Every
+    // operation must be stored (applied or superseded).
+    Result<protocol::PushReply> push(const std::string& body);
     // Leases `numbers` final numbers (pushes with no operations, at most 1,000 each).
     Outcome lease(std::int64_t numbers);
 

@@ -1,15 +1,13 @@
-// First sync and incremental sync, as a client replica does them: pull pages, parse the
-// JSON, decode each operation (decode_operation) and fold it into a Desk (Desk::apply).
+// First sync and incremental sync, as a client replica does them: pull pages, decode them
+// (protocol::decode_pull_reply) and fold each operation into a Desk (Desk::apply).
 // Transfer = time inside the pull requests; fold = parsing, decoding and applying. The
 // client does them one after the other, so total = transfer + fold (a client that pulled
 // the next page while folding this one would approach the larger of the two).
 #include <algorithm>
 #include <chrono>
 
-#include <nlohmann/json.hpp>
-
 #include "core/desk.hpp"
-#include "core/operation_json.hpp"
+#include "protocol/read_messages.hpp"
 #include "scenarios.hpp"
 
 namespace hotline::server_bench {
@@ -26,18 +24,16 @@ struct PageFold {
 
 // Folds one pull page into `desk`; every operation must apply (the server stored it).
 PageFold fold_page(const std::string& body, Desk& desk) {
-    auto j = nlohmann::json::parse(body, nullptr, false);
-    if (j.is_discarded()) die("pull reply is not JSON");
+    auto page = protocol::decode_pull_reply(body);
+    if (!page) die(page.error().message);
     PageFold out;
-    for (const auto& entry : j["ops"]) {
-        auto op = decode_operation(entry["op"]);
-        if (!op) die("pulled operation does not decode: " + op.error().message);
-        const ApplyResult applied = desk.apply(*op);
+    for (const protocol::SequencedOp& entry : page->ops) {
+        const ApplyResult applied = desk.apply(entry.op);
         if (applied.kind == ApplyKind::rejected) die("pulled operation refused by the client desk: " + applied.error.message);
         ++out.ops;
     }
-    out.cursor = j["cursor"].get<std::int64_t>();
-    out.more = j["more"].get<bool>();
+    out.cursor = page->cursor;
+    out.more = page->more;
     return out;
 }
 

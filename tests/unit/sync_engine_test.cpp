@@ -1,5 +1,6 @@
 // sync/sync_engine.hpp against an in-memory server that follows docs/sync-protocol.md
-// (the core's Desk applies pushes in arrival order, with global sequence numbers), over a
+// (the core's Desk applies pushes in arrival order, with global sequence numbers; its
+// messages are read and written by src/protocol/, like the real server's), over a
 // scripted transport that answers synchronously (inside request()) or later, can be
 // offline, and can replace replies. The real server's end-to-end test comes later.
 #include <doctest/doctest.h>
@@ -11,23 +12,23 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "app/replica.hpp"
 #include "app_test_support.hpp"
 #include "core/op_factory.hpp"
-#include "core/operation_json.hpp"
 #include "store_test_dir.hpp"
+#include "protocol/error_reply.hpp"
+#include "protocol/push_messages.hpp"
+#include "protocol/read_messages.hpp"
 #include "sync/sync_engine.hpp"
 #include "test_support.hpp"
 
 using namespace hotline;
+using namespace hotline::protocol;
 using namespace hotline::sync;
 using hotline::testing::fresh_dir;
 using hotline::testing::kBaseMs;
 using hotline::testing::render_desk_full;
 using hotline::testing::render_state;
-using nlohmann::json;
 
 namespace {
 
@@ -36,7 +37,7 @@ namespace {
 struct FakeServer {
     Desk desk;
     std::vector<std::pair<std::int64_t, Operation>> log;  // seq, op
-    std::map<OpId, json> results;                          // earlier answers, for duplicates
+    std::map<OpId, PushResult> results;                    // earlier answers, for duplicates
     OpFactory renumberer{"srv"};
     std::int64_t next_number = 5000;
     std::string token = "good";
@@ -81,82 +82,86 @@ struct FakeServer {
         return q;
     }
 
+    static Reply error(int status, std::string code, std::string message) {
+        return {status, encode_error_reply({{std::move(code), std::move(message)}, std::nullopt})};
+    }
+
+    // One operation of a push, judged like the server does: refused, or stored (and a
+    // provisional number replaced by the next free one).
+    PushResult judge(const Operation& op) {
+        if (auto earlier = results.find(op.id); earlier != results.end()) {
+            PushResult again = earlier->second;
+            if (again.status != ApplyKind::rejected) again.status = ApplyKind::duplicate;
+            return again;
+        }
+        Outcome in_time = clock_ms ? check_not_ahead(op.hlc, *clock_ms) : Outcome{};
+        ApplyResult r = in_time ? desk.apply(op) : ApplyResult{ApplyKind::rejected, in_time.error()};
+        PushResult res{op.id, std::nullopt, ApplyKind::rejected, 0, r.error};
+        if (r.kind != ApplyKind::rejected) {
+            store(op);
+            res.status = r.kind == ApplyKind::superseded ? ApplyKind::superseded : ApplyKind::applied;
+            res.seq = head();
+            if (op.type == OpType::create && !op.number.is_final()) {
+                renumberer.clock().observe(op.hlc, 0);
+                Operation rn = renumberer.renumber("s:server", op.hlc.wall_ms, op.entity_id, next_number++);
+                REQUIRE(desk.apply(rn).kind == ApplyKind::applied);
+                store(rn);
+            }
+        }
+        results[op.id] = res;
+        return res;
+    }
+
+    Reply push(const std::string& body) {
+        auto request = decode_push_request(body);
+        REQUIRE_MESSAGE(request.ok(), (request.ok() ? "" : request.error().message));
+        PushReply reply;
+        for (std::size_t index = 0; index < request->ops.size(); ++index) {
+            const Result<Operation>& op = request->ops[index];
+            reply.results.push_back(op ? judge(*op)
+                                       : PushResult{std::nullopt, index, ApplyKind::rejected, 0, {"bad_operation", "x"}});
+        }
+        reply.head = head();
+        if (request->want_numbers > 0) {
+            reply.number_blocks.push_back({next_number, next_number + request->want_numbers - 1});
+            next_number += request->want_numbers;
+        }
+        return {200, encode_push_reply(reply)};
+    }
+
+    Reply pull(std::int64_t cursor, std::size_t limit) const {
+        PullReply page{{}, cursor, false};
+        for (const auto& entry : log) {
+            if (entry.first <= cursor) continue;
+            if (page.ops.size() == limit) {
+                page.more = true;
+                break;
+            }
+            page.ops.push_back({entry.first, entry.second});
+            page.cursor = entry.first;
+        }
+        return {200, encode_pull_reply(page)};
+    }
+
+    Reply history(const std::string& entity) const {
+        if (!desk.find(entity)) return error(404, "not_found", "no");
+        HistoryReply reply;
+        for (const auto& entry : log)
+            if (entry.second.entity == EntityKind::incident && entry.second.entity_id == entity)
+                reply.ops.push_back({entry.first, entry.second});
+        return {200, encode_history_reply(reply)};
+    }
+
     Reply handle(const std::string& method, const std::string& path, const std::string& body,
                  const std::string& bearer) {
-        if (bearer != token) return {401, R"({"error": {"code": "unauthorized", "message": "sign in"}})"};
+        if (bearer != token) return error(401, "unauthorized", "sign in");
         std::string route;
         auto q = query(path, route);
-        if (method == "POST" && route == "/push") {
-            json req = json::parse(body);
-            json out = json::array();
-            std::size_t index = 0;
-            for (const auto& j : req["ops"]) {
-                auto op = decode_operation(j);
-                if (!op) {
-                    out.push_back({{"index", index}, {"status", "rejected"}, {"code", "bad_operation"}, {"message", "x"}});
-                } else if (auto earlier = results.find(op->id); earlier != results.end()) {
-                    json again = earlier->second;
-                    if (again["status"] != "rejected") again["status"] = "duplicate";
-                    out.push_back(again);
-                } else {
-                    Outcome in_time = clock_ms ? check_not_ahead(op->hlc, *clock_ms) : Outcome{};
-                    ApplyResult r = in_time ? desk.apply(*op) : ApplyResult{ApplyKind::rejected, in_time.error()};
-                    json res = {{"id", op->id.to_string()}};
-                    if (r.kind == ApplyKind::rejected) {
-                        res["status"] = "rejected";
-                        res["code"] = r.error.code;
-                        res["message"] = r.error.message;
-                    } else {
-                        store(*op);
-                        res["status"] = r.kind == ApplyKind::superseded ? "superseded" : "applied";
-                        res["seq"] = head();
-                        if (op->type == OpType::create && !op->number.is_final()) {
-                            renumberer.clock().observe(op->hlc, 0);
-                            Operation rn = renumberer.renumber("s:server", op->hlc.wall_ms, op->entity_id, next_number++);
-                            REQUIRE(desk.apply(rn).kind == ApplyKind::applied);
-                            store(rn);
-                        }
-                    }
-                    results[op->id] = res;
-                    out.push_back(res);
-                }
-                ++index;
-            }
-            json reply = {{"results", out}, {"head", head()}};
-            int want = req["want_numbers"].get<int>();
-            if (want > 0) {
-                reply["number_blocks"] = json::array({{{"first", next_number}, {"last", next_number + want - 1}}});
-                next_number += want;
-            }
-            return {200, reply.dump()};
-        }
-        if (method == "GET" && route == "/pull") {
-            std::int64_t cursor = std::stoll(q["cursor"]);
-            std::size_t limit = std::stoul(q["limit"]);
-            json ops = json::array();
-            std::int64_t last = cursor;
-            bool more = false;
-            for (const auto& [seq, op] : log) {
-                if (seq <= cursor) continue;
-                if (ops.size() == limit) {
-                    more = true;
-                    break;
-                }
-                ops.push_back({{"seq", seq}, {"op", operation_to_json(op)}});
-                last = seq;
-            }
-            return {200, json{{"ops", ops}, {"cursor", last}, {"more", more}}.dump()};
-        }
-        if (method == "GET" && route == "/history") {
-            if (!desk.find(q["entity"])) return {404, R"({"error": {"code": "not_found", "message": "no"}})"};
-            json ops = json::array();
-            for (const auto& [seq, op] : log)
-                if (op.entity == EntityKind::incident && op.entity_id == q["entity"])
-                    ops.push_back({{"seq", seq}, {"op", operation_to_json(op)}});
-            return {200, json{{"ops", ops}}.dump()};
-        }
-        if (method == "GET" && route == "/wait") return {200, json{{"head", head()}}.dump()};
-        return {404, R"({"error": {"code": "not_found", "message": "no route"}})"};
+        if (method == "POST" && route == "/push") return push(body);
+        if (method == "GET" && route == "/pull") return pull(std::stoll(q["cursor"]), std::stoul(q["limit"]));
+        if (method == "GET" && route == "/history") return history(q["entity"]);
+        if (method == "GET" && route == "/wait") return {200, encode_wait_reply({head()})};
+        return error(404, "not_found", "no route");
     }
 };
 
@@ -374,7 +379,10 @@ TEST_CASE("sync engine: re-applying a conflict pushes a new operation with the s
     Client a(server, "reapply");
     std::string id = a.create("Leak");
     a.sync();
-    a.transport.scripted.push_back(Reply{200, json{{"results", json::array({{{"id", "reapply:2"}, {"status", "rejected"}, {"code", "busy"}, {"message", "try later"}}})}, {"head", server.head()}}.dump()});
+    a.transport.scripted.push_back(
+        Reply{200, encode_push_reply({{{OpId{"reapply", 2}, std::nullopt, ApplyKind::rejected, 0, {"busy", "try later"}}},
+                                      {},
+                                      server.head()})});
     Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:reapply", a.now, id, IncidentField::priority, "1"); });
     REQUIRE(set.id.to_string() == "reapply:2");
     a.sync();
@@ -505,7 +513,7 @@ TEST_CASE("sync engine: malformed replies are errors, retried, and change nothin
     OpFactory other("other");
     REQUIRE(server.accept(other.add_event("u:other", kBaseMs + 5, id, "note", "x")) == ApplyKind::applied);
     const std::int64_t cursor = a.engine->cursor();
-    a.transport.scripted = {Reply{200, json{{"head", server.head()}}.dump()},
+    a.transport.scripted = {Reply{200, encode_wait_reply({server.head()})},
                             Reply{200, R"({"results": [], "head": 3})"},
                             Reply{200, R"({"ops": [{"seq": 9, "op": {"id": 1}}], "cursor": 9, "more": false})"}};
     a.sync(3);  // the wait's answer, then a push reply where a pull page belongs
@@ -685,10 +693,9 @@ TEST_CASE("sync engine: a request with no answer times out as offline; a history
 
     // A refused op whose incident the server no longer shows us.
     a.transport.scripted = {
-        Reply{200, json{{"results", json::array({{{"id", "hung:2"}, {"status", "rejected"}, {"code", "forbidden"},
-                                                  {"message", "not yours"}}})},
-                        {"head", server.head()}}
-                       .dump()},
+        Reply{200, encode_push_reply({{{OpId{"hung", 2}, std::nullopt, ApplyKind::rejected, 0, {"forbidden", "not yours"}}},
+                                      {},
+                                      server.head()})},
         Reply{404, R"({"error": {"code": "no_such_record", "message": "No incident you may see has this id."}})"}};
     Operation set = a.commit([&](OpFactory& f) { return f.set_field("u:hung", a.now, id, IncidentField::priority, "1"); });
     REQUIRE(set.id.to_string() == "hung:2");

@@ -28,8 +28,8 @@ constexpr std::chrono::seconds kLingerTime{2};
 // While parked, the peer may pipeline its next request; past this much we stop watching.
 constexpr std::size_t kMaxWatchedBytes = 64 * 1024;
 
-std::string error_body(std::string_view code, std::string_view message) {
-    return nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump();
+std::string error_body(std::string code, std::string message) {
+    return protocol::encode_error_reply({{std::move(code), std::move(message)}, std::nullopt});
 }
 
 bool iequals_prefix(std::string_view text, std::string_view prefix) {

@@ -1,8 +1,9 @@
-// Appending JSON text to a string, for replies built without a DOM (pull pages, history,
-// push results). The output is byte for byte what nlohmann::json::dump() writes for the
-// same values (no spaces, UTF-8 kept, invalid UTF-8 replaced like the HTTP layer's dump),
-// so a reply built here reads exactly like the DOM-built one it replaces. Callers write
-// object keys in the order dump() would (sorted), for the same reason.
+// Appending JSON text to a string, for the protocol's messages built without a DOM (pull
+// pages, history, push results, errors). The output is byte for byte what
+// nlohmann::json::dump() writes for the same values (no spaces, UTF-8 kept, invalid UTF-8
+// replaced like the HTTP layer's dump), so a message built here reads exactly like the
+// DOM-built one it replaced. Callers write object keys in the order dump() would (sorted),
+// for the same reason.
 #pragma once
 
 #include <charconv>
@@ -12,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace hotline::server::json_text {
+namespace hotline::protocol::json_text {
 
 inline void append_int(std::string& out, std::int64_t value) {
     char buffer[24];
@@ -42,4 +43,4 @@ inline void append_string(std::string& out, std::string_view text) {
     out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace hotline::server::json_text
+}  // namespace hotline::protocol::json_text

@@ -1,10 +1,10 @@
-#include "server/request_body.hpp"
+#include "protocol/request_body.hpp"
 
 #include <algorithm>
 
 #include "core/json_depth.hpp"
 
-namespace hotline::server {
+namespace hotline::protocol {
 
 Result<nlohmann::json> parse_object(std::string_view body, std::initializer_list<std::string_view> allowed) {
     if (!json_depth_within(body))
@@ -41,4 +41,4 @@ Result<std::int64_t> integer_member(const nlohmann::json& object, std::string_vi
     return v;
 }
 
-}  // namespace hotline::server
+}  // namespace hotline::protocol

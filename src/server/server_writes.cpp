@@ -1,0 +1,55 @@
+#include "server/server_writes.hpp"
+
+namespace hotline::server {
+namespace {
+
+Result<std::optional<Operation>> give_final_number(ServerDesk& sd, WriteTransaction& tx, const GiveFinalNumber& intent,
+                                                   std::int64_t now_ms) {
+    const Entity* incident = sd.desk().find(intent.incident_id);
+    if (!incident || incident->number.is_final()) return std::optional<Operation>();
+    auto number = tx.next_number();
+    if (!number) return number.error();
+    Operation renumber = sd.mint_renumber(intent.incident_id, *number, now_ms);
+    // The number comes from the counter leases share, so no incident holds it: a refusal
+    // would mean a database edited by hand, and the incident simply stays provisional.
+    if (sd.desk().apply(renumber).kind == ApplyKind::rejected) return std::optional<Operation>();
+    return std::optional<Operation>(std::move(renumber));
+}
+
+}  // namespace
+
+Result<std::optional<Operation>> make_server_op(ServerDesk& sd, WriteTransaction& tx, const ServerIntent& intent,
+                                                std::int64_t now_ms) {
+    return std::visit([&](const GiveFinalNumber& give) { return give_final_number(sd, tx, give, now_ms); }, intent);
+}
+
+Result<std::vector<protocol::SequencedOp>> write_server_ops(ServerDesk& sd, Database& db,
+                                                            std::span<const ServerIntent> intents, std::int64_t now_ms) {
+    auto tx = db.begin_write();
+    if (!tx) return tx.error();
+    std::vector<protocol::SequencedOp> made;
+    // Any failure once the desk may hold what storage does not: roll back, then refold.
+    auto undo = [&](const Error& e) -> Result<std::vector<protocol::SequencedOp>> {
+        tx->reset();
+        sd.discard_unstored(db);
+        return e;
+    };
+    if (auto caught_up = sd.catch_up(**tx); !caught_up) return caught_up.error();  // folds only stored ops
+    std::vector<NewOp> rows;
+    for (const ServerIntent& intent : intents) {
+        auto op = make_server_op(sd, **tx, intent, now_ms);
+        if (!op) return undo(op.error());
+        if (!*op) continue;
+        rows.push_back(stored_form(**op));
+        made.push_back({0, std::move(**op)});
+    }
+    if (made.empty()) return made;  // the transaction rolls back: nothing was taken
+    auto seqs = (*tx)->append_ops(rows);
+    if (!seqs) return undo(seqs.error());
+    if (auto committed = (*tx)->commit(); !committed) return undo(committed.error());
+    for (std::size_t i = 0; i < made.size(); ++i) made[i].seq = (*seqs)[i];
+    sd.advance(seqs->back());
+    return made;
+}
+
+}  // namespace hotline::server

@@ -1,0 +1,52 @@
+// The one path by which the server makes operations of its own: today the final number
+// of an incident created offline with a provisional one; later automatic closing,
+// routing, email intake. A server operation belongs to replica "server" with actor
+// "s:server" (protocol/push_messages.hpp), is stamped by the server's clock (ServerDesk's
+// factory, which continues from the log), is applied to the server's desk and is stored
+// in the same write transaction as what it goes with, with its sequence number, so
+// clients pull it like any other operation.
+//
+// What the server wants done is an intent, not an operation: it is made only while the
+// desk does not show it done. Asked again (a retried push, another server process on the
+// same PostgreSQL, after a restart), nothing new is minted, so it is stored once; and a
+// server operation's id comes from a counter that continues from the log, so no two are
+// stored under one id.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/operation.hpp"
+#include "core/result.hpp"
+#include "protocol/read_messages.hpp"
+#include "server/db/database.hpp"
+#include "server/server_desk.hpp"
+
+namespace hotline::server {
+
+// The next free final number for an incident that has only a provisional one.
+struct GiveFinalNumber {
+    std::string incident_id;
+};
+
+using ServerIntent = std::variant<GiveFinalNumber>;
+
+// Inside an open write transaction, on a desk caught up through it: the operation that
+// does `intent`, already applied to the desk, for the caller to append in `tx`; nullopt
+// when there is nothing to do. The Error is a storage failure (the caller rolls back and
+// calls ServerDesk::discard_unstored).
+Result<std::optional<Operation>> make_server_op(ServerDesk& sd, WriteTransaction& tx, const ServerIntent& intent,
+                                                std::int64_t now_ms);
+
+// A change the server makes on its own, not as part of a push: one write transaction that
+// catches up, makes the operations of `intents`, stores and commits them. Returns them
+// with their sequence numbers (none: all done already). On a failure nothing is stored
+// and the desk forgets what it applied.
+Result<std::vector<protocol::SequencedOp>> write_server_ops(ServerDesk& sd, Database& db,
+                                                            std::span<const ServerIntent> intents, std::int64_t now_ms);
+
+}  // namespace hotline::server
