@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_depth.hpp"
 #include "core/operation_json.hpp"
 
 namespace hotline::sync {
@@ -11,7 +12,11 @@ using nlohmann::json;
 
 Error bad(std::string what) { return make_error("bad_reply", "The server's reply is malformed: " + std::move(what)); }
 
+// Every reply body goes through here. A server (or whatever answers in its place) could send
+// "[[[[..." as deep as it likes: refused before nlohmann builds a DOM of it, as the server
+// refuses such requests (core/json_depth.hpp).
 Result<json> parse_object(std::string_view body) {
+    if (!json_depth_within(body)) return bad("nested deeper than " + std::to_string(kJsonDepthMax) + " levels");
     json j = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return bad("not JSON");
     if (!j.is_object()) return bad("not a JSON object");

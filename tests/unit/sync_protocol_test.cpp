@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_depth.hpp"
 #include "core/op_factory.hpp"
 #include "core/operation_json.hpp"
 #include "sync/protocol_messages.hpp"
@@ -137,4 +138,24 @@ TEST_CASE("sync protocol: random damage to replies never crashes the decoders") 
         (void)decode_wait_reply(b);
     }
     CHECK(true);
+}
+
+TEST_CASE("sync protocol: a reply nested deeper than the server accepts is refused before it is parsed") {
+    auto nested = [](std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+    // Well formed otherwise: without the guard an unknown member this deep would be ignored.
+    const std::string deep = R"({"ops": [], "cursor": 1, "more": false, "x": )" + nested(kJsonDepthMax) + "}";
+    const std::string shallow = R"({"ops": [], "cursor": 1, "more": false, "x": )" + nested(kJsonDepthMax - 1) + "}";
+    CHECK(decode_pull_reply(shallow).ok());
+    auto refused = decode_pull_reply(deep);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "bad_reply");
+    CHECK(refused.error().message.find("nested deeper") != std::string::npos);
+
+    // A hostile answer of a million brackets costs one scan, for every decoder.
+    const std::string huge = nested(1'000'000);
+    CHECK_FALSE(decode_push_reply(huge).ok());
+    CHECK_FALSE(decode_pull_reply(huge).ok());
+    CHECK_FALSE(decode_history_reply(huge).ok());
+    CHECK_FALSE(decode_wait_reply(huge).ok());
+    CHECK(decode_error_reply(500, huge).code == "http_500");
 }
