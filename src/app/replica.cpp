@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/op_admission.hpp"
+
 namespace hotline::app {
 namespace {
 
@@ -83,6 +85,12 @@ Outcome Replica::lease_local_numbers() {
 Outcome Replica::commit(const Mint& mint, Write write) {
     const OpFactory::State before = factory_.state();
     Operation op = mint(factory_);
+    // A new operation meets today's rules (op_admission.hpp) before the desk's, which stored
+    // ones are held to; the server checks the same when it is pushed.
+    if (auto admitted = check_new_operation(op); !admitted) {
+        factory_ = OpFactory(before);
+        return admitted;
+    }
     ApplyResult applied = desk_.apply(op);
     if (applied.kind == ApplyKind::rejected) {
         factory_ = OpFactory(before);

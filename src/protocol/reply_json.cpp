@@ -1,6 +1,9 @@
 #include "protocol/reply_json.hpp"
 
 #include <cstdint>
+#include <string>
+
+#include "core/json_depth.hpp"
 
 namespace hotline::protocol::reply_json {
 
@@ -20,7 +23,11 @@ Error at(const std::string& where, const Error& e) {
     return bad(where + ": " + std::string(what));
 }
 
+// Every reply body goes through here. A server (or whatever answers in its place) could send
+// "[[[[..." as deep as it likes: refused before nlohmann builds a DOM of it, as the server
+// refuses such requests (core/json_depth.hpp).
 Result<json> parse_object(std::string_view body) {
+    if (!json_depth_within(body)) return bad("nested deeper than " + std::to_string(kJsonDepthMax) + " levels");
     json j = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return bad("not JSON");
     if (!j.is_object()) return bad("not a JSON object");

@@ -2,11 +2,34 @@
 
 #include <algorithm>
 
+#include <boost/asio/ip/address.hpp>
+
 namespace hotline::server {
 namespace {
-// Addresses hold no space, logins no space either (is_valid_login): the key is unambiguous.
-std::string pair_key(const std::string& login, const std::string& address) { return "p:" + address + " " + login; }
-std::string address_key(const std::string& address) { return "a:" + address; }
+
+namespace ip = boost::asio::ip;
+
+// What one client controls: an IPv6 client is given a whole /64 and picks the other half
+// of its address at will (privacy addresses), so every address of a /64 counts as one.
+// An IPv4-mapped address (::ffff:a.b.c.d) is the IPv4 client a.b.c.d. Text that is no
+// address is kept as it is.
+std::string client_block(const std::string& address) {
+    boost::system::error_code ec;
+    const ip::address parsed = ip::make_address(address, ec);
+    if (ec || !parsed.is_v6()) return address;
+    const ip::address_v6 v6 = parsed.to_v6();
+    if (v6.is_v4_mapped()) return ip::make_address_v4(ip::v4_mapped, v6).to_string();
+    ip::address_v6::bytes_type bytes = v6.to_bytes();
+    std::fill(bytes.begin() + 8, bytes.end(), 0);
+    return ip::address_v6(bytes).to_string() + "/64";
+}
+
+// Blocks hold no space, logins no space either (is_valid_login): the key is unambiguous.
+std::string pair_key(const std::string& login, const std::string& address) {
+    return "p:" + client_block(address) + " " + login;
+}
+std::string address_key(const std::string& address) { return "a:" + client_block(address); }
+
 }  // namespace
 
 std::int64_t LoginLimiter::wait_for(const std::string& key, std::size_t max_failures, std::int64_t now_ms) {

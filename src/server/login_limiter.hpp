@@ -3,6 +3,8 @@
 //   - kMaxFailuresPerPair failures of one login from one address refuse that pair;
 //   - kMaxFailuresPerAddress failures from one address, whatever the logins, refuse the
 //     address (one source spraying guesses over many logins).
+// An IPv6 address counts by its /64 (one client holds the whole /64), an IPv4-mapped IPv6
+// address as the IPv4 address it maps.
 // So behind a proxy that hides client addresses (see --trusted-proxy), a user mistyping their
 // password locks only themselves, and only from there. An attempt counts as a failure from
 // the moment it starts (record_attempt) until it succeeds (record_success): concurrent

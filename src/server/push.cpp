@@ -3,6 +3,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/op_admission.hpp"
 #include "protocol/push_messages.hpp"
 #include "server/server_writes.hpp"
 
@@ -105,9 +106,11 @@ Outcome answer_duplicate(const Context& c, const Operation& op, const std::strin
     return {};
 }
 
-// The server's own rules, before the desk's: the stamp's time and the leased number.
+// The server's own rules, before the desk's: the stamp's time, the rules for new operations
+// (text values, op_admission.hpp) and the leased number.
 Outcome check_server_rules(const Context& c, const Operation& op) {
     if (auto in_time = check_not_ahead(op.hlc, c.now_ms); !in_time) return in_time;
+    if (auto admitted = check_new_operation(op); !admitted) return admitted;
     if (op.type != OpType::create || !kind_spec(op.entity).numbered || !op.number.is_final()) return {};
     for (const NumberBlock& b : c.prior.blocks)
         if (op.number.value >= b.first && op.number.value <= b.last) return {};

@@ -14,6 +14,12 @@
 //      (with a reason): none lost; no id twice in the log; a replica's conflict list holds
 //      only ids the server rejected.
 //
+// With an adversary (adversary.hpp), a technician's replica pushes attacks between the steps:
+// every attack must get its expected refusal, the honest replicas must still converge, and
+// every honest operation must end stored or refused for a reason of its own, never for one
+// of the adversary's (its ids taken, its replica squatted). The honest run is on SQLite; the
+// adversarial one on SQLite and, in `server.postgres`, on PostgreSQL.
+//
 // Time is simulated for the engines (tick(now) with a clock the test advances, so backoff
 // waits pass at once); the long poll uses a 5 ms timeout. Seeds are fixed; set
 // HOTLINE_CONVERGENCE_SEED=<n> to run one other seed. The only non-determinism left is the
@@ -38,6 +44,7 @@
 #include <unistd.h>
 
 #include "app/replica.hpp"
+#include "adversary.hpp"
 #include "chaos_transport.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"
@@ -276,39 +283,88 @@ std::string login(std::uint16_t port, const std::string& user) {
 
 struct Figures {
     std::size_t minted = 0, applied = 0, superseded = 0, rejected = 0, log_ops = 0, conflicts = 0;
-    int kills = 0, kills_mid_request = 0, reapplied = 0;
+    int kills = 0, kills_mid_request = 0, reapplied = 0, attacks = 0;
     ChaosCounters chaos;
 };
 
-void run_convergence(std::uint64_t seed) {
+constexpr int kAttackEvery = 40;  // steps between two of the adversary's attacks
+// The reasons the adversary's attacks are refused for: no honest operation may end with one.
+const std::set<std::string> kAttackCodes = {"forbidden_replica", "forbidden_actor", "forbidden_incident",
+                                            "clock_ahead",       "number_in_use",   "number_not_leased"};
+
+// The server program reads HOTLINE_POSTGRES at every (re)start; set for one run.
+struct PostgresForServer {
+    explicit PostgresForServer(const std::string& connection) { ::setenv("HOTLINE_POSTGRES", connection.c_str(), 1); }
+    ~PostgresForServer() { ::unsetenv("HOTLINE_POSTGRES"); }
+    PostgresForServer(const PostgresForServer&) = delete;
+    PostgresForServer& operator=(const PostgresForServer&) = delete;
+};
+
+// What the adversary may know of an honest replica: its id, its next op id, whether the
+// server has bound it, and incidents that are not eve's.
+Victim victim_of(const Client& c, server::Database& reader) {
+    Victim v;
+    v.replica = c.user.replica;
+    for (const OpId& id : c.minted) v.next_counter = std::max(v.next_counter, id.counter + 1);
+    if (!c.minted.empty()) {
+        auto found = reader.find_op(c.minted.front().to_string());
+        auto refused = reader.find_rejection(c.minted.front().to_string());
+        v.bound = (found && found->has_value()) || (refused && refused->has_value());
+    }
+    for (const Incident& inc : c.replica->desk().incidents())
+        if (inc.created_by != std::string("u:") + Adversary::kLogin) v.incidents.push_back(inc.id);
+    std::sort(v.incidents.begin(), v.incidents.end());
+    return v;
+}
+
+void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
     const std::string program = HOTLINE_SERVER_PROGRAM;
     REQUIRE_MESSAGE(!program.empty(), "built without HOTLINE_SERVER_PROGRAM");
     Rng rng(seed);
     // The pid in the name: another run of the server tests in the same build tree (a
     // colleague's ctest) must not wipe this run's database. Removed when the run passes.
-    const std::string work =
-        (fs::current_path() / ("convergence-" + std::to_string(seed) + "-" + std::to_string(::getpid()))).string();
+    const std::string work = (fs::current_path() / ("convergence-" + std::string(backend_name(backend)) +
+                                                    (adversarial ? "-adversary-" : "-") + std::to_string(seed) + "-" +
+                                                    std::to_string(::getpid())))
+                                 .string();
     fs::remove_all(work);
     fs::create_directories(work);
+    // SQLite: a file of the run's folder. PostgreSQL: the test server's schema, emptied.
     const std::string db_path = work + "/server.db";
+    std::optional<TestDatabase> postgres;
+    std::optional<PostgresForServer> server_on_postgres;
+    if (backend == Backend::postgres) {
+        postgres.emplace(fresh_database(Backend::postgres, "convergence"));
+        server_on_postgres.emplace(postgres->location);
+    }
+    auto open_database = [&] {
+        if (postgres) return postgres->open_again();
+        auto db = server::open_sqlite(db_path);
+        HOTLINE_REQUIRE_OK(db);
+        return std::move(*db);
+    };
 
-    // Users straight into the file, before the server starts.
+    // Users straight into the database, before the server starts.
     const std::vector<UserSpec> users = {
         {"ann", "agent", "ann1"}, {"bob", "engineer", "bob1"}, {"cat", "manager", "cat1"}, {"dan", "agent", "dan1"}};
     {
         REQUIRE(server::init_credentials().ok());
-        auto db = server::open_sqlite(db_path);
-        HOTLINE_REQUIRE_OK(db);
-        HOTLINE_REQUIRE_OK((*db)->migrate());
-        for (const auto& u : users) {
+        auto db = open_database();
+        HOTLINE_REQUIRE_OK(db->migrate());
+        std::vector<UserSpec> accounts = users;
+        if (adversarial) accounts.push_back({Adversary::kLogin, "technician", Adversary::kReplica});
+        for (const auto& u : accounts) {
             auto record = server::new_user(u.login, u.login == "bob" ? "Bob Engineer" : u.login, u.role, kPassword,
                                            server::HashCost::minimal);
             HOTLINE_REQUIRE_OK(record);
-            HOTLINE_REQUIRE_OK((*db)->create_user(*record));
+            HOTLINE_REQUIRE_OK(db->create_user(*record));
         }
     }
     ServerProcess server(program, db_path, work);
     HOTLINE_REQUIRE_OK(server.start(0));
+    auto reader = open_database();
+    std::optional<Adversary> adversary;
+    if (adversarial) adversary.emplace(login(server.port(), Adversary::kLogin), server.port(), *reader);
 
     std::vector<std::unique_ptr<Client>> clients;
     // Simulated time runs much faster than real time: starting a month back keeps every
@@ -346,6 +402,7 @@ void run_convergence(std::uint64_t seed) {
         if (!server.start(old_port)) {
             HOTLINE_REQUIRE_OK(server.start(0));  // the old port was taken meanwhile
             for (auto& c : clients) c->http->set_port(server.port());
+            if (adversary) adversary->set_port(server.port());
         }
         (void)old_port;
     };
@@ -363,7 +420,12 @@ void run_convergence(std::uint64_t seed) {
     }
 
     // --- Random work -------------------------------------------------------------------
+    // Before anyone pushed: dan's replica id, squatted with operations all refused.
+    if (adversary) adversary->squat(clients.back()->user.replica, clients.back()->user.login);
     for (int step = 0; step < kSteps; ++step) {
+        // Between two steps the server is up and no honest request is under way.
+        if (adversary && step % kAttackEvery == kAttackEvery - 1)
+            adversary->attack(victim_of(*clients[static_cast<std::size_t>(step / kAttackEvery) % clients.size()], *reader));
         now += rng.uniform(0, 1500);
         Client& c = *clients[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(clients.size()) - 1))];
         if (c.offline_steps > 0) {
@@ -400,33 +462,51 @@ void run_convergence(std::uint64_t seed) {
         c->chaos->offline = false;
         c->chaos->before_send = nullptr;
     }
-    auto reader = server::open_sqlite(db_path);
-    HOTLINE_REQUIRE_OK(reader);
-    bool settled = false;
-    for (int round = 0; round < kSettleRounds && !settled; ++round) {
-        for (auto& c : clients) {
-            now += 61000;
-            c->engine->retry_now();
-            for (int t = 0; t < 4; ++t) {
-                c->chaos->deliver_held();
-                c->engine->tick(now += 100);
+    auto settle = [&] {
+        bool settled = false;
+        for (int round = 0; round < kSettleRounds && !settled; ++round) {
+            for (auto& c : clients) {
+                now += 61000;
+                c->engine->retry_now();
+                for (int t = 0; t < 4; ++t) {
+                    c->chaos->deliver_held();
+                    c->engine->tick(now += 100);
+                }
             }
+            auto head = reader->head_seq();
+            HOTLINE_REQUIRE_OK(head);
+            settled = true;
+            for (auto& c : clients) settled = settled && c->idle(*head);
         }
-        auto head = (*reader)->head_seq();
-        HOTLINE_REQUIRE_OK(head);
-        settled = true;
-        for (auto& c : clients) settled = settled && c->idle(*head);
+        std::ostringstream states;
+        for (auto& c : clients)
+            states << c->user.replica << ": outbox " << c->replica->outbox().ops().size() << ", cursor "
+                   << c->engine->cursor() << ", state " << sync::sync_state_name(c->engine->status().state) << " "
+                   << c->engine->status().last_error << "; ";
+        REQUIRE_MESSAGE(settled, "replicas did not settle: " << states.str());
+    };
+    settle();
+    // The full counter: eve's incident stamped a minute ahead with counter 4294967295, pulled
+    // by the manager, whose edit made after it must win (a wrapping counter would stamp it
+    // below eve's and lose it as superseded).
+    std::optional<OpId> after_full_counter;
+    std::string full_counter_incident;
+    if (adversary) {
+        full_counter_incident = adversary->full_counter_incident();
+        settle();
+        Client& manager = *clients[2];
+        REQUIRE(manager.replica->desk().find(full_counter_incident));
+        REQUIRE(manager.commit([&](OpFactory& f) {
+            return f.set_field("u:" + manager.user.login, now, full_counter_incident, IncidentField::title,
+                               "Set after a full counter");
+        }));
+        after_full_counter = manager.minted.back();
+        settle();
     }
-    std::ostringstream states;
-    for (auto& c : clients)
-        states << c->user.replica << ": outbox " << c->replica->outbox().ops().size() << ", cursor "
-               << c->engine->cursor() << ", state " << sync::sync_state_name(c->engine->status().state) << " "
-               << c->engine->status().last_error << "; ";
-    REQUIRE_MESSAGE(settled, "replicas did not settle: " << states.str());
     server.stop();
 
     // --- 1. Same state everywhere --------------------------------------------------------
-    auto server_desk = server::ServerDesk::load(**reader);
+    auto server_desk = server::ServerDesk::load(*reader);
     HOTLINE_REQUIRE_OK(server_desk);
     const std::string expected = desk_fingerprint(server_desk->desk());
     for (auto& c : clients) {
@@ -439,7 +519,7 @@ void run_convergence(std::uint64_t seed) {
     }
 
     // --- 2. Every operation accounted for ------------------------------------------------
-    auto log = (*reader)->ops_after(0, 10'000'000);
+    auto log = reader->ops_after(0, 10'000'000);
     HOTLINE_REQUIRE_OK(log);
     std::set<std::string> in_log;
     for (const auto& stored : *log) {
@@ -451,8 +531,8 @@ void run_convergence(std::uint64_t seed) {
         for (const auto& id : c->minted) {
             const std::string text = id.to_string();
             EXPECT(all_minted.insert(text).second, "op id " << text << " was minted twice");
-            auto found = (*reader)->find_op(text);
-            auto refused = (*reader)->find_rejection(text);
+            auto found = reader->find_op(text);
+            auto refused = reader->find_rejection(text);
             HOTLINE_REQUIRE_OK(found);
             HOTLINE_REQUIRE_OK(refused);
             EXPECT(found->has_value() != refused->has_value(),
@@ -460,20 +540,35 @@ void run_convergence(std::uint64_t seed) {
             if (refused->has_value()) {
                 ++fig.rejected;
                 EXPECT(!(*refused)->code.empty(), "op " << text << " was rejected without a reason");
+                EXPECT(!kAttackCodes.count((*refused)->code),
+                       "honest op " << text << " was rejected as " << (*refused)->code << ": " << (*refused)->message);
             }
         }
         for (const auto& conflict : c->engine->conflicts().items()) {
             ++fig.conflicts;
-            auto refused = (*reader)->find_rejection(conflict.op.id.to_string());
+            auto refused = reader->find_rejection(conflict.op.id.to_string());
             HOTLINE_REQUIRE_OK(refused);
             EXPECT(refused->has_value(), "conflict " << conflict.op.id.to_string() << " ("
                                                             << conflict.reason.code << ") was never refused by the server");
         }
     }
-    // Nothing in the log that no replica minted, but for the server's own renumbers.
+    // Nothing in the log that no replica minted, but for the server's own renumbers and what
+    // the adversary pushed that was accepted.
     for (const auto& id : in_log)
-        if (id.rfind(std::string(server::kServerReplica) + ":", 0) != 0)
+        if (id.rfind(std::string(server::kServerReplica) + ":", 0) != 0 && !(adversary && adversary->accepted().count(id)))
             EXPECT(all_minted.count(id), "the log holds " << id << ", which no replica minted");
+    if (adversary) {
+        fig.attacks = adversary->attacks();
+        for (const std::string& failure : adversary->failures()) EXPECT(false, "attack: " << failure);
+        EXPECT(adversary->attacks() >= 1 + kSteps / kAttackEvery, "only " << adversary->attacks() << " attacks");
+        auto kept = reader->find_op(after_full_counter->to_string());
+        HOTLINE_REQUIRE_OK(kept);
+        EXPECT(kept->has_value(), "the edit after the full counter was not stored");
+        const Incident* target = server_desk->desk().find(full_counter_incident);
+        REQUIRE(target);
+        EXPECT(target->value(IncidentField::title) == "Set after a full counter",
+               "the edit after the full counter lost to it: the title is " << target->value(IncidentField::title));
+    }
     fig.minted = all_minted.size();
     for (const auto& inc : server_desk->desk().incidents()) fig.superseded += inc.superseded_writes;
     fig.applied = fig.minted - fig.rejected;
@@ -498,10 +593,11 @@ void run_convergence(std::uint64_t seed) {
                                 << " replies dropped, " << fig.chaos.duplicated << " duplicated, "
                                 << fig.chaos.stale_resent << " stale re-sends, " << fig.chaos.delayed
                                 << " answers delayed, " << fig.chaos.offline_refused << " refused offline; "
-                                << fig.reapplied << " conflicts re-applied");
+                                << fig.reapplied << " conflicts re-applied; " << fig.attacks << " attacks"
+                                << (adversary ? " (" + adversary->summary() + ")" : std::string()));
     if (passed) {  // a failed run keeps its folder (server.db, server.log, replicas) to look at
         clients.clear();
-        reader->reset();
+        reader.reset();
         std::error_code ec;
         if (!std::getenv("HOTLINE_KEEP_CONVERGENCE")) fs::remove_all(work, ec);
     }
@@ -518,6 +614,17 @@ TEST_CASE("sqlite: convergence: replicas editing offline through a lossy network
           "end identical to the server, every operation accounted for") {
     for (std::uint64_t seed : seeds()) {
         CAPTURE(seed);
-        run_convergence(seed);
+        run_convergence(seed, Backend::sqlite, false);
     }
 }
+
+static void convergence_with_an_adversary(Backend backend) {
+    const char* one = std::getenv("HOTLINE_CONVERGENCE_SEED");
+    const std::uint64_t seed = one ? std::strtoull(one, nullptr, 10) : 3;
+    CAPTURE(seed);
+    run_convergence(seed, backend, true);
+}
+
+HOTLINE_DB_TEST("convergence: an adversarial replica's attacks are all refused, and the honest replicas still "
+                "converge with no operation lost or refused because of it",
+                convergence_with_an_adversary)

@@ -171,6 +171,34 @@ static void visibility_by_login_only(Backend backend) {
     CHECK(toms_pull.body["ops"][0]["op"]["id"] == toms.id.to_string());
 }
 
+static void control_text_is_refused_but_stored_text_loads(Backend backend) {
+    Staff f(backend);
+    ClientOps agent("ra", "agent");
+    f.lease("agent", agent, 10);
+    for (const char* bad : {"Pump\x7f", "Pump\xc2\x85", "\xe2\x80\xaePump", "Pump\xe2\x81\xa6"}) {
+        CAPTURE(bad);
+        auto refused = f.push_one("agent", "ra", agent.create(f.now, bad));
+        CHECK(refused["status"] == "rejected");
+        CHECK(refused["code"] == "bad_value");
+    }
+    CHECK(f.service().desk().desk().incidents().empty());
+
+    // Stored by a version without the rule: the server still loads it, and a retry of its
+    // push is answered as the duplicate it is.
+    Operation old = agent.create(f.now, "Old \x7f title");
+    {
+        auto tx = f.db().begin_write();
+        HOTLINE_REQUIRE_OK(tx);
+        HOTLINE_REQUIRE_OK((*tx)->append_ops({{old.id.to_string(), old.entity_id, old.actor, encode_operation(old)}}));
+        HOTLINE_REQUIRE_OK((*tx)->commit());
+    }
+    f.restart();
+    const Incident* loaded = f.service().desk().desk().find(old.entity_id);
+    REQUIRE(loaded);
+    CHECK(loaded->value(IncidentField::title) == "Old \x7f title");
+    CHECK(f.push_one("agent", "ra", old)["status"] == "duplicate");
+}
+
 HOTLINE_DB_TEST("push: another replica's operation ids are refused and never stored as rejections",
                 foreign_ids_are_never_stored)
 HOTLINE_DB_TEST("push: operations stamped too far ahead of the server's clock are refused", far_future_clocks_are_refused)
@@ -179,3 +207,5 @@ HOTLINE_DB_TEST("push and history: a technician learns nothing about incidents n
                 technicians_learn_nothing_of_others_incidents)
 HOTLINE_DB_TEST("pull: a technician sees incidents assigned to their login, never to their display name",
                 visibility_by_login_only)
+HOTLINE_DB_TEST("push: text with control characters or bidi controls is refused; such text stored earlier still loads",
+                control_text_is_refused_but_stored_text_loads)

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_depth.hpp"
 #include "core/op_factory.hpp"
 #include "core/operation_json.hpp"
 #include "protocol/error_reply.hpp"
@@ -280,4 +281,24 @@ TEST_CASE("protocol: results are named by core's ApplyKind") {
     for (ApplyKind kind : {ApplyKind::applied, ApplyKind::superseded, ApplyKind::duplicate, ApplyKind::rejected})
         CHECK(apply_kind_by_name(apply_kind_name(kind)) == kind);
     CHECK_FALSE(apply_kind_by_name("won").has_value());
+}
+
+TEST_CASE("protocol: a reply nested deeper than the server accepts is refused before it is parsed") {
+    auto nested = [](std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+    // Well formed otherwise: without the guard an unknown member this deep would be ignored.
+    const std::string deep = R"({"ops": [], "cursor": 1, "more": false, "x": )" + nested(kJsonDepthMax) + "}";
+    const std::string shallow = R"({"ops": [], "cursor": 1, "more": false, "x": )" + nested(kJsonDepthMax - 1) + "}";
+    CHECK(decode_pull_reply(shallow).ok());
+    auto refused = decode_pull_reply(deep);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "bad_reply");
+    CHECK(refused.error().message.find("nested deeper") != std::string::npos);
+
+    // A hostile answer of a million brackets costs one scan, for every decoder.
+    const std::string huge = nested(1'000'000);
+    CHECK_FALSE(decode_push_reply(huge).ok());
+    CHECK_FALSE(decode_pull_reply(huge).ok());
+    CHECK_FALSE(decode_history_reply(huge).ok());
+    CHECK_FALSE(decode_wait_reply(huge).ok());
+    CHECK(failure_of(500, huge).code == "http_500");
 }
