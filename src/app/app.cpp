@@ -13,6 +13,9 @@ App::App(Replica replica, const Options& options)
       editor_(replica_, list_, options.actor, options.utc_offset_minutes),
       actor_(options.actor),
       registration_(replica_, create_draft_, options.actor),
+      principal_{std::string(person_name(options.actor)), {}, options.role},
+      users_(replica_, principal_),
+      reference_(replica_, principal_),
       utc_offset_minutes_(options.utc_offset_minutes),
       user_label_(options.user_label) {}
 
@@ -46,6 +49,7 @@ void App::incidents_changed(const std::vector<std::string>& incident_ids) {
 void App::connect(sync::Transport& transport, std::string token) {
     sync::SyncEngine::Options options;
     options.token = std::move(token);
+    users_.connect(transport, options.token);
     sync_ = std::make_unique<sync::SyncEngine>(replica_, transport, options);
 }
 
@@ -140,7 +144,8 @@ void App::cancel() {
             return;
         case Screen::create:
         case Screen::settings:
-        case Screen::conflicts: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
+        case Screen::conflicts:
+        case Screen::admin: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
     }
 }
 

@@ -25,11 +25,14 @@
 #include <string>
 #include <vector>
 
+#include "app/admin_access.hpp"
 #include "app/draft.hpp"
 #include "app/incident_editor.hpp"
 #include "app/list_model.hpp"
+#include "app/reference_editor.hpp"
 #include "app/registration.hpp"
 #include "app/replica.hpp"
+#include "app/user_admin.hpp"
 #include "core/result.hpp"
 #include "sync/sync_engine.hpp"
 
@@ -41,8 +44,10 @@ enum class Screen : std::uint8_t {
     create,    // the list and the new-incident form
     settings,  // the list and the settings
     conflicts, // the list and the changes the server refused (sync)
+    admin,     // the list and Administration (users, reference data): admins and managers
 };
 enum class DetailTab : std::uint8_t { summary, timeline, log };
+enum class AdminTab : std::uint8_t { users, reference };
 
 struct Message {
     std::string text;    // translated; empty: nothing to say
@@ -58,6 +63,7 @@ public:
         std::string fresh_replica_id;  // used when the directory holds no replica yet
         std::string actor = "u:agent"; // who makes changes: "u:<login>" of the signed-in user
         std::string user_label;        // "Anna Ivanova (agent)"; empty: no one signed in
+        Role role = Role::agent;       // the signed-in user's (the demo and the local desk: an agent's)
         std::string demo_data_path;    // non-empty: seed this demo data set into an empty replica
         std::int64_t now_ms = 0;
         int utc_offset_minutes = 0;    // the user's time zone, for dates on screen
@@ -87,6 +93,14 @@ public:
     // blocking reasons to warn about, related incidents, new-record drafts.
     Registration& registration() { return registration_; }
     Replica& replica() { return replica_; }  // for seeding (demo, benchmark)
+    // Administration (P6): who may see it, its tab, users and reference data.
+    const Principal& principal() const { return principal_; }
+    bool sees_admin() const { return sees_administration(principal_); }
+    AdminTab admin_tab() const { return admin_tab_; }
+    UserAdmin& users() { return users_; }
+    const UserAdmin& users() const { return users_; }
+    ReferenceEditor& reference() { return reference_; }
+    const ReferenceEditor& reference() const { return reference_; }
 
     // --- Navigation ---
     // Selecting another incident while the open one has unsaved Summary edits
@@ -100,6 +114,10 @@ public:
     void set_create_full_form(bool full) { create_full_ = full; }
     void show_settings() { screen_ = Screen::settings; }
     void show_conflicts() { screen_ = Screen::conflicts; }
+    // Opens Administration (refused, with a message, for roles that do not get it);
+    // the Users tab loads the list from the server when first shown.
+    bool show_admin();
+    void set_admin_tab(AdminTab tab);
     // Escape: discards the open form's edits, or closes the pane.
     void cancel();
 
@@ -118,6 +136,18 @@ public:
     bool add_event(std::int64_t now_ms);
     bool change_status(IncidentStatus to, std::int64_t now_ms);
     void set_dark_theme(bool dark);
+    // Administration commands (app_admin.cpp). The users' ones send a request and
+    // report its answer when it arrives (poll_admin); reference saves are operations.
+    bool save_reference(std::int64_t now_ms);
+    bool refresh_users();
+    bool create_user();
+    bool save_user(std::int64_t now_ms);
+    bool reset_password();
+    bool set_user_active(bool active);
+    // Ctrl+S on Administration: saves (or creates) what the shown tab's form holds.
+    bool save_admin_form(std::int64_t now_ms);
+    // Each frame: acts on a users API answer that arrived; true when one did.
+    bool poll_admin(std::int64_t now_ms);
 
     // --- Sync (docs/sync-protocol.md) ---
     // Starts syncing this replica with the server behind `transport` as the signed-in
@@ -154,6 +184,10 @@ private:
     bool create_full_ = false;
     std::string actor_;
     Registration registration_;
+    Principal principal_;
+    UserAdmin users_;
+    ReferenceEditor reference_;
+    AdminTab admin_tab_ = AdminTab::users;
     int utc_offset_minutes_ = 0;
     Screen screen_ = Screen::list;
     DetailTab tab_ = DetailTab::summary;

@@ -2,6 +2,7 @@
 // are the displayed (translated) ones, so a test reads what a person reads.
 #include <nlohmann/json.hpp>
 
+#include "app/admin_state.hpp"
 #include "app/app.hpp"
 #include "app/display.hpp"
 #include "app/incident_rows.hpp"
@@ -19,6 +20,7 @@ std::string_view screen_name(Screen s) {
         case Screen::create: return "create";
         case Screen::settings: return "settings";
         case Screen::conflicts: return "conflicts";
+        case Screen::admin: return "admin";
     }
     return "?";
 }
@@ -184,6 +186,8 @@ std::string App::state_json() const {
                          {"error", st.last_error}, {"conflicts", std::move(conflicts)}};
     }
     state["user"] = user_label_;
+    state["admin_visible"] = sees_admin();
+    if (screen_ == Screen::admin) state["admin"] = admin_state_json(*this);
     if (screen_ == Screen::create)
         state["create"] = {{"full", create_full_}, {"fields", field_values(create_draft_)},
                            {"errors", field_errors(create_draft_)},

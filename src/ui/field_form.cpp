@@ -4,6 +4,7 @@
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "app/reference_editor.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -70,7 +71,7 @@ void choice_input(const char* id, const char* name, const FieldSpec& spec, std::
     ImGui::EndDisabled();
 }
 
-void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, bool focus) {
+void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, bool focus, const Desk* refs) {
     const FieldSpec& spec = field_spec(draft.kind(), field);
     const std::string name(app::field_text(field, draft.kind()));
     const std::string id = "##" + std::string(spec.name);
@@ -100,7 +101,11 @@ void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, b
         case FieldKind::choice: choice_input(id.c_str(), name.c_str(), spec, value, read_only); break;
         case FieldKind::flag: flag_input(id.c_str(), name.c_str(), value, read_only); break;
         case FieldKind::ref:
-            // Refs are chosen with a lookup (registration, record forms), never typed: shown as held.
+            if (refs) {
+                ref_input(id.c_str(), name.c_str(), *refs, spec.ref, spec.required, value, read_only);
+                break;
+            }
+            // Chosen with a lookup (registration), never typed: shown as held.
             input_text(id.c_str(), value, ImGuiInputTextFlags_ReadOnly);
             name_last_item(name.c_str());
             break;
@@ -120,7 +125,26 @@ std::span<const FieldId> quick_fields() { return kQuick; }
 std::span<const FieldGroup> registration_groups() { return kRegistration; }
 const FieldGroup& resolution_group() { return kResolutionGroup; }
 
-void draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_only, std::optional<FieldId> focus) {
+void ref_input(const char* id, const char* name, const Desk& desk, EntityKind kind, bool required,
+               std::string& value, bool read_only) {
+    const Entity* chosen = value.empty() ? nullptr : desk.find(kind, value);
+    const std::string preview = chosen ? app::record_title(*chosen) : value.empty() ? T("(none)") : value;
+    ImGui::BeginDisabled(read_only);
+    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    name_last_item(name);
+    if (open) {
+        if (!required && ImGui::Selectable(T("(none)").c_str(), value.empty())) value.clear();
+        for (const Entity* e : app::sorted_records(desk, kind)) {
+            const std::string label = app::record_title(*e) + "##" + e->id;
+            if (ImGui::Selectable(label.c_str(), e->id == value)) value = e->id;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+}
+
+void draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_only, std::optional<FieldId> focus,
+                 const Desk* refs) {
     const float full = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
     const bool two_columns = full >= ImGui::GetFontSize() * kTwoColumnsMinEm;
@@ -135,7 +159,7 @@ void draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_o
         } else {
             row_top = ImGui::GetCursorPosY();
         }
-        draw_field(draft, f, read_only, wide ? full : half, focus == f);
+        draw_field(draft, f, read_only, wide ? full : half, focus == f, refs);
         right_free = !wide && !right_free;
     }
 }

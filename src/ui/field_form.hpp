@@ -7,6 +7,7 @@
 #include <span>
 
 #include "app/draft.hpp"
+#include "core/desk.hpp"
 
 namespace hotline::ui {
 
@@ -23,8 +24,16 @@ std::span<const FieldGroup> registration_groups();
 const FieldGroup& resolution_group();
 
 // Draws the fields; `focus` (when one of them) takes the keyboard and scrolls into view.
+// With `refs`, ref fields are pickers over that desk's records of the kind they
+// point to; without, they show the id held (the registration chooses by lookups).
 void draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_only,
-                 std::optional<FieldId> focus = std::nullopt);
+                 std::optional<FieldId> focus = std::nullopt, const Desk* refs = nullptr);
+// A combo over the records of `kind` by title (reference_editor.hpp), "(none)"
+// first unless `required`; `value` holds the chosen record's id. `name` names it
+// for the browser tests.
+void ref_input(const char* id, const char* name, const Desk& desk, EntityKind kind, bool required,
+               std::string& value, bool read_only);
+
 void draw_groups(app::Draft& draft, std::span<const FieldGroup> groups, bool read_only,
                  std::optional<FieldId> focus = std::nullopt);
 

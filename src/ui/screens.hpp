@@ -52,6 +52,10 @@ void draw_registration(Context& ctx);
 void draw_detail(Context& ctx);
 void draw_settings(Context& ctx);
 void draw_conflicts(Context& ctx);
+// Administration (admin_screen.cpp) and its two parts.
+void draw_admin(Context& ctx);
+void draw_admin_users(Context& ctx);
+void draw_admin_reference(Context& ctx);
 void draw_status_bar(Context& ctx);
 
 }  // namespace hotline::ui

@@ -46,6 +46,7 @@ void save_current(Context& ctx) {
             if (app.tab() == app::DetailTab::summary) app.save_summary(ctx.now_ms);
             else if (app.tab() == app::DetailTab::timeline) app.add_event(ctx.now_ms);
             return;
+        case app::Screen::admin: app.save_admin_form(ctx.now_ms); return;
         case app::Screen::list:
         case app::Screen::settings:
         case app::Screen::conflicts: return;

@@ -32,6 +32,7 @@ constexpr Pane kPanes[] = {
     {app::Screen::create, "New incident", draw_create},
     {app::Screen::settings, "Settings", draw_settings},
     {app::Screen::conflicts, "Conflicts", draw_conflicts},
+    {app::Screen::admin, "Administration", draw_admin},
 };
 
 constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

@@ -3,38 +3,17 @@
 // a transport that answers like the server, a static host or no network.
 #include <doctest/doctest.h>
 
-#include <deque>
-
 #include "app/session.hpp"
 #include "app/sign_in.hpp"
 #include "store/file_util.hpp"
+#include "scripted_transport.hpp"
 #include "store_test_dir.hpp"
 
 using namespace hotline;
 using namespace hotline::app;
+using hotline::testing::ScriptedTransport;
 
 namespace {
-
-// Answers each request with the next scripted reply, later (on deliver()), as the browser does.
-struct ScriptedTransport : sync::Transport {
-    std::deque<Result<sync::Reply>> replies;
-    std::vector<std::pair<std::string, std::string>> sent;  // method + path, body
-    std::vector<Callback> waiting;
-    sync::RequestId request(const std::string& method, const std::string& path, const std::string& body,
-                            const std::string&, Callback callback) override {
-        sent.push_back({method + " " + path, body});
-        waiting.push_back(std::move(callback));
-        return sent.size();
-    }
-    void deliver() {
-        for (auto& cb : waiting) {
-            REQUIRE_FALSE(replies.empty());
-            cb(std::move(replies.front()));
-            replies.pop_front();
-        }
-        waiting.clear();
-    }
-};
 
 const char* kLoginReply =
     R"({"token":"abc123","expires_at":1767000000000,"user":{"login":"ivanova","name":"Anna Ivanova","role":"agent","active":true}})";

@@ -23,13 +23,14 @@ inline std::string demo_data_path() {
 }
 
 inline std::unique_ptr<app::App> open_app(const std::string& dir, const std::string& demo = {},
-                                          std::int64_t now_ms = kBaseMs) {
+                                          std::int64_t now_ms = kBaseMs, Role role = Role::agent) {
     app::App::Options options;
     options.data_dir = dir;
     options.fresh_replica_id = "web1";
     options.actor = "u:tester";
     options.demo_data_path = demo;
     options.now_ms = now_ms;
+    options.role = role;
     auto opened = app::App::open(options);
     REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
     return std::move(opened.value());

@@ -116,6 +116,8 @@ void WebApp::open_app() {
             options.data_dir = app::user_replica_dir(kMountPoint, session_->login);
             options.actor = "u:" + session_->login;
             options.user_label = session_->name + " (" + session_->role + ")";
+            // A role this app does not know gets the least: an agent's screens.
+            options.role = role_by_name(session_->role).value_or(Role::agent);
             break;
         case Desk::local:
         case Desk::undecided: options.data_dir = std::string(kMountPoint) + "/desk"; break;
@@ -200,13 +202,14 @@ void WebApp::frame() {
 
     const auto before = app_->sync() ? app_->sync()->status() : sync::SyncStatus{};
     app_->tick_sync(page::now_ms());
+    const bool admin_answered = app_->poll_admin(page::now_ms());
     const bool sync_moved = app_->sync() && (woken_ || app_->sync()->status().state != before.state ||
                                              app_->sync()->status().pending != before.pending ||
                                              app_->sync()->status().last_sync_ms != before.last_sync_ms);
     woken_ = false;
     const bool first = startup_.first_frame_ms == 0;
     const bool changed =
-        fit.resized || fit.rescaled || sync_moved || app_->has_unsaved_changes() != drawn_unsaved_;
+        fit.resized || fit.rescaled || sync_moved || admin_answered || app_->has_unsaved_changes() != drawn_unsaved_;
     if (!first && !pacer_.should_draw(frame_begin, changed)) return;
     draw(frame_begin);
 }

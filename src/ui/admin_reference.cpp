@@ -1,0 +1,95 @@
+// Administration › Reference data: a kind picker (departments, staff profiles,
+// reason, resolution and priority codes, event types, blocking reasons), the
+// kind's records by title, and a form generated from the kind's fields in the
+// schema (text, choices, ref pickers, flags: field_form.hpp). A new keyed record
+// asks for its key first. Roles the schema does not let change a kind see it
+// read-only. Saving is an operation (app/reference_editor.hpp): offline too.
+#include <string>
+
+#include "app/admin_access.hpp"
+#include "app/display.hpp"
+#include "app/i18n.hpp"
+#include "ui/field_form.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hotline::ui {
+namespace {
+
+constexpr float kListRows = 7.5f;
+
+void kind_picker(app::ReferenceEditor& ref) {
+    const std::string name = T("Kind");
+    ImGui::AlignTextToFramePadding();
+    text_muted(name);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    const bool open = ImGui::BeginCombo("##kind", std::string(app::tr(kind_spec(ref.kind()).label)).c_str());
+    name_last_item(name.c_str());
+    if (!open) return;
+    for (EntityKind kind : app::reference_kinds()) {
+        const std::string label(app::tr(kind_spec(kind).label));
+        if (ImGui::Selectable(label.c_str(), kind == ref.kind())) ref.set_kind(kind);
+    }
+    ImGui::EndCombo();
+}
+
+void record_list(app::ReferenceEditor& ref) {
+    const ImVec2 size(0.0f, ImGui::GetTextLineHeightWithSpacing() * kListRows);
+    const bool shown = ImGui::BeginChild("records", size, true);
+    const bool keyed = ref.keyed();
+    for (const Entity* e : shown ? ref.records() : std::vector<const Entity*>()) {
+        // Keyed records show their key, which other records and incidents name.
+        std::string label = app::record_title(*e);
+        if (keyed && label != e->id) label += "  (" + e->id + ")";
+        label += "##" + e->id;
+        const bool selected = ref.form_open() && ref.editing() == e->id;
+        if (ImGui::Selectable(label.c_str(), selected)) ref.open(e->id);
+    }
+    ImGui::EndChild();
+}
+
+void record_form(Context& ctx, app::ReferenceEditor& ref, bool editable) {
+    const std::string kind(app::tr(kind_spec(ref.kind()).label));
+    text_coloured(palette().accent, ref.is_new() ? app::tr_format("admin.new_record", {kind})
+                                                 : app::tr_format("admin.record", {kind, ref.editing()}));
+    ImGui::Separator();
+    if (ref.is_new() && ref.keyed()) {
+        const std::string name = T(ref.kind() == EntityKind::staff_profile ? "Login" : "Key");
+        text_muted(name);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        input_text("##key", ref.key, 0, app::tr("admin.key_hint").data());
+        name_last_item(name.c_str());
+        if (!ref.key_error().empty()) text_coloured(palette().error, ref.key_error());
+    }
+    std::vector<FieldId> fields;
+    for (const FieldSpec& spec : fields_of(ref.kind())) fields.push_back(spec.id);
+    draw_fields(ref.draft(), fields, !editable, std::nullopt, &ctx.app.desk());
+    ImGui::Spacing();
+    if (editable && accent_button(T("Save").c_str())) ctx.app.save_reference(ctx.now_ms);
+    if (editable) ImGui::SameLine();
+    if (ImGui::Button(T("Cancel").c_str())) ref.close();
+    ImGui::Separator();
+}
+
+}  // namespace
+
+void draw_admin_reference(Context& ctx) {
+    app::ReferenceEditor& ref = ctx.app.reference();
+    const bool editable = ref.editable();
+    kind_picker(ref);
+    if (editable) {
+        ImGui::SameLine();
+        if (accent_button(T("New record").c_str())) ref.start_new();
+    } else {
+        ImGui::SameLine();
+        text_muted(app::tr("admin.read_only"));
+    }
+    ImGui::Spacing();
+    // The form above the list, as on the Users tab.
+    if (ref.form_open()) record_form(ctx, ref, editable);
+    record_list(ref);
+}
+
+}  // namespace hotline::ui

@@ -1,0 +1,98 @@
+// Administration in the app (P6) against the real server (hotline_server, SQLite, demo users):
+// the demo admin opens Administration, creates a department under Reference data and a user in
+// that department under Users, with real clicks and keys at the positions the app reports; signs
+// out; the new user signs in, gets their role, and, not being an admin or a manager, has no
+// Administration screen.
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+
+import {openApp, startHotlineServer} from './support.mjs';
+
+let server;
+let app;
+
+async function signIn(login, password) {
+  await app.item('Sign in', {window: 'Sign in', timeout: 30000});
+  await app.click('Login', {window: 'Sign in'});
+  await app.press('Control+A');  // the form keeps the last login typed
+  await app.type(login);
+  await app.click('Password', {window: 'Sign in'});
+  await app.type(password);
+  await app.press('Enter');
+  await app.page.evaluate(() => window.hotline.ready);
+  return app.waitFor((s) => s?.user && s.sync?.state === 'online' && s.sync.last_sync_ms > 0,
+                     `${login} is signed in and has the desk`, {timeout: 60000});
+}
+
+// Clicks a field of the Administration pane and types into it.
+async function fill(label, text) {
+  await app.click(label, {window: 'Administration'});
+  await app.type(text);
+}
+
+before(async () => {
+  server = await startHotlineServer();
+  app = await openApp({server, wait: false});
+});
+
+after(async () => {
+  if (app) {
+    assert.deepEqual(app.errors, [], 'no console errors');
+    await app.close();
+  }
+  await server?.close();
+});
+
+test('the admin creates a department and a user in it; the new user signs in with their role', async () => {
+  const admin = await signIn('admin', 'hotline-demo');
+  assert.match(admin.user, /\(admin\)/);
+  assert.equal(admin.admin_visible, true);
+
+  await app.click('Administration', {window: 'Top bar'});
+  await app.waitFor((s) => s.screen === 'admin' && s.admin.tab === 'users' && s.admin.users.loaded,
+                    'Administration opens on the users, listed from the server');
+
+  await app.click('Reference data', {window: 'Administration'});
+  await app.click('Kind', {window: 'Administration'});
+  await app.click('Department');
+  await app.waitFor((s) => s.admin.tab === 'reference' && s.admin.reference.kind === 'department' &&
+                           s.admin.reference.editable, 'the departments are shown, editable');
+  await app.click('New record', {window: 'Administration'});
+  await fill('Key', 'field_ops');
+  await fill('Name', 'Field operations');
+  await app.click('Save', {window: 'Administration'});
+  await app.waitFor((s) => s.admin.reference.records.some((r) => r.id === 'field_ops' &&
+                                                                 r.fields.name === 'Field operations' &&
+                                                                 r.fields.active === 'true'),
+                    'the department is saved');
+  await app.screenshot('admin_1_department');
+
+  await app.click('Users', {window: 'Administration'});
+  await app.click('New user', {window: 'Administration'});
+  await fill('Login', 'nwhite');
+  await fill('Display name', 'Nora White');
+  await app.click('Role', {window: 'Administration'});
+  await app.click('engineer');
+  await app.click('Department', {window: 'Administration'});
+  await app.click('Field operations');
+  await fill('Password', 'nora-secret-1');
+  await app.waitFor((s) => s.admin.users.form.role === 'engineer' && s.admin.users.form.department === 'field_ops',
+                    'role and department are chosen');
+  await app.click('Create user', {window: 'Administration'});
+  const created = await app.waitFor(
+    (s) => s.admin.users.list.some((u) => u.login === 'nwhite' && u.name === 'Nora White' &&
+                                          u.role === 'engineer' && u.active && u.department === 'field_ops') &&
+           s.sync.pending === 0,
+    'the user is created on the server and their staff profile synced', {timeout: 20000});
+  assert.equal(created.message_is_error, false, created.message);
+  await app.screenshot('admin_2_user');
+
+  await app.click('Settings');
+  await app.click('Sign out', {window: 'Settings'});
+  const nora = await signIn('nwhite', 'nora-secret-1');
+  assert.match(nora.user, /^Nora White \(engineer\)$/);
+  assert.equal(nora.admin_visible, false);
+  const visible = (await app.items('Administration')).filter((i) => i.visible);
+  assert.deepEqual(visible, [], 'no Administration button for an engineer');
+  await app.screenshot('admin_3_engineer');
+});
