@@ -3,7 +3,7 @@
 #include "app/admin_access.hpp"
 #include "app/draft.hpp"
 #include "app/i18n.hpp"
-#include "sync/protocol_messages.hpp"
+#include "protocol/error_reply.hpp"
 
 namespace hotline::app {
 
@@ -101,7 +101,7 @@ std::optional<Result<std::string>> UserAdmin::poll(std::int64_t now_ms) {
     if (!reply) return Result<std::string>(make_error("needs_connection", std::string(tr("admin.needs_connection"))));
     if (reply->status < 200 || reply->status > 299) {
         // The server's own words ("A password has at least 8 characters…"), as it said them.
-        return Result<std::string>(sync::decode_error_reply(reply->status, reply->body));
+        return Result<std::string>(protocol::failure_of(reply->status, reply->body));
     }
     return finish(running_, *reply, now_ms);
 }
