@@ -47,11 +47,14 @@ TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
         for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::unit})
             if (!inc.value(f).empty()) ids_.insert(inc.value(f));
     }
-    // What those refer to in turn (a contact's account, a unit's contract).
+    // What those refer to in turn (a contact's account, a unit's contract), and the records
+    // the technician made: theirs whatever incident they were made for, so that an incident
+    // moving to someone else takes nothing they typed off their device.
+    const std::string actor = who.actor();
     std::vector<const Entity*> roots;
-    for (EntityKind k : {EntityKind::account, EntityKind::contact, EntityKind::unit})
+    for (EntityKind k : {EntityKind::account, EntityKind::contact, EntityKind::unit, EntityKind::contract})
         for (const Entity& e : desk.entities(k))
-            if (ids_.count(e.id)) roots.push_back(&e);
+            if (ids_.count(e.id) || e.created_by == actor) roots.push_back(&e);
     for (const Entity* root : roots)
         for (const Entity* needed : records_needed_by(desk, *root)) ids_.insert(needed->id);
 }

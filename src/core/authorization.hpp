@@ -42,8 +42,9 @@ bool can_manage_users(const Principal& who);
 bool can_see_incident(const Principal& who, const Incident& incident);
 
 // What a technician may see of the kinds with Visibility::by_incident, computed
-// from the desk once (one pass over the incidents) and asked per record. For
-// other roles everything is in scope.
+// from the desk once (one pass over the incidents) and asked per record: what their
+// incidents refer to, the records they created themselves, and what those need
+// (records_needed_by). For other roles everything is in scope.
 class TechnicianScope {
 public:
     TechnicianScope(const Principal& who, const Desk& desk);

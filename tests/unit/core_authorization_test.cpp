@@ -150,3 +150,28 @@ TEST_CASE("authorization: a technician sees the customer records their incidents
     CHECK(TechnicianScope(Principal{"ann", "Ann", Role::agent}, desk).contains(*desk.find(EntityKind::unit, other_unit)));
     CHECK_FALSE(can_see(tom, desk, *desk.find(EntityKind::unit, other_unit)));
 }
+
+TEST_CASE("authorization: the records a technician created stay in their scope when the incident moves away") {
+    Desk desk;
+    OpFactory f("rt");
+    f.numbers().add_block({1, 10});
+    std::int64_t t = kBaseMs;
+    auto make = [&](const std::string& actor, EntityKind kind, std::vector<std::pair<FieldId, std::string>> fields) {
+        Operation op = f.create(actor, t += 10, kind, std::move(fields));
+        REQUIRE(desk.apply(op).kind == ApplyKind::applied);
+        return op.entity_id;
+    };
+    const std::string account = make("u:cat", EntityKind::account, {{AccountField::name, "Hôtel du Parc"}});
+    // On site, Tom records a contact and a unit he found there; the incident is then given to Sam.
+    const std::string contact = make("u:tom", EntityKind::contact, {{ContactField::account, account}, {ContactField::name, "Mme Roux"}});
+    const std::string unit = make("u:tom", EntityKind::unit, {{UnitField::serial, "HP-12-0042"}, {UnitField::account, account}});
+    make("u:cat", EntityKind::incident, {{IncidentField::title, "No heating"}, {IncidentField::engineer, "sam"},
+                                         {IncidentField::contact, contact}, {IncidentField::unit, unit}});
+
+    const TechnicianScope tom(Principal{"tom", "Tom", Role::technician}, desk);
+    CHECK(tom.contains(*desk.find(EntityKind::contact, contact)));
+    CHECK(tom.contains(*desk.find(EntityKind::unit, unit)));
+    CHECK(tom.contains(*desk.find(EntityKind::account, account)));  // what his records need
+    const TechnicianScope lea(Principal{"lea", "Léa", Role::technician}, desk);
+    CHECK_FALSE(lea.contains(*desk.find(EntityKind::unit, unit)));
+}
