@@ -290,11 +290,7 @@ TEST_CASE("sqlite: only a push may send a large body") {
 TEST_CASE("sqlite: a login's password check is background work for a caller that runs it") {
     ServiceFixture f(Backend::sqlite);
     f.add_user("ivanova", "agent");
-    server::ApiRequest r;
-    r.method = "POST";
-    r.path = "/login";
-    r.body = login_body("ivanova", ServiceFixture::kPassword);
-    r.client_address = "127.0.0.1";
+    server::ApiRequest r = test::api_request("POST", "/login", login_body("ivanova", ServiceFixture::kPassword), "");
     r.runs_background = true;
     auto deferred = f.service().handle(r);
     REQUIRE(deferred.background);

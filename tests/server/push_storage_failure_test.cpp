@@ -149,14 +149,7 @@ struct FaultyService {
     }
     ApiResponse call(const std::string& method, const std::string& path, const std::string& body = "",
                      std::map<std::string, std::string> query = {}) {
-        ApiRequest r;
-        r.method = method;
-        r.path = path;
-        r.body = body;
-        r.bearer_token = token;
-        r.query = std::move(query);
-        r.client_address = "127.0.0.1";
-        return service->handle(r);
+        return service->handle(test::api_request(method, path, body, token, std::move(query)));
     }
     ApiResponse push(const std::vector<Operation>& ops) {
         return call("POST", "/push", test::ServiceFixture::push_body("ra", ops));

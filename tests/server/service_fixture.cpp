@@ -25,8 +25,8 @@ void ServiceFixture::restart() {
     service_ = std::move(*opened);
 }
 
-server::ApiResponse ServiceFixture::call(const std::string& method, const std::string& path, const std::string& body,
-                                         const std::string& token, std::map<std::string, std::string> query) {
+server::ApiRequest api_request(const std::string& method, const std::string& path, const std::string& body,
+                               const std::string& token, std::map<std::string, std::string> query) {
     server::ApiRequest r;
     r.method = method;
     r.path = path;
@@ -34,7 +34,12 @@ server::ApiResponse ServiceFixture::call(const std::string& method, const std::s
     r.bearer_token = token;
     r.query = std::move(query);
     r.client_address = "127.0.0.1";
-    return service_->handle(r);
+    return r;
+}
+
+server::ApiResponse ServiceFixture::call(const std::string& method, const std::string& path, const std::string& body,
+                                         const std::string& token, std::map<std::string, std::string> query) {
+    return service_->handle(api_request(method, path, body, token, std::move(query)));
 }
 
 void ServiceFixture::add_user(const std::string& login, const std::string& role, const std::string& name) {

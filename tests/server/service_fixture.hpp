@@ -16,6 +16,10 @@
 
 namespace hotline::test {
 
+// A request as the HTTP layer hands it to the service, from the loopback address.
+server::ApiRequest api_request(const std::string& method, const std::string& path, const std::string& body,
+                               const std::string& token, std::map<std::string, std::string> query = {});
+
 class ServiceFixture {
 public:
     // A fresh database: SQLite in the current folder, or the test PostgreSQL server.
