@@ -14,12 +14,12 @@ std::string trimmed(const std::string& s) {
 }  // namespace
 
 void Draft::clear() {
-    values_ = make_entity(kind_, {}).values;
+    values_ = make_entity(kind_, {}).values.to_strings();
     errors_.assign(values_.size(), std::string());
 }
 
 void Draft::load(const Entity& record) {
-    values_ = record.values;
+    values_ = record.values.to_strings();
     errors_.assign(values_.size(), std::string());
 }
 

@@ -84,7 +84,7 @@ Outcome IncidentEditor::change_status(IncidentStatus to, std::int64_t now_ms) {
     const bool edited = draft_.differs_from(*inc);
     if (edited && !draft_.validate()) return invalid_fields_error();
     Incident preview = *inc;
-    for (FieldId f : draft_.changes_from(*inc)) preview.value(f) = draft_.value(f);
+    for (FieldId f : draft_.changes_from(*inc)) preview.set_value(f, draft_.value(f));
     if (auto allowed = check_transition(preview, to); !allowed) return allowed;
     if (edited)
         if (auto saved = commit_changes(now_ms); !saved) return saved;

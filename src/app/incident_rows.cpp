@@ -11,7 +11,7 @@ std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& inciden
     rows.reserve(incident.events.size());
     for (const Event& ev : incident.events)
         rows.push_back({format_date_time(ev.stamp.wall_ms, utc_offset_minutes),
-                        std::string(event_type_text(desk, ev.type)), std::string(person_name(ev.actor)), ev.text});
+                        std::string(event_type_text(desk, ev.type)), std::string(person_name(ev.actor)), std::string(ev.text)});
     return rows;
 }
 

@@ -43,7 +43,7 @@ SerialTimes time_serial_lookups(UnitLookup& lookup, const Desk& desk, std::size_
     if (units.empty() || rounds == 0) return t;
     const auto t0 = Clock::now();
     for (std::size_t i = 0; i < rounds; ++i) {
-        const std::string& serial = units[(i * 7919) % units.size()].value(UnitField::serial);
+        const std::string_view serial = units[(i * 7919) % units.size()].value(UnitField::serial);
         t.found += lookup.find(i % 2 ? std::string_view(serial) : std::string_view(serial).substr(0, 6)).size();
     }
     t.lookups = rounds;

@@ -7,8 +7,8 @@
 
 namespace hotline::app {
 
-const std::string& record_title(const Entity& record) {
-    const std::string& title = record.value(kind_spec(record.kind).title_field);
+std::string_view record_title(const Entity& record) {
+    const std::string_view title = record.value(kind_spec(record.kind).title_field);
     return title.empty() ? record.id : title;
 }
 
@@ -16,8 +16,8 @@ std::vector<const Entity*> sorted_records(const Desk& desk, EntityKind kind) {
     std::vector<const Entity*> out;
     for (const Entity& e : desk.entities(kind)) out.push_back(&e);
     std::sort(out.begin(), out.end(), [](const Entity* a, const Entity* b) {
-        const std::string& ta = record_title(*a);
-        const std::string& tb = record_title(*b);
+        const std::string_view ta = record_title(*a);
+        const std::string_view tb = record_title(*b);
         return ta != tb ? ta < tb : a->id < b->id;
     });
     return out;

@@ -101,9 +101,9 @@ void Registration::choose_contact(const Entity& contact) {
     draft_.value(IncidentField::contact) = contact.id;
     draft_.value(IncidentField::customer_contact) = contact.value(ContactField::name);
     // The person's own line and address reach them better than the switchboard's.
-    if (const std::string& phone = contact.value(ContactField::phone); !phone.empty())
+    if (const std::string_view phone = contact.value(ContactField::phone); !phone.empty())
         draft_.value(IncidentField::customer_phone) = phone;
-    if (const std::string& email = contact.value(ContactField::email); !email.empty())
+    if (const std::string_view email = contact.value(ContactField::email); !email.empty())
         draft_.value(IncidentField::customer_email) = email;
 }
 
@@ -119,14 +119,14 @@ void Registration::choose_unit(const Entity& unit, std::string_view date) {
 }
 
 std::vector<const Entity*> Registration::blocking_reasons(std::int64_t now_ms) const {
-    const std::string& acc = draft_.value(IncidentField::account);
+    const std::string_view acc = draft_.value(IncidentField::account);
     if (acc.empty()) return {};
     return active_blocking_reasons(desk(), acc, now_ms);
 }
 
 std::vector<std::uint32_t> Registration::related_incidents(std::size_t limit) const {
-    const std::string& acc = draft_.value(IncidentField::account);
-    const std::string& person = draft_.value(IncidentField::contact);
+    const std::string_view acc = draft_.value(IncidentField::account);
+    const std::string_view person = draft_.value(IncidentField::contact);
     const std::string title = lookup_key(draft_.value(IncidentField::title));
     const bool by_title = title.size() >= kTitleMatchMin;
     std::vector<std::uint32_t> callers, titled;
@@ -166,7 +166,7 @@ Draft& Registration::new_record(NewRecord what) {
 void Registration::start_new(NewRecord what) {
     Draft& d = new_record(what);
     d.clear();
-    const std::string& acc = draft_.value(IncidentField::account);
+    const std::string_view acc = draft_.value(IncidentField::account);
     switch (what) {
         case NewRecord::account: return;
         case NewRecord::contact: d.value(ContactField::account) = acc; return;

@@ -11,13 +11,13 @@ UnitCoverage unit_coverage(const Desk& desk, const Entity& unit, std::string_vie
     UnitCoverage c;
     c.unit = &unit;
     c.account = desk.find(EntityKind::account, unit.value(UnitField::account));
-    if (const std::string& contract = unit.value(UnitField::contract); !contract.empty())
+    if (const std::string_view contract = unit.value(UnitField::contract); !contract.empty())
         c.contract = desk.find(EntityKind::contract, contract);
     c.warranty_end = unit.value(UnitField::warranty_end);
     c.in_warranty = !c.warranty_end.empty() && date <= c.warranty_end;
     if (c.contract) {
-        const std::string& start = c.contract->value(ContractField::start);
-        const std::string& end = c.contract->value(ContractField::end);
+        const std::string_view start = c.contract->value(ContractField::start);
+        const std::string_view end = c.contract->value(ContractField::end);
         c.contract_in_force = c.contract->flag(ContractField::active) && (start.empty() || start <= date) &&
                               (end.empty() || date <= end);
     }
@@ -31,7 +31,7 @@ std::string warranty_text(const UnitCoverage& c) {
 
 std::string contract_text(const UnitCoverage& c) {
     if (!c.contract) return std::string(tr("No contract"));
-    const std::string coverage_key = "coverage." + c.contract->value(ContractField::coverage);
+    const std::string coverage_key = "coverage." + std::string(c.contract->value(ContractField::coverage));
     return tr_format(c.contract_in_force ? "unit.contract_in_force" : "unit.contract_not_in_force",
                      {c.contract->value(ContractField::name), tr(coverage_key)});
 }

@@ -28,7 +28,7 @@ const UserAccount* UserAdmin::user(const std::string& login) const {
 
 std::string UserAdmin::department_of(const std::string& login) const {
     const Entity* profile = replica_.desk().find(EntityKind::staff_profile, login);
-    return profile ? profile->value(StaffProfileField::department) : std::string();
+    return profile ? std::string(profile->value(StaffProfileField::department)) : std::string();
 }
 
 void UserAdmin::start_new() {

@@ -45,7 +45,7 @@ TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
     for (const Incident& inc : desk.incidents()) {
         if (!is_technicians(who, inc)) continue;
         for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::unit})
-            if (!inc.value(f).empty()) ids_.insert(inc.value(f));
+            if (!inc.value(f).empty()) ids_.emplace(inc.value(f));
     }
     // What those refer to in turn (a contact's account, a unit's contract), and the records
     // the technician made: theirs whatever incident they were made for, so that an incident

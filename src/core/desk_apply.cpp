@@ -49,11 +49,15 @@ Outcome Desk::apply_create(const Operation& op, Stamp stamp, std::optional<std::
 Outcome Desk::apply_create_new(const Operation& op, Stamp stamp, std::optional<std::uint32_t> slot) {
     const KindSpec& spec = kind_spec(op.entity);
     Entity e = make_entity(op.entity, op.entity_id);
+    // The record's values are built once from the initial ones and the given ones.
+    std::vector<std::string_view> values(e.values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = e.values[i];
     for (const auto& [field, text] : op.fields) {
-        if (field.value >= e.values.size()) return make_error("bad_operation", "unknown field");
+        if (field.value >= values.size()) return make_error("bad_operation", "unknown field");
         if (auto ok = check_value(op.entity, field, text); !ok) return ok;
-        e.value(field) = text;
+        values[field.value] = text;
     }
+    e.values = FieldValues(values);
     // The fields not given keep their initial values, valid by construction (the schema
     // test checks them); a required field without one must have been given.
     for (const FieldSpec& f : spec.fields)
@@ -112,7 +116,7 @@ Outcome Desk::apply_keyed_update(Entity& e, const Operation& op, Stamp stamp, bo
         }
         any_won = true;
         history.field(op.hlc.wall_ms, field, e.value(field));
-        e.value(field) = text;
+        e.set_value(field, text);
         e.set_stamp(field, stamp);
     }
     superseded = !any_won;
@@ -138,7 +142,7 @@ Outcome Desk::apply_set(Entity& e, const Operation& op, Stamp stamp, bool& super
     }
     if (auto ok = check_entity_rules(*this, EntityChange{e, op.field, op.text}, op.hlc.wall_ms); !ok) return ok;
     history.field(op.hlc.wall_ms, op.field, e.value(op.field));
-    e.value(op.field) = op.text;
+    e.set_value(op.field, op.text);
     e.set_stamp(op.field, stamp);
     return {};
 }
@@ -151,15 +155,10 @@ Outcome Desk::apply_add_event(Entity& e, const Operation& op, Stamp stamp) {
                                            std::to_string(limits::kLongTextMax) + " bytes");
     if (!find_event_type(op.event_type))
         return make_error("unknown_event_type", "Event type '" + op.event_type + "' is not defined");
-    Event ev{op.id.to_string(), stamp, op.actor, op.event_type, op.text};
-    auto pos = std::upper_bound(e.events.begin(), e.events.end(), ev,
-                                [this](const Event& a, const Event& b) { return is_newer(b.stamp, a.stamp); });
-    HistoryWriter(e.history, intern_actor(op.actor)).event(op.hlc.wall_ms, op.event_type, ev.id);
-    if (e.events.empty()) {
-        e.events.reserve(2);  // most incidents get a few: skip the growth from one to two
-        pos = e.events.end();
-    }
-    e.events.insert(pos, std::move(ev));
+    const std::string id = op.id.to_string();
+    HistoryWriter(e.history, intern_actor(op.actor)).event(op.hlc.wall_ms, op.event_type, id);
+    e.events.insert_before_first(Event{id, stamp, op.actor, op.event_type, op.text},
+                                 [&](const Stamp& s) { return is_newer(s, stamp); });
     return {};
 }
 

@@ -9,33 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "core/event_list.hpp"
+#include "core/field_values.hpp"
 #include "core/hlc.hpp"
 #include "core/numbering.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"
 
 namespace hotline {
-
-// An HLC with the replica replaced by its index in the Desk's replica table:
-// 16 bytes instead of a string per stamp.
-struct Stamp {
-    std::int64_t wall_ms = 0;
-    std::uint32_t counter = 0;
-    std::uint32_t replica = 0;
-
-    friend bool operator==(const Stamp&, const Stamp&) = default;
-};
-
-// W11: something that happened on an incident. Append-only; ordered by stamp.
-struct Event {
-    std::string id;    // the add_event operation's id
-    Stamp stamp;
-    std::string actor;
-    std::string type;  // an event type key
-    std::string text;
-
-    friend bool operator==(const Event&, const Event&) = default;
-};
 
 struct FieldStamp {
     FieldId field;
@@ -46,7 +27,7 @@ struct FieldStamp {
 struct Entity {
     EntityKind kind = EntityKind::incident;
     std::string id;  // the create operation's id "<replica>:<counter>", or the key of a keyed kind
-    std::vector<std::string> values;  // one per field of the kind, in field id order
+    FieldValues values;  // one per field of the kind, in field id order
     std::string created_by;
     Stamp created;                  // stamp of the first create; also every field's default stamp
     std::int64_t updated_ms = 0;    // wall time of the newest change applied
@@ -58,10 +39,11 @@ struct Entity {
     IncidentNumber number;
     std::vector<std::string> number_aliases;  // provisional numbers it had before
     IncidentStatus status = IncidentStatus::registered;
-    std::vector<Event> events;  // sorted by stamp
+    EventList events;  // sorted by stamp
 
-    const std::string& value(FieldId f) const { return values[f.value]; }
-    std::string& value(FieldId f) { return values[f.value]; }
+    // const: `e.value(f) = x` must not compile (it would assign to a temporary view).
+    const std::string_view value(FieldId f) const { return values[f.value]; }
+    void set_value(FieldId f, std::string_view v) { values.set(f.value, v); }
     bool flag(FieldId f) const { return value(f) == kFlagTrue; }
     int priority() const;  // incidents: 1..4
     Stamp stamp_of(FieldId f) const;

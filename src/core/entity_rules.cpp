@@ -18,10 +18,10 @@ Outcome check_incident(const Desk& desk, const EntityChange& c, std::int64_t wal
     if (blocks.empty() || blocks.front()->value(BlockingReasonField::mode) != kForbid) return {};
     const Entity& block = *blocks.front();
     const Entity* acc = desk.find(EntityKind::account, account);
-    std::string until = block.value(BlockingReasonField::until);
+    const std::string until(block.value(BlockingReasonField::until));
     return make_error("account_blocked", "No incident can be registered for " +
-                                             (acc ? acc->value(AccountField::name) : std::string(account)) + ": " +
-                                             block.value(BlockingReasonField::text) +
+                                             std::string(acc ? acc->value(AccountField::name) : account) + ": " +
+                                             std::string(block.value(BlockingReasonField::text)) +
                                              (until.empty() ? std::string() : " (until " + until + ")"));
 }
 
@@ -74,7 +74,7 @@ std::vector<const Entity*> active_blocking_reasons(const Desk& desk, std::string
     const std::string today = utc_date(wall_ms);
     for (const Entity& b : desk.entities(EntityKind::blocking_reason)) {
         if (b.value(BlockingReasonField::account) != account_id || !b.flag(BlockingReasonField::active)) continue;
-        const std::string& until = b.value(BlockingReasonField::until);
+        const std::string_view until = b.value(BlockingReasonField::until);
         if (!until.empty() && until < today) continue;
         out.push_back(&b);
     }

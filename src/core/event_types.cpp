@@ -11,7 +11,7 @@ std::vector<Entity> default_event_types() {
     std::vector<Entity> out;
     for (const auto& [key, label] : kDefaults) {
         Entity e = make_entity(EntityKind::event_type, std::string(key));
-        e.value(EventTypeField::label) = std::string(label);
+        e.set_value(EventTypeField::label, label);
         out.push_back(std::move(e));
     }
     return out;

@@ -67,7 +67,7 @@ Result<std::string> field_value_from_json(const FieldSpec& spec, const json& v, 
 
 }  // namespace
 
-json field_value_to_json(const FieldSpec& spec, const std::string& text) {
+json field_value_to_json(const FieldSpec& spec, std::string_view text) {
     switch (spec.kind) {
         case FieldKind::priority: return text.size() == 1 ? text[0] - '0' : 0;
         case FieldKind::flag: return text == kFlagTrue;
@@ -75,9 +75,9 @@ json field_value_to_json(const FieldSpec& spec, const std::string& text) {
         case FieldKind::long_text:
         case FieldKind::date:
         case FieldKind::choice:
-        case FieldKind::ref: return text;
+        case FieldKind::ref: return std::string(text);
     }
-    return text;
+    return std::string(text);
 }
 
 namespace {

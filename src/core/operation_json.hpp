@@ -46,7 +46,7 @@ inline Result<Operation> decode_operation(const char* json_text) {
 
 nlohmann::json operation_to_json(const Operation& op);
 // A field's stored text as its JSON <value> (above); also the HTTP API's record fields.
-nlohmann::json field_value_to_json(const FieldSpec& spec, const std::string& text);
+nlohmann::json field_value_to_json(const FieldSpec& spec, std::string_view text);
 std::string encode_operation(const Operation& op);
 
 }  // namespace hotline

@@ -68,7 +68,7 @@ Outcome RecordFilter::add_condition(std::string_view name, std::string_view valu
 bool RecordFilter::matches(const Entity& e) const {
     if (status_ && e.status != *status_) return false;
     for (const Condition& c : conditions_) {
-        const std::string& value = e.value(c.field);
+        const std::string_view value = e.value(c.field);
         if (c.prefix ? !lookup_key(value).starts_with(c.value) : value != c.value) return false;
     }
     return text_key_.empty() || has_text(e);

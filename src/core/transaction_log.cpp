@@ -10,7 +10,7 @@ std::vector<TxEntry> render_transaction_log(const Desk& desk, const Entity& reco
     // backwards, the new side is the old side of the field's next change, or the
     // current value for its last change; and what remains at the front is the
     // field's value at creation.
-    std::vector<std::string> later = record.values;
+    std::vector<std::string> later = record.values.to_strings();
     for (auto it = raw.rbegin(); it != raw.rend(); ++it) {
         if (it->kind != TxKind::field) continue;
         auto id = field_by_name(record.kind, it->field);

@@ -56,24 +56,32 @@ bool get_tagged(ByteReader& r, std::string& out, std::size_t max_len, std::uint6
     return true;
 }
 
-bool get_ref(ByteReader& r, const std::vector<std::string>& table, std::string& out, std::size_t max_len) {
+// A ref as a view of the record's bytes or of the table (both outlive the decoding).
+bool get_ref_view(ByteReader& r, const std::vector<std::string>& table, std::string_view& out, std::size_t max_len) {
     std::uint64_t tag = 0;
-    if (!get_tagged(r, out, max_len, tag)) return false;
-    if (tag & 1) return true;
-    std::uint64_t k = tag >> 1;
+    if (!r.varint(tag)) return false;
+    if (tag & 1) return (tag >> 1) <= max_len && r.raw(out, static_cast<std::size_t>(tag >> 1));
+    const std::uint64_t k = tag >> 1;
     if (k == 0 || k > table.size()) return false;
     out = table[k - 1];
     return true;
 }
 
+bool get_ref(ByteReader& r, const std::vector<std::string>& table, std::string& out, std::size_t max_len) {
+    std::string_view v;
+    if (!get_ref_view(r, table, v, max_len)) return false;
+    out.assign(v);
+    return true;
+}
+
 // Operation ids ("<replica>:<counter>") of the replica that stamped them are
 // written as the counter alone.
-void put_op_id(ByteWriter& w, const std::string& id, const Stamp& stamp, const std::vector<std::string>& replicas) {
+void put_op_id(ByteWriter& w, std::string_view id, const Stamp& stamp, const std::vector<std::string>& replicas) {
     if (stamp.replica < replicas.size()) {
         const std::string& rep = replicas[stamp.replica];
         std::uint64_t counter = 0;
         if (id.size() > rep.size() + 1 && id.compare(0, rep.size(), rep) == 0 && id[rep.size()] == ':' &&
-            parse_decimal_u64(std::string_view(id).substr(rep.size() + 1), counter) && counter > 0) {
+            parse_decimal_u64(id.substr(rep.size() + 1), counter) && counter > 0) {
             w.varint(counter << 1);
             return;
         }
@@ -141,7 +149,7 @@ void encode_entity(std::string& out, const Entity& inc, const StringTableBuilder
                    const std::vector<std::string>& replicas) {
     ByteWriter w(out);
     w.u8(static_cast<std::uint8_t>(inc.kind));
-    auto put_ref = [&](const std::string& s) {
+    auto put_ref = [&](std::string_view s) {
         if (std::uint64_t k = table.ref(s)) w.varint(k << 1);
         else put_inline(w, s);
     };
@@ -153,7 +161,7 @@ void encode_entity(std::string& out, const Entity& inc, const StringTableBuilder
     w.varint(inc.number_aliases.size());
     for (const auto& a : inc.number_aliases) w.bytes(a);
     w.varint(inc.values.size());
-    for (const auto& v : inc.values) put_ref(v);
+    for (std::size_t i = 0; i < inc.values.size(); ++i) put_ref(inc.values[i]);
     w.u8(static_cast<std::uint8_t>(inc.status));
     put_ref(inc.created_by);
     w.svarint(inc.updated_ms - base);
@@ -188,10 +196,16 @@ Result<Entity> decode_body(ByteReader& r, EntityKind kind, const std::vector<std
     for (auto& a : inc.number_aliases)
         if (!r.bytes(a, kIdMax)) return corrupt("alias");
     if (!r.varint(n) || n > 255) return corrupt("field count");
-    std::string unknown;  // values of fields this build does not know are read and dropped
-    for (std::size_t i = 0; i < n; ++i)
-        if (!get_ref(r, table, i < inc.values.size() ? inc.values[i] : unknown, limits::kLongTextMax))
-            return corrupt("field value");
+    // Views into the record's bytes and the string table, copied once into the record's
+    // buffer; values of fields this build does not know are read and dropped.
+    std::vector<std::string_view> values(inc.values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = inc.values[i];
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string_view v;
+        if (!get_ref_view(r, table, v, limits::kLongTextMax)) return corrupt("field value");
+        if (i < values.size()) values[i] = v;
+    }
+    inc.values = FieldValues(values);
     std::uint8_t status = 0;
     if (!r.u8(status) || status >= kStatusCount) return corrupt("status");
     inc.status = static_cast<IncidentStatus>(status);
@@ -206,12 +220,16 @@ Result<Entity> decode_body(ByteReader& r, EntityKind kind, const std::vector<std
         fs.field = FieldId(f);
     }
     if (!get_count(r, n)) return corrupt("event count");
-    inc.events.resize(n);
-    for (auto& ev : inc.events)
-        if (!get_stamp(r, ev.stamp, base) || !get_op_id(r, ev.id, ev.stamp, replicas) ||
-            !get_ref(r, table, ev.actor, limits::kActorMax) || !get_ref(r, table, ev.type, 32) ||
-            !r.bytes(ev.text, limits::kLongTextMax))
+    std::string id;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        Event ev;
+        if (!get_stamp(r, ev.stamp, base) || !get_op_id(r, id, ev.stamp, replicas) ||
+            !get_ref_view(r, table, ev.actor, limits::kActorMax) || !get_ref_view(r, table, ev.type, 32) ||
+            !r.view(ev.text, limits::kLongTextMax))
             return corrupt("event");
+        ev.id = id;
+        inc.events.push_back(ev);  // written in stamp order
+    }
     std::uint64_t superseded = 0;
     if (!r.varint(superseded) || superseded > 0xffffffffu) return corrupt("superseded count");
     inc.superseded_writes = static_cast<std::uint32_t>(superseded);
@@ -276,7 +294,7 @@ Result<DeskHeader> decode_desk_header(std::string_view data) {
             return corrupt("event type");
         // Format 1 kept a key, a label and the stamp of the label's last write.
         Entity type = make_entity(EntityKind::event_type, std::move(key));
-        type.value(EventTypeField::label) = std::move(label);
+        type.set_value(EventTypeField::label, label);
         type.created = stamp;
         type.updated_ms = stamp.wall_ms;
         if (stamp != Stamp{})  // a keyed record's fields carry their own stamps (desk.hpp)

@@ -128,14 +128,14 @@ const FieldGroup& resolution_group() { return kResolutionGroup; }
 void ref_input(const char* id, const char* name, const Desk& desk, EntityKind kind, bool required,
                std::string& value, bool read_only) {
     const Entity* chosen = value.empty() ? nullptr : desk.find(kind, value);
-    const std::string preview = chosen ? app::record_title(*chosen) : value.empty() ? T("(none)") : value;
+    const std::string preview = chosen ? std::string(app::record_title(*chosen)) : value.empty() ? T("(none)") : value;
     ImGui::BeginDisabled(read_only);
     const bool open = ImGui::BeginCombo(id, preview.c_str());
     name_last_item(name);
     if (open) {
         if (!required && ImGui::Selectable(T("(none)").c_str(), value.empty())) value.clear();
         for (const Entity* e : app::sorted_records(desk, kind)) {
-            const std::string label = app::record_title(*e) + "##" + e->id;
+            const std::string label = std::string(app::record_title(*e)) + "##" + e->id;
             if (ImGui::Selectable(label.c_str(), e->id == value)) value = e->id;
         }
         ImGui::EndCombo();

@@ -92,10 +92,11 @@ bool lookup_field(const char* id, const char* name, std::string& query, const st
 std::string caller_row(const app::CustomerMatch& m) {
     const bool contact = m.kind == EntityKind::contact;
     std::string row = T(contact ? "Contact" : "Account");
-    row += "  " + m.record->value(contact ? FieldId(ContactField::name) : FieldId(AccountField::name));
-    if (contact && m.account) row += "  \xc2\xb7  " + m.account->value(AccountField::name);
-    const std::string& phone = m.record->value(contact ? FieldId(ContactField::phone) : FieldId(AccountField::phone));
-    if (!phone.empty()) row += "  \xc2\xb7  " + phone;
+    row += "  ";
+    row += m.record->value(contact ? FieldId(ContactField::name) : FieldId(AccountField::name));
+    if (contact && m.account) (row += "  \xc2\xb7  ") += m.account->value(AccountField::name);
+    const std::string_view phone = m.record->value(contact ? FieldId(ContactField::phone) : FieldId(AccountField::phone));
+    if (!phone.empty()) (row += "  \xc2\xb7  ") += phone;
     return row;
 }
 
@@ -167,7 +168,8 @@ void serial_lookup(Context& ctx, app::RegistrationView& v) {
     if (v.serials.empty()) v.serials_open = false;
     if (!v.serials_open) return;
     const int clicked = dropdown("serials", v.serials.size(), v.serial_highlight, [&](std::size_t i) {
-        return v.serials[i]->value(UnitField::serial) + "  \xc2\xb7  " + v.serials[i]->value(UnitField::item);
+        return std::string(v.serials[i]->value(UnitField::serial)) + "  \xc2\xb7  " +
+               std::string(v.serials[i]->value(UnitField::item));
     });
     if (clicked >= 0) choose_serial(ctx, v, static_cast<std::size_t>(clicked));
 }
@@ -201,7 +203,7 @@ void chosen_unit(Context& ctx, app::RegistrationView& v) {
     v.contract = app::contract_text(coverage);
     text_muted(app::tr("Unit"));
     ImGui::SameLine();
-    text(unit->value(UnitField::item) + "  \xc2\xb7  " + unit->value(UnitField::serial));
+    text(std::string(unit->value(UnitField::item)) + "  \xc2\xb7  " + std::string(unit->value(UnitField::serial)));
     ImGui::SameLine();
     if (ImGui::SmallButton((T("Clear") + "##unit").c_str())) reg.clear_unit();
     name_last_item(T("Clear unit").c_str());
@@ -255,7 +257,8 @@ void related_incidents(Context& ctx, app::RegistrationView& v) {
         }
         name_last_item(app::tr_format("registration.add_call_to", {number}).c_str());
         ImGui::SameLine();
-        const std::string row = number + "  " + inc.value(F::title) + "  (" + std::string(app::status_text(inc.status)) + ")";
+        const std::string row =
+            number + "  " + std::string(inc.value(F::title)) + "  (" + std::string(app::status_text(inc.status)) + ")";
         if (ImGui::Selectable(row.c_str(), i == v.related_highlight)) v.related_highlight = i;
         ImGui::PopID();
     }

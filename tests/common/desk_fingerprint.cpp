@@ -14,7 +14,7 @@ namespace hotline::testing {
 namespace {
 
 // JSON string quoting: values may hold spaces, quotes and line breaks.
-std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
+std::string json_quoted(std::string_view s) { return nlohmann::json(std::string(s)).dump(); }
 
 const char* tx_kind_name(TxKind k) {
     switch (k) {
@@ -43,16 +43,16 @@ void print_record(std::ostringstream& out, const Desk& desk, const Entity& inc) 
         // A field never given a value prints nothing: a version with more fields prints
         // the same text for the same operations (the upgrade fixtures rely on it).
         if (inc.value(spec.id).empty() && inc.stamp_of(spec.id) == inc.created) continue;
-        out << "  field " << spec.name << " = " << quoted(inc.value(spec.id)) << " @"
+        out << "  field " << spec.name << " = " << json_quoted(inc.value(spec.id)) << " @"
             << stamp_text(desk, inc.stamp_of(spec.id)) << '\n';
     }
     for (const auto& e : inc.events)
         out << "  event " << e.id << ' ' << e.type << ' ' << e.actor << " @" << desk.to_hlc(e.stamp).to_string() << ' '
-            << quoted(e.text) << '\n';
+            << json_quoted(e.text) << '\n';
     out << "  superseded_writes " << inc.superseded_writes << '\n';
     for (const auto& row : render_transaction_log(desk, inc))
         out << "  log " << tx_kind_name(row.kind) << ' ' << row.wall_ms << ' ' << row.actor << ' ' << row.field << ' '
-            << quoted(row.old_value) << " -> " << quoted(row.new_value) << '\n';
+            << json_quoted(row.old_value) << " -> " << json_quoted(row.new_value) << '\n';
 }
 
 }  // namespace
@@ -71,7 +71,7 @@ std::string desk_fingerprint(const Desk& desk) {
     std::vector<std::string> types;
     for (const Entity& t : desk.event_types()) {
         const Stamp stamp = t.stamp_of(EventTypeField::label);
-        types.push_back("event_type " + t.id + ' ' + quoted(t.value(EventTypeField::label)) + " @" +
+        types.push_back("event_type " + t.id + ' ' + json_quoted(t.value(EventTypeField::label)) + " @" +
                         stamp_text(desk, stamp));
     }
     std::sort(types.begin(), types.end());

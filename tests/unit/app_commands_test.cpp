@@ -100,7 +100,7 @@ TEST_CASE("app: a refused operation restores the op factory (nothing burnt)") {
     CHECK(app->message().text == "Event type 'no_such_type' is not defined");
     app->editor().event_type() = "call_out";
     REQUIRE(app->add_event(kBaseMs + 3000));
-    CHECK(app->list().incident(row).events.at(0).id == "web1:2");
+    CHECK(app->list().incident(row).events[0].id == "web1:2");
     CHECK(log_operations(dir) == 2);
 }
 

@@ -65,9 +65,9 @@ TEST_CASE("demo: a service company of accounts, contacts, units, contracts and r
     CHECK(desk.entities(EntityKind::reason_code).size() >= 10);
     CHECK(desk.entities(EntityKind::resolution_code).size() >= 10);
     std::map<std::string, int> modes, languages;
-    for (const Entity& b : desk.entities(EntityKind::blocking_reason)) ++modes[b.value(BlockingReasonField::mode)];
+    for (const Entity& b : desk.entities(EntityKind::blocking_reason)) ++modes[std::string(b.value(BlockingReasonField::mode))];
     CHECK(modes == std::map<std::string, int>{{"forbid", 1}, {"warn", 1}});
-    for (const Entity& a : desk.entities(EntityKind::account)) ++languages[a.value(AccountField::language)];
+    for (const Entity& a : desk.entities(EntityKind::account)) ++languages[std::string(a.value(AccountField::language))];
     CHECK(languages.size() == 4);
 
     // Mixed warranty and contract states on the seeding day.
@@ -96,7 +96,7 @@ TEST_CASE("demo: a service company of accounts, contacts, units, contracts and r
         CHECK(inc.value(IncidentField::unit_serial) == unit->value(UnitField::serial));
         CHECK(unit->value(UnitField::account) == account->id);
         // Assigned by login (a technician sees the incidents whose engineer is their login).
-        const std::string& engineer = inc.value(IncidentField::engineer);
+        const std::string_view engineer = inc.value(IncidentField::engineer);
         if (!engineer.empty()) CHECK(desk.find(EntityKind::staff_profile, engineer) != nullptr);
     }
     // The lookup finds the demo's people in every language.

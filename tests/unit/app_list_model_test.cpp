@@ -77,11 +77,11 @@ std::vector<std::uint32_t> reference(const Desk& desk, const std::string& query,
                                      std::uint8_t priorities) {
     const std::string q = folded(query);
     auto text_of = [&](const Incident& inc) {
-        std::vector<std::string> parts = {inc.number.display(), inc.value(IncidentField::title),
-                                          inc.value(IncidentField::customer_name), inc.value(IncidentField::engineer),
-                                          inc.value(IncidentField::customer_contact),
-                                          inc.value(IncidentField::customer_phone), inc.value(IncidentField::customer_email),
-                                          inc.value(IncidentField::unit_serial)};
+        std::vector<std::string> parts = {inc.number.display()};
+        for (IncidentField f : {IncidentField::title, IncidentField::customer_name, IncidentField::engineer,
+                                IncidentField::customer_contact, IncidentField::customer_phone,
+                                IncidentField::customer_email, IncidentField::unit_serial})
+            parts.emplace_back(inc.value(f));
         parts.insert(parts.end(), inc.number_aliases.begin(), inc.number_aliases.end());
         return parts;
     };
@@ -126,7 +126,7 @@ void check_same(const ListModel& list, const Desk& desk) {
 
 std::vector<std::string> titles(const ListModel& list) {
     std::vector<std::string> out;
-    for (auto r : list.rows()) out.push_back(list.incident(r).value(IncidentField::title));
+    for (auto r : list.rows()) out.emplace_back(list.incident(r).value(IncidentField::title));
     return out;
 }
 

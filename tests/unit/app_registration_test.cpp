@@ -60,7 +60,7 @@ Records make_records(App& app) {
 std::vector<std::string> names(const std::vector<CustomerMatch>& found) {
     std::vector<std::string> out;
     for (const auto& m : found)
-        out.push_back(m.record->value(m.kind == EntityKind::account ? FieldId(AccountField::name) : FieldId(ContactField::name)));
+        out.emplace_back(m.record->value(m.kind == EntityKind::account ? FieldId(AccountField::name) : FieldId(ContactField::name)));
     return out;
 }
 

@@ -19,7 +19,7 @@ namespace {
 Incident assigned_to(const std::string& engineer) {
     Incident inc = make_entity(EntityKind::incident, "ra:1");
     inc.number = IncidentNumber{4242, {}};
-    inc.value(IncidentField::engineer) = engineer;
+    inc.set_value(IncidentField::engineer, engineer);
     inc.created_by = "u:agent";
     return inc;
 }

@@ -10,8 +10,8 @@ namespace {
 
 Entity unit(const std::string& serial, const std::string& account) {
     Entity e = make_entity(EntityKind::unit, "r1:1");
-    e.value(UnitField::serial) = serial;
-    e.value(UnitField::account) = account;
+    e.set_value(UnitField::serial, serial);
+    e.set_value(UnitField::account, account);
     return e;
 }
 
@@ -38,7 +38,7 @@ TEST_CASE("record filter: text fields by folded prefix, other fields exactly, em
 
 TEST_CASE("record filter: the text is a folded substring of a text field, or of a number") {
     Entity inc = make_entity(EntityKind::incident, "r1:2");
-    inc.value(IncidentField::customer_name) = "Société Générale";
+    inc.set_value(IncidentField::customer_name, "Société Générale");
     inc.number = IncidentNumber{10042, {}};
     inc.number_aliases = {"P-r1-3"};
     auto finds = [&](std::string_view text) {

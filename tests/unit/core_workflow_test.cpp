@@ -37,10 +37,10 @@ Incident incident_in(S status) {
     inc.number = IncidentNumber{10042, {}};
     inc.status = status;
     // Satisfy every guard, so only the table decides.
-    inc.value(IncidentField::title) = "Printer";
-    inc.value(IncidentField::department) = "Service";
-    inc.value(IncidentField::actual_problem) = "Worn roller";
-    inc.value(IncidentField::actual_solution) = "Replaced roller";
+    inc.set_value(IncidentField::title, "Printer");
+    inc.set_value(IncidentField::department, "Service");
+    inc.set_value(IncidentField::actual_problem, "Worn roller");
+    inc.set_value(IncidentField::actual_solution, "Replaced roller");
     return inc;
 }
 
@@ -91,53 +91,53 @@ TEST_CASE("workflow: some forbidden transitions, spelled out") {
 
 TEST_CASE("workflow: W5 guard - Solved needs the actual problem and the actual solution") {
     Incident inc = incident_in(S::in_progress);
-    inc.value(IncidentField::actual_problem) = "";
-    inc.value(IncidentField::actual_solution) = "";
+    inc.set_value(IncidentField::actual_problem, "");
+    inc.set_value(IncidentField::actual_solution, "");
     Outcome both = check_transition(inc, S::solved);
     REQUIRE_FALSE(both.ok());
     CHECK(both.error().code == "guard_actual_problem_solution");
     CHECK(both.error().message.find("Actual problem") != std::string::npos);
     CHECK(both.error().message.find("Actual solution") != std::string::npos);
 
-    inc.value(IncidentField::actual_problem) = "Worn roller";
+    inc.set_value(IncidentField::actual_problem, "Worn roller");
     Outcome no_solution = check_transition(inc, S::solved);
     REQUIRE_FALSE(no_solution.ok());
     CHECK(no_solution.error().code == "guard_actual_solution");
     CHECK(no_solution.error().message.find("Actual solution") != std::string::npos);
     CHECK(no_solution.error().message.find("Actual problem") == std::string::npos);
 
-    inc.value(IncidentField::actual_problem) = " \n\t ";  // blank counts as missing
-    inc.value(IncidentField::actual_solution) = "Replaced roller";
+    inc.set_value(IncidentField::actual_problem, " \n\t ");  // blank counts as missing
+    inc.set_value(IncidentField::actual_solution, "Replaced roller");
     Outcome no_problem = check_transition(inc, S::solved);
     REQUIRE_FALSE(no_problem.ok());
     CHECK(no_problem.error().code == "guard_actual_problem");
     CHECK(no_problem.error().message.find("Actual problem") != std::string::npos);
     CHECK(no_problem.error().message.find("Actual solution") == std::string::npos);
 
-    inc.value(IncidentField::actual_problem) = "Worn roller";
+    inc.set_value(IncidentField::actual_problem, "Worn roller");
     CHECK(check_transition(inc, S::solved).ok());
     // The guard is about Solved only.
-    inc.value(IncidentField::actual_problem) = "";
-    inc.value(IncidentField::actual_solution) = "";
+    inc.set_value(IncidentField::actual_problem, "");
+    inc.set_value(IncidentField::actual_solution, "");
     CHECK(check_transition(inc, S::transferred).ok());
 }
 
 TEST_CASE("workflow: Assigned needs a department or an engineer") {
     Incident inc = incident_in(S::registered);
-    inc.value(IncidentField::department) = "";
-    inc.value(IncidentField::engineer) = "  ";
+    inc.set_value(IncidentField::department, "");
+    inc.set_value(IncidentField::engineer, "  ");
     Outcome o = check_transition(inc, S::assigned);
     REQUIRE_FALSE(o.ok());
     CHECK(o.error().code == "guard_assignee");
     CHECK(o.error().message.find("department") != std::string::npos);
-    inc.value(IncidentField::engineer) = "Petrov";
+    inc.set_value(IncidentField::engineer, "Petrov");
     CHECK(check_transition(inc, S::assigned).ok());
-    inc.value(IncidentField::engineer) = "";
-    inc.value(IncidentField::department) = "Field service";
+    inc.set_value(IncidentField::engineer, "");
+    inc.set_value(IncidentField::department, "Field service");
     CHECK(check_transition(inc, S::assigned).ok());
     // In progress -> Assigned is guarded too.
     Incident prog = incident_in(S::in_progress);
-    prog.value(IncidentField::department) = "";
+    prog.set_value(IncidentField::department, "");
     CHECK(check_transition(prog, S::assigned).error().code == "guard_assignee");
 }
 

@@ -214,7 +214,7 @@ ApplyCounts apply_all(Desk& desk, const std::vector<Operation>& ops) {
 
 namespace {
 
-std::string escaped(const std::string& s) {
+std::string escaped(std::string_view s) {
     std::string out;
     for (char c : s) {
         if (c == '\n') out += "\\n";
