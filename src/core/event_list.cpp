@@ -34,13 +34,46 @@ Event EventList::operator[](std::size_t i) const {
     return it == end() ? Event{} : *it;
 }
 
-void EventList::insert_at(std::size_t offset, const Event& e) {
-    std::string encoded;
-    ByteWriter w(encoded);
+namespace {
+
+void encode(ByteWriter& w, const Event& e) {
     w.svarint(e.stamp.wall_ms);
     w.varint(e.stamp.counter);
     w.varint(e.stamp.replica);
     for (std::string_view s : {e.id, e.actor, e.type, e.text}) w.bytes(s);
+}
+
+std::size_t varint_size(std::uint64_t v) {
+    std::size_t n = 1;
+    for (; v >= 0x80; v >>= 7) ++n;
+    return n;
+}
+
+// What encode() writes, exactly.
+std::size_t encoded_size(const Event& e) {
+    std::size_t n = varint_size(zigzag(e.stamp.wall_ms)) + varint_size(e.stamp.counter) + varint_size(e.stamp.replica);
+    for (std::string_view s : {e.id, e.actor, e.type, e.text}) n += varint_size(s.size()) + s.size();
+    return n;
+}
+
+}  // namespace
+
+void EventList::assign(std::span<const Event> events) {
+    std::size_t size = 0;
+    for (const Event& e : events) size += encoded_size(e);
+    std::string data;
+    data.reserve(size);
+    ByteWriter w(data);
+    for (const Event& e : events) encode(w, e);
+    data_ = std::move(data);
+    count_ = static_cast<std::uint32_t>(events.size());
+}
+
+void EventList::insert_at(std::size_t offset, const Event& e) {
+    std::string encoded;
+    encoded.reserve(encoded_size(e));
+    ByteWriter w(encoded);
+    encode(w, e);
     // `e` may view this list's own bytes: they are read above, before the buffer changes.
     // Exactly the room needed: most records have a few events and never grow again.
     data_.reserve(data_.size() + encoded.size());

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -94,6 +95,8 @@ public:
         insert_at(offset, e);
     }
     void push_back(const Event& e) { insert_at(data_.size(), e); }
+    // Replaces the list with `events`, already in stamp order, in one allocation (loading).
+    void assign(std::span<const Event> events);
 
     std::size_t heap_bytes() const { return data_.capacity(); }
     friend bool operator==(const EventList&, const EventList&) = default;

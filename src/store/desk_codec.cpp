@@ -220,16 +220,19 @@ Result<Entity> decode_body(ByteReader& r, EntityKind kind, const std::vector<std
         fs.field = FieldId(f);
     }
     if (!get_count(r, n)) return corrupt("event count");
-    std::string id;
+    // Read as views (the ids, rebuilt from their replica, held beside them), then
+    // encoded into the record's list at once; they were written in stamp order.
+    std::vector<Event> events(n);
+    std::vector<std::string> ids(n);
     for (std::uint64_t i = 0; i < n; ++i) {
-        Event ev;
-        if (!get_stamp(r, ev.stamp, base) || !get_op_id(r, id, ev.stamp, replicas) ||
+        Event& ev = events[i];
+        if (!get_stamp(r, ev.stamp, base) || !get_op_id(r, ids[i], ev.stamp, replicas) ||
             !get_ref_view(r, table, ev.actor, limits::kActorMax) || !get_ref_view(r, table, ev.type, 32) ||
             !r.view(ev.text, limits::kLongTextMax))
             return corrupt("event");
-        ev.id = id;
-        inc.events.push_back(ev);  // written in stamp order
+        ev.id = ids[i];
     }
+    inc.events.assign(events);
     std::uint64_t superseded = 0;
     if (!r.varint(superseded) || superseded > 0xffffffffu) return corrupt("superseded count");
     inc.superseded_writes = static_cast<std::uint32_t>(superseded);

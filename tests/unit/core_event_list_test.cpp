@@ -67,3 +67,15 @@ TEST_CASE("event list: random arrival order ends in stamp order, equal lists com
     }
     CHECK(i == events.size());
 }
+
+TEST_CASE("event list: assign in one go equals inserting one by one") {
+    const std::vector<Owned> events = {{"a:1", {-3, 0, 0}, "u:x", "note", ""},
+                                       {"a:2", {1'790'000'000'000, 70000, 300}, std::string(300, 'y'), "call_in", std::string(5000, 'z')}};
+    EventList one_by_one, at_once;
+    for (const Owned& e : events) insert(one_by_one, e);
+    std::vector<Event> views;
+    for (const Owned& e : events) views.push_back(Event{e.id, e.stamp, e.actor, e.type, e.text});
+    at_once.assign(views);
+    CHECK(at_once == one_by_one);
+    CHECK(at_once.size() == 2);
+}
