@@ -251,4 +251,12 @@ std::optional<std::uint32_t> ListModel::row_after_move(int delta) const {
     return visible_[static_cast<std::size_t>(pos)];
 }
 
+std::size_t ListModel::memory_bytes() const {
+    std::size_t bytes = index_.memory_bytes() + (number_.capacity() + updated_.capacity()) * sizeof(std::int64_t) +
+                        priority_bit_.capacity() + status_.capacity() + hits_.capacity() +
+                        (order_.capacity() + visible_.capacity()) * sizeof(std::uint32_t);
+    for (const RecentHits& r : recent_) bytes += r.hits.capacity() + r.folded_query.capacity();
+    return bytes;
+}
+
 }  // namespace hotline::app

@@ -74,6 +74,9 @@ public:
     // without a visible selection, the first (delta > 0) or last row.
     std::optional<std::uint32_t> row_after_move(int delta) const;
 
+    // Heap held by the search index, sort keys, order and cached hits (for the benchmarks).
+    std::size_t memory_bytes() const;
+
 private:
     void prepare(std::uint32_t row);
     bool less(std::uint32_t a, std::uint32_t b) const;  // in the current sort order

@@ -154,4 +154,8 @@ bool SearchIndex::matches(std::uint32_t row, const Needle& needle) const {
     return find(needle, r.offset, r.offset + r.length) != std::string_view::npos;
 }
 
+std::size_t SearchIndex::memory_bytes() const {
+    return text_.capacity() + rows_.capacity() * sizeof(Row) + regions_.capacity() * sizeof(Region) + scratch_.capacity();
+}
+
 }  // namespace hotline::app

@@ -55,6 +55,8 @@ public:
     void find_all(const Needle& needle, std::vector<std::uint8_t>& hits) const;
     bool matches(std::uint32_t row, const Needle& needle) const;
 
+    std::size_t memory_bytes() const;  // heap held, for the benchmarks
+
 private:
     struct Row {
         std::uint32_t offset = 0;  // of the text in text_
