@@ -14,6 +14,7 @@ static_assert(std::endian::native == std::endian::little);  // x86-64 and wasm: 
 // 16 bytes as one vector (GCC and Clang's vector extension): SSE2 natively,
 // wasm SIMD where the app is built with -msimd128.
 using Bytes16 = unsigned char __attribute__((vector_size(16)));
+constexpr std::size_t kWindow = 32;  // positions tested before one branch: two vectors
 
 std::uint64_t signature_bit(unsigned char c) {
     if (c >= 'a' && c <= 'z') return std::uint64_t{1} << (c - 'a');
@@ -37,26 +38,33 @@ TextQuery text_query(std::string_view folded_query) {
 bool contains(std::string_view text, std::string_view query) {
     const std::size_t n = query.size(), size = text.size();
     if (n == 0) return true;
-    if (size < n + 15) return text.find(query) != std::string_view::npos;  // shorter than one window
+    if (size < n + kWindow - 1) return text.find(query) != std::string_view::npos;  // shorter than one window
     const char* const t = text.data();
     const Bytes16 first = Bytes16{} + static_cast<unsigned char>(query.front());
     const Bytes16 last = Bytes16{} + static_cast<unsigned char>(query.back());
-    // Windows of 16 positions; the last one ends with the text (it may overlap the one before).
-    const std::size_t last_window = size - n - 15;
-    for (std::size_t i = 0;; i += 16) {
-        const std::size_t at = std::min(i, last_window);
+    // 16 positions from p: 0xff where both their first and last bytes match.
+    auto both = [&](std::size_t p) {
         Bytes16 starts, ends;
-        std::memcpy(&starts, t + at, sizeof starts);
-        std::memcpy(&ends, t + at + n - 1, sizeof ends);
-        const auto both = (starts == first) & (ends == last);  // 0xff where both bytes match
-        std::uint64_t halves[2];
-        std::memcpy(halves, &both, sizeof halves);
-        for (std::size_t h = 0; h < 2; ++h)
-            for (std::uint64_t found = halves[h] & kHighs; found; found &= found - 1) {
-                const std::size_t p = at + 8 * h + static_cast<std::size_t>(std::countr_zero(found)) / 8;
-                // The first and last bytes match: compare the ones between.
-                if (n <= 2 || std::memcmp(t + p + 1, query.data() + 1, n - 2) == 0) return true;
-            }
+        std::memcpy(&starts, t + p, sizeof starts);
+        std::memcpy(&ends, t + p + n - 1, sizeof ends);
+        return (starts == first) & (ends == last);
+    };
+    // Windows of kWindow positions, one test for all of them; the last window ends
+    // with the text (it may overlap the one before).
+    const std::size_t last_window = size - n - (kWindow - 1);
+    for (std::size_t i = 0;; i += kWindow) {
+        const std::size_t at = std::min(i, last_window);
+        const auto low = both(at), high = both(at + 16);
+        std::uint64_t words[4];
+        std::memcpy(words, &low, 16);
+        std::memcpy(words + 2, &high, 16);
+        if ((words[0] | words[1] | words[2] | words[3]) != 0)
+            for (std::size_t w = 0; w < 4; ++w)
+                for (std::uint64_t found = words[w] & kHighs; found; found &= found - 1) {
+                    const std::size_t p = at + 8 * w + static_cast<std::size_t>(std::countr_zero(found)) / 8;
+                    // The first and last bytes match: compare the ones between.
+                    if (n <= 2 || std::memcmp(t + p + 1, query.data() + 1, n - 2) == 0) return true;
+                }
         if (at == last_window) return false;
     }
 }

@@ -29,7 +29,7 @@ inline bool may_contain(std::uint64_t text_signature, const TextQuery& query) {
     return (text_signature & query.signature) == query.signature;
 }
 
-// Whether `text` contains the query's text: 16 positions at a time are tested
+// Whether `text` contains the query's text: 32 positions at a time are tested
 // for the query's first and last bytes with SIMD instructions (SSE2 natively,
 // wasm SIMD in the browser, where memchr goes 4 bytes at a time), and only the
 // positions that pass are compared in full (W. Muła's "SIMD-friendly" substring
