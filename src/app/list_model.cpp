@@ -58,7 +58,7 @@ void ListModel::reload() {
     for (std::uint32_t row = 0; row < n; ++row) index_.set(row, incident(row));
     keys_.assign(desk_.incidents());
     sort_all();
-    recent_.clear();
+    forget_recent();
     if (!folded_query_.empty()) index_.find_all(text_query(folded_query_), hits_);
     rebuild_visible();
 }
@@ -67,7 +67,7 @@ void ListModel::sync_new_rows() {
     const std::size_t first = order_.size();
     const std::size_t n = desk_.incidents().size();
     if (first == n) return;
-    recent_.clear();
+    forget_recent();
     const bool one_by_one = n - first <= kInsertOneByOneMax;
     for (auto row = static_cast<std::uint32_t>(first); row < n; ++row) {
         index_.set(row, incident(row));
@@ -90,7 +90,7 @@ void ListModel::row_changed(std::uint32_t row) {
     order_.erase(std::find(order_.begin(), order_.end(), row));
     prepare(row);
     insert_in_order(row);
-    recent_.clear();
+    forget_recent();
     if (!folded_query_.empty()) hits_.set(row, index_.matches(row, text_query(folded_query_)));
     rebuild_visible();
 }
@@ -107,7 +107,7 @@ void ListModel::set_query(std::string_view typed) {
     auto cached = std::find_if(recent_.begin(), recent_.end(),
                                [&](const RecentHits& r) { return r.folded_query == folded_query_; });
     if (folded_query_.empty()) {
-        hits_ = {};
+        hits_.assign(0);
     } else if (cached != recent_.end()) {
         hits_ = cached->hits;
     } else {
@@ -119,10 +119,17 @@ void ListModel::set_query(std::string_view typed) {
         } else {
             index_.find_all(search, hits_);
         }
-        if (recent_.size() == kRecentQueries) recent_.erase(recent_.begin());
-        recent_.push_back({folded_query_, hits_});
+        // Into the oldest slot, whose buffers are reused: no allocation while typing.
+        RecentHits& slot = recent_.size() < kRecentQueries ? recent_.emplace_back() : recent_[oldest_recent_];
+        oldest_recent_ = (static_cast<std::size_t>(&slot - recent_.data()) + 1) % kRecentQueries;
+        slot.folded_query = folded_query_;
+        slot.hits = hits_;
     }
     rebuild_visible();
+}
+
+void ListModel::forget_recent() {
+    for (RecentHits& r : recent_) r.folded_query.clear();  // never looked up: an empty query has no hits
 }
 
 void ListModel::set_sort(SortSpec sort) {

@@ -80,6 +80,7 @@ private:
     void sort_all();
     void insert_in_order(std::uint32_t row);
     void rebuild_visible();
+    void forget_recent();
 
     const Desk& desk_;
     SearchIndex index_;
@@ -92,12 +93,13 @@ private:
     RowBits hits_;                      // the rows matching folded_query_ (when not empty)
     // The hits of the last queries typed, so erasing characters (a query that no
     // longer extends the previous one) finds the earlier result without a scan.
-    // Cleared when the data change.
+    // Forgotten when the data change (the slots and their buffers are kept).
     struct RecentHits {
         std::string folded_query;
         RowBits hits;
     };
     std::vector<RecentHits> recent_;
+    std::size_t oldest_recent_ = 0;  // the slot the next query's hits replace, once all are used
     std::uint8_t status_mask_ = kAllStatuses;
     std::uint8_t priority_mask_ = kAllPriorities;
     std::vector<std::uint32_t> visible_;
