@@ -22,9 +22,10 @@ void radix_order(std::vector<std::pair<std::uint64_t, std::uint32_t>>& items, st
     std::uint64_t low = std::numeric_limits<std::uint64_t>::max(), high = 0;
     for (const auto& item : items) low = std::min(low, item.first), high = std::max(high, item.first);
     std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch(items.size());
-    std::vector<std::uint32_t> start(kBuckets);
+    std::vector<std::uint32_t> start;
     for (int shift = 0; shift < 64 && ((high - low) >> shift) != 0; shift += kDigitBits) {
-        std::fill(start.begin(), start.end(), 0);
+        // As many buckets as this digit takes values: 16 for priorities, not 65,536.
+        start.assign(std::min<std::uint64_t>(kBuckets, ((high - low) >> shift) + 1), 0);
         auto digit = [&](std::uint64_t key) { return static_cast<std::size_t>(((key - low) >> shift) & (kBuckets - 1)); };
         for (const auto& item : items) ++start[digit(item.first)];
         std::exclusive_scan(start.begin(), start.end(), start.begin(), std::uint32_t{0});
