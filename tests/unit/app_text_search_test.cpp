@@ -17,16 +17,20 @@ TEST_CASE("text search: contains() finds what find() finds, at every position an
     const std::string alphabet = "ab\x01\xd0\xb8\x80";
     for (int round = 0; round < 20000; ++round) {
         std::string text, query;
-        for (int i = uniform(rng, 0, 40); i > 0; --i) text += alphabet[static_cast<std::size_t>(uniform(rng, 0, 5))];
-        for (int i = uniform(rng, 1, 5); i > 0; --i) query += alphabet[static_cast<std::size_t>(uniform(rng, 0, 5))];
+        // Up to 120 bytes: texts shorter than one window (32 positions), and several windows.
+        for (auto i = uniform(rng, 0, 120); i > 0; --i) text += alphabet[static_cast<std::size_t>(uniform(rng, 0, 5))];
+        for (auto i = uniform(rng, 1, 5); i > 0; --i) query += alphabet[static_cast<std::size_t>(uniform(rng, 0, 5))];
         CAPTURE(text);
         CAPTURE(query);
         REQUIRE(contains(text, query) == (text.find(query) != std::string::npos));
     }
     CHECK(contains("", ""));
     CHECK_FALSE(contains("", "a"));
-    CHECK(contains("0123456789abcdefgh", "gh"));  // the last position, after the 8-byte words
-    CHECK(contains("0123456789abcdefgh", "01"));
+    const std::string text = "0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+    CHECK(contains(text, "GH"));  // the last position: the last window ends with the text
+    CHECK(contains(text, "01"));
+    CHECK(contains(text, "z0"));  // in the last window, which overlaps the first
+    CHECK_FALSE(contains(text, "HG"));
 }
 
 TEST_CASE("text search: a signature never rules out a text that contains the query, and decides one letter or digit") {
@@ -34,8 +38,8 @@ TEST_CASE("text search: a signature never rules out a text that contains the que
     const std::vector<std::string> pieces = {"a", "b", "z", "0", "9", " ", "-", "é", "ё", "Ж", "\x01", "@"};
     for (int round = 0; round < 5000; ++round) {
         std::string text, query;
-        for (int i = uniform(rng, 0, 12); i > 0; --i) text += hotline::testing::pick(rng, pieces);
-        for (int i = uniform(rng, 1, 2); i > 0; --i) query += hotline::testing::pick(rng, pieces);
+        for (auto i = uniform(rng, 0, 12); i > 0; --i) text += hotline::testing::pick(rng, pieces);
+        for (auto i = uniform(rng, 1, 2); i > 0; --i) query += hotline::testing::pick(rng, pieces);
         const TextQuery q = text_query(query);
         const bool found = text.find(query) != std::string::npos;
         CAPTURE(text);
