@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/text_search.hpp"
 #include "core/text_fold.hpp"
 
 namespace hotline::app {
@@ -80,13 +81,14 @@ void CustomerLookup::add(EntityKind kind, std::uint32_t desk_row) {
     const std::string email = lookup_key(e.value(account ? FieldId(AccountField::email) : FieldId(ContactField::email)));
     const std::string phone = digits_of(e.value(account ? FieldId(AccountField::phone) : FieldId(ContactField::phone)));
     Row row{kind, desk_row, static_cast<std::uint32_t>(text_.size()), static_cast<std::uint16_t>(name.size()),
-            static_cast<std::uint16_t>(email.size())};
+            static_cast<std::uint16_t>(email.size()), 0};
     text_ += name;
     text_ += kSeparator;
     text_ += email;
     text_ += kSeparator;
     text_ += phone;
     text_ += kSeparator;
+    row.signature = signature_of(std::string_view(text_).substr(row.offset));
     rows_.push_back(row);
 }
 
@@ -97,8 +99,7 @@ std::string_view CustomerLookup::keys(const Row& row) const {
 
 bool CustomerLookup::row_matches(const Row& row, std::string_view needle, bool digits) const {
     std::string_view k = keys(row);
-    if (digits) return k.substr(row.name_length + row.email_length + 2).find(needle) != std::string_view::npos;
-    return k.find(needle) != std::string_view::npos;
+    return contains(digits ? k.substr(row.name_length + row.email_length + 2) : k, needle);
 }
 
 int CustomerLookup::rank_of(const Row& row, std::string_view needle, bool digits) const {
@@ -113,6 +114,24 @@ int CustomerLookup::rank_of(const Row& row, std::string_view needle, bool digits
     return kInside;
 }
 
+std::vector<std::uint32_t> CustomerLookup::matching(std::string_view needle, bool digits,
+                                                    const std::vector<std::uint32_t>* candidates) const {
+    // A one-letter query is answered by the signatures (a digits query has three digits at least).
+    const TextQuery query = text_query(needle);
+    std::vector<std::uint32_t> matches;
+    auto check = [&](std::uint32_t r) {
+        const Row& row = rows_[r];
+        if (may_contain(row.signature, query) && (query.signature_decides || row_matches(row, needle, digits)))
+            matches.push_back(r);
+    };
+    if (candidates) {
+        for (std::uint32_t r : *candidates) check(r);
+    } else {
+        for (std::uint32_t r = 0; r < rows_.size(); ++r) check(r);
+    }
+    return matches;
+}
+
 std::vector<CustomerMatch> CustomerLookup::find(std::string_view typed, std::size_t limit) {
     build_if_stale();
     std::string needle = phone_digits_query(typed);
@@ -122,22 +141,8 @@ std::vector<CustomerMatch> CustomerLookup::find(std::string_view typed, std::siz
     needle.erase(0, std::min(needle.find_first_not_of(' '), needle.size()));
     if (needle.empty()) return {};
 
-    std::vector<std::uint32_t> matches;
-    if (!last_needle_.empty() && digits == last_digits_ && needle.starts_with(last_needle_)) {
-        for (std::uint32_t r : last_matches_)
-            if (row_matches(rows_[r], needle, digits)) matches.push_back(r);
-    } else {
-        // One scan of the buffer; after a hit, go on from the next row's keys. Hits
-        // come in buffer order, so the row holding one is found by walking forward.
-        std::uint32_t r = 0;
-        for (std::size_t p = text_.find(needle); p != std::string::npos;) {
-            while (r + 1 < rows_.size() && rows_[r + 1].offset <= p) ++r;
-            const bool hit = !digits || p >= rows_[r].offset + rows_[r].name_length + rows_[r].email_length + 2;
-            if (hit) matches.push_back(r);
-            const std::size_t next = hit ? (r + 1 < rows_.size() ? rows_[r + 1].offset : text_.size()) : p + 1;
-            p = text_.find(needle, next);
-        }
-    }
+    const bool narrows = !last_needle_.empty() && digits == last_digits_ && needle.starts_with(last_needle_);
+    std::vector<std::uint32_t> matches = matching(needle, digits, narrows ? &last_matches_ : nullptr);
     last_needle_ = needle;
     last_digits_ = digits;
     last_matches_ = matches;

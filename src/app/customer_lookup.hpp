@@ -10,8 +10,9 @@
 // Built for 10,000 accounts and 30,000 contacts at < 5 ms per keystroke: the
 // keys of every record are in ONE buffer
 //     name \1 email \1 phone digits \1
-// scanned with one search per match; a query that extends the previous one
-// re-checks only the previous matches (as list_model.hpp does).
+// with a signature per record (text_search.hpp) so that a record that cannot
+// match is not read, and a one-letter query reads none; a query that extends
+// the previous one re-checks only the previous matches (as list_model.hpp does).
 // The index follows the desk when records are added; edits to existing records
 // are seen after refresh() (the registration screen calls it when it opens and
 // when sync brings records).
@@ -51,10 +52,13 @@ private:
         std::uint32_t desk_row;   // index in Desk::entities(kind)
         std::uint32_t offset;     // of the keys in text_
         std::uint16_t name_length, email_length;
+        std::uint64_t signature;  // of the keys
     };
     void build_if_stale();
     void add(EntityKind kind, std::uint32_t desk_row);
     std::string_view keys(const Row& row) const;
+    // The rows (indexes into rows_) whose keys hold the needle, among `candidates` or all.
+    std::vector<std::uint32_t> matching(std::string_view needle, bool digits, const std::vector<std::uint32_t>* candidates) const;
     bool row_matches(const Row& row, std::string_view needle, bool digits) const;
     int rank_of(const Row& row, std::string_view needle, bool digits) const;
 

@@ -281,7 +281,7 @@ Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count
 }
 
 Result<std::vector<Operation>> demo_operations(const DemoData& data, std::size_t count, std::int64_t now_ms,
-                                               std::uint64_t seed, OpFactory& factory) {
+                                               std::uint64_t seed, OpFactory& factory, BookSize records) {
     Desk desk;  // validates each operation as a replica would
     std::vector<Operation> ops;
     auto commit = [&](const Replica::Mint& mint) -> Outcome {
@@ -294,7 +294,7 @@ Result<std::vector<Operation>> demo_operations(const DemoData& data, std::size_t
         ops.push_back(std::move(op));
         return {};
     };
-    if (Outcome played = play_lives(commit, data, count, now_ms, seed, {}); !played) return played.error();
+    if (Outcome played = play_lives(commit, data, count, now_ms, seed, records); !played) return played.error();
     return ops;
 }
 

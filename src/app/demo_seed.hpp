@@ -33,7 +33,7 @@ Outcome seed_incidents(Replica& replica, const DemoData& data, std::size_t count
 // server seeds its log with them): each validated by a Desk of its own, in apply
 // order, so every ref names a record created before.
 Result<std::vector<Operation>> demo_operations(const DemoData& data, std::size_t count, std::int64_t now_ms,
-                                               std::uint64_t seed, OpFactory& factory);
+                                               std::uint64_t seed, OpFactory& factory, BookSize records = {});
 
 // P5: seeds an EMPTY replica with kDemoIncidents incidents from the data set at
 // `path` and marks it as a demo (metadata "demo": true).

@@ -8,7 +8,9 @@
 // Built for 100,000 incidents and a search box that filters as one types
 // (target: one keystroke, filter + order, < 5 ms natively):
 //   - the search text of every incident is prepared once, folded, in one
-//     contiguous buffer (search_index.hpp);
+//     contiguous buffer with a signature per row (search_index.hpp);
+//   - every column has an integer sort key per row (sort_keys.hpp: texts
+//     collated, as ranks), so a sort is a radix sort of integers;
 //   - the permutation of all rows in the current sort order is kept, and
 //     re-sorted only when the sort or the data change (a changed row is moved,
 //     not the whole list re-sorted);
@@ -27,21 +29,16 @@
 #include <vector>
 
 #include "app/search_index.hpp"
+#include "app/sort_keys.hpp"
 #include "core/desk.hpp"
 
 namespace hotline::app {
-
-enum class Column : std::uint8_t { number, title, customer, priority, status, assignee, updated };
-inline constexpr int kColumnCount = 7;
 
 struct SortSpec {
     Column column = Column::number;
     bool ascending = false;  // newest numbers first
     friend bool operator==(const SortSpec&, const SortSpec&) = default;
 };
-
-inline constexpr std::uint8_t kAllStatuses = 0xff;    // bit i: IncidentStatus i
-inline constexpr std::uint8_t kAllPriorities = 0x0f;  // bit i: priority i + 1
 
 class ListModel {
 public:
@@ -74,34 +71,35 @@ public:
     // without a visible selection, the first (delta > 0) or last row.
     std::optional<std::uint32_t> row_after_move(int delta) const;
 
+    // Heap held by the search index, sort keys, order and cached hits (for the benchmarks).
+    std::size_t memory_bytes() const;
+
 private:
     void prepare(std::uint32_t row);
     bool less(std::uint32_t a, std::uint32_t b) const;  // in the current sort order
     void sort_all();
     void insert_in_order(std::uint32_t row);
     void rebuild_visible();
+    void forget_recent();
 
     const Desk& desk_;
     SearchIndex index_;
-    // Sort keys per row (the text ones live in index_).
-    std::vector<std::int64_t> number_;
-    std::vector<std::int64_t> updated_;
-    std::vector<std::uint8_t> priority_bit_;
-    std::vector<std::uint8_t> status_;
+    SortKeys keys_;
 
     SortSpec sort_;
     std::vector<std::uint32_t> order_;  // every row, in sort order
     std::string query_;                 // as typed, trimmed
     std::string folded_query_;
-    std::vector<std::uint8_t> hits_;    // per row: matches folded_query_ (when not empty)
+    RowBits hits_;                      // the rows matching folded_query_ (when not empty)
     // The hits of the last queries typed, so erasing characters (a query that no
     // longer extends the previous one) finds the earlier result without a scan.
-    // Cleared when the data change.
+    // Forgotten when the data change (the slots and their buffers are kept).
     struct RecentHits {
         std::string folded_query;
-        std::vector<std::uint8_t> hits;
+        RowBits hits;
     };
     std::vector<RecentHits> recent_;
+    std::size_t oldest_recent_ = 0;  // the slot the next query's hits replace, once all are used
     std::uint8_t status_mask_ = kAllStatuses;
     std::uint8_t priority_mask_ = kAllPriorities;
     std::vector<std::uint32_t> visible_;

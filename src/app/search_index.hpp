@@ -3,84 +3,87 @@
 //
 // Each incident ("row": its index in Desk::incidents(), stable because the
 // desk never moves or removes an incident) has one folded text (text_fold.hpp)
-// in ONE contiguous buffer, so a search is a linear scan of memory instead of
-// 100,000 small strings:
+// in ONE contiguous buffer, without a pointer or an allocation per row:
 //
 //   number \1 title \1 customer \1 engineer \1 contact \1 phone \1 email \1 serial \1 {alias \1}
 //
-// The \1 separators keep a query from matching across two fields or two rows
-// (a query never contains control characters). The first four segments double
-// as the list's text sort keys (segment()).
+// The \1 separators keep a query from matching across two fields (a query never
+// contains control characters).
+//
+// Beside the text, each row has a 64-bit signature of its bytes (text_search.hpp):
+// a row whose signature lacks a bit of the query cannot match and its text is
+// not read; for a one-letter or one-digit query (the first keystroke, which
+// matches most rows) the signature is the answer and no text is read at all.
 //
 // A row whose text changes is rewritten in place when the new text fits, else
 // appended at the end (its old region becomes garbage); the buffer is rebuilt
 // when garbage outweighs live text.
 #pragma once
 
-#include <array>
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/text_search.hpp"
 #include "core/entity.hpp"
 
 namespace hotline::app {
 
+// A set of rows, one bit each (100,000 rows: 12.5 KB): the rows a query matches.
+class RowBits {
+public:
+    void assign(std::size_t rows) { words_.assign((rows + 63) / 64, 0); }
+    void grow(std::size_t rows) { words_.resize((rows + 63) / 64, 0); }  // the new rows not in the set
+    bool test(std::uint32_t row) const { return (words_[row / 64] >> (row % 64)) & 1; }
+    void set(std::uint32_t row, bool in) {
+        const std::uint64_t bit = std::uint64_t{1} << (row % 64);
+        words_[row / 64] = in ? words_[row / 64] | bit : words_[row / 64] & ~bit;
+    }
+    // Calls f(row) for each row of the set, in increasing order; f may remove rows.
+    template <typename F>
+    void for_each(F f) const {
+        for (std::size_t w = 0; w < words_.size(); ++w)
+            for (std::uint64_t bits = words_[w]; bits; bits &= bits - 1)
+                f(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+    }
+    std::size_t memory_bytes() const { return words_.capacity() * sizeof(std::uint64_t); }
+
+private:
+    friend class SearchIndex;
+    std::vector<std::uint64_t> words_;
+};
+
 class SearchIndex {
 public:
-    enum class Segment : std::uint8_t { number, title, customer, engineer };
-
     // Prepares (or re-prepares) the text of `row`. Rows are added in order:
     // `row` is at most the number of rows prepared so far.
     void set(std::uint32_t row, const Incident& incident);
     void clear();
     void reserve(std::size_t rows, std::size_t bytes_per_row);
 
-    // A folded segment of the row's text, for sorting.
-    std::string_view segment(std::uint32_t row, Segment s) const;
+    // Whether the row's text contains the query (text_search.hpp).
+    bool matches(std::uint32_t row, const TextQuery& query) const;
+    // The rows that match, of all rows.
+    void find_all(const TextQuery& query, RowBits& hits) const;
 
-    // A query ready for searching: folded, not empty, and the position of its
-    // byte that is rarest in the buffer. memchr for that byte, then a compare
-    // of the whole query around it: common bytes (a space, 'e', the D0/D1 lead
-    // byte of every Cyrillic letter) would stop a search at almost every position.
-    struct Needle {
-        std::string_view text;
-        std::size_t anchor = 0;
-    };
-    Needle needle(std::string_view folded_query) const;
-
-    // Sets hits[row] = 1 for every row whose text contains the needle, 0 for
-    // the others. One scan of the buffer.
-    void find_all(const Needle& needle, std::vector<std::uint8_t>& hits) const;
-    bool matches(std::uint32_t row, const Needle& needle) const;
+    std::size_t memory_bytes() const;  // heap held, for the benchmarks
 
 private:
     struct Row {
-        std::uint32_t offset = 0;  // of the text in text_
-        std::uint32_t length = 0;  // of the text
+        std::uint32_t offset = 0;    // of the text in text_
+        std::uint32_t length = 0;    // of the text
         std::uint32_t capacity = 0;  // bytes the row owns in text_ (>= length; the rest is padding)
-        std::uint8_t segment_length[4] = {};  // number, title, customer, engineer (short texts: <= 200 bytes)
-    };
-    struct Region {
-        std::uint32_t offset;
-        std::uint32_t row;
     };
 
-    void compose(const Incident& incident, Row& row);  // into scratch_
-    void append(std::string_view text);
+    void compose(const Incident& incident);  // into scratch_
     void rebuild();
-    std::size_t find(const Needle& needle, std::size_t begin, std::size_t end) const;  // in text_[begin, end)
 
     std::string text_;
     std::vector<Row> rows_;
-    // Every region of text_ in buffer order, with the row it was written for.
-    // A region whose row now lives elsewhere is garbage (row.offset differs).
-    std::vector<Region> regions_;
+    std::vector<std::uint64_t> signature_;  // per row
     std::size_t garbage_bytes_ = 0;
-    // How often each byte occurs in text_, to search for a query's rarest byte.
-    // Only a guide: rewrites in place and garbage are not subtracted.
-    std::array<std::uint32_t, 256> byte_count_{};
     std::string scratch_;
 };
 

@@ -33,13 +33,18 @@ constexpr std::string_view kExtendedABase =
     "nnnnnnnnn" "oooooo" "oo" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy" "zzzzzz" "s"sv;
 static_assert(kLatin1Base.size() == 64 && kExtendedABase.size() == 128);
 
-char base_letter(std::uint32_t cp) {
+}  // namespace
+
+std::uint32_t fold_code_point(std::uint32_t cp) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 32;
+    return cp >= 0x80 && cp < 0x800 ? fold_two_byte(cp) : cp;
+}
+
+char latin_base_letter(std::uint32_t cp) {
     if (cp >= 0x00c0 && cp <= 0x00ff) return kLatin1Base[cp - 0x00c0];
     if (cp >= 0x0100 && cp <= 0x017f) return kExtendedABase[cp - 0x0100];
     return 0;
 }
-
-}  // namespace
 
 std::string lookup_key(std::string_view text) {
     std::string out = folded(text);
@@ -55,7 +60,7 @@ std::string lookup_key(std::string_view text) {
                 ++i;
                 continue;
             }
-            if (char base = base_letter(cp)) {
+            if (char base = latin_base_letter(cp)) {
                 out[w++] = base;
                 ++i;
                 continue;

@@ -8,6 +8,7 @@
 // with the same lookup keys the app's customer and unit lookups use.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,5 +26,11 @@ std::string folded(std::string_view text);
 // the phone gives no accents. Its length differs from the text's: for
 // matching, not for offsets.
 std::string lookup_key(std::string_view text);
+
+// One character at a time, for the collation (collation.hpp): the small-letter
+// partner fold_in_place() gives a code point, and the base letter of a Latin-1
+// or Latin Extended-A letter ('e' for "é", 'l' for "ł"; 0 for signs and others).
+std::uint32_t fold_code_point(std::uint32_t cp);
+char latin_base_letter(std::uint32_t cp);
 
 }  // namespace hotline

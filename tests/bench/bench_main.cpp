@@ -5,7 +5,9 @@
 //   log        replay a log of operations (the state after a crash before compaction)
 //   memory     peak resident memory natively, peak wasm heap under node
 //   lookup     customer lookup per keystroke and serial lookup (lookup_bench.hpp)
-// Usage: hotline_bench [--incidents K] [--dir PATH]   (defaults: 100000, ./bench-data)
+//   list       the incident list: search per keystroke, sort per column (list_bench.hpp)
+// Usage: hotline_bench [--incidents K] [--dir PATH] [--only lookup|list]
+//        (defaults: 100000, ./bench-data; --only runs that part alone)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +19,7 @@
 #include "core/desk.hpp"
 #include "core/operation_json.hpp"
 #include "store/replica_store.hpp"
+#include "list_bench.hpp"
 #include "lookup_bench.hpp"
 #include "workload.hpp"
 
@@ -58,10 +61,11 @@ void row(const char* what, double value, const char* unit) { std::printf("  %-44
 
 int main(int argc, char** argv) {
     std::size_t incidents = 100000;
-    std::string dir = "bench-data";
+    std::string dir = "bench-data", only;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--incidents") == 0) incidents = std::strtoul(argv[i + 1], nullptr, 10);
         else if (std::strcmp(argv[i], "--dir") == 0) dir = argv[i + 1];
+        else if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
     }
 #ifdef __EMSCRIPTEN__
     const char* where = "wasm (node)";
@@ -69,6 +73,9 @@ int main(int argc, char** argv) {
     const char* where = "native";
 #endif
     std::printf("hotline_bench [%s]: %zu incidents\n", where, incidents);
+    if (only == "lookup") bench::run_lookup_bench();
+    if (only == "list") bench::run_list_bench(HOTLINE_DEMO_DATA_PATH, incidents);
+    if (!only.empty()) return 0;
 
     // Fold, timed per batch so the operations need not all be in memory at once.
     bench::WorkloadGenerator generator(42);
@@ -147,6 +154,7 @@ int main(int argc, char** argv) {
     row("log replay: throughput", static_cast<double>(n_log) / replay_s / 1e6, "M ops/s");
 
     bench::run_lookup_bench();
+    bench::run_list_bench(HOTLINE_DEMO_DATA_PATH, incidents);
     row("peak memory (whole run)", peak_memory_mb(), "MB");
     std::filesystem::remove_all(dir);
     std::filesystem::remove_all(log_dir);

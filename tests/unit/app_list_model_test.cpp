@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/list_model.hpp"
+#include "core/collation.hpp"
 #include "core/text_fold.hpp"
 #include "core/op_factory.hpp"
 #include "test_support.hpp"
@@ -15,6 +16,8 @@
 using namespace hotline;
 using namespace hotline::app;
 using hotline::testing::kBaseMs;
+using hotline::testing::pick;
+using hotline::testing::uniform;
 
 namespace {
 
@@ -98,11 +101,11 @@ std::vector<std::uint32_t> reference(const Desk& desk, const std::string& query,
         std::int64_t number = inc.number.is_final() ? inc.number.value : INT64_MAX;
         switch (sort.column) {
             case Column::number: return std::make_tuple(number, std::string());
-            case Column::title: return std::make_tuple(std::int64_t{0}, folded(inc.value(IncidentField::title)));
-            case Column::customer: return std::make_tuple(std::int64_t{0}, folded(inc.value(IncidentField::customer_name)));
+            case Column::title: return std::make_tuple(std::int64_t{0}, collation_key(inc.value(IncidentField::title)));
+            case Column::customer: return std::make_tuple(std::int64_t{0}, collation_key(inc.value(IncidentField::customer_name)));
             case Column::priority: return std::make_tuple(std::int64_t{inc.priority()}, std::string());
             case Column::status: return std::make_tuple(std::int64_t{static_cast<int>(inc.status)}, std::string());
-            case Column::assignee: return std::make_tuple(std::int64_t{0}, folded(inc.value(IncidentField::engineer)));
+            case Column::assignee: return std::make_tuple(std::int64_t{0}, collation_key(inc.value(IncidentField::engineer)));
             case Column::updated: return std::make_tuple(inc.updated_ms, std::string());
         }
         return std::make_tuple(std::int64_t{0}, std::string());
@@ -124,10 +127,27 @@ void check_same(const ListModel& list, const Desk& desk) {
     REQUIRE(list.rows() == want);
 }
 
-std::vector<std::string> titles(const ListModel& list) {
+std::vector<std::string> values(const ListModel& list, FieldId field) {
     std::vector<std::string> out;
-    for (auto r : list.rows()) out.emplace_back(list.incident(r).value(IncidentField::title));
+    for (auto r : list.rows()) out.emplace_back(list.incident(r).value(field));
     return out;
+}
+
+std::vector<std::string> titles(const ListModel& list) { return values(list, IncidentField::title); }
+
+SortSpec random_sort(hotline::testing::Rng& rng) {
+    return {static_cast<Column>(uniform(rng, 0, kColumnCount - 1)), uniform(rng, 0, 1) == 1};
+}
+
+// A piece of `text` of 1..max_chars whole characters, at a random character.
+std::string random_piece(hotline::testing::Rng& rng, const std::string& text, int max_chars) {
+    auto char_start = [&](std::size_t i) { return i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xc0) != 0x80; };
+    std::size_t begin = static_cast<std::size_t>(uniform(rng, 0, static_cast<int>(text.size()) - 1));
+    while (!char_start(begin)) --begin;
+    std::size_t end = begin;
+    for (auto n = uniform(rng, 1, max_chars); n > 0 && end < text.size(); --n)
+        do ++end; while (!char_start(end));
+    return text.substr(begin, end - begin);
 }
 
 }  // namespace
@@ -182,7 +202,7 @@ TEST_CASE("list: search, sort and filters agree with a brute-force reference") {
     for (int round = 0; round < 60; ++round) {
         // Type a query one character at a time (each step extends the previous one), then erase it.
         const std::string& q = queries[static_cast<std::size_t>(uniform(rng, 0, static_cast<int>(queries.size()) - 1))];
-        list.set_sort({static_cast<Column>(uniform(rng, 0, kColumnCount - 1)), uniform(rng, 0, 1) == 1});
+        list.set_sort(random_sort(rng));
         list.set_status_filter(uniform(rng, 0, 3) == 0 ? static_cast<std::uint8_t>(uniform(rng, 1, 255)) : kAllStatuses);
         list.set_priority_filter(uniform(rng, 0, 3) == 0 ? static_cast<std::uint8_t>(uniform(rng, 1, 15)) : kAllPriorities);
         for (std::size_t n = 1; n <= q.size(); ++n) {
@@ -193,6 +213,67 @@ TEST_CASE("list: search, sort and filters agree with a brute-force reference") {
         list.set_query(q.substr(0, q.size() / 2));
         check_same(list, t.desk);
         list.set_query("");
+        check_same(list, t.desk);
+    }
+}
+
+TEST_CASE("list: any query, typed from scratch or narrowing, finds what a scan of every text finds") {
+    TestDesk t;
+    fill_random(t, 21, 300);
+    ListModel list(t.desk);
+    hotline::testing::Rng rng(23);
+    // Pieces of the searched texts (most queries find something), single characters of
+    // every kind (a letter or digit is answered by the rows' signatures alone, the others
+    // only narrowed by them), and then one character more or less.
+    const std::vector<FieldId> fields = {IncidentField::title, IncidentField::customer_name, IncidentField::engineer,
+                                         IncidentField::customer_phone, IncidentField::unit_serial};
+    const std::vector<std::string> singles = {"a", "z", "0", "7", "-", " ", "'", "é", "ё", "Ж", "«", "+"};
+    for (int round = 0; round < 400; ++round) {
+        const Incident& inc = t.desk.incidents()[static_cast<std::size_t>(uniform(rng, 0, 299))];
+        const std::string source = round % 5 == 0 ? inc.number.display() : inc.value(pick(rng, fields));
+        std::string q = round % 3 == 0 || source.empty() ? pick(rng, singles) : random_piece(rng, source, 4);
+        list.set_sort(random_sort(rng));
+        list.set_query(q);
+        check_same(list, t.desk);
+        list.set_query(q + pick(rng, singles));
+        check_same(list, t.desk);
+    }
+}
+
+TEST_CASE("list: names sort as French, Russian and Italian readers expect; a renamed customer moves to its place") {
+    TestDesk t;
+    std::vector<std::uint32_t> rows;
+    for (std::string name : {"Zanetti", "Émile Roux", "Ёлкин", "Dell'Acqua", "Елисеев", "D'Angelo", "eve", "Ève", "Иосиф", "Йемен"})
+        rows.push_back(t.create({{IncidentField::title, "Printer"}, {IncidentField::customer_name, name}}));
+    ListModel list(t.desk);
+    list.set_sort({Column::customer, true});
+    CHECK(values(list, IncidentField::customer_name) ==
+          std::vector<std::string>{"D'Angelo", "Dell'Acqua", "Émile Roux", "eve", "Ève", "Zanetti", "Елисеев", "Ёлкин",
+                                   "Иосиф", "Йемен"});
+    t.set(rows[0], IncidentField::customer_name, "Ébéniste Martin");  // a name the desk did not have
+    list.row_changed(rows[0]);
+    CHECK(values(list, IncidentField::customer_name) ==
+          std::vector<std::string>{"D'Angelo", "Dell'Acqua", "Ébéniste Martin", "Émile Roux", "eve", "Ève", "Елисеев",
+                                   "Ёлкин", "Иосиф", "Йемен"});
+    list.set_sort({Column::customer, false});
+    CHECK(values(list, IncidentField::customer_name).front() == "Йемен");
+}
+
+TEST_CASE("list: renamed titles, customers and assignees keep every column's order, new names included") {
+    TestDesk t;
+    fill_random(t, 13, 150);
+    ListModel list(t.desk);
+    hotline::testing::Rng rng(17);
+    const std::vector<FieldId> fields = {IncidentField::title, IncidentField::customer_name, IncidentField::engineer};
+    for (int i = 0; i < 120; ++i) {
+        const auto row = static_cast<std::uint32_t>(uniform(rng, 0, 149));
+        const FieldId field = pick(rng, fields);
+        // A name already on the desk (same rank), or a new one (the ranks above it move).
+        std::string value = i % 2 ? pick(rng, kCustomers) : "Nouveau n°" + std::to_string(i) + " Ёж";
+        if (value.empty() && field == IncidentField::title) value = "Sans titre";
+        t.set(row, field, value);
+        list.row_changed(row);
+        list.set_sort(random_sort(rng));
         check_same(list, t.desk);
     }
 }

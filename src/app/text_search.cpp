@@ -1,0 +1,72 @@
+#include "app/text_search.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+namespace hotline::app {
+namespace {
+
+constexpr int kOwnBits = 36;  // a-z, 0-9
+constexpr std::uint64_t kHighs = 0x8080808080808080u;
+static_assert(std::endian::native == std::endian::little);  // x86-64 and wasm: byte k of a word is text[k]
+
+// 16 bytes as one vector (GCC and Clang's vector extension): SSE2 natively,
+// wasm SIMD where the app is built with -msimd128.
+using Bytes16 = unsigned char __attribute__((vector_size(16)));
+constexpr std::size_t kWindow = 32;  // positions tested before one branch: two vectors
+
+std::uint64_t signature_bit(unsigned char c) {
+    if (c >= 'a' && c <= 'z') return std::uint64_t{1} << (c - 'a');
+    if (c >= '0' && c <= '9') return std::uint64_t{1} << (26 + c - '0');
+    return std::uint64_t{1} << (kOwnBits + c % (64 - kOwnBits));
+}
+
+}  // namespace
+
+std::uint64_t signature_of(std::string_view text) {
+    std::uint64_t signature = 0;
+    for (char c : text) signature |= signature_bit(static_cast<unsigned char>(c));
+    return signature;
+}
+
+TextQuery text_query(std::string_view folded_query) {
+    const std::uint64_t signature = signature_of(folded_query);
+    return {folded_query, signature, folded_query.size() == 1 && signature < (std::uint64_t{1} << kOwnBits)};
+}
+
+bool contains(std::string_view text, std::string_view query) {
+    const std::size_t n = query.size(), size = text.size();
+    if (n == 0) return true;
+    if (size < n + kWindow - 1) return text.find(query) != std::string_view::npos;  // shorter than one window
+    const char* const t = text.data();
+    const Bytes16 first = Bytes16{} + static_cast<unsigned char>(query.front());
+    const Bytes16 last = Bytes16{} + static_cast<unsigned char>(query.back());
+    // 16 positions from p: 0xff where both their first and last bytes match.
+    auto both = [&](std::size_t p) {
+        Bytes16 starts, ends;
+        std::memcpy(&starts, t + p, sizeof starts);
+        std::memcpy(&ends, t + p + n - 1, sizeof ends);
+        return (starts == first) & (ends == last);
+    };
+    // Windows of kWindow positions, one test for all of them; the last window ends
+    // with the text (it may overlap the one before).
+    const std::size_t last_window = size - n - (kWindow - 1);
+    for (std::size_t i = 0;; i += kWindow) {
+        const std::size_t at = std::min(i, last_window);
+        const auto low = both(at), high = both(at + 16);
+        std::uint64_t words[4];
+        std::memcpy(words, &low, 16);
+        std::memcpy(words + 2, &high, 16);
+        if ((words[0] | words[1] | words[2] | words[3]) != 0)
+            for (std::size_t w = 0; w < 4; ++w)
+                for (std::uint64_t found = words[w] & kHighs; found; found &= found - 1) {
+                    const std::size_t p = at + 8 * w + static_cast<std::size_t>(std::countr_zero(found)) / 8;
+                    // The first and last bytes match: compare the ones between.
+                    if (n <= 2 || std::memcmp(t + p + 1, query.data() + 1, n - 2) == 0) return true;
+                }
+        if (at == last_window) return false;
+    }
+}
+
+}  // namespace hotline::app
