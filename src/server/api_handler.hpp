@@ -56,6 +56,9 @@ struct ApiResponse {
     // `body` is ignored. Large replies are built as text because a DOM of thousands of
     // operations cost more to build, dump and free than the handler's own work.
     std::string raw_json;
+    // A binary reply (application/octet-stream: a snapshot chunk): when non-empty it is the
+    // body, and `body` and `raw_json` are ignored.
+    std::string octets;
     // Work too slow for the thread that calls handle() (a password hash takes ~0.1 s of CPU):
     // when set, the reply is not ready. The caller runs it on another thread, then calls
     // the continuation it returns on the handler's thread again; that gives the reply. It
