@@ -57,6 +57,7 @@ void App::tick_sync(std::int64_t now_ms) {
     if (!sync_) return;
     const std::size_t conflicts_before = sync_->conflicts().items().size();
     sync_->tick(now_ms);
+    if (sync_->take_desk_replaced()) list_.sync_new_rows();  // a first sync's snapshot: every row is new
     if (auto changed = sync_->take_changed_incidents(); !changed.empty()) incidents_changed(changed);
     // A change the user made earlier was refused: say so now, not only in the list.
     const auto& conflicts = sync_->conflicts().items();
