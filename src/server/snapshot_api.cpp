@@ -5,6 +5,7 @@
 
 #include "core/ids.hpp"
 #include "server/credentials.hpp"
+#include "server/http/gzip.hpp"
 
 namespace hotline::server {
 namespace {
@@ -49,7 +50,7 @@ ApiResponse SnapshotCache::manifest(const ServerDesk& sd, Database& db, const Pr
     auto held = std::find_if(snapshots_.begin(), snapshots_.end(),
                              [&](const Snapshot& s) { return s.scope == key && s.seq == sd.seq(); });
     if (held == snapshots_.end()) {
-        Snapshot s{key, sd.seq(), {new_token().substr(0, 32), sd.seq(), 0, 0, {}}, {}, 0, now_ms};
+        Snapshot s{key, sd.seq(), {new_token().substr(0, 32), sd.seq(), 0, 0, {}}, {}, {}, 0, now_ms};
         std::vector<const Entity*> records = store::all_records(desk);
         std::erase_if(records, [&](const Entity* e) { return !scope.contains(*e); });
         Result<SeenOps> seen = sees_whole_desk(who) ? Result<SeenOps>(desk.seen()) : ops_of(db, desk, records);
@@ -60,7 +61,8 @@ ApiResponse SnapshotCache::manifest(const ServerDesk& sd, Database& db, const Pr
                 const auto n = static_cast<std::int64_t>(std::min(limits_.records_per_chunk, records.size() - first));
                 s.manifest.chunks.push_back({static_cast<std::int64_t>(chunk.size()), n});
                 s.bytes += chunk.size();
-                s.chunks.push_back(std::move(chunk));
+                s.chunks.push_back(std::make_shared<const std::string>(std::move(chunk)));
+                s.gzipped.emplace_back();
                 return Outcome{};
             },
             limits_.records_per_chunk);
@@ -77,7 +79,7 @@ ApiResponse SnapshotCache::manifest(const ServerDesk& sd, Database& db, const Pr
     return encoded_reply(protocol::encode_snapshot_manifest(snapshots_.front().manifest));
 }
 
-ApiResponse SnapshotCache::chunk(const Principal& who, std::string_view path, std::int64_t now_ms) {
+ApiResponse SnapshotCache::chunk(const Principal& who, std::string_view path, bool accepts_gzip, std::int64_t now_ms) {
     std::string id;
     std::size_t k = 0;
     if (!protocol::parse_snapshot_chunk_path(path, id, k))
@@ -92,9 +94,31 @@ ApiResponse SnapshotCache::chunk(const Principal& who, std::string_view path, st
         return api_error(404, "no_such_chunk", "This snapshot has " + std::to_string(held->chunks.size()) + " chunks.");
     held->last_used_ms = now_ms;
     snapshots_.splice(snapshots_.begin(), snapshots_, held);
+    if (accepts_gzip) return gzipped(snapshots_.front(), k);
     ApiResponse response;
-    response.octets = snapshots_.front().chunks[k];
+    response.octets = *snapshots_.front().chunks[k];
     return response;
+}
+
+ApiResponse SnapshotCache::gzipped(const Snapshot& s, std::size_t k) {
+    ApiResponse response;
+    if (s.gzipped[k]) {
+        response.octets = *s.gzipped[k];
+        response.octets_gzipped = true;
+        return response;
+    }
+    // Compressed on a worker from a shared copy; kept if the snapshot is still held then.
+    return in_background([this, plain = s.chunks[k], id = s.manifest.id, k]() -> ApiContinuation {
+        auto packed = std::make_shared<const std::string>(gzip(*plain));
+        return [this, plain, packed, id, k] {
+            ApiResponse r;
+            r.octets = packed->empty() ? *plain : *packed;
+            r.octets_gzipped = !packed->empty();
+            for (Snapshot& held : snapshots_)
+                if (held.manifest.id == id && r.octets_gzipped) held.gzipped[k] = packed;
+            return r;
+        };
+    });
 }
 
 void SnapshotCache::forget_stale(std::int64_t now_ms) {

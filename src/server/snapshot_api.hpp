@@ -12,12 +12,15 @@
 //
 // Snapshots are kept in memory (a few, by scope and seq, each for a while after its last
 // use) so that the chunks of one are consistent; an id no longer held, or another scope's,
-// gets 410 snapshot_gone, and the client starts again.
+// gets 410 snapshot_gone, and the client starts again. For clients that take gzip, a chunk
+// is compressed once, on a worker thread (ApiResponse::background: the io thread keeps
+// answering), and kept compressed for the next client of the same snapshot.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,18 +48,20 @@ public:
     // The caller caught the desk up with storage first.
     ApiResponse manifest(const ServerDesk& sd, Database& db, const Principal& who, std::int64_t now_ms);
     // `path` is "/snapshot/<id>/<k>".
-    ApiResponse chunk(const Principal& who, std::string_view path, std::int64_t now_ms);
+    ApiResponse chunk(const Principal& who, std::string_view path, bool accepts_gzip, std::int64_t now_ms);
 
 private:
     struct Snapshot {
         std::string scope;
         std::int64_t seq = 0;
         protocol::SnapshotManifest manifest;
-        std::vector<std::string> chunks;
+        std::vector<std::shared_ptr<const std::string>> chunks;
+        std::vector<std::shared_ptr<const std::string>> gzipped;  // null until a client took gzip
         std::size_t bytes = 0;
         std::int64_t last_used_ms = 0;
     };
     void forget_stale(std::int64_t now_ms);
+    ApiResponse gzipped(const Snapshot& s, std::size_t k);
 
     Limits limits_;
     std::list<Snapshot> snapshots_;  // most recently used first

@@ -100,7 +100,8 @@ ApiResponse SyncService::route(const ApiRequest& request, const Principal& who) 
             return api_error(503, "storage_unavailable", caught_up.error().message);
         return snapshots_.manifest(desk_, db_, who, now());
     }
-    if (path.starts_with(kSnapshotChunkPrefix)) return get ? snapshots_.chunk(who, path, now()) : wrong_method(request);
+    if (path.starts_with(kSnapshotChunkPrefix))
+        return get ? snapshots_.chunk(who, path, request.accepts_gzip, now()) : wrong_method(request);
     if (path == "/history") return get ? history(desk_, db_, who, request.query) : wrong_method(request);
     if (path == "/wait") return get ? wait(request) : wrong_method(request);
     if (path.starts_with(kRecordsPrefix))

@@ -243,6 +243,15 @@ void snapshot_endpoints_check_who_asks(Backend backend) {
     CHECK(f.call("GET", protocol::snapshot_chunk_path(manager.id, manager.chunks.size()), "", f.tokens["manager"]).status ==
           404);
     CHECK(f.call("GET", "/snapshot/" + manager.id, "", f.tokens["manager"]).status == 404);
+
+    // A client that takes gzip gets the chunk compressed, once: the next one gets the same bytes.
+    auto request = test::api_request("GET", manager_chunk, "", f.tokens["manager"]);
+    request.accepts_gzip = true;
+    auto zipped = f.service().handle(request);
+    REQUIRE(zipped.status == 200);
+    CHECK(zipped.octets_gzipped);
+    CHECK(server_test::gunzip(zipped.octets) == f.call("GET", manager_chunk, "", f.tokens["manager"]).octets);
+    CHECK(f.service().handle(request).octets == zipped.octets);
 }
 
 }  // namespace

@@ -4,8 +4,6 @@
 // replies are never compressed.
 #include <doctest/doctest.h>
 
-#include <zlib.h>
-
 #include <chrono>
 #include <memory>
 #include <string>
@@ -20,6 +18,7 @@
 #include "server/http/gzip.hpp"
 #include "server/http/http_client.hpp"
 #include "server/http/http_server.hpp"
+#include "server_test_support.hpp"
 
 namespace {
 
@@ -28,6 +27,7 @@ namespace bhttp = boost::beast::http;
 using namespace std::chrono_literals;
 using hotline::server::ApiRequest;
 using hotline::server::ApiResponse;
+using hotline::server_test::gunzip;
 
 std::string big_text() {
     std::string s;
@@ -50,21 +50,6 @@ struct Api : hotline::server::ApiHandler {
         return response;
     }
 };
-
-std::string gunzip(const std::string& data) {
-    z_stream z{};
-    REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
-    std::string out(1 << 20, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    const int result = inflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    inflateEnd(&z);
-    REQUIRE(result == Z_STREAM_END);
-    return out;
-}
 
 // A GET with Accept-Encoding, as a browser sends it.
 bhttp::response<bhttp::string_body> get(std::uint16_t port, const std::string& target, const std::string& accept) {

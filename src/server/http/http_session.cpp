@@ -218,6 +218,7 @@ void Session::serve_api(const Request& request) {
     api_request_.client_address = client_;
     api_request_.accepts_raw_json = true;
     api_request_.runs_background = true;
+    api_request_.accepts_gzip = gzip_ok_;
     ask_handler(false);
 }
 
@@ -293,7 +294,8 @@ void Session::answer(ApiResponse response, bool timed_out) {
         return;
     }
     if (!response.octets.empty()) {
-        send_body(response.status, "application/octet-stream", std::move(response.octets), false);
+        send_body(response.status, "application/octet-stream", std::move(response.octets), false,
+                  response.octets_gzipped);
         return;
     }
     if (!response.raw_json.empty()) {
@@ -409,17 +411,19 @@ void Session::serve_static(const Request& request) {
 // --- Writing -----------------------------------------------------------------------------
 
 void Session::send_json(int status, std::string body, bool fatal) {
-    send_body(status, "application/json", std::move(body), fatal);
+    send_body(status, "application/json", std::move(body), fatal, false);
 }
 
-void Session::send_body(int status, const char* content_type, std::string body, bool fatal) {
+void Session::send_body(int status, const char* content_type, std::string body, bool fatal, bool gzipped) {
     auto reply = std::make_shared<bhttp::response<bhttp::string_body>>();
     reply->version(11);
     reply->result(static_cast<unsigned>(status));
     reply->set(bhttp::field::content_type, content_type);
     reply->set(bhttp::field::cache_control, "no-store");
     reply->set(bhttp::field::vary, "Accept-Encoding");
-    if (gzip_ok_ && body.size() >= kGzipMinBytes) {
+    if (gzipped) {
+        reply->set(bhttp::field::content_encoding, "gzip");
+    } else if (gzip_ok_ && body.size() >= kGzipMinBytes) {
         if (std::string packed = gzip(body); !packed.empty()) {
             reply->set(bhttp::field::content_encoding, "gzip");
             body = std::move(packed);
