@@ -46,9 +46,10 @@ void App::incidents_changed(const std::vector<std::string>& incident_ids) {
     }
 }
 
-void App::connect(sync::Transport& transport, std::string token) {
+void App::connect(sync::Transport& transport, std::string token, bool first_sync_snapshot) {
     sync::SyncEngine::Options options;
     options.token = std::move(token);
+    options.first_sync_snapshot = first_sync_snapshot;
     users_.connect(transport, options.token);
     sync_ = std::make_unique<sync::SyncEngine>(replica_, transport, options);
 }

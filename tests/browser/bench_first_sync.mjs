@@ -1,0 +1,66 @@
+// The browser benchmark's first sync (issue 10): a fresh browser signs in as the manager
+// against a real hotline_server (SQLite) seeded with `incidents` demo incidents, and the
+// time from pressing Enter in the sign-in form until the list shows every incident and the
+// sync is done is measured, then until it is durable in IndexedDB. Two ways, each `runs`
+// times in a fresh profile:
+//   snapshot    the app as it ships (GET /snapshot and its chunks, gzip on the wire);
+//   operations  "?first_sync=operations": the log pulled operation by operation (before).
+// Progress samples (MB, incidents) are read from the app state meanwhile.
+// HOTLINE_BENCH_FIRST_SYNC_OPS=0 leaves the operations out (at 100,000 demo incidents the
+// log holds 1.26 M operations, and pulling them in the browser takes many minutes).
+import {openApp, startHotlineServer} from './support.mjs';
+
+const password = 'hotline-demo';
+
+async function signInAndSync(server, query, incidents, say) {
+  const app = await openApp({server, query, wait: false});
+  try {
+    await app.item('Sign in', {window: 'Sign in', timeout: 60000});
+    await app.click('Login', {window: 'Sign in'});
+    await app.type('manager');
+    await app.click('Password', {window: 'Sign in'});
+    await app.type(password);
+    const begin = Date.now();
+    await app.press('Enter');
+    let progress = null;
+    const done = await app.waitFor((s) => {
+      if (s?.sync?.first_sync?.bytes_total > 0) progress = s.sync.first_sync;
+      return s?.sync?.state === 'online' && s.sync.last_sync_ms > 0 && s.total === incidents;
+    }, `${incidents} incidents synced`, {timeout: 600000});
+    const synced_ms = Date.now() - begin;
+    for (;;) {
+      const saves = (await app.page.evaluate(() => window.hotline.stats())).saves;
+      if (saves && !saves.unsaved && !(await app.state()).saving) break;
+      await app.page.waitForTimeout(50);
+    }
+    const durable_ms = Date.now() - begin;
+    const heap_mb = await app.page.evaluate(() => HEAP8.length / 1048576);
+    if (app.errors.length) throw new Error(`console errors: ${app.errors.join('; ')}`);
+    say(`  ${query || 'snapshot'}: ${done.total} incidents shown after ${(synced_ms / 1000).toFixed(2)} s, ` +
+        `durable after ${(durable_ms / 1000).toFixed(2)} s; heap ${heap_mb.toFixed(0)} MB` +
+        (progress ? `; progress seen: ${(progress.bytes / 1e6).toFixed(1)} of ${(progress.bytes_total / 1e6).toFixed(1)} MB, ` +
+                    `${progress.incidents} of ${progress.incidents_total} incidents` : ''));
+    return {synced_ms, durable_ms, heap_mb, progress};
+  } finally {
+    await app.close();
+  }
+}
+
+export async function benchFirstSync({incidents, runs = 2, say}) {
+  const started = Date.now();
+  const server = await startHotlineServer({incidents, startTimeout: 600000});
+  say(`== first sync: hotline_server (SQLite) seeded with ${incidents.toLocaleString('en')} incidents ` +
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const out = {snapshot: [], operations: []};
+  try {
+    for (let i = 0; i < runs; i++) {
+      out.snapshot.push(await signInAndSync(server, '', incidents, say));
+      if (process.env.HOTLINE_BENCH_FIRST_SYNC_OPS !== '0') {
+        out.operations.push(await signInAndSync(server, '?first_sync=operations', incidents, say));
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
