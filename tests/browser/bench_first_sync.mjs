@@ -20,7 +20,18 @@ async function signInAndSync(server, query, incidents, say) {
     await app.type('manager');
     await app.click('Password', {window: 'Sign in'});
     await app.type(password);
-    const begin = Date.now();
+    // How the chunks came over the wire (Chromium decodes gzip before the app sees them).
+    // When each answer came (ms after Enter): where the time goes.
+    const encodings = [], timeline = [];
+    let begin = Date.now();
+    app.page.on('response', (r) => {
+      const at = r.url().indexOf('/api/v1/');
+      if (at < 0) return;
+      const what = r.url().slice(at + 7).replace(/\?.*/, '').replace(/^\/snapshot\/[^/]+\//, '/snapshot/…/');
+      if (!['/push', '/wait', '/me'].includes(what)) timeline.push(`${what} ${Date.now() - begin}`);
+      if (r.url().includes('/api/v1/snapshot/')) encodings.push(r.headers()['content-encoding'] || 'none');
+    });
+    begin = Date.now();
     await app.press('Enter');
     let progress = null;
     const done = await app.waitFor((s) => {
@@ -38,9 +49,11 @@ async function signInAndSync(server, query, incidents, say) {
     if (app.errors.length) throw new Error(`console errors: ${app.errors.join('; ')}`);
     say(`  ${query || 'snapshot'}: ${done.total} incidents shown after ${(synced_ms / 1000).toFixed(2)} s, ` +
         `durable after ${(durable_ms / 1000).toFixed(2)} s; heap ${heap_mb.toFixed(0)} MB` +
+        (encodings.length ? `; chunks' Content-Encoding: ${[...new Set(encodings)].join(', ')}` : '') +
         (progress ? `; progress seen: ${(progress.bytes / 1e6).toFixed(1)} of ${(progress.bytes_total / 1e6).toFixed(1)} MB, ` +
                     `${progress.incidents} of ${progress.incidents_total} incidents` : ''));
-    return {synced_ms, durable_ms, heap_mb, progress};
+    say(`    answers (ms after Enter): ${timeline.slice(0, 12).join(', ')}${timeline.length > 12 ? ', …' : ''}`);
+    return {synced_ms, durable_ms, heap_mb, progress, encodings, timeline};
   } finally {
     await app.close();
   }
