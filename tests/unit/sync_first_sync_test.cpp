@@ -45,6 +45,20 @@ SyncEngine::Options pulling() {
     return o;
 }
 
+// A server with snapshots and `incidents` incidents; a client that takes the snapshot and
+// one that pulls the operations (synced already), to compare with.
+struct Scene {
+    FakeServer server;
+    Author author{server};
+    Client snap, ops;
+
+    Scene(const std::string& name, int incidents) : snap(server, name), ops(server, name + "-ops", pulling()) {
+        server.snapshots = true;
+        author.seed(incidents);
+        ops.sync();
+    }
+};
+
 // Same records, histories, tables and seen set.
 void check_identical(const Desk& a, const Desk& b) {
     CHECK(render_desk_full(a) == render_desk_full(b));
@@ -56,12 +70,10 @@ std::size_t chunk_calls(const FakeTransport& t) { return t.count("GET /snapshot/
 }  // namespace
 
 TEST_CASE("first sync: a fresh client takes the snapshot and ends identical to one that pulled the operations") {
-    FakeServer server;
-    server.snapshots = true;
-    Author author(server);
-    author.seed(7);  // 7 incidents + 6 default event types: 5 chunks of 3 records
-    Client snap(server, "fs-snap");
-    Client ops(server, "fs-ops", pulling());
+    Scene scene("fs-snap", 7);  // 7 incidents + 6 default event types: 5 chunks of 3 records
+    FakeServer& server = scene.server;
+    Client& snap = scene.snap;
+    Client& ops = scene.ops;
     snap.sync();
     ops.sync();
     CHECK(snap.transport.count("GET /snapshot") == 6);  // the manifest and 5 chunks
@@ -76,7 +88,7 @@ TEST_CASE("first sync: a fresh client takes the snapshot and ends identical to o
     CHECK(snap.engine->status().first_sync_bytes_total == 0);  // over
 
     // Later operations arrive by ordinary pulls, on top of the snapshot.
-    author.seed(2);
+    scene.author.seed(2);
     snap.sync();
     ops.sync();
     check_identical(snap.replica->desk(), ops.replica->desk());
@@ -91,13 +103,10 @@ TEST_CASE("first sync: a fresh client takes the snapshot and ends identical to o
 TEST_CASE("first sync: an interrupted download resumes at the next chunk, also after a reopen") {
     for (bool reopen : {false, true}) {
         CAPTURE(reopen);
-        FakeServer server;
-        server.snapshots = true;
-        Author author(server);
-        author.seed(7);
-        Client snap(server, reopen ? "fs-resume-reopen" : "fs-resume");
-        Client ops(server, reopen ? "fs-resume-ops2" : "fs-resume-ops", pulling());
-        ops.sync();
+        Scene scene(reopen ? "fs-resume-reopen" : "fs-resume", 7);
+        FakeServer& server = scene.server;
+        Client& snap = scene.snap;
+        Client& ops = scene.ops;
         // The connection drops after the manifest and two chunks.
         std::size_t served = 0;
         snap.transport.tamper = [&](const std::string& path, Reply&) {
@@ -124,18 +133,15 @@ TEST_CASE("first sync: an interrupted download resumes at the next chunk, also a
 }
 
 TEST_CASE("first sync: a snapshot the server no longer holds starts the first sync again") {
-    FakeServer server;
-    server.snapshots = true;
-    Author author(server);
-    author.seed(5);
-    Client snap(server, "fs-gone");
-    Client ops(server, "fs-gone-ops", pulling());
-    ops.sync();
+    Scene scene("fs-gone", 5);
+    FakeServer& server = scene.server;
+    Client& snap = scene.snap;
+    Client& ops = scene.ops;
     std::size_t served = 0;
     snap.transport.tamper = [&](const std::string& path, Reply&) {
         if (path.starts_with("/snapshot/") && ++served == 2) {
             server.held.clear();  // expired on the server
-            author.seed(1);      // and the desk moved on meanwhile
+            scene.author.seed(1);  // and the desk moved on meanwhile
         }
     };
     snap.sync();
@@ -147,13 +153,10 @@ TEST_CASE("first sync: a snapshot the server no longer holds starts the first sy
 }
 
 TEST_CASE("first sync: a snapshot that keeps going away ends in pulling operations") {
-    FakeServer server;
-    server.snapshots = true;
-    Author author(server);
-    author.seed(4);
-    Client snap(server, "fs-gone-always");
-    Client ops(server, "fs-gone-always-ops", pulling());
-    ops.sync();
+    Scene scene("fs-gone-always", 4);
+    FakeServer& server = scene.server;
+    Client& snap = scene.snap;
+    Client& ops = scene.ops;
     snap.transport.tamper = [&](const std::string& path, Reply&) {
         if (path == "/snapshot") server.held.clear();
     };
@@ -206,13 +209,9 @@ TEST_CASE("first sync: a change typed during the download ends it; the change is
 }
 
 TEST_CASE("first sync: a damaged chunk is refused and the replica stays as it was; the retry completes") {
-    FakeServer server;
-    server.snapshots = true;
-    Author author(server);
-    author.seed(7);
-    Client snap(server, "fs-corrupt");
-    Client ops(server, "fs-corrupt-ops", pulling());
-    ops.sync();
+    Scene scene("fs-corrupt", 7);
+    Client& snap = scene.snap;
+    Client& ops = scene.ops;
     bool damaged = false;
     snap.transport.tamper = [&](const std::string& path, Reply& reply) {
         if (path == "/snapshot/snap1/2" && !damaged) {
