@@ -152,6 +152,8 @@ Outcome Replica::stage_snapshot_chunk(std::size_t k, std::string_view chunk) {
 }
 
 Outcome Replica::adopt_snapshot(std::size_t chunks, Desk::Parts parts) {
+    // The snapshot replaces the desk: only one with nothing of its own (first_sync.hpp).
+    if (!outbox_.empty()) return make_error("not_fresh", "The replica holds changes of its own; it pulls instead.");
     auto desk = Desk::from_parts(std::move(parts));
     if (!desk) return desk.error();
     // Later local stamps sort after everything the snapshot holds, as after a pull.

@@ -23,6 +23,11 @@ void SyncEngine::handle_snapshot(const Reply& reply, std::int64_t now_ms) {
 }
 
 void SyncEngine::adopt_snapshot(std::int64_t now_ms) {
+    // A change typed while the last chunk was coming: it is never replaced, pull instead.
+    if (!first_.wanted(cursor_)) {
+        stage_ = Stage::pull;
+        return;
+    }
     // The cursor goes into the meta file that commits the snapshot: both or neither.
     cursor_ = applied_through_ = first_.seq();
     remember();

@@ -208,6 +208,22 @@ TEST_CASE("first sync: a change typed during the download ends it; the change is
     for (const auto& name : store::list_directory(a.dir)) CHECK(name.find("snap-1-") == std::string::npos);
 }
 
+TEST_CASE("first sync: a change typed while the last chunk comes is kept: the snapshot is not adopted") {
+    Scene scene("fs-typed-last", 7);
+    Client& a = scene.snap;
+    std::string mine;
+    a.transport.tamper = [&](const std::string& path, Reply&) {
+        if (path == "/snapshot/snap1/4") mine = a.create("Typed as the last chunk arrives");
+    };
+    a.sync();
+    REQUIRE_FALSE(mine.empty());
+    CHECK(a.transport.count("GET /snapshot/snap1/4") == 1);
+    CHECK(a.transport.count("GET /pull?cursor=0&") == 1);
+    CHECK(a.replica->desk().find(mine) != nullptr);
+    CHECK(a.replica->outbox().empty());
+    check_same(a.replica->desk(), scene.server.desk);
+}
+
 TEST_CASE("first sync: a damaged chunk is refused and the replica stays as it was; the retry completes") {
     Scene scene("fs-corrupt", 7);
     Client& snap = scene.snap;
