@@ -47,8 +47,12 @@ ApiResponse SnapshotCache::manifest(const ServerDesk& sd, Database& db, const Pr
     const Desk& desk = sd.desk();
     const TechnicianScope scope(who, desk);
     const std::string key = scope_key(who);
-    auto held = std::find_if(snapshots_.begin(), snapshots_.end(),
-                             [&](const Snapshot& s) { return s.scope == key && s.seq == sd.seq(); });
+    // The list is most recently used first; the newest fitting snapshot wins.
+    auto held = snapshots_.end();
+    for (auto it = snapshots_.begin(); it != snapshots_.end(); ++it)
+        if (it->scope == key && sd.seq() - it->seq <= limits_.reuse_ops &&
+            (held == snapshots_.end() || it->seq > held->seq))
+            held = it;
     if (held == snapshots_.end()) {
         Snapshot s{key, sd.seq(), {new_token().substr(0, 32), sd.seq(), 0, 0, {}}, {}, {}, 0, now_ms};
         std::vector<const Entity*> records = store::all_records(desk);

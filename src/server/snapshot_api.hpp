@@ -1,6 +1,7 @@
 // The first sync's endpoints (protocol/snapshot_messages.hpp, docs/sync-protocol.md):
-//   GET /snapshot           builds (or reuses) a snapshot of what the caller may see at the
-//                           desk's current seq and answers its manifest
+//   GET /snapshot           builds a snapshot of what the caller may see at the desk's
+//                           current seq (or gives out a recent one it holds for the same
+//                           scope) and answers its manifest
 //   GET /snapshot/<id>/<k>  chunk k of a snapshot this server holds for the caller's scope
 //
 // What a snapshot holds is what a pull from cursor 0 would send, folded: for roles that see
@@ -41,6 +42,10 @@ public:
         std::size_t bytes = 512u * 1024 * 1024;      // all of them together (the newest stays)
         std::int64_t idle_ms = 10 * 60 * 1000;       // forgotten this long after the last use
         std::size_t records_per_chunk = store::kRecordsPerChunk;
+        // A held snapshot at most this many operations behind the head is given out again
+        // (the client pulls the rest): clients signing in one after another share one build
+        // and its compressed chunks.
+        std::int64_t reuse_ops = 10'000;
     };
     SnapshotCache() = default;
     explicit SnapshotCache(Limits limits) : limits_(limits) {}

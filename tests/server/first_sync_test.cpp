@@ -229,6 +229,11 @@ void snapshot_endpoints_check_who_asks(Backend backend) {
     CHECK(technician.incidents == 1);
     CHECK(manager.incidents == 4);
     CHECK(manifest_of("agent").id == manager.id);  // one snapshot for everyone who sees all
+    // A few operations later the same one is given out again; the client pulls the rest.
+    f.create("agent", EntityKind::incident, {{IncidentField::title, "After the snapshot"}});
+    const auto again = manifest_of("manager");
+    CHECK(again.id == manager.id);
+    CHECK(again.seq < f.service().desk().seq());
     const std::string manager_chunk = protocol::snapshot_chunk_path(manager.id, 0);
     CHECK(f.call("GET", manager_chunk).status == 401);
     auto r = f.call("GET", manager_chunk, "", f.tokens["manager"]);
