@@ -46,9 +46,10 @@ void App::incidents_changed(const std::vector<std::string>& incident_ids) {
     }
 }
 
-void App::connect(sync::Transport& transport, std::string token) {
+void App::connect(sync::Transport& transport, std::string token, bool first_sync_snapshot) {
     sync::SyncEngine::Options options;
     options.token = std::move(token);
+    options.first_sync_snapshot = first_sync_snapshot;
     users_.connect(transport, options.token);
     sync_ = std::make_unique<sync::SyncEngine>(replica_, transport, options);
 }
@@ -57,6 +58,7 @@ void App::tick_sync(std::int64_t now_ms) {
     if (!sync_) return;
     const std::size_t conflicts_before = sync_->conflicts().items().size();
     sync_->tick(now_ms);
+    if (sync_->take_desk_replaced()) list_.sync_new_rows();  // a first sync's snapshot: every row is new
     if (auto changed = sync_->take_changed_incidents(); !changed.empty()) incidents_changed(changed);
     // A change the user made earlier was refused: say so now, not only in the list.
     const auto& conflicts = sync_->conflicts().items();

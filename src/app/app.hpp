@@ -152,7 +152,8 @@ public:
     // --- Sync (docs/sync-protocol.md) ---
     // Starts syncing this replica with the server behind `transport` as the signed-in
     // user. Without it the app is this browser's desk alone (static demo, no server).
-    void connect(sync::Transport& transport, std::string token);
+    // `first_sync_snapshot` false: a fresh replica pulls the log too (SyncEngine::Options).
+    void connect(sync::Transport& transport, std::string token, bool first_sync_snapshot = true);
     // Each frame and whenever the transport wakes the platform: lets the engine act
     // on replies, then brings the list and the open incident up to date.
     void tick_sync(std::int64_t now_ms);

@@ -75,6 +75,7 @@ constexpr Entry kEnglish[] = {
     {"summary.discarded", "Changes discarded"},
     {"sync.conflicts", "Conflicts: {}"},
     {"sync.error", "Sync error: {}"},
+    {"sync.first", "First sync \xc2\xb7 {} of {} MB \xc2\xb7 {} of {} incidents"},
     {"sync.never", "Not synced yet"},
     {"sync.offline", "Offline \xc2\xb7 {} changes waiting"},
     {"sync.online", "Synced {}"},

@@ -145,6 +145,27 @@ std::vector<ApplyResult> Replica::replay_entity(EntityKind kind, std::string_vie
     return results;
 }
 
+Outcome Replica::stage_snapshot_chunk(std::size_t k, std::string_view chunk) {
+    if (auto staged = store_.stage_chunk(k, chunk); !staged) return staged;
+    ++changes_written_;
+    return {};
+}
+
+Outcome Replica::adopt_snapshot(std::size_t chunks, Desk::Parts parts) {
+    // The snapshot replaces the desk: only one with nothing of its own (first_sync.hpp).
+    if (!outbox_.empty()) return make_error("not_fresh", "The replica holds changes of its own; it pulls instead.");
+    auto desk = Desk::from_parts(std::move(parts));
+    if (!desk) return desk.error();
+    // Later local stamps sort after everything the snapshot holds, as after a pull.
+    OpFactory factory = factory_;
+    if (!desk->newest_hlc().replica.empty()) factory.clock().observe(desk->newest_hlc(), 0);
+    if (auto adopted = store_.adopt_staged(chunks, factory.state()); !adopted) return adopted;
+    factory_ = std::move(factory);
+    desk_ = std::move(desk.value());
+    ++changes_written_;
+    return {};
+}
+
 Outcome Replica::use_server_numbers() {
     if (numbers_mode(store_.extra()) == "server") return {};
     if (numbers_mode(store_.extra()) == "local")

@@ -70,6 +70,12 @@ public:
     void add_number_block(NumberBlock block) override { factory_.numbers().add_block(block); }
     void fall_back_clock(std::int64_t physical_ms) override { factory_.clock().fall_back(physical_ms); }
     bool should_compact() const override { return store_.should_compact(); }
+    // First sync: the store's staging (ReplicaStore::stage_chunk, adopt_staged).
+    Outcome stage_snapshot_chunk(std::size_t k, std::string_view chunk) override;
+    Result<std::string> read_staged_chunk(std::size_t k) const override { return store_.read_staged_chunk(k); }
+    void discard_staged_snapshot() override { store_.discard_staged(); }
+    Outcome adopt_snapshot(std::size_t chunks, Desk::Parts parts) override;
+    std::uint64_t snapshot_generation() const override { return store_.generation(); }
     // Drops a self-leased ("numbers": "local") block; "numbers": "server" from then on.
     Outcome use_server_numbers() override;
 

@@ -183,7 +183,10 @@ std::string App::state_json() const {
             conflicts.push_back({{"id", c.op.id.to_string()}, {"incident", c.op.entity_id}, {"code", c.reason.code}});
         state["sync"] = {{"state", sync::sync_state_name(st.state)}, {"syncing", st.syncing},
                          {"pending", st.pending}, {"last_sync_ms", st.last_sync_ms},
-                         {"error", st.last_error}, {"conflicts", std::move(conflicts)}};
+                         {"error", st.last_error}, {"conflicts", std::move(conflicts)},
+                         {"first_sync", {{"bytes", st.first_sync_bytes}, {"bytes_total", st.first_sync_bytes_total},
+                                         {"incidents", st.first_sync_incidents},
+                                         {"incidents_total", st.first_sync_incidents_total}}}};
     }
     state["user"] = user_label_;
     state["admin_visible"] = sees_admin();

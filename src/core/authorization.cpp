@@ -13,8 +13,10 @@ bool is_technicians(const Principal& who, const Incident& incident) {
 }
 }  // namespace
 
+bool sees_whole_desk(const Principal& who) { return who.role != Role::technician; }
+
 bool can_see_incident(const Principal& who, const Incident& incident) {
-    return who.role != Role::technician || is_technicians(who, incident);
+    return sees_whole_desk(who) || is_technicians(who, incident);
 }
 
 std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& record) {
@@ -40,7 +42,7 @@ std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& rec
 }
 
 TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
-    : everything_(who.role != Role::technician), login_(who.login) {
+    : everything_(sees_whole_desk(who)), login_(who.login) {
     if (everything_) return;
     for (const Incident& inc : desk.incidents()) {
         if (!is_technicians(who, inc)) continue;

@@ -45,6 +45,9 @@ bool can_see_incident(const Principal& who, const Incident& incident);
 // from the desk once (one pass over the incidents) and asked per record: what their
 // incidents refer to, the records they created themselves, and what those need
 // (records_needed_by). For other roles everything is in scope.
+// Every role but the technician sees the whole desk.
+bool sees_whole_desk(const Principal& who);
+
 class TechnicianScope {
 public:
     TechnicianScope(const Principal& who, const Desk& desk);

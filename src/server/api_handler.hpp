@@ -33,6 +33,9 @@ struct ApiRequest {
     // The caller runs ApiResponse::background off its thread (the HTTP layer's worker pool).
     // Other callers (tests) leave it false and get the finished answer from handle().
     bool runs_background = false;
+    // The request's Accept-Encoding allows gzip (the HTTP layer; server/http/gzip.hpp). A
+    // handler may then answer octets it keeps compressed (ApiResponse::octets_gzipped).
+    bool accepts_gzip = false;
 };
 
 struct ApiResponse;
@@ -56,6 +59,12 @@ struct ApiResponse {
     // `body` is ignored. Large replies are built as text because a DOM of thousands of
     // operations cost more to build, dump and free than the handler's own work.
     std::string raw_json;
+    // A binary reply (application/octet-stream: a snapshot chunk): when non-empty it is the
+    // body, and `body` and `raw_json` are ignored.
+    std::string octets;
+    // `octets` are gzip data already (only when the request accepts gzip): sent as they are,
+    // with Content-Encoding: gzip.
+    bool octets_gzipped = false;
     // Work too slow for the thread that calls handle() (a password hash takes ~0.1 s of CPU):
     // when set, the reply is not ready. The caller runs it on another thread, then calls
     // the continuation it returns on the handler's thread again; that gives the reply. It

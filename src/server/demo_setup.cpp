@@ -37,15 +37,15 @@ Result<std::size_t> create_users(Database& db, const app::DemoData& data, HashCo
     return created;
 }
 
-Result<std::size_t> store_incidents(Database& db, const app::DemoData& data, std::int64_t now_ms) {
+Result<std::size_t> store_incidents(Database& db, const app::DemoData& data, std::int64_t now_ms, std::size_t incidents) {
     auto tx = db.begin_write();
     if (!tx) return tx.error();
-    auto block = (*tx)->lease_numbers(std::string(kDemoReplica), kDemoServerIncidents);
+    auto block = (*tx)->lease_numbers(std::string(kDemoReplica), static_cast<std::int64_t>(incidents));
     if (!block) return block.error();
     if (auto bound = (*tx)->bind_replica(std::string(kDemoReplica), "admin"); !bound) return bound.error();
     OpFactory factory{std::string(kDemoReplica)};
     factory.numbers().add_block(*block);
-    auto ops = app::demo_operations(data, kDemoServerIncidents, now_ms, kDemoSeed, factory);
+    auto ops = app::demo_operations(data, incidents, now_ms, kDemoSeed, factory);
     if (!ops) return ops.error();
     std::vector<NewOp> rows;
     rows.reserve(ops->size());
@@ -57,7 +57,8 @@ Result<std::size_t> store_incidents(Database& db, const app::DemoData& data, std
 
 }  // namespace
 
-Result<DemoSetupReport> set_up_demo(Database& db, const std::string& demo_data_path, HashCost cost, std::int64_t now_ms) {
+Result<DemoSetupReport> set_up_demo(Database& db, const std::string& demo_data_path, HashCost cost, std::int64_t now_ms,
+                                    std::size_t incidents) {
     auto data = app::load_demo_data(demo_data_path);
     if (!data) return data.error();
     DemoSetupReport report;
@@ -67,7 +68,7 @@ Result<DemoSetupReport> set_up_demo(Database& db, const std::string& demo_data_p
     auto head = db.head_seq();
     if (!head) return head.error();
     if (*head == 0) {
-        auto stored = store_incidents(db, *data, now_ms);
+        auto stored = store_incidents(db, *data, now_ms, incidents);
         if (!stored) return stored.error();
         report.operations_stored = *stored;
     }

@@ -17,7 +17,6 @@
 namespace hotline::server {
 
 inline constexpr std::string_view kDemoPassword = "hotline-demo";
-inline constexpr std::size_t kDemoServerIncidents = 300;
 
 struct DemoSetupReport {
     std::size_t users_created = 0;
@@ -25,6 +24,8 @@ struct DemoSetupReport {
 };
 
 // Does nothing to a database that already has users (or operations, for the incidents).
-Result<DemoSetupReport> set_up_demo(Database& db, const std::string& demo_data_path, HashCost cost, std::int64_t now_ms);
+// `incidents`: how many (the demo server makes 300; the browser benchmark 100,000).
+Result<DemoSetupReport> set_up_demo(Database& db, const std::string& demo_data_path, HashCost cost, std::int64_t now_ms,
+                                    std::size_t incidents = 300);
 
 }  // namespace hotline::server

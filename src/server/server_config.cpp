@@ -7,6 +7,8 @@
 namespace hotline::server {
 namespace {
 
+constexpr std::uint64_t kDemoIncidentsMax = 1'000'000;
+
 // Digits only, no sign, no suffix, in [min, max]: "8080", not "80 80", "-1" or "8k".
 Result<std::uint64_t> parse_number(std::string_view text, std::uint64_t min, std::uint64_t max, std::string_view what) {
     const auto bad = [&] {
@@ -110,6 +112,13 @@ std::vector<Setting> settings() {
              c.seed_demo = *on;
              return {};
          }},
+        {"--demo-incidents", "HOTLINE_DEMO_INCIDENTS", true,
+         [](ServerConfig& c, std::string_view v, std::string_view source) -> Outcome {
+             auto n = parse_number(v, 1, kDemoIncidentsMax, source);
+             if (!n) return n.error();
+             c.demo_incidents = static_cast<std::size_t>(*n);
+             return {};
+         }},
     };
 }
 
@@ -177,6 +186,7 @@ std::string server_usage(std::string_view program) {
            "  --postgres CONN    PostgreSQL connection string; used instead of SQLite (HOTLINE_POSTGRES)\n"
            "  --max-body BYTES   largest request body accepted (HOTLINE_MAX_BODY, default 8388608)\n"
            "  --seed-demo        on an empty database, create demo users and incidents (HOTLINE_SEED_DEMO=1)\n"
+           "  --demo-incidents N how many incidents --seed-demo makes (HOTLINE_DEMO_INCIDENTS, default 300)\n"
            "  --demo-data FILE   the demo data set (HOTLINE_DEMO_DATA, default: the one in the sources)\n"
            "  --port-file FILE   write the bound port there once listening (HOTLINE_PORT_FILE)\n"
            "  --trusted-proxy ADDR[,ADDR...]\n"

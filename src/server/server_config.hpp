@@ -12,6 +12,7 @@
 //   --postgres CONN    HOTLINE_POSTGRES   PostgreSQL connection string; when set, used instead of SQLite
 //   --max-body BYTES   HOTLINE_MAX_BODY   default 8 MiB
 //   --seed-demo        HOTLINE_SEED_DEMO=1  on an empty database: demo users and incidents
+//   --demo-incidents N HOTLINE_DEMO_INCIDENTS  how many (default 300)
 //   --demo-data FILE   HOTLINE_DEMO_DATA  the demo data set (default: assets/demo of the sources)
 //   --port-file FILE   HOTLINE_PORT_FILE  the bound port is written there once listening
 //                                         (with --port 0: how scripts and tests find the server)
@@ -41,6 +42,7 @@ struct ServerConfig {
     std::string postgres;  // non-empty: PostgreSQL instead of SQLite
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     bool seed_demo = false;
+    std::size_t demo_incidents = 300;  // --seed-demo's incidents (benchmarks ask for 100,000)
     std::string demo_data;  // empty: the program's built-in default path
     std::string port_file;
     std::vector<std::string> trusted_proxies;  // addresses, checked when the server starts

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "protocol/read_messages.hpp"
+#include "protocol/snapshot_messages.hpp"
 #include "server/pull.hpp"
 #include "server/push.hpp"
 #include "server/records_api.hpp"
@@ -20,6 +21,7 @@ ApiResponse admins_only() { return api_error(403, "forbidden_role", "Only admini
 
 constexpr std::string_view kUsersPrefix = "/users/";
 constexpr std::string_view kReplicasPrefix = "/replicas/";
+constexpr std::string_view kSnapshotChunkPrefix = "/snapshot/";
 
 }  // namespace
 
@@ -35,7 +37,11 @@ Result<std::unique_ptr<SyncService>> SyncService::open(Database& db, ServiceOpti
 }
 
 SyncService::SyncService(Database& db, ServerDesk desk, ServiceOptions options, std::string dummy_hash)
-    : db_(db), desk_(std::move(desk)), options_(std::move(options)), sessions_(db, std::move(dummy_hash)) {}
+    : db_(db),
+      desk_(std::move(desk)),
+      options_(std::move(options)),
+      sessions_(db, std::move(dummy_hash)),
+      snapshots_(options_.snapshots) {}
 
 std::optional<std::size_t> SyncService::body_limit(std::string_view path) const {
     if (path == "/push") return std::nullopt;
@@ -87,6 +93,15 @@ ApiResponse SyncService::route(const ApiRequest& request, const Principal& who) 
         return std::move(result.response);
     }
     if (path == "/pull") return get ? pull(desk_, db_, who, request.query) : wrong_method(request);
+    if (path == protocol::kSnapshotPath) {
+        if (!get) return wrong_method(request);
+        // The snapshot covers the newest state, which may come from another process.
+        if (auto caught_up = desk_.catch_up(db_); !caught_up)
+            return api_error(503, "storage_unavailable", caught_up.error().message);
+        return snapshots_.manifest(desk_, db_, who, now());
+    }
+    if (path.starts_with(kSnapshotChunkPrefix))
+        return get ? snapshots_.chunk(who, path, request.accepts_gzip, now()) : wrong_method(request);
     if (path == "/history") return get ? history(desk_, db_, who, request.query) : wrong_method(request);
     if (path == "/wait") return get ? wait(request) : wrong_method(request);
     if (path.starts_with(kRecordsPrefix))

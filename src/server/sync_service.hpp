@@ -1,5 +1,5 @@
 // The application behind /api/v1 (docs/sync-protocol.md): routes each request,
-// checks its token, and calls login/push/pull/records/users/replicas. Single-threaded, like the
+// checks its token, and calls login/push/pull/snapshot/records/users/replicas. Single-threaded, like the
 // HTTP layer's io thread that calls it: one ServerDesk, one database connection; only the
 // background work of a reply (password hashing) runs elsewhere, on copies.
 #pragma once
@@ -16,6 +16,7 @@
 #include "server/db/database.hpp"
 #include "server/server_desk.hpp"
 #include "server/sessions.hpp"
+#include "server/snapshot_api.hpp"
 
 namespace hotline::server {
 
@@ -28,6 +29,7 @@ struct ServiceOptions {
     HashCost hash_cost = HashCost::interactive;
     std::function<std::int64_t()> now_ms;  // wall clock in ms; the system clock when empty
     std::function<void()> on_change;       // the log grew (wake parked long polls)
+    SnapshotCache::Limits snapshots;       // first-sync snapshots kept in memory
 };
 
 class SyncService : public ApiHandler {
@@ -55,6 +57,7 @@ private:
     ServerDesk desk_;
     ServiceOptions options_;
     Sessions sessions_;
+    SnapshotCache snapshots_;
 };
 
 }  // namespace hotline::server

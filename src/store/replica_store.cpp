@@ -9,11 +9,18 @@
 #include "store/file_util.hpp"
 #include "store/record_format.hpp"
 #include "store/replica_meta.hpp"
+#include "store/snapshot_chunks.hpp"
 
 namespace hotline::store {
 namespace {
 
 constexpr const char* kMetaName = "meta";
+// "staged-<gen>": chunks of generation gen are a snapshot being received, not the leftovers
+// of an interrupted compaction.
+constexpr std::string_view kStagedPrefix = "staged-";
+std::string staged_marker_name(std::uint64_t generation) {
+    return std::string(kStagedPrefix) + std::to_string(generation);
+}
 
 // "snap-12-3" -> (12, 3); "log-12" -> (12, -1). Anything else -> nullopt.
 struct ParsedName {
@@ -34,89 +41,21 @@ std::optional<ParsedName> parse_name(const std::string& name) {
     return ParsedName{gen, static_cast<long>(chunk)};
 }
 
-void note_damage(LoadReport& report, const std::string& file, const ScanResult& scan) {
-    if (scan.bad_header)
-        report.problems.push_back(file + ": file header damaged or not a Hotline file of this kind");
-    if (scan.damaged_regions == 0) return;
-    report.damaged_records += scan.damaged_regions;
-    report.problems.push_back(file + ": " + std::to_string(scan.damaged_regions) + " damaged stretch(es), " +
-                              std::to_string(scan.damaged_bytes) + " bytes skipped" +
-                              (scan.torn_tail ? " (torn tail)" : ""));
-}
-
-// Loads snapshot generation `gen` into desk parts. Format 1 chunks (incident
-// records, event types in the header) load as records of today's kinds.
+// Loads snapshot generation `gen` into desk parts.
 void load_snapshot(const std::string& dir, std::uint64_t gen, Desk::Parts& parts, LoadReport& report) {
-    std::optional<DeskHeader> header;
-    std::size_t chunk_count = 0;
-    EntityList& records = parts.entities;
-    records.clear();
+    SnapshotReader reader;
     // Until a header tells the chunk count, read chunks until one is missing.
-    for (std::size_t k = 0; header ? k < chunk_count : k < 4096; ++k) {
+    for (std::size_t k = 0; reader.header() ? k < reader.header()->chunk_count : k < 4096; ++k) {
         std::string name = snapshot_chunk_name(gen, k);
         auto data = read_file(dir + "/" + name);
         if (!data) {
-            if (header || k == 0) report.problems.push_back(name + ": missing; its records are lost");
-            if (!header && k > 0) break;
+            if (reader.header() || k == 0) report.problems.push_back(name + ": missing; its records are lost");
+            if (!reader.header() && k > 0) break;
             continue;
         }
-        ScanResult scan = scan_records(*data, FileKind::snapshot);
-        note_damage(report, name, scan);
-        // The header and the string table are written at both ends of a chunk:
-        // take the first intact copy of each before reading records.
-        std::optional<std::vector<std::string>> table;
-        for (const auto& rec : scan.records) {
-            if (rec.type == RecordType::desk_header && !header) {
-                auto h = decode_desk_header(rec.payload);
-                if (!h) {
-                    report.problems.push_back(name + ": " + h.error().message);
-                    continue;
-                }
-                header = std::move(h.value());
-                chunk_count = header->chunk_count;
-            } else if (rec.type == RecordType::string_table && !table) {
-                auto t = decode_string_table(rec.payload);
-                if (t) table = std::move(t.value());
-                else report.problems.push_back(name + ": " + t.error().message);
-            }
-        }
-        if (!table) {
-            report.problems.push_back(name + ": no readable string table; its records are lost");
-            continue;
-        }
-        // The header's replica table decodes the records' stamps: without it (no intact copy
-        // in this chunk or an earlier one) they cannot be read.
-        if (!header) {
-            report.problems.push_back(name + ": no readable header; its records are lost");
-            continue;
-        }
-        for (const auto& rec : scan.records) {
-            Result<Entity> record = make_error("none", "");
-            if (rec.type == RecordType::entity) record = decode_entity(rec.payload, *table, header->replicas);
-            else if (rec.type == RecordType::incident) record = decode_format1_incident(rec.payload, *table, header->replicas);
-            else continue;
-            if (!record) {
-                report.problems.push_back(name + ": " + record.error().message);
-                ++report.damaged_records;
-                continue;
-            }
-            records.push_back(std::move(record.value()));
-        }
+        reader.read(name, *data, report);
     }
-    if (!header) {
-        report.problems.push_back("snapshot " + std::to_string(gen) + ": no readable header; records cannot be trusted and were dropped");
-        records.clear();
-        return;
-    }
-    if (records.size() != header->record_count)
-        report.problems.push_back("snapshot " + std::to_string(gen) + ": " + std::to_string(records.size()) +
-                                  " of " + std::to_string(header->record_count) + " records readable");
-    // Format 1 kept event types in the header, defaults included.
-    for (Entity& type : header->format1_event_types) records.push_back(std::move(type));
-    parts.replicas = std::move(header->replicas);
-    parts.actors = std::move(header->actors);
-    parts.seen = std::move(header->seen);
-    parts.newest_hlc = std::move(header->newest_hlc);
+    parts = std::move(reader).finish("snapshot " + std::to_string(gen), report);
 }
 
 // Brings the factory state up to date with operations saved after it. The clock observes
@@ -240,11 +179,16 @@ Result<ReplicaStore::Opened> ReplicaStore::open(const std::string& dir, const st
     if (!meta_file || !report.clean())
         if (auto w = o.store.write_meta(o.store.generation_, o.factory); !w) return w.error();
 
-    // 4. Leftovers of other generations and interrupted writes.
+    // 4. Leftovers of other generations and interrupted writes. Chunks of the next
+    // generation stay if they are a snapshot being received (stage_chunk's marker says so).
+    const std::string marker = staged_marker_name(meta->generation + 1);
+    const bool staging = std::find(names.begin(), names.end(), marker) != names.end();
     for (const auto& n : names) {
         auto p = parse_name(n);
         bool stray_tmp = n.size() > 4 && n.compare(n.size() - 4, 4, ".tmp") == 0;
-        if (stray_tmp || (p && p->generation != meta->generation)) remove_file(o.store.path(n));
+        bool staged = staging && p && p->chunk >= 0 && p->generation == meta->generation + 1;
+        bool stray_marker = n.rfind(kStagedPrefix, 0) == 0 && n != marker;
+        if (stray_tmp || stray_marker || (p && p->generation != meta->generation && !staged)) remove_file(o.store.path(n));
     }
     return o;
 }
@@ -269,45 +213,45 @@ Outcome ReplicaStore::write_meta(std::uint64_t generation, const OpFactory::Stat
 Outcome ReplicaStore::save_meta(const OpFactory::State& factory) { return write_meta(generation_, factory); }
 
 Outcome ReplicaStore::compact(const Desk& desk, const OpFactory::State& factory) {
+    const std::vector<const Entity*> records = all_records(desk);
+    std::size_t chunks = 0;
+    auto written = encode_snapshot({desk.replicas(), desk.actors(), desk.seen(), desk.newest_hlc(), records},
+                                   [&](std::size_t k, std::string& chunk) {
+                                       chunks = k + 1;
+                                       return write_file_atomically(path(snapshot_chunk_name(generation_ + 1, k)), chunk);
+                                   });
+    if (!written) return written;
+    return commit_next_generation(chunks, factory);
+}
+
+Outcome ReplicaStore::stage_chunk(std::size_t k, std::string_view chunk) {
+    const std::string marker = path(staged_marker_name(generation_ + 1));
+    if (k == 0)
+        if (auto marked = write_file_atomically(marker, ""); !marked) return marked;
+    return write_file_atomically(path(snapshot_chunk_name(generation_ + 1, k)), chunk);
+}
+
+Result<std::string> ReplicaStore::read_staged_chunk(std::size_t k) const {
+    return read_file(path(snapshot_chunk_name(generation_ + 1, k)));
+}
+
+void ReplicaStore::discard_staged() {
+    for (const auto& n : list_directory(dir_))
+        if (auto p = parse_name(n); p && p->chunk >= 0 && p->generation == generation_ + 1) remove_file(path(n));
+    remove_file(path(staged_marker_name(generation_ + 1)));
+}
+
+Outcome ReplicaStore::commit_next_generation(std::size_t chunks, const OpFactory::State& factory) {
     const std::uint64_t next = generation_ + 1;
-    std::vector<const Entity*> records;
-    for (EntityKind kind : kAllEntityKinds)
-        for (const Entity& e : desk.entities(kind)) records.push_back(&e);
-    DeskHeader header{desk.replicas(), desk.actors(), {}, desk.seen(), desk.newest_hlc(), records.size(), 0};
-    header.chunk_count = static_cast<std::uint32_t>(
-        std::max<std::size_t>(1, (records.size() + kRecordsPerChunk - 1) / kRecordsPerChunk));
-    std::string header_payload;
-    encode_desk_header(header_payload, header);
-
-    std::string chunk, payload, table_payload;
-    for (std::uint32_t k = 0; k < header.chunk_count; ++k) {
-        std::size_t begin = k * kRecordsPerChunk;
-        std::size_t end = std::min(records.size(), begin + kRecordsPerChunk);
-        StringTableBuilder table;
-        for (std::size_t i = begin; i < end; ++i) table.add(*records[i]);
-        table.finish();
-        table_payload.clear();
-        encode_string_table(table_payload, table.entries());
-
-        chunk = file_header(FileKind::snapshot);
-        append_record(chunk, RecordType::desk_header, header_payload);
-        append_record(chunk, RecordType::string_table, table_payload);
-        for (std::size_t i = begin; i < end; ++i) {
-            payload.clear();
-            encode_entity(payload, *records[i], table, desk.replicas());
-            append_record(chunk, RecordType::entity, payload);
-        }
-        // Second copies at the other end, so one damaged record cannot lose the chunk.
-        append_record(chunk, RecordType::string_table, table_payload);
-        append_record(chunk, RecordType::desk_header, header_payload);
-        if (auto w = write_file_atomically(path(snapshot_chunk_name(next, k)), chunk); !w) return w;
-    }
     std::string empty_log = file_header(FileKind::log);
     if (auto w = write_file_atomically(path(log_name(next)), empty_log); !w) return w;
     if (auto w = write_meta(next, factory); !w) return w;  // commit point
 
+    // Older generations, and staged chunks beyond this snapshot's (an abandoned download).
     for (const auto& n : list_directory(dir_))
-        if (auto p = parse_name(n); p && p->generation != next) remove_file(path(n));
+        if (auto p = parse_name(n); p && (p->generation != next || p->chunk >= static_cast<long>(chunks)))
+            remove_file(path(n));
+    remove_file(path(staged_marker_name(next)));
     generation_ = next;
     log_bytes_ = empty_log.size();
     log_ops_ = 0;

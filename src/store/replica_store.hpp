@@ -7,12 +7,15 @@
 //                     copies, so one damaged record cannot lose the chunk)
 //   log-<gen>         operations applied since snapshot <gen>, appended one
 //                     record per operation
+//   staged-<gen>      empty: the chunks of generation gen are a snapshot being received
 //
 // Loading = newest snapshot + replaying its log. Damage never stops a load:
 // a corrupt record is skipped and reported, every intact record is kept, a
 // torn log tail is cut off so later appends stay readable.
 // Compaction writes generation gen+1 (chunks, an empty log), then the meta
-// file (the commit point), then deletes generation gen.
+// file (the commit point), then deletes generation gen. A first sync stages the
+// chunks the server sent as generation gen+1 and commits them the same way.
+// Chunks are encoded and read by snapshot_chunks.hpp.
 //
 // In the browser the directory is an IDBFS mount: the caller runs syncfs after
 // append()/compact() before telling the user a change is saved.
@@ -22,6 +25,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -29,18 +33,9 @@
 #include "core/desk.hpp"
 #include "core/op_factory.hpp"
 #include "core/result.hpp"
+#include "store/snapshot_chunks.hpp"
 
 namespace hotline::store {
-
-struct LoadReport {
-    std::vector<std::string> problems;  // one readable line per thing that was wrong
-    std::size_t damaged_records = 0;    // damaged regions skipped, over all files
-    std::size_t snapshot_records = 0;   // records of every kind read from the snapshot
-    std::size_t log_operations = 0;     // operations replayed from the log
-    bool new_replica = false;           // nothing was there: a fresh replica was made
-
-    bool clean() const { return problems.empty(); }
-};
 
 class ReplicaStore {
 public:
@@ -56,6 +51,18 @@ public:
 
     // Writes a new snapshot of `desk` and starts an empty log.
     Outcome compact(const Desk& desk, const OpFactory::State& factory);
+    // A snapshot received from the server (first sync, sync/first_sync.hpp) is staged as the
+    // chunks of the next generation, one by one, with a marker file "staged-<gen>": open()
+    // keeps staged chunks (not an interrupted compaction's), so a reload resumes; a
+    // compaction would overwrite them. adopt_staged() makes the `chunks` staged
+    // chunks the current generation the way compaction does (an empty log, then the meta
+    // file: the commit point); the caller has read them (SnapshotReader) and holds the desk.
+    Outcome stage_chunk(std::size_t k, std::string_view chunk);
+    Result<std::string> read_staged_chunk(std::size_t k) const;
+    void discard_staged();
+    Outcome adopt_staged(std::size_t chunks, const OpFactory::State& factory) {
+        return commit_next_generation(chunks, factory);
+    }
     // Persists the factory state (after leasing numbers) and `extra`.
     Outcome save_meta(const OpFactory::State& factory);
 
@@ -68,13 +75,13 @@ public:
     // rewritten on each change (IDBFS rewrites whole files) stays small.
     bool should_compact() const { return log_bytes_ > kCompactLogBytes; }
 
-    static constexpr std::size_t kRecordsPerChunk = 16384;
     static constexpr std::size_t kCompactLogBytes = 512 * 1024;
 
 private:
     explicit ReplicaStore(std::string dir) : dir_(std::move(dir)) {}
     std::string path(const std::string& name) const { return dir_ + "/" + name; }
     Outcome write_meta(std::uint64_t generation, const OpFactory::State& factory);
+    Outcome commit_next_generation(std::size_t chunks, const OpFactory::State& factory);
 
     std::string dir_;
     std::uint64_t generation_ = 0;

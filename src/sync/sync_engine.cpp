@@ -49,7 +49,11 @@ std::pair<EntityKind, std::string> parse_record_key(const std::string& key) {
 }  // namespace
 
 SyncEngine::SyncEngine(SyncReplica& replica, Transport& transport, Options options)
-    : replica_(replica), transport_(transport), options_(std::move(options)), mailbox_(std::make_shared<Mailbox>()) {
+    : replica_(replica),
+      transport_(transport),
+      options_(std::move(options)),
+      mailbox_(std::make_shared<Mailbox>()),
+      first_(replica) {
     // Reload what a previous session persisted; anything unreadable starts afresh
     // (at worst: a full pull again, which is idempotent).
     const nlohmann::json& saved = replica_.extra().contains(kSyncKey) ? replica_.extra()[kSyncKey] : nlohmann::json();
@@ -147,6 +151,7 @@ void SyncEngine::tick(std::int64_t now_ms) {
 }
 
 bool SyncEngine::start_next(std::int64_t now_ms) {
+    if (in_flight_ != Call::none) return true;  // the next snapshot chunk, sent early (handle_snapshot)
     if (signed_out_ || !backoff_.ready(now_ms)) return false;
     if (stage_ == Stage::push) {
         auto pending = unanswered();
@@ -197,6 +202,15 @@ bool SyncEngine::start_next(std::int64_t now_ms) {
         }
         stage_ = Stage::pull;
     }
+    if (stage_ == Stage::pull && options_.first_sync_snapshot && first_.wanted(cursor_)) stage_ = Stage::snapshot;
+    if (stage_ == Stage::snapshot) {
+        if (first_.wanted(cursor_)) {
+            cycle_running_ = true;
+            send(Call::snapshot, "GET", first_.next_path(), "", now_ms);
+            return true;
+        }
+        stage_ = Stage::pull;  // a local change came first: it is never replaced, pull instead
+    }
     if (stage_ == Stage::pull) {
         cycle_running_ = true;
         send(Call::pull, "GET",
@@ -246,6 +260,10 @@ void SyncEngine::handle(Call call, Result<Reply> reply, std::int64_t now_ms) {
         status_.last_error_code = e.code;
         return;
     }
+    if (call == Call::snapshot) {  // its own statuses: 404 (no snapshots), 410 (gone)
+        handle_snapshot(r, now_ms);
+        return;
+    }
     if (call == Call::history && r.status == 404) {
         // No history to rebuild from: the server does not hold the incident (its create
         // was refused), or it is not ours to see any more (a technician unassigned; the
@@ -262,6 +280,7 @@ void SyncEngine::handle(Call call, Result<Reply> reply, std::int64_t now_ms) {
         case Call::history: handle_history(r, now_ms); break;
         case Call::pull: handle_pull(r, now_ms); break;
         case Call::wait: handle_wait(r, now_ms); break;
+        case Call::snapshot:  // handled above
         case Call::none: break;
     }
 }
@@ -515,6 +534,11 @@ void SyncEngine::settle() {
 }
 
 Outcome SyncEngine::persist(bool snapshot) {
+    remember();
+    return snapshot ? replica_.write_snapshot() : replica_.save_meta();
+}
+
+void SyncEngine::remember() {
     nlohmann::json rebuild = nlohmann::json::array();
     for (const auto& id : rebuild_) rebuild.push_back(id);
     replica_.extra()[kSyncKey] = {{"cursor", cursor_},
@@ -522,7 +546,6 @@ Outcome SyncEngine::persist(bool snapshot) {
                                   {"last_sync_ms", last_sync_ms_},
                                   {"conflicts", conflicts_.to_json()},
                                   {"rebuild", std::move(rebuild)}};
-    return snapshot ? replica_.write_snapshot() : replica_.save_meta();
 }
 
 void SyncEngine::refresh_status() {
@@ -532,6 +555,7 @@ void SyncEngine::refresh_status() {
     status_.conflicts = conflicts_.items().size();
     status_.last_sync_ms = last_sync_ms_;
     status_.next_retry_ms = backoff_.failures() > 0 ? backoff_.next_ms() : 0;
+    first_.report(status_);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 // The client side of the sync protocol (docs/sync-protocol.md): a state machine
 // driven by tick(now_ms) and by transport callbacks.
 //
+// A fresh replica's first sync fetches a snapshot instead of pulling the whole log
+// (first_sync.hpp), in place of the first cycle's pull stage; pulls continue from its seq.
+//
 // One cycle: push the unanswered outbox operations (batches of <= 5,000; with
 // want_numbers when fewer than 20 numbers are left), rebuild the incidents that
 // need it, pull pages until `more` is false, then long-poll /wait until the
@@ -40,6 +43,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/ids.hpp"
@@ -48,6 +52,7 @@
 #include "protocol/read_messages.hpp"
 #include "sync/backoff.hpp"
 #include "sync/conflicts.hpp"
+#include "sync/first_sync.hpp"
 #include "sync/sync_replica.hpp"
 #include "sync/sync_status.hpp"
 #include "sync/transport.hpp"
@@ -65,6 +70,7 @@ public:
         int want_numbers = 100;
         std::int64_t low_numbers = 20;            // ask for more below this
         int max_steps_per_tick = 16;              // with a transport that answers at once
+        bool first_sync_snapshot = true;          // false: a fresh replica pulls the log too
     };
 
     SyncEngine(SyncReplica& replica, Transport& transport, Options options);
@@ -89,6 +95,9 @@ public:
     // Incidents changed by sync since the last call (pulled, rebuilt), so the
     // list and an open incident can refresh. New incidents are among them.
     std::vector<std::string> take_changed_incidents();
+    // True once after a first sync replaced the (empty) desk with a snapshot: every record
+    // is new, so the list rebuilds at once instead of incident by incident.
+    bool take_desk_replaced() { return std::exchange(desk_replaced_, false); }
 
     // Called from a transport callback (possibly inside request(), possibly
     // later from the event loop): the platform should call tick() soon. It must
@@ -98,8 +107,8 @@ public:
     std::int64_t cursor() const { return cursor_; }
 
 private:
-    enum class Stage : std::uint8_t { push, rebuild, pull, wait };
-    enum class Call : std::uint8_t { none, push, history, pull, wait };
+    enum class Stage : std::uint8_t { push, rebuild, snapshot, pull, wait };
+    enum class Call : std::uint8_t { none, push, history, snapshot, pull, wait };
     struct Mailbox;
 
     bool start_next(std::int64_t now_ms);  // true when a request was sent
@@ -110,11 +119,14 @@ private:
     void handle_history(const Reply& reply, std::int64_t now_ms);
     void handle_pull(const Reply& reply, std::int64_t now_ms);
     void handle_wait(const Reply& reply, std::int64_t now_ms);
+    void handle_snapshot(const Reply& reply, std::int64_t now_ms);  // sync_engine_first.cpp
+    void adopt_snapshot(std::int64_t now_ms);
     void fail(const Error& error, SyncState state, std::int64_t now_ms);
     void succeed();
     void finish_cycle(std::int64_t now_ms);
     void commit_cursor(std::int64_t cursor);
     Outcome persist(bool snapshot);
+    void remember();  // the persisted state into extra(), without writing it
     void settle();
     void move_to_conflicts(const Operation& op, Error reason, std::int64_t now_ms, std::set<OpId>& dropped);
     std::vector<const Operation*> unanswered() const;
@@ -149,6 +161,8 @@ private:
     std::string rebuilding_;                      // the incident whose history is in flight
     ConflictList conflicts_;
     std::set<std::string> changed_;
+    bool desk_replaced_ = false;
+    FirstSync first_;
     SyncStatus status_;
 };
 

@@ -11,10 +11,16 @@
 //     write_snapshot() afterwards, because the log alone would replay the old order.
 //   - commit_local: mint + apply + log + outbox, as a user change (re-applying a conflict).
 //   - save_meta / write_snapshot persist extra() together with the factory state.
+//   - first sync (first_sync.hpp): stage_snapshot_chunk writes a received chunk as a chunk
+//     of the store's next generation (ReplicaStore::stage_chunk), durable on return;
+//     adopt_snapshot makes the staged chunks the replica's snapshot the way compaction
+//     does (the meta file, with extra(), is the commit point), takes `parts` (read from
+//     those chunks) as its desk, and has the clock observe the desk's newest stamp.
 //   - every successful write counts in changes_written() (the web platform then
 //     makes the directory durable in IndexedDB).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -56,6 +62,13 @@ public:
     // the op factory's clock falls back to `physical_ms` (HlcClock::fall_back), so later
     // changes are accepted once the physical clock is right. Persisted by the next save_meta().
     virtual void fall_back_clock(std::int64_t physical_ms) = 0;
+
+    virtual Outcome stage_snapshot_chunk(std::size_t k, std::string_view chunk) = 0;
+    virtual Result<std::string> read_staged_chunk(std::size_t k) const = 0;
+    virtual void discard_staged_snapshot() = 0;
+    virtual Outcome adopt_snapshot(std::size_t chunks, Desk::Parts parts) = 0;
+    // The store's generation: staged chunks belong to the one after it.
+    virtual std::uint64_t snapshot_generation() const = 0;
 
     virtual Outcome save_meta() = 0;
     virtual Outcome write_snapshot() = 0;

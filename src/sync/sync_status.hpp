@@ -26,6 +26,10 @@ struct SyncStatus {
     std::int64_t next_retry_ms = 0;   // offline/error: when the next attempt is due
     std::string last_error;           // readable; empty when the last step succeeded
     std::string last_error_code;      // Error::code of it
+    // A first sync by snapshot under way (first_sync.hpp): what has arrived of it, in
+    // bytes (as stored, before Content-Encoding) and incidents. All 0 when none is.
+    std::int64_t first_sync_bytes = 0, first_sync_bytes_total = 0;
+    std::int64_t first_sync_incidents = 0, first_sync_incidents_total = 0;
 };
 
 }  // namespace hotline::sync

@@ -2,6 +2,8 @@
 // every change is durable yet, whether it has reached the server (online,
 // offline with changes waiting, signed out, conflicts to look at), the last
 // refusal or confirmation, and how many incidents the list shows.
+#include <cstdio>
+
 #include "app/display.hpp"
 #include "app/i18n.hpp"
 #include "ui/screens.hpp"
@@ -26,6 +28,18 @@ void draw_demo_banner(Context&) {
 
 namespace {
 
+// "First sync · 12.4 of 31.0 MB · 32,768 of 100,000 incidents" (bytes as stored).
+std::string first_sync_progress(const sync::SyncStatus& st) {
+    auto mb = [](std::int64_t bytes) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f", static_cast<double>(bytes) / 1e6);
+        return std::string(text);
+    };
+    return app::tr_format("sync.first", {mb(st.first_sync_bytes), mb(st.first_sync_bytes_total),
+                                         std::to_string(st.first_sync_incidents),
+                                         std::to_string(st.first_sync_incidents_total)});
+}
+
 void draw_sync_state(Context& ctx) {
     app::App& app = ctx.app;
     const sync::SyncEngine* engine = app.sync();
@@ -44,7 +58,8 @@ void draw_sync_state(Context& ctx) {
         case sync::SyncState::offline: text_coloured(p.warning, app::tr_format("sync.offline", {pending})); break;
         case sync::SyncState::error: text_coloured(p.error, app::tr_format("sync.error", {st.last_error})); break;
         case sync::SyncState::online:
-            if (st.pending > 0) text_muted(app::tr_format("sync.pending", {pending}));
+            if (st.first_sync_bytes_total > 0) text_muted(first_sync_progress(st));
+            else if (st.pending > 0) text_muted(app::tr_format("sync.pending", {pending}));
             else if (st.last_sync_ms == 0) text_muted(app::tr("sync.never"));
             else text_muted(app::tr_format("sync.online", {app::format_date_time(st.last_sync_ms, app.utc_offset_minutes())}));
             break;

@@ -10,12 +10,15 @@
 //   - a local change (a new incident typed in with the keyboard) until durable in IndexedDB;
 //   - the registration lookups over the customer records (app/lookup_timing.hpp, run inside
 //     the page): customer lookup per keystroke, serial lookup; the store's size in IndexedDB;
-//   - the shipped files, raw and gzip-compressed, app.data split into its files.
+//   - the shipped files, raw and gzip-compressed, app.data split into its files;
+//   - the first sync against a real hotline_server (bench_first_sync.mjs): snapshot and,
+//     for comparison, operations, twice each.
 //
 //   node tests/browser/bench_list.mjs            (cmake --build … --target run_browser_bench)
 //   HOTLINE_BENCH_INCIDENTS=20000 node tests/browser/bench_list.mjs
 //   HOTLINE_BENCH_RECORDS=0 …   the demo company's records (150 accounts) instead of
 //                               10,000 accounts, 30,000 contacts and 100,000 units
+//   HOTLINE_BENCH_FIRST_SYNC=0  without the first sync; =only: the first sync alone
 //
 // The incidents come from hotline_debug_seed (src/platform/web/bench_exports.cpp: realistic
 // incidents from the demo data set through app::seed_synthetic), saved to IndexedDB like any
@@ -24,6 +27,7 @@ import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 
+import {benchFirstSync} from './bench_first_sync.mjs';
 import {openApp, siteDir} from './support.mjs';
 
 const incidents = Number(process.env.HOTLINE_BENCH_INCIDENTS || 100000);
@@ -31,6 +35,7 @@ const reloads = 3;
 const withRecords = process.env.HOTLINE_BENCH_RECORDS !== '0';
 const records = withRecords ? [10000, 30000, 100000] : [0, 0, 0];  // accounts, contacts, units
 const results = {incidents};
+const firstSync = process.env.HOTLINE_BENCH_FIRST_SYNC || '1';
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -65,8 +70,8 @@ results.sizes = sizes();
 const core = ['app.wasm', 'app.js', 'app.data:/fonts/ui.ttf'];
 results.shipped_gzip = core.reduce((sum, name) => sum + (results.sizes[name]?.gzip ?? 0), 0);
 
-const app = await openApp({viewport: {width: 1280, height: 800}});
-try {
+const app = firstSync === 'only' ? null : await openApp({viewport: {width: 1280, height: 800}});
+if (app) try {
   say(`== Hotline browser benchmark: ${incidents.toLocaleString('en')} incidents` +
       (withRecords ? `, ${records.map((n) => n.toLocaleString('en')).join(' / ')} accounts / contacts / units` : ''));
   const seeded = await app.page.evaluate(([n, counts]) => JSON.parse(
@@ -167,12 +172,14 @@ try {
   await app.close();
 }
 
+if (firstSync !== '0') results.first_sync = await benchFirstSync({incidents, say});
+
 say('sizes (raw / gzip -9):');
 for (const [name, s] of Object.entries(results.sizes)) {
   say(`  ${name.padEnd(28)} ${kb(s.raw).padStart(10)} ${kb(s.gzip).padStart(10)}`);
 }
 say(`  wasm + js + font, gzip: ${kb(results.shipped_gzip)}`);
-say(`wasm heap after start-up: ${results.heap_mb.toFixed(0)} MB; IndexedDB usage ${results.idb_mb.toFixed(1)} MB`);
+if (app) say(`wasm heap after start-up: ${results.heap_mb.toFixed(0)} MB; IndexedDB usage ${results.idb_mb.toFixed(1)} MB`);
 say(`json: ${JSON.stringify(results)}`);
 
 // Runs `act`, waits until predicate(state), and reports the slowest ui::draw and whole frame

@@ -26,17 +26,19 @@ const serverProgram = process.env.HOTLINE_SERVER_PROGRAM ||
   path.join(repo, 'build/default/bin/hotline_server');
 
 // The real server (hotline_server) on a fresh SQLite file with the demo users (password
-// "hotline-demo") and incidents, serving the built site. Returns {url, close()}.
-export async function startHotlineServer() {
+// "hotline-demo") and incidents (300, or `incidents`), serving the built site. Returns
+// {url, close()}. `startTimeout`: a large seed takes a while before the server listens.
+export async function startHotlineServer({incidents = 300, startTimeout = 20000} = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hotline-server-'));
   const portFile = path.join(dir, 'port');
   const child = spawn(serverProgram, ['--port', '0', '--port-file', portFile, '--db',
-                                      path.join(dir, 'hotline.db'), '--site', siteDir, '--seed-demo'],
+                                      path.join(dir, 'hotline.db'), '--site', siteDir, '--seed-demo',
+                                      '--demo-incidents', String(incidents)],
                       {stdio: ['ignore', 'ignore', 'pipe']});
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });
   child.on('error', (error) => { log += `${error.message}\n`; });
-  const deadline = Date.now() + 20000;
+  const deadline = Date.now() + startTimeout;
   while (!(existsSync(portFile) && readFileSync(portFile, 'utf8').trim())) {
     if (child.exitCode !== null || child.pid === undefined || Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -1,5 +1,7 @@
 #include "server_test_support.hpp"
 
+#include <zlib.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -87,6 +89,25 @@ server::NewOp test_op(const std::string& op_id, const std::string& entity_id, co
 server::UserRecord test_user(const std::string& login, const std::string& role) {
     return server::UserRecord{login, "Name of " + login, role, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA",
                               true};
+}
+
+std::string gunzip(const std::string& data) {
+    z_stream z{};
+    REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
+    std::string out;
+    char buffer[1 << 16];
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    int result = Z_OK;
+    while (result == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(buffer);
+        z.avail_out = sizeof buffer;
+        result = inflate(&z, Z_NO_FLUSH);
+        out.append(buffer, sizeof buffer - z.avail_out);
+    }
+    inflateEnd(&z);
+    REQUIRE(result == Z_STREAM_END);
+    return out;
 }
 
 }  // namespace hotline::server_test

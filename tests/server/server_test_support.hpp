@@ -37,6 +37,10 @@ server::NewOp test_op(const std::string& op_id, const std::string& entity_id,
                       const std::string& actor = "u:ann");
 server::UserRecord test_user(const std::string& login, const std::string& role = "agent");
 
+// The data of a gzip member (a reply sent with Content-Encoding: gzip); fails the test if
+// it is not one.
+std::string gunzip(const std::string& data);
+
 }  // namespace hotline::server_test
 
 // Registers `function(Backend)` as "sqlite: <title>" and "postgres: <title>".

@@ -44,11 +44,14 @@ Outcome BenchClient::lease(std::int64_t numbers) {
 }
 
 Result<std::string> BenchClient::pull(std::int64_t cursor, int limit) {
-    auto reply = http_.request("GET", "/api/v1/pull?cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit),
-                               {}, token_);
+    return get("/pull?cursor=" + std::to_string(cursor) + "&limit=" + std::to_string(limit));
+}
+
+Result<std::string> BenchClient::get(const std::string& path) {
+    auto reply = http_.request("GET", "/api/v1" + path, {}, token_);
     if (!reply) return reply.error();
     if (reply->status != 200)
-        return make_error("pull_failed", "pull answered " + std::to_string(reply->status) + ": " + reply->body);
+        return make_error("get_failed", "GET " + path + " answered " + std::to_string(reply->status) + ": " + reply->body);
     return std::move(reply->body);
 }
 

@@ -33,6 +33,8 @@ public:
 
     // GET /pull?cursor=&limit=; the reply's body, unparsed.
     Result<std::string> pull(std::int64_t cursor, int limit);
+    // GET of `path` under /api/v1 (the first sync's snapshot and chunks); the body.
+    Result<std::string> get(const std::string& path);
 
 private:
     server::http::HttpClient http_;

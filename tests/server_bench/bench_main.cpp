@@ -86,6 +86,8 @@ int main(int argc, char** argv) {
     run.pull_latency(r);
     step("first sync and incremental sync");
     run.first_sync_and_incremental(r);
+    step("first sync by snapshot");
+    run.first_sync_snapshot(r);
     step("health and pull latency while clients sign in");
     run.latency_during_logins(r);
     print_results(config, r);

@@ -51,6 +51,19 @@ void print_results(const BenchConfig& config, const Results& r) {
     line("  of which client fold (parse, decode, apply)", "");
     std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(r.sync_bytes) / 1e6);
     line("  bytes received (JSON bodies)", "");
+    std::snprintf(buf, sizeof buf, "%.2f s", r.snap_total_s);
+    what = "first sync by snapshot: " + std::to_string(r.snap_incidents) + " incidents, " +
+           std::to_string(r.snap_chunks) + " chunks";
+    line(what.c_str(), "< 5 s");
+    std::snprintf(buf, sizeof buf, "%.2f s", r.snap_manifest_s);
+    line("  of which GET /snapshot (the server builds it)", "");
+    std::snprintf(buf, sizeof buf, "%.2f s", r.snap_transfer_s);
+    line("  of which transfer (chunk requests)", "");
+    std::snprintf(buf, sizeof buf, "%.2f s", r.snap_read_s);
+    line("  of which client read (checksums, decode, desk)", "");
+    std::snprintf(buf, sizeof buf, "%.1f MB (gzip: %.1f MB)", static_cast<double>(r.snap_bytes) / 1e6,
+                  static_cast<double>(r.snap_gzip_bytes) / 1e6);
+    line("  bytes received (chunks)", "");
     std::snprintf(buf, sizeof buf, "%.1f ms", r.incr_push_ms);
     what = "incremental: push 100 sets (median of " + std::to_string(config.reps) + ")";
     line(what.c_str(), "< 30 ms");

@@ -3,7 +3,8 @@
 //   push        1 client, then N concurrent clients, batches of `batch` operations;
 //               then one client fills the log up to `incidents` incidents (also timed)
 //   pull        latency of one page of 1,000 operations at random cursors, 1 and N clients
-//   first sync  a fresh client pulls everything in pages of 5,000 and folds it into a Desk
+//   first sync  a fresh client pulls everything in pages of 5,000 and folds it into a Desk;
+//               then one takes the snapshot instead (GET /snapshot and its chunks)
 //   incremental one client pushes 100 sets in one push, the synced client pulls them
 //   logins      `login_clients` clients sign in again and again (Argon2id, interactive cost)
 //               while GET /health and a pull of 1,000 operations are timed every 20 ms
@@ -55,6 +56,9 @@ struct Results {
     double sync_transfer_s = 0, sync_fold_s = 0, sync_total_s = 0;
 
     double incr_push_ms = 0, incr_pull_ms = 0, incr_fold_ms = 0;
+    // First sync by snapshot (snapshot_scenarios.cpp).
+    std::size_t snap_incidents = 0, snap_chunks = 0, snap_bytes = 0, snap_gzip_bytes = 0;
+    double snap_manifest_s = 0, snap_transfer_s = 0, snap_read_s = 0, snap_total_s = 0;
 
     std::size_t logins = 0;
     double logins_seconds = 0;
@@ -75,6 +79,7 @@ public:
     void fill(Results& r);
     void pull_latency(Results& r);
     void first_sync_and_incremental(Results& r);
+    void first_sync_snapshot(Results& r);
     void latency_during_logins(Results& r);
 
     static std::vector<std::string> logins(const BenchConfig& config);

@@ -37,6 +37,10 @@ EM_JS(int, hotline_js_demo_requested, (), {
     return new URLSearchParams(location.search).has('demo') ? 1 : 0;
 });
 
+EM_JS(int, hotline_js_first_sync_by_operations, (), {
+    return new URLSearchParams(location.search).get('first_sync') === 'operations' ? 1 : 0;
+});
+
 // Fills `out` with `length` characters of [a-z0-9], uniformly (bytes >= 252
 // are dropped so that every character has the same chance), and a NUL.
 EM_JS(void, hotline_js_random_id, (char* out, int length), {
@@ -89,6 +93,8 @@ std::int64_t now_ms() { return static_cast<std::int64_t>(emscripten_date_now());
 int utc_offset_minutes() { return hotline_js_utc_offset_minutes(); }
 
 bool demo_requested() { return hotline_js_demo_requested() != 0; }
+
+bool first_sync_by_operations() { return hotline_js_first_sync_by_operations() != 0; }
 
 std::string random_replica_id() {
     char id[13];

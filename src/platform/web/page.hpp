@@ -27,6 +27,9 @@ int utc_offset_minutes();
 
 // The address asks for the static demo: "?demo" (any value) in its query.
 bool demo_requested();
+// "?first_sync=operations": a fresh replica pulls the log instead of taking a snapshot
+// (the browser benchmark's "before").
+bool first_sync_by_operations();
 
 // A fresh replica id (core/ids.hpp: 1-16 of [a-z0-9]): 12 characters from
 // crypto.getRandomValues, about 62 bits.

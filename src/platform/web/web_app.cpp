@@ -140,7 +140,7 @@ void WebApp::open_app() {
     }
     app_ = std::move(opened.value());
     if (desk_ == Desk::user) {
-        app_->connect(transport_, session_->token);
+        app_->connect(transport_, session_->token, !page::first_sync_by_operations());
         app_->sync()->on_wake = [this] { woken_ = true; };
         // Also makes the session file durable with the replica's metadata.
         (void)app_->replica().save_meta();

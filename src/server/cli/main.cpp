@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
         if (auto ready = init_credentials(); !ready) return fail("crypto", ready.error());
         auto demo = set_up_demo(**db, path, HashCost::interactive, std::chrono::duration_cast<std::chrono::milliseconds>(
                                                                          std::chrono::system_clock::now().time_since_epoch())
-                                                                         .count());
+                                                                         .count(),
+                                config->demo_incidents);
         if (!demo) return fail("demo set-up", demo.error());
         log_event("demo", {{"users_created", demo->users_created}, {"operations_stored", demo->operations_stored}});
     }

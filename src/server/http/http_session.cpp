@@ -8,6 +8,7 @@
 #include <boost/asio/post.hpp>
 
 #include "server/http/client_address.hpp"
+#include "server/http/gzip.hpp"
 #include "server/http/static_files.hpp"
 #include "server/http/url_codec.hpp"
 
@@ -191,6 +192,7 @@ void Session::route() {
         forwarded_for += sv(field->value());
     }
     if (peer_text_ != "-") client_ = client_address(peer_, forwarded_for, core_.trusted_proxies);
+    gzip_ok_ = accepts_gzip(sv(request[bhttp::field::accept_encoding]));
     const auto path = split_target(sv(request.target())).path;
     if (is_api_path(path)) {
         serve_api(parser_->get());
@@ -216,6 +218,7 @@ void Session::serve_api(const Request& request) {
     api_request_.client_address = client_;
     api_request_.accepts_raw_json = true;
     api_request_.runs_background = true;
+    api_request_.accepts_gzip = gzip_ok_;
     ask_handler(false);
 }
 
@@ -288,6 +291,11 @@ void Session::answer(ApiResponse response, bool timed_out) {
         auto reply = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::no_content, 11);
         reply->set(bhttp::field::cache_control, "no-store");
         send(std::move(reply), false);
+        return;
+    }
+    if (!response.octets.empty()) {
+        send_body(response.status, "application/octet-stream", std::move(response.octets), false,
+                  response.octets_gzipped);
         return;
     }
     if (!response.raw_json.empty()) {
@@ -403,11 +411,24 @@ void Session::serve_static(const Request& request) {
 // --- Writing -----------------------------------------------------------------------------
 
 void Session::send_json(int status, std::string body, bool fatal) {
+    send_body(status, "application/json", std::move(body), fatal, false);
+}
+
+void Session::send_body(int status, const char* content_type, std::string body, bool fatal, bool gzipped) {
     auto reply = std::make_shared<bhttp::response<bhttp::string_body>>();
     reply->version(11);
     reply->result(static_cast<unsigned>(status));
-    reply->set(bhttp::field::content_type, "application/json");
+    reply->set(bhttp::field::content_type, content_type);
     reply->set(bhttp::field::cache_control, "no-store");
+    reply->set(bhttp::field::vary, "Accept-Encoding");
+    if (gzipped) {
+        reply->set(bhttp::field::content_encoding, "gzip");
+    } else if (gzip_ok_ && body.size() >= kGzipMinBytes) {
+        if (std::string packed = gzip(body); !packed.empty()) {
+            reply->set(bhttp::field::content_encoding, "gzip");
+            body = std::move(packed);
+        }
+    }
     reply->body() = std::move(body);  // a pull page is megabytes: never copied
     reply->prepare_payload();
     send(std::move(reply), fatal);

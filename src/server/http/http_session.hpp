@@ -58,6 +58,9 @@ private:
     // Replies. `fatal`: the request could not be read whole; close after answering and
     // drain what the peer still sends for a moment, so our answer is not lost to a reset.
     void send_json(int status, std::string body, bool fatal = false);
+    // Gzipped when the request allows it and the body is large enough (gzip.hpp), unless the
+    // handler sent it `gzipped` already.
+    void send_body(int status, const char* content_type, std::string body, bool fatal, bool gzipped);
     void send_text(int status, std::string_view body, bool fatal = false);
     template <class Response>
     void send(std::shared_ptr<Response> response, bool fatal);
@@ -78,6 +81,7 @@ private:
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
     bool keep_alive_ = false;
     bool head_ = false;
+    bool gzip_ok_ = false;  // this request's Accept-Encoding allows gzip
 
     // The request being answered, for the log and for asking the handler again.
     ApiRequest api_request_;
