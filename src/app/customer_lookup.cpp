@@ -119,15 +119,30 @@ std::vector<std::uint32_t> CustomerLookup::matching(std::string_view needle, boo
     // A one-letter query is answered by the signatures (a digits query has three digits at least).
     const TextQuery query = text_query(needle);
     std::vector<std::uint32_t> matches;
+    matches.reserve(candidates ? candidates->size() : rows_.size());  // one allocation, not one per doubling
     auto check = [&](std::uint32_t r) {
         const Row& row = rows_[r];
         if (may_contain(row.signature, query) && (query.signature_decides || row_matches(row, needle, digits)))
             matches.push_back(r);
     };
-    if (candidates) {
+    if (candidates && candidates->size() * 4 < rows_.size()) {
         for (std::uint32_t r : *candidates) check(r);
-    } else {
+    } else if (query.signature_decides) {
         for (std::uint32_t r = 0; r < rows_.size(); ++r) check(r);
+    } else {
+        // Many candidates (a second letter after a first that matched most records): one
+        // scan of the buffer costs less than a test per record, and finds only candidates
+        // (keys holding the needle hold the previous needle it extends). After a hit, go on
+        // from the next row's keys; hits come in buffer order, so the row holding one is
+        // found by walking forward.
+        std::uint32_t r = 0;
+        for (std::size_t p = find_text(text_, needle); p != std::string::npos;) {
+            while (r + 1 < rows_.size() && rows_[r + 1].offset <= p) ++r;
+            const bool hit = !digits || p >= rows_[r].offset + rows_[r].name_length + rows_[r].email_length + 2u;
+            if (hit) matches.push_back(r);
+            const std::size_t next = hit ? (r + 1 < rows_.size() ? rows_[r + 1].offset : text_.size()) : p + 1;
+            p = find_text(text_, needle, next);
+        }
     }
     return matches;
 }
@@ -145,7 +160,7 @@ std::vector<CustomerMatch> CustomerLookup::find(std::string_view typed, std::siz
     std::vector<std::uint32_t> matches = matching(needle, digits, narrows ? &last_matches_ : nullptr);
     last_needle_ = needle;
     last_digits_ = digits;
-    last_matches_ = matches;
+    last_matches_.assign(matches.begin(), matches.end());  // into the buffer it already has
 
     std::vector<CustomerMatch> out;
     // Records deactivated since the index was built are skipped, so rank a few more than asked.

@@ -35,11 +35,13 @@ TextQuery text_query(std::string_view folded_query) {
     return {folded_query, signature, folded_query.size() == 1 && signature < (std::uint64_t{1} << kOwnBits)};
 }
 
-bool contains(std::string_view text, std::string_view query) {
-    const std::size_t n = query.size(), size = text.size();
-    if (n == 0) return true;
-    if (size < n + kWindow - 1) return text.find(query) != std::string_view::npos;  // shorter than one window
-    const char* const t = text.data();
+std::size_t find_text(std::string_view text, std::string_view query, std::size_t from) {
+    const std::size_t n = query.size();
+    if (from > text.size()) return std::string_view::npos;
+    if (n == 0) return from;
+    const std::size_t size = text.size() - from;
+    if (size < n + kWindow - 1) return text.find(query, from);  // shorter than one window
+    const char* const t = text.data() + from;
     const Bytes16 first = Bytes16{} + static_cast<unsigned char>(query.front());
     const Bytes16 last = Bytes16{} + static_cast<unsigned char>(query.back());
     // 16 positions from p: 0xff where both their first and last bytes match.
@@ -63,9 +65,9 @@ bool contains(std::string_view text, std::string_view query) {
                 for (std::uint64_t found = words[w] & kHighs; found; found &= found - 1) {
                     const std::size_t p = at + 8 * w + static_cast<std::size_t>(std::countr_zero(found)) / 8;
                     // The first and last bytes match: compare the ones between.
-                    if (n <= 2 || std::memcmp(t + p + 1, query.data() + 1, n - 2) == 0) return true;
+                    if (n <= 2 || std::memcmp(t + p + 1, query.data() + 1, n - 2) == 0) return from + p;
                 }
-        if (at == last_window) return false;
+        if (at == last_window) return std::string_view::npos;
     }
 }
 

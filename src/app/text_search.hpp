@@ -29,12 +29,16 @@ inline bool may_contain(std::uint64_t text_signature, const TextQuery& query) {
     return (text_signature & query.signature) == query.signature;
 }
 
-// Whether `text` contains the query's text: 32 positions at a time are tested
-// for the query's first and last bytes with SIMD instructions (SSE2 natively,
+// The first position at or after `from` where `text` holds `query` (npos if
+// none): 32 positions at a time are tested for the query's first and last bytes
+// with SIMD instructions (SSE2 natively,
 // wasm SIMD in the browser, where memchr goes 4 bytes at a time), and only the
 // positions that pass are compared in full (W. Muła's "SIMD-friendly" substring
 // search). Two bytes make few false candidates even when each byte is common
 // (a space, 'e', the D0/D1 lead byte of every Cyrillic letter).
-bool contains(std::string_view text, std::string_view query);
+std::size_t find_text(std::string_view text, std::string_view query, std::size_t from = 0);
+inline bool contains(std::string_view text, std::string_view query) {
+    return find_text(text, query) != std::string_view::npos;
+}
 
 }  // namespace hotline::app

@@ -11,7 +11,7 @@
 using namespace hotline::app;
 using hotline::testing::uniform;
 
-TEST_CASE("text search: contains() finds what find() finds, at every position and length") {
+TEST_CASE("text search: find_text() and contains() answer as std::string::find, at every position and length") {
     hotline::testing::Rng rng(31);
     // A small alphabet makes near misses common: first and last bytes that match, middles that do not.
     const std::string alphabet = "ab\x01\xd0\xb8\x80";
@@ -23,6 +23,8 @@ TEST_CASE("text search: contains() finds what find() finds, at every position an
         CAPTURE(text);
         CAPTURE(query);
         REQUIRE(contains(text, query) == (text.find(query) != std::string::npos));
+        const auto from = static_cast<std::size_t>(uniform(rng, 0, static_cast<std::int64_t>(text.size()) + 1));
+        REQUIRE(find_text(text, query, from) == text.find(query, from));
     }
     CHECK(contains("", ""));
     CHECK_FALSE(contains("", "a"));
