@@ -17,7 +17,7 @@ FieldValues::FieldValues(std::span<const std::string_view> values) : count_(stat
     char* out = header + header_size();
     std::uint32_t end = 0;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        std::memcpy(out + end, values[i].data(), values[i].size());
+        if (!values[i].empty()) std::memcpy(out + end, values[i].data(), values[i].size());  // an empty view may be null
         end += static_cast<std::uint32_t>(values[i].size());
         put_u32(header + i * sizeof(std::uint32_t), end);
     }
@@ -37,6 +37,7 @@ const std::string_view FieldValues::operator[](std::size_t i) const {
 void FieldValues::set(std::size_t i, std::string_view value) {
     const std::string_view old = (*this)[i];
     if (old.size() == value.size()) {
+        if (value.empty()) return;  // an empty view may be null, which memmove must not get
         std::memmove(data_.data() + (old.data() - data_.data()), value.data(), value.size());
         return;
     }
