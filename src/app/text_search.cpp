@@ -1,6 +1,7 @@
 #include "app/text_search.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 
@@ -16,17 +17,25 @@ static_assert(std::endian::native == std::endian::little);  // x86-64 and wasm: 
 using Bytes16 = unsigned char __attribute__((vector_size(16)));
 constexpr std::size_t kWindow = 32;  // positions tested before one branch: two vectors
 
-std::uint64_t signature_bit(unsigned char c) {
+constexpr std::uint64_t signature_bit(unsigned char c) {
     if (c >= 'a' && c <= 'z') return std::uint64_t{1} << (c - 'a');
     if (c >= '0' && c <= '9') return std::uint64_t{1} << (26 + c - '0');
     return std::uint64_t{1} << (kOwnBits + c % (64 - kOwnBits));
 }
 
+// Every row's text is signed at start-up (100,000 rows): one table load per byte
+// instead of the branches above (37 % of building the list, before).
+constexpr auto kSignatureBits = [] {
+    std::array<std::uint64_t, 256> bits{};
+    for (unsigned c = 0; c < 256; ++c) bits[c] = signature_bit(static_cast<unsigned char>(c));
+    return bits;
+}();
+
 }  // namespace
 
 std::uint64_t signature_of(std::string_view text) {
     std::uint64_t signature = 0;
-    for (char c : text) signature |= signature_bit(static_cast<unsigned char>(c));
+    for (char c : text) signature |= kSignatureBits[static_cast<unsigned char>(c)];
     return signature;
 }
 
