@@ -40,13 +40,6 @@ public:
     // The page is being hidden or unloaded: start a persist now if anything
     // written is not durable yet (ignoring a pending retry delay).
     void flush();
-    // A persist started less than kHoldFramesMs ago is still running: frames that are not
-    // needed to show a change wait for it (FramePacer), because IndexedDB's commit shares
-    // the main thread with drawing (issue 10: 87-117 ms while the settle frames drew,
-    // a few ms without them). Past the limit frames go on, so a slow disk never freezes
-    // the interface.
-    bool holds_frames(double now_ms) const { return busy_ && now_ms - started_at_ < kHoldFramesMs; }
-    static constexpr double kHoldFramesMs = 100;
 
     const Stats& stats() const { return stats_; }
 

@@ -31,11 +31,9 @@ EM_JS(int, hotline_js_take_input, (), {
 
 FramePacer::FramePacer() { hotline_js_listen_for_input(); }
 
-bool FramePacer::should_draw(double now_ms, bool state_changed, bool hold) {
+bool FramePacer::should_draw(double now_ms, bool state_changed) {
     if (hotline_js_take_input()) settle_frames_ = kSettleFrames;
-    if (state_changed) return true;
-    if (hold) return false;
-    if (settle_frames_ > 0 || ImGui::IsAnyMouseDown()) return true;
+    if (settle_frames_ > 0 || state_changed || ImGui::IsAnyMouseDown()) return true;
     const double heartbeat = ImGui::GetIO().WantTextInput ? kTypingHeartbeatMs : kIdleHeartbeatMs;
     return now_ms - last_draw_ms_ >= heartbeat;
 }

@@ -18,10 +18,8 @@ public:
     // Installs the page's input listeners. Call once.
     FramePacer();
 
-    // Whether this refresh should draw. `now_ms`: emscripten_get_now(). `hold`: a save is
-    // in flight (DurableSaver::holds_frames): only a changed state draws now; input,
-    // settle frames and heartbeats are drawn once it is done (the input stays queued).
-    bool should_draw(double now_ms, bool state_changed, bool hold = false);
+    // Whether this refresh should draw. `now_ms`: emscripten_get_now().
+    bool should_draw(double now_ms, bool state_changed);
     // Records a frame drawn at `now_ms`.
     void drew(double now_ms);
 

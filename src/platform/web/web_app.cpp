@@ -210,7 +210,7 @@ void WebApp::frame() {
     const bool first = startup_.first_frame_ms == 0;
     const bool changed =
         fit.resized || fit.rescaled || sync_moved || admin_answered || app_->has_unsaved_changes() != drawn_unsaved_;
-    if (!first && !pacer_.should_draw(frame_begin, changed, saver_->holds_frames(frame_begin))) return;
+    if (!first && !pacer_.should_draw(frame_begin, changed)) return;
     draw(frame_begin);
 }
 
