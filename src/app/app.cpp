@@ -24,15 +24,18 @@ Result<std::unique_ptr<App>> App::open(const Options& options) {
     if (!replica) return replica.error();
     std::unique_ptr<App> app(new App(std::move(replica.value()), options));
     if (const auto& report = app->replica_.load_report(); !report.clean())
-        app->say(tr_format("open.damaged", {std::to_string(report.problems.size())}), true);
+        app->say(tr_plural("open.damaged", static_cast<std::int64_t>(report.problems.size()),
+                            {format_count(static_cast<std::int64_t>(report.problems.size()))}),
+                 true);
     if (!options.demo_data_path.empty() && app->desk().incidents().empty()) {
         if (auto seeded = seed_demo(app->replica_, options.demo_data_path, options.now_ms); !seeded)
-            app->say(tr_format("demo.failed", {seeded.error().message}), true);
+            app->say(tr_format("demo.failed", {tr_error(seeded.error())}), true);
         app->list_.reload();
     }
     const nlohmann::json& extra = app->replica_.extra();
     app->demo_ = extra.value("demo", false);
     app->dark_theme_ = extra.value("theme", std::string()) == "dark";
+    if (auto chosen = language_by_tag(extra.value("language", std::string()))) app::set_language(*chosen);
     return app;
 }
 
@@ -62,7 +65,7 @@ void App::tick_sync(std::int64_t now_ms) {
     if (auto changed = sync_->take_changed_incidents(); !changed.empty()) incidents_changed(changed);
     // A change the user made earlier was refused: say so now, not only in the list.
     const auto& conflicts = sync_->conflicts().items();
-    if (conflicts.size() > conflicts_before) say(tr_format("sync.refused", {conflicts.back().reason.message}), true);
+    if (conflicts.size() > conflicts_before) say(tr_format("sync.refused", {tr_error(conflicts.back().reason)}), true);
 }
 
 bool App::reapply_conflict(const OpId& id, std::int64_t now_ms) {
@@ -88,7 +91,7 @@ void App::say(std::string text, bool error, std::string code) {
 
 bool App::report(const Outcome& outcome, std::string_view success) {
     if (outcome) say(std::string(success), false);
-    else say(std::string(tr(outcome.error().message)), true, outcome.error().code);
+    else say(tr_error(outcome.error()), true, outcome.error().code);
     return outcome.ok();
 }
 
@@ -206,6 +209,13 @@ void App::set_dark_theme(bool dark) {
     if (dark == dark_theme_) return;
     dark_theme_ = dark;
     replica_.extra()["theme"] = dark ? "dark" : "light";
+    if (auto saved = replica_.save_meta(); !saved) report(saved, {});
+}
+
+void App::set_language(Language language) {
+    app::set_language(language);
+    if (replica_.extra().value("language", std::string()) == language_code(language)) return;
+    replica_.extra()["language"] = language_code(language);
     if (auto saved = replica_.save_meta(); !saved) report(saved, {});
 }
 

@@ -27,6 +27,7 @@
 
 #include "app/admin_access.hpp"
 #include "app/draft.hpp"
+#include "app/i18n.hpp"
 #include "app/incident_editor.hpp"
 #include "app/list_model.hpp"
 #include "app/reference_editor.hpp"
@@ -136,6 +137,9 @@ public:
     bool add_event(std::int64_t now_ms);
     bool change_status(IncidentStatus to, std::int64_t now_ms);
     void set_dark_theme(bool dark);
+    // The interface language (P7), kept with the theme in the replica's metadata: the
+    // user's choice outlives reloads; without one, the browser's language stays.
+    void set_language(Language language);
     // Administration commands (app_admin.cpp). The users' ones send a request and
     // report its answer when it arrives (poll_admin); reference saves are operations.
     bool save_reference(std::int64_t now_ms);

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/i18n.hpp"
+#include "core/event_types.hpp"
 
 namespace hotline::app {
 namespace {
@@ -27,11 +28,22 @@ struct Choice {
     std::string_view label;
 };
 constexpr Choice kChoices[] = {
-    {"phone", "Phone"},       {"email", "Email"},       {"web", "Web"},        {"api", "API"},
-    {"fax", "Fax"},           {"walk_in", "Walk-in"},   {"chat", "Chat"},      {"en", "English"},
-    {"fr", "French"},         {"ru", "Russian"},        {"it", "Italian"},     {"warranty", "Warranty"},
-    {"service_contract", "Service contract"},           {"none", "None"},      {"warn", "Warn"},
-    {"forbid", "Forbid registration"},
+    {"phone", tr_key("Phone")},
+    {"email", tr_key("Email")},
+    {"web", tr_key("Web")},
+    {"api", tr_key("API")},
+    {"fax", tr_key("Fax")},
+    {"walk_in", tr_key("Walk-in")},
+    {"chat", tr_key("Chat")},
+    {"en", tr_key("English")},
+    {"fr", tr_key("French")},
+    {"ru", tr_key("Russian")},
+    {"it", tr_key("Italian")},
+    {"warranty", tr_key("Warranty")},
+    {"service_contract", tr_key("Service contract")},
+    {"none", tr_key("None")},
+    {"warn", tr_key("Warn")},
+    {"forbid", tr_key("Forbid registration")},
 };
 
 }  // namespace
@@ -44,9 +56,14 @@ std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes) {
     int y = 0;
     unsigned m = 0, d = 0;
     civil_from_days(days, y, m, d);
+    const int hour = static_cast<int>(minute_of_day / 60), minute = static_cast<int>(minute_of_day % 60);
     char out[32];
-    std::snprintf(out, sizeof out, "%04d-%02u-%02u %02d:%02d", y, m, d, static_cast<int>(minute_of_day / 60),
-                  static_cast<int>(minute_of_day % 60));
+    switch (language()) {
+        case Language::english: std::snprintf(out, sizeof out, "%04d-%02u-%02u %02d:%02d", y, m, d, hour, minute); break;
+        case Language::french:
+        case Language::italian: std::snprintf(out, sizeof out, "%02u/%02u/%04d %02d:%02d", d, m, y, hour, minute); break;
+        case Language::russian: std::snprintf(out, sizeof out, "%02u.%02u.%04d %02d:%02d", d, m, y, hour, minute); break;
+    }
     return out;
 }
 
@@ -75,7 +92,10 @@ std::string_view log_field_text(std::string_view name, EntityKind kind) {
 
 std::string_view event_type_text(const Desk& desk, std::string_view key) {
     const Entity* type = desk.find_event_type(key);
-    return type ? tr(type->value(EventTypeField::label)) : key;
+    if (!type) return key;
+    // The default types' labels are the interface's; a label a manager wrote is shown as written.
+    const std::string_view label = type->value(EventTypeField::label);
+    return is_default_event_type_label(key, label) ? tr(label) : label;
 }
 
 std::string value_text(std::string_view name, std::string_view value, EntityKind kind) {

@@ -14,7 +14,8 @@
 
 namespace hotline::app {
 
-// "2025-11-24 14:05", for a wall time in ms and the user's offset from UTC.
+// "2025-11-24 14:05" (English: ISO order), "24/11/2025 14:05" (French, Italian),
+// "24.11.2025 14:05" (Russian), for a wall time in ms and the user's offset from UTC.
 std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes);
 
 std::string_view person_name(std::string_view actor);  // "u:ivanova" -> "ivanova"

@@ -30,8 +30,8 @@ bool Draft::validate() {
         if (spec.kind == FieldKind::short_text || spec.kind == FieldKind::date) v = trimmed(v);
         std::string& error = errors_[index(spec.id)];
         error.clear();
-        if (auto checked = check_field_value(spec, v); !checked) error = tr(checked.error().message);
-        else if (auto filled_in = check_required(kind_, spec, v); !filled_in) error = tr(filled_in.error().message);
+        if (auto checked = check_field_value(spec, v); !checked) error = tr_error(checked.error());
+        else if (auto filled_in = check_required(kind_, spec, v); !filled_in) error = tr_error(filled_in.error());
         ok = ok && error.empty();
     }
     return ok;

@@ -156,6 +156,8 @@ std::string App::state_json() const {
         {"screen", screen_name(screen_)},
         {"tab", tab_name(tab_)},
         {"theme", dark_theme_ ? "dark" : "light"},
+        {"language", language_code(language())},
+        {"untranslated", missing_translations()},  // keys this language lacks, asked for so far
         {"demo", demo_},
         {"saving", has_unsaved_changes()},
         {"message", message_.text},

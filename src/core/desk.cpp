@@ -140,7 +140,8 @@ Outcome Desk::check_number_free(const IncidentNumber& number, std::uint32_t row)
     auto it = number_index_.find(number.value);
     if (it == number_index_.end() || it->second == row || incidents()[it->second].number != number) return {};
     // The holder is not named: the sender may not be allowed to see it.
-    return make_error("number_in_use", "Number " + number.display() + " is already used by another incident.");
+    return make_error("number_in_use", "Number " + number.display() + " is already used by another incident.",
+                      {number.display()});
 }
 
 Desk::Parts Desk::parts() const {

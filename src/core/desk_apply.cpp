@@ -18,7 +18,8 @@ Outcome Desk::check_value(EntityKind kind, FieldId field, std::string_view value
     if (spec.kind == FieldKind::ref && !value.empty() && !find(spec.ref, value))
         return make_error("unknown_ref", "'" + std::string(spec.label) + "' names " +
                                              std::string(kind_spec(spec.ref).label) + " " + std::string(value) +
-                                             ", which does not exist here");
+                                             ", which does not exist here",
+                          {std::string(spec.label), std::string(value)});
     return {};
 }
 

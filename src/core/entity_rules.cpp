@@ -22,7 +22,9 @@ Outcome check_incident(const Desk& desk, const EntityChange& c, std::int64_t wal
     return make_error("account_blocked", "No incident can be registered for " +
                                              std::string(acc ? acc->value(AccountField::name) : account) + ": " +
                                              std::string(block.value(BlockingReasonField::text)) +
-                                             (until.empty() ? std::string() : " (until " + until + ")"));
+                                             (until.empty() ? std::string() : " (until " + until + ")"),
+                      {std::string(acc ? acc->value(AccountField::name) : account),
+                       std::string(block.value(BlockingReasonField::text))});
 }
 
 Outcome check_contract(const EntityChange& c) {

@@ -15,4 +15,9 @@ inline constexpr std::string_view kAssignmentEventType = "assignment";
 // The defaults, as records with a zero stamp (older than any operation).
 std::vector<Entity> default_event_types();
 
+// A default type still carrying its default label (the interface translates
+// those; a label someone wrote is shown as written).
+bool is_default_event_type_label(std::string_view key, std::string_view label);
+std::vector<std::string_view> default_event_type_labels();
+
 }  // namespace hotline

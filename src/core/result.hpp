@@ -7,12 +7,16 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace hotline {
 
 struct Error {
     std::string code;     // stable, snake_case: "missing_field", "guard_actual_solution", ...
-    std::string message;  // for people; English until translations arrive
+    std::string message;  // for people, in English (the server's log, the English interface)
+    // The message's variable parts, in order, for a translation of the code
+    // (app::tr_error: "error.<code>" with a "{}" per argument). Not on the wire.
+    std::vector<std::string> args = {};
 
     friend bool operator==(const Error&, const Error&) = default;
 };
@@ -57,8 +61,8 @@ private:
     bool failed_ = false;
 };
 
-inline Error make_error(std::string code, std::string message) {
-    return Error{std::move(code), std::move(message)};
+inline Error make_error(std::string code, std::string message, std::vector<std::string> args = {}) {
+    return Error{std::move(code), std::move(message), std::move(args)};
 }
 
 }  // namespace hotline

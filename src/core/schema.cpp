@@ -326,43 +326,45 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 Outcome check_field_value(const FieldSpec& spec, std::string_view text) {
-    auto fail = [&](std::string what) {
-        return make_error("bad_value", "'" + std::string(spec.label) + "' " + what);
+    // `reason` names the problem for translations (app/i18n_english.cpp: "value.<reason>").
+    auto fail = [&](std::string what, std::string_view reason) {
+        return make_error("bad_value", "'" + std::string(spec.label) + "' " + what,
+                          {std::string(spec.label), "value." + std::string(reason)});
     };
-    if (!is_valid_utf8(text)) return fail("is not valid UTF-8 text");
-    if (has_c0_control(text)) return fail("contains a control character");
+    if (!is_valid_utf8(text)) return fail("is not valid UTF-8 text", "not_utf8");
+    if (has_c0_control(text)) return fail("contains a control character", "control_character");
     switch (spec.kind) {
         case FieldKind::short_text:
             if (text.size() > limits::kShortTextMax)
-                return fail("is longer than " + std::to_string(limits::kShortTextMax) + " bytes");
-            if (text.find('\n') != std::string_view::npos) return fail("must be one line");
+                return fail("is longer than " + std::to_string(limits::kShortTextMax) + " bytes", "too_long");
+            if (text.find('\n') != std::string_view::npos) return fail("must be one line", "one_line");
             return {};
         case FieldKind::long_text:
             if (text.size() > limits::kLongTextMax)
-                return fail("is longer than " + std::to_string(limits::kLongTextMax) + " bytes");
+                return fail("is longer than " + std::to_string(limits::kLongTextMax) + " bytes", "too_long");
             return {};
         case FieldKind::date:
-            if (!text.empty() && !is_valid_date(text)) return fail("must be a date YYYY-MM-DD");
+            if (!text.empty() && !is_valid_date(text)) return fail("must be a date YYYY-MM-DD", "date");
             return {};
         case FieldKind::priority:
             if (text.size() != 1 || text[0] < '0' + kPriorityCritical || text[0] > '0' + kPriorityLow)
-                return fail("must be 1 (critical) to 4 (low)");
+                return fail("must be 1 (critical) to 4 (low)", "priority");
             return {};
         case FieldKind::choice:
             if (text.empty() && !spec.required) return {};
             for (auto choice : spec.choices)
                 if (choice == text) return {};
-            return fail("must be one of the listed values");
+            return fail("must be one of the listed values", "choice");
         case FieldKind::ref:
             if (text.empty()) return {};
             // Minted ids ("<replica>:<counter>") or keys; that the record exists is the desk's check.
             if (is_valid_record_id(spec.ref, text)) return {};
-            return fail("is not the id of a " + std::string(kind_spec(spec.ref).name));
+            return fail("is not the id of a " + std::string(kind_spec(spec.ref).name), "ref");
         case FieldKind::flag:
             if (text == kFlagTrue || text == kFlagFalse) return {};
-            return fail("must be true or false");
+            return fail("must be true or false", "flag");
     }
-    return fail("has an unknown kind");
+    return fail("has an unknown kind", "kind");
 }
 
 namespace {
@@ -382,7 +384,7 @@ Outcome check_required(EntityKind kind, const FieldSpec& spec, std::string_view 
     if (!spec.required || !is_blank(text)) return {};
     std::string message = kind_noun(kind) + " needs " + with_article(spec.label);
     message[0] = static_cast<char>(message[0] - 'a' + 'A');
-    return make_error("missing_" + std::string(spec.name), std::move(message));
+    return make_error("missing_" + std::string(spec.name), std::move(message), {std::string(spec.label)});
 }
 
 }  // namespace hotline

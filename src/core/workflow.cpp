@@ -35,18 +35,20 @@ std::vector<IncidentStatus> allowed_targets(IncidentStatus from) {
 
 Outcome check_editable(const Incident& incident) {
     if (incident.status == S::archived)
-        return make_error("archived", "Incident " + incident.number.display() +
-                                          " is archived and can no longer be changed");
+        return make_error("archived", "Incident " + incident.number.display() + " is archived and can no longer be changed",
+                          {incident.number.display()});
     return {};
 }
 
 Outcome check_transition(const Incident& incident, IncidentStatus to) {
     if (incident.status == to)
-        return make_error("same_status", "Incident is already " + std::string(status_label(to)));
+        return make_error("same_status", "Incident is already " + std::string(status_label(to)),
+                          {std::string(status_label(to))});
     if (!is_allowed_transition(incident.status, to))
         return make_error("transition_not_allowed",
                           "Cannot go from " + std::string(status_label(incident.status)) + " to " +
-                              std::string(status_label(to)));
+                              std::string(status_label(to)),
+                          {std::string(status_label(incident.status)), std::string(status_label(to))});
     if (to == S::assigned && is_blank(incident.value(IncidentField::department)) &&
         is_blank(incident.value(IncidentField::engineer)))
         return make_error("guard_assignee",

@@ -29,7 +29,7 @@ Result<ErrorReply> decode_error_reply(std::string_view body) {
     if (!code) return rj::at("error", code.error());
     auto message = rj::string_member(*e, "message");
     if (!message) return rj::at("error", message.error());
-    ErrorReply reply{{std::move(*code), std::move(*message)}, std::nullopt};
+    ErrorReply reply{make_error(std::move(*code), std::move(*message)), std::nullopt};
     if (e->contains("retry_after_ms")) {
         auto wait = rj::count_member(*e, "retry_after_ms");
         if (!wait) return rj::at("error", wait.error());

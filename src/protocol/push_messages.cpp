@@ -69,7 +69,7 @@ Result<PushResult> decode_result(const json& e) {
         if (!code) return code.error();
         auto message = rj::string_member(e, "message");
         if (!message) return message.error();
-        r.error = Error{std::move(*code), std::move(*message)};
+        r.error = make_error(std::move(*code), std::move(*message));
         return r;
     }
     if (!r.id) return rj::bad("an accepted operation without \"id\"");

@@ -104,7 +104,7 @@ inline ApiResponse api_error(int status, const protocol::ErrorReply& error) {
     return encoded_reply(protocol::encode_error_reply(error), status);
 }
 inline ApiResponse api_error(int status, std::string code, std::string message) {
-    return api_error(status, protocol::ErrorReply{{std::move(code), std::move(message)}, std::nullopt});
+    return api_error(status, protocol::ErrorReply{make_error(std::move(code), std::move(message)), std::nullopt});
 }
 
 }  // namespace hotline::server

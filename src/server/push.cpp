@@ -70,7 +70,7 @@ Result<bool> prepare(ServerDesk& sd, Database& db, WriteTransaction& tx, const P
         if (op && op->id.replica == request.replica) ids.push_back(op->id.to_string());
     auto found = db.find_rejections(ids);  // one query for the batch, not one per operation
     if (!found) return found.error();
-    for (Rejection& r : *found) d.refused.emplace(std::move(r.op_id), Error{std::move(r.code), std::move(r.message)});
+    for (Rejection& r : *found) d.refused.emplace(std::move(r.op_id), make_error(std::move(r.code), std::move(r.message)));
     auto blocks = db.number_blocks(request.replica);
     if (!blocks) return blocks.error();
     prior.blocks = std::move(*blocks);

@@ -52,7 +52,7 @@ ConflictList ConflictList::from_json(const nlohmann::json& j) {
         if (!code->is_string() || !message->is_string() || !at->is_number_integer()) continue;
         auto decoded = decode_operation(*op);
         if (!decoded) continue;
-        out.add({std::move(decoded.value()), Error{code->get<std::string>(), message->get<std::string>()},
+        out.add({std::move(decoded.value()), make_error(code->get<std::string>(), message->get<std::string>()),
                  at->get<std::int64_t>()});
     }
     return out;

@@ -28,7 +28,8 @@ void users_table(app::App& app) {
     const ImVec2 size(0.0f, ImGui::GetTextLineHeightWithSpacing() * kTableRows);
     if (!ImGui::BeginTable("users", 5, kFlags, size)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* column : {"Login", "Display name", "Role", "Department", "Active"})
+    for (const char* column : {app::tr_key("Login"), app::tr_key("Display name"), app::tr_key("Role"),
+                               app::tr_key("Department"), app::tr_key("Active")})
         ImGui::TableSetupColumn(T(column).c_str());
     ImGui::TableHeadersRow();
     // Copied: opening a row's form may not change the list, but a reply polled meanwhile could.
@@ -84,14 +85,14 @@ void user_form(Context& ctx) {
     const bool creating = users.editing().empty();
     text_coloured(palette().accent, creating ? app::tr("New user") : app::tr_format("admin.user", {users.editing()}));
     ImGui::Separator();
-    if (creating) form_text("Login", form.login, errors.login);
-    form_text("Display name", form.name, errors.name);
+    if (creating) form_text(app::tr_key("Login"), form.login, errors.login);
+    form_text(app::tr_key("Display name"), form.name, errors.name);
     role_input(form.role, errors.role);
     text_muted(app::tr("Department"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     ref_input("##department", T("Department").c_str(), app.desk(), EntityKind::department, false, form.department,
               false);
-    form_text(creating ? "Password" : "New password", form.password, errors.password,
+    form_text(creating ? app::tr_key("Password") : app::tr_key("New password"), form.password, errors.password,
               ImGuiInputTextFlags_Password);
     ImGui::Spacing();
     ImGui::BeginDisabled(users.busy());

@@ -19,9 +19,9 @@ struct Tab {
     void (*draw)(Context&);
 };
 constexpr Tab kTabs[] = {
-    {"Summary", app::DetailTab::summary, draw_summary_tab},
-    {"Timeline", app::DetailTab::timeline, draw_timeline_tab},
-    {"Transaction log", app::DetailTab::log, draw_log_tab},
+    {app::tr_key("Summary"), app::DetailTab::summary, draw_summary_tab},
+    {app::tr_key("Timeline"), app::DetailTab::timeline, draw_timeline_tab},
+    {app::tr_key("Transaction log"), app::DetailTab::log, draw_log_tab},
 };
 
 void draw_header(const Incident& inc) {

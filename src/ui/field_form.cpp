@@ -23,8 +23,11 @@ constexpr FieldId kResolution[] = {F::diagnosis, F::actual_problem, F::actual_so
                              F::resolution_specific};
 
 const FieldGroup kRegistration[] = {
-    {"Incident", kIncident}, {"Customer", kCustomer}, {"Unit", kUnit}, {"Assignment", kAssignment}};
-const FieldGroup kResolutionGroup = {"Resolution", kResolution};
+    {app::tr_key("Incident"), kIncident},
+    {app::tr_key("Customer"), kCustomer},
+    {app::tr_key("Unit"), kUnit},
+    {app::tr_key("Assignment"), kAssignment}};
+const FieldGroup kResolutionGroup = {app::tr_key("Resolution"), kResolution};
 
 constexpr float kMultilineRows = 4.5f;
 constexpr float kTwoColumnsMinEm = 30.0f;  // below this width, one field per row
@@ -90,7 +93,7 @@ void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, b
             name_last_item(name.c_str());
             break;
         case FieldKind::date:
-            input_text(id.c_str(), value, flags, "YYYY-MM-DD");
+            input_text(id.c_str(), value, flags, T("YYYY-MM-DD").c_str());
             name_last_item(name.c_str());
             break;
         case FieldKind::short_text:

@@ -28,15 +28,15 @@ struct ColumnSpec {
 constexpr ImGuiTableColumnFlags kFixed = ImGuiTableColumnFlags_WidthFixed;
 constexpr ImGuiTableColumnFlags kStretch = ImGuiTableColumnFlags_WidthStretch;
 constexpr ColumnSpec kColumns[] = {
-    {"Number", Column::number,
+    {app::tr_key("Number"), Column::number,
      kFixed | ImGuiTableColumnFlags_NoHide | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
      5.0f, 0.0f},
-    {"Title", Column::title, kStretch | ImGuiTableColumnFlags_NoHide, 3.0f, 10.0f},
-    {"Customer", Column::customer, kStretch, 2.0f, 7.0f},
-    {"Priority", Column::priority, kFixed, 5.5f, 0.0f},
-    {"Status", Column::status, kFixed, 7.0f, 0.0f},
-    {"Assignee", Column::assignee, kStretch, 1.3f, 5.0f},
-    {"Updated", Column::updated, kFixed | ImGuiTableColumnFlags_PreferSortDescending, 8.5f, 0.0f},
+    {app::tr_key("Title"), Column::title, kStretch | ImGuiTableColumnFlags_NoHide, 3.0f, 10.0f},
+    {app::tr_key("Customer"), Column::customer, kStretch, 2.0f, 7.0f},
+    {app::tr_key("Priority"), Column::priority, kFixed, 5.5f, 0.0f},
+    {app::tr_key("Status"), Column::status, kFixed, 7.0f, 0.0f},
+    {app::tr_key("Assignee"), Column::assignee, kStretch, 1.3f, 5.0f},
+    {app::tr_key("Updated"), Column::updated, kFixed | ImGuiTableColumnFlags_PreferSortDescending, 8.5f, 0.0f},
 };
 static_assert(std::size(kColumns) == app::kColumnCount);
 
@@ -100,13 +100,13 @@ std::uint8_t mask_filter(const char* name, const char* id, std::uint8_t mask, in
         if (mask & (1u << i)) ++chosen, only = i;
     std::string preview = (mask & all) == all ? std::string(all_label)
                           : chosen == 1       ? label_of(only)
-                                              : app::tr_format("filter.some", {std::to_string(chosen)});
+                                              : app::tr_plural("filter.some", chosen, {app::format_count(chosen)});
     ImGui::AlignTextToFramePadding();
     text_muted(app::tr(name));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.5f);
     const bool open = ImGui::BeginCombo(id, preview.c_str());
-    name_last_item(T(std::string(name) + " filter").c_str());
+    name_last_item((std::string(name) + " filter").c_str());  // a name for tools: not translated
     if (open) {
         if (ImGui::Selectable(std::string(all_label).c_str(), (mask & all) == all, ImGuiSelectableFlags_DontClosePopups))
             mask = all;

@@ -10,7 +10,8 @@
 namespace hotline::ui {
 namespace {
 
-constexpr const char* kHeaders[] = {"Date", "Field", "Author", "Old value", "New value"};
+constexpr const char* kHeaders[] = {app::tr_key("Date"), app::tr_key("Field"), app::tr_key("Author"),
+                                    app::tr_key("Old value"), app::tr_key("New value")};
 
 // A value on one line: its first line, with an ellipsis when there is more.
 void value_cell(const std::string& value) {

@@ -44,9 +44,9 @@ std::span<const FieldId> new_record_fields(app::NewRecord what) {
 
 const char* new_record_label(app::NewRecord what) {
     switch (what) {
-        case app::NewRecord::account: return "New account";
-        case app::NewRecord::contact: return "New contact";
-        case app::NewRecord::unit: return "New unit";
+        case app::NewRecord::account: return app::tr_key("New account");
+        case app::NewRecord::contact: return app::tr_key("New contact");
+        case app::NewRecord::unit: return app::tr_key("New unit");
     }
     return "New unit";
 }

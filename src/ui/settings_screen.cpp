@@ -20,7 +20,14 @@ void draw_settings(Context& ctx) {
 
     ImGui::Spacing();
     text_muted(app::tr("Language"));
-    text(app::tr("English"));
+    // Each language by its own name, so whoever cannot read the current one finds theirs.
+    bool first = true;
+    for (app::Language l : app::kAllLanguages) {
+        if (!first) ImGui::SameLine();
+        first = false;
+        const std::string label = std::string(app::language_name(l)) + "##language_" + std::string(app::language_code(l));
+        if (ImGui::RadioButton(label.c_str(), app::language() == l)) app.set_language(l);
+    }
 
     if (!app.user_label().empty()) {
         ImGui::Spacing();

@@ -30,14 +30,10 @@ namespace {
 
 // "First sync · 12.4 of 31.0 MB · 32,768 of 100,000 incidents" (bytes as stored).
 std::string first_sync_progress(const sync::SyncStatus& st) {
-    auto mb = [](std::int64_t bytes) {
-        char text[32];
-        std::snprintf(text, sizeof text, "%.1f", static_cast<double>(bytes) / 1e6);
-        return std::string(text);
-    };
-    return app::tr_format("sync.first", {mb(st.first_sync_bytes), mb(st.first_sync_bytes_total),
-                                         std::to_string(st.first_sync_incidents),
-                                         std::to_string(st.first_sync_incidents_total)});
+    auto mb = [](std::int64_t bytes) { return app::format_decimal(static_cast<double>(bytes) / 1e6, 1); };
+        return app::tr_format("sync.first", {mb(st.first_sync_bytes), mb(st.first_sync_bytes_total),
+                                         app::format_count(st.first_sync_incidents),
+                                         app::format_count(st.first_sync_incidents_total)});
 }
 
 void draw_sync_state(Context& ctx) {
@@ -46,7 +42,8 @@ void draw_sync_state(Context& ctx) {
     if (!engine) return;
     const Palette& p = palette();
     const sync::SyncStatus& st = engine->status();
-    const std::string pending = std::to_string(st.pending);
+    const auto waiting = static_cast<std::int64_t>(st.pending);
+    const std::string pending = app::format_count(waiting);
     ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2);
     switch (st.state) {
         case sync::SyncState::signed_out:
@@ -55,18 +52,18 @@ void draw_sync_state(Context& ctx) {
             ImGui::SameLine();
             if (ImGui::SmallButton(T("Sign in again").c_str())) app.request_sign_out();
             break;
-        case sync::SyncState::offline: text_coloured(p.warning, app::tr_format("sync.offline", {pending})); break;
+        case sync::SyncState::offline: text_coloured(p.warning, app::tr_plural("sync.offline", waiting, {pending})); break;
         case sync::SyncState::error: text_coloured(p.error, app::tr_format("sync.error", {st.last_error})); break;
         case sync::SyncState::online:
             if (st.first_sync_bytes_total > 0) text_muted(first_sync_progress(st));
-            else if (st.pending > 0) text_muted(app::tr_format("sync.pending", {pending}));
+            else if (st.pending > 0) text_muted(app::tr_plural("sync.pending", waiting, {pending}));
             else if (st.last_sync_ms == 0) text_muted(app::tr("sync.never"));
             else text_muted(app::tr_format("sync.online", {app::format_date_time(st.last_sync_ms, app.utc_offset_minutes())}));
             break;
     }
     if (st.conflicts > 0) {
         ImGui::SameLine();
-        const std::string label = app::tr_format("sync.conflicts", {std::to_string(st.conflicts)}) + "##conflicts";
+        const std::string label = app::tr_format("sync.conflicts", {app::format_count(static_cast<std::int64_t>(st.conflicts))}) + "##conflicts";
         if (ImGui::SmallButton(label.c_str())) app.show_conflicts();
     }
 }
@@ -86,10 +83,11 @@ void draw_status_bar(Context& ctx) {
         text_coloured(message.error ? p.error : p.success, message.text);
     }
 
-    const auto shown = std::to_string(app.list().rows().size());
-    const auto total = std::to_string(app.list().total());
-    const std::string count = shown == total ? app::tr_format("list.count", {total})
-                                             : app::tr_format("list.count_filtered", {shown, total});
+    const auto shown = static_cast<std::int64_t>(app.list().rows().size());
+    const auto total = static_cast<std::int64_t>(app.list().total());
+    const std::string count =
+        shown == total ? app::tr_plural("list.count", total, {app::format_count(total)})
+                       : app::tr_plural("list.count_filtered", total, {app::format_count(shown), app::format_count(total)});
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(count.c_str()).x);
     text_muted(count);
 }

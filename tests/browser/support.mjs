@@ -84,11 +84,12 @@ const machineNoise = [/GL Driver Message .*GPU stall due to ReadPixels/];
 //   server: a server already running ({url}, e.g. startHotlineServer()'s), left running at the end.
 export async function openApp({query = '', viewport = {width: 1280, height: 800},
                                deviceScaleFactor = 1, args = [], initScript, wait = true,
-                               server: given} = {}) {
+                               server: given, locale} = {}) {
   const server = given ? {url: given.url, close: async () => {}} : await startStaticServer({root: siteDir});
   const profile = mkdtempSync(path.join(tmpdir(), 'hotline-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     ...launchOptions, args: [...launchOptions.args, ...args], viewport, deviceScaleFactor,
+    ...(locale ? {locale} : {}),  // navigator.language(s): the interface's first language
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.url});
   if (initScript) await context.addInitScript(initScript);

@@ -161,7 +161,7 @@ TEST_CASE("result and outcome") {
     CHECK(*ok == 5);
     Result<int> bad = make_error("x", "y");
     CHECK_FALSE(bad.ok());
-    CHECK(bad.error() == Error{"x", "y"});
+    CHECK(bad.error() == make_error("x", "y"));
     Result<std::string> s = std::string("abc");
     CHECK(s->size() == 3);
     std::string moved = std::move(s).value();

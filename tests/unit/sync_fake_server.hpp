@@ -81,7 +81,7 @@ struct FakeServer {
     }
 
     static Reply error(int status, std::string code, std::string message) {
-        return {status, encode_error_reply({{std::move(code), std::move(message)}, std::nullopt})};
+        return {status, encode_error_reply({make_error(std::move(code), std::move(message)), std::nullopt})};
     }
 
     // One operation of a push, judged like the server does: refused, or stored (and a

@@ -33,6 +33,17 @@ EM_JS(void, hotline_js_ready, (), {
 
 EM_JS(int, hotline_js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 
+// The first of the browser's preferred languages, as a BCP 47 tag ("fr-FR"), into `out`.
+EM_JS(void, hotline_js_browser_language, (char* out, int size), {
+    var tag = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+    stringToUTF8(tag, out, size);
+});
+
+// The page's language for screen readers and the browser's own tools (<html lang>).
+EM_JS(void, hotline_js_set_document_language, (const char* code), {
+    document.documentElement.lang = UTF8ToString(code);
+});
+
 EM_JS(int, hotline_js_demo_requested, (), {
     return new URLSearchParams(location.search).has('demo') ? 1 : 0;
 });
@@ -91,6 +102,14 @@ void app_ready() { hotline_js_ready(); }
 std::int64_t now_ms() { return static_cast<std::int64_t>(emscripten_date_now()); }
 
 int utc_offset_minutes() { return hotline_js_utc_offset_minutes(); }
+
+std::string browser_language() {
+    char tag[64];
+    hotline_js_browser_language(tag, sizeof tag);
+    return tag;
+}
+
+void set_document_language(const std::string& code) { hotline_js_set_document_language(code.c_str()); }
 
 bool demo_requested() { return hotline_js_demo_requested() != 0; }
 

@@ -25,6 +25,11 @@ std::int64_t now_ms();
 // The user's time zone now, as minutes east of UTC (dates on screen).
 int utc_offset_minutes();
 
+// The browser's preferred language, a BCP 47 tag: "fr-FR", "ru", "en-US".
+std::string browser_language();
+// <html lang="…">: the language the interface is shown in.
+void set_document_language(const std::string& code);
+
 // The address asks for the static demo: "?demo" (any value) in its query.
 bool demo_requested();
 // "?first_sync=operations": a fresh replica pulls the log instead of taking a snapshot

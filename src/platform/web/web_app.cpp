@@ -1,5 +1,7 @@
 #include "platform/web/web_app.hpp"
 
+#include <cstdio>
+
 #include <GLES2/gl2.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -13,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
+#include "app/i18n.hpp"
 #include "platform/web/clipboard.hpp"
 #include "platform/web/fonts.hpp"
 #include "platform/web/idbfs.hpp"
@@ -41,6 +44,12 @@ std::unique_ptr<WebApp> WebApp::start() {
                            std::string("Could not read ") + kFontPath + " from app.data.");
         return nullptr;
     }
+    // Before anything is drawn, so the sign-in screen is in the browser's language too;
+    // a user's own choice (Settings) is applied when their desk opens.
+    if (auto loaded = app::load_translations(kTranslationsDir); !loaded)
+        std::fprintf(stderr, "hotline: translations: %s\n", loaded.error().message.c_str());
+    app::set_language(app::language_by_tag(page::browser_language()).value_or(app::Language::english));
+    web->show_language();
     page::set_status("Opening local data…");
     WebApp* self = web.get();
     current_ = self;
@@ -212,6 +221,13 @@ void WebApp::frame() {
         fit.resized || fit.rescaled || sync_moved || admin_answered || app_->has_unsaved_changes() != drawn_unsaved_;
     if (!first && !pacer_.should_draw(frame_begin, changed)) return;
     draw(frame_begin);
+    show_language();
+}
+
+void WebApp::show_language() {
+    if (document_language_ == app::language()) return;
+    document_language_ = app::language();
+    page::set_document_language(std::string(app::language_code(app::language())));
 }
 
 void WebApp::render(const std::function<void()>& interface) {

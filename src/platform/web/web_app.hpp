@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 
+#include "app/i18n.hpp"
 #include "app/session.hpp"
 #include "app/sign_in.hpp"
 #include "platform/web/canvas_window.hpp"
@@ -37,6 +38,7 @@ namespace hotline::web {
 
 inline constexpr const char* kMountPoint = "/data";
 inline constexpr const char* kDemoDataPath = "/demo/demo_data.json";  // assets/demo, preloaded
+inline constexpr const char* kTranslationsDir = "/i18n";              // assets/i18n, preloaded
 
 class WebApp {
 public:
@@ -77,6 +79,8 @@ private:
     bool rescale();
     // Draws one frame now (the interface, its commands, then saving).
     void draw(double frame_begin);
+    // <html lang> follows the interface's language (a change in Settings, a user's desk opening).
+    void show_language();
     // One ImGui frame around `interface`, rendered to the canvas.
     void render(const std::function<void()>& interface);
 
@@ -90,13 +94,14 @@ private:
     bool session_read_ = false;
     Desk desk_ = Desk::undecided;
     bool closing_ = false;  // signed out: close the app once its last changes are durable
-    bool woken_ = false;
-    bool sign_in_shown_ = false;  // the sign-in screen has replaced the loading screen    // a sync reply arrived: draw (its state may have changed)
+    bool woken_ = false;          // a sync reply arrived: draw (its state may have changed)
+    bool sign_in_shown_ = false;  // the sign-in screen has replaced the loading screen
     FrameStats frame_stats_;
     FramePacer pacer_;
     bool drawn_unsaved_ = false;  // has_unsaved_changes() as last drawn ("Saving…")
     bool storage_ready_ = false;
     bool failed_ = false;
+    std::optional<app::Language> document_language_;  // what <html lang> says
     bool renderer_ready_ = false;  // the OpenGL backend has made its device objects
 
     struct Startup {

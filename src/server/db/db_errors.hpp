@@ -48,7 +48,7 @@ inline Error translate(Error error, std::string_view on_unique, std::string_view
 }
 
 inline Error make(std::string_view code, std::string message) {
-    return Error{std::string(code), std::move(message)};
+    return make_error(std::string(code), std::move(message));
 }
 
 }  // namespace hotline::server::db_errors

@@ -30,7 +30,7 @@ constexpr std::chrono::seconds kLingerTime{2};
 constexpr std::size_t kMaxWatchedBytes = 64 * 1024;
 
 std::string error_body(std::string code, std::string message) {
-    return protocol::encode_error_reply({{std::move(code), std::move(message)}, std::nullopt});
+    return protocol::encode_error_reply({make_error(std::move(code), std::move(message)), std::nullopt});
 }
 
 bool iequals_prefix(std::string_view text, std::string_view prefix) {
