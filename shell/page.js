@@ -149,6 +149,7 @@
     ready,
     find: (label) => JSON.parse(call('hotline_find_items', [label || ''])) || [],
     state: () => JSON.parse(call('hotline_state', [])),
+    missingGlyphs: (text) => call('hotline_missing_glyphs', [text]),
     stats: () => JSON.parse(call('hotline_platform_stats', [])),
     resetStats: () => { if (runtimeReady) Module.ccall('hotline_platform_stats_reset', null, [], []); },
   };

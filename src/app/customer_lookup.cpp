@@ -10,10 +10,6 @@ namespace {
 
 constexpr char kSeparator = '\1';
 
-bool is_phone_punctuation(char c) {
-    return c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '.' || c == '/';
-}
-
 // A word starts at `p` when nothing but spaces and signs precede it: ASCII that is
 // not a letter or digit, or a Latin-1 sign (U+0080..U+00BF, lead byte C2: « » ...).
 bool is_word_start(std::string_view text, std::size_t p) {
@@ -29,25 +25,7 @@ bool has_word_starting(std::string_view text, std::string_view needle) {
     return false;
 }
 
-std::string digits_of(std::string_view text) {
-    std::string out;
-    for (char c : text)
-        if (c >= '0' && c <= '9') out += c;
-    return out;
-}
-
 }  // namespace
-
-std::string phone_digits_query(std::string_view typed) {
-    for (char c : typed)
-        if (!(c >= '0' && c <= '9') && !is_phone_punctuation(c)) return {};
-    std::string digits = digits_of(typed);
-    if (digits.size() < 3) return {};
-    // A national number ("0117 ...") is stored with its country code ("+44 117 ..."):
-    // the trunk zeros are not part of the number's digits that follow the code.
-    digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
-    return digits;
-}
 
 void CustomerLookup::refresh() {
     built_ = false;

@@ -73,8 +73,4 @@ private:
     std::vector<std::uint32_t> last_matches_;
 };
 
-// The digits of a phone number; "" when `typed` is not phone-like (fewer than
-// three digits, or anything else than digits, spaces and + - ( ) . /).
-std::string phone_digits_query(std::string_view typed);
-
 }  // namespace hotline::app

@@ -197,6 +197,11 @@ std::string tr_error(const Error& error) {
         return error.message;
     }
     std::string text = it->second;
+    // A refusal that came without its arguments (the server's, over the wire) cannot fill the
+    // template: its English message says more than a sentence with holes.
+    std::size_t holes = 0;
+    for (std::size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at + 2)) ++holes;
+    if (holes > error.args.size()) return error.message;
     std::size_t from = 0;
     for (const std::string& argument : error.args) {
         const std::size_t at = text.find("{}", from);

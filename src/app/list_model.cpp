@@ -97,7 +97,10 @@ void ListModel::row_changed(std::uint32_t row) {
 
 void ListModel::set_query(std::string_view typed) {
     std::string query = trimmed_without_controls(typed);
-    std::string folded_query = folded(query);
+    // A phone number is looked for among the phones' digits; any other text as the index
+    // holds texts (lookup_key: case and accents folded).
+    std::string folded_query = phone_digits_query(query);
+    if (folded_query.empty()) folded_query = lookup_key(query);
     query_ = std::move(query);
     if (folded_query == folded_query_) return;
     // Every row matching a query also matches any part of it: when the new query

@@ -1,9 +1,10 @@
 // The incident list as the list screen shows it: every incident of the desk,
 // filtered by status, priority and the search box, in the chosen sort order,
 // with a selection that stays on the same incident while rows come and go.
-// The search box matches, case-insensitively (text_fold.hpp), the number,
-// title, customer, assignee, contact, phone, email, serial and former
-// provisional numbers.
+// The search box matches, ignoring case and accents (lookup_key, text_fold.hpp:
+// "ecole" finds "École", "ёлка" and "елка" are one), the number, title, customer,
+// assignee, contact, phone, email, serial and former provisional numbers; a phone
+// number typed as the caller says it ("0478 12") is found among the phones' digits.
 //
 // Built for 100,000 incidents and a search box that filters as one types
 // (target: one keystroke, filter + order, < 5 ms natively):

@@ -22,7 +22,10 @@ void SearchIndex::compose(const Incident& incident) {
                       IncidentField::customer_phone, IncidentField::customer_email, IncidentField::unit_serial})
         add(incident.value(f));
     for (const auto& alias : incident.number_aliases) add(alias);
-    fold_in_place(scratch_);
+    // The phone's digits, for a number typed as the caller says it ("0478 12", list_model.cpp).
+    add(digits_of(incident.value(IncidentField::customer_phone)));
+    // Case and accents folded, ё read as е: "ecole" finds "École", as the lookups do.
+    scratch_ = lookup_key(scratch_);
 }
 
 void SearchIndex::set(std::uint32_t row, const Incident& incident) {

@@ -1,5 +1,6 @@
 #include "core/text_fold.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace hotline {
@@ -44,6 +45,25 @@ char latin_base_letter(std::uint32_t cp) {
     if (cp >= 0x00c0 && cp <= 0x00ff) return kLatin1Base[cp - 0x00c0];
     if (cp >= 0x0100 && cp <= 0x017f) return kExtendedABase[cp - 0x0100];
     return 0;
+}
+
+std::string digits_of(std::string_view text) {
+    std::string out;
+    for (char c : text)
+        if (c >= '0' && c <= '9') out += c;
+    return out;
+}
+
+std::string phone_digits_query(std::string_view typed) {
+    auto phone_punctuation = [](char c) {
+        return c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '.' || c == '/';
+    };
+    for (char c : typed)
+        if (!(c >= '0' && c <= '9') && !phone_punctuation(c)) return {};
+    std::string digits = digits_of(typed);
+    if (digits.size() < 3) return {};
+    digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
+    return digits;
 }
 
 std::string lookup_key(std::string_view text) {

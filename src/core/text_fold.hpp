@@ -3,7 +3,8 @@
 // folded (Latin, Latin-1, Latin Extended-A, Cyrillic), with simple one-to-one
 // mappings that keep every character's UTF-8 length: a folded text is exactly
 // as long as the original, so it can be folded in place and offsets into it
-// stay valid. Accents are kept ("e" does not find "é"), as in the seeds' UIs.
+// stay valid. Accents are kept here ("e" does not find "é"); lookup_key() below
+// drops them, for searching.
 // In core, not the app, because the server's record search (GET /records) matches
 // with the same lookup keys the app's customer and unit lookups use.
 #pragma once
@@ -26,6 +27,16 @@ std::string folded(std::string_view text);
 // the phone gives no accents. Its length differs from the text's: for
 // matching, not for offsets.
 std::string lookup_key(std::string_view text);
+
+// The digits of a text ("+33 4 78-12" -> "3347812"): how phone numbers are matched.
+std::string digits_of(std::string_view text);
+
+// A typed phone number as the digits to look for among phone numbers' digits; ""
+// when `typed` is not phone-like (fewer than three digits, or anything else than
+// digits, spaces and + - ( ) . /). A national number ("0478 …", "0117 …") is stored
+// with its country code ("+33 4 78 …"), so its trunk zeros are dropped: "478" is
+// then found in "33478…".
+std::string phone_digits_query(std::string_view typed);
 
 // One character at a time, for the collation (collation.hpp): the small-letter
 // partner fold_in_place() gives a code point, and the base letter of a Latin-1

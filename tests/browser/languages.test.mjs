@@ -51,8 +51,11 @@ async function walk(app, code) {
   await app.screenshot(`languages_${code}_create`);
   // Saving the empty form is refused: the refusal and the field errors are translated too.
   await app.press('Control+Enter');
-  await app.waitFor((s) => s.message_is_error, 'the empty form is refused');
+  const refused = await app.waitFor((s) => s.message_is_error, 'the empty form is refused');
   await app.screenshot(`languages_${code}_refusal`);
+  // Screen readers hear the refusal, in the same words, from the page's alert region.
+  assert.equal(await app.page.evaluate(() => document.getElementById('announce-alert').textContent),
+               refused.message, 'the refusal is announced');
   await app.click(w.cancel);
   await app.waitFor((s) => s.screen === 'list', 'the form closes');
   const state = await app.state();
@@ -76,6 +79,25 @@ test('switching the language in Settings translates every screen, and the choice
     assert.equal(await app.page.evaluate(() => document.documentElement.lang), 'it', '<html lang> follows');
     await chooseLanguage(app, 'it', 'en');
     await walk(app, 'en');
+    assert.deepEqual(app.errors, [], 'no console errors');
+  } finally {
+    await app.close();
+  }
+});
+
+test('names in Greek, Polish, Turkish and Romanian are drawn with the interface font', async () => {
+  const app = await openApp({query: '?demo'});
+  try {
+    // The search box shows what was typed, drawn with the interface font.
+    await app.click('Search number, title, customer, phone, serial…');
+    await app.type('Ελένη Łódź Şükrü Ștefan');
+    await app.screenshot('languages_names');
+    assert.equal((await app.state()).query, 'Ελένη Łódź Şükrü Ștefan');
+    // Every letter of the four languages and of those names has a glyph.
+    const letters = 'ÀÂÆÇÉÈÊËÎÏÔŒÙÛÜŸàâæçéèêëîïôœùûüÿ«»’ АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя№ ' +
+                    'ÀÈÉÌÒÙàèéìòù ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρστυφχψωάέήίόύώ ĄĆĘŁŃÓŚŹŻąćęłńóśźż ' +
+                    'ÇĞİÖŞÜçğıöşü ĂÂÎȘȚăâîșț €…–—';
+    assert.equal(await app.page.evaluate((t) => window.hotline.missingGlyphs(t), letters), '');
     assert.deepEqual(app.errors, [], 'no console errors');
   } finally {
     await app.close();

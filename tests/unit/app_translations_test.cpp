@@ -4,7 +4,7 @@
 // and is remembered. The keys are found where the interface names them: every
 // literal given to tr(), T(), tr_format(), tr_plural() or tr_key() in src/ui,
 // src/app and src/platform/web, the English table's keys, the schema's labels
-// (kinds, fields, statuses, priorities, default event types), and an
+// (kinds, fields, statuses, priorities, default event types, roles), and an
 // "error.<code>" for every refusal code src/core, src/app and src/sync make.
 #include <doctest/doctest.h>
 
@@ -18,6 +18,7 @@
 #include "app/i18n.hpp"
 #include "app/i18n_english.hpp"
 #include "core/event_types.hpp"
+#include "core/roles.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"
 
@@ -108,6 +109,7 @@ std::set<std::string> interface_keys() {
     for (int s = 0; s < kStatusCount; ++s) keys.emplace(status_label(static_cast<IncidentStatus>(s)));
     for (int p = 1; p <= 4; ++p) keys.emplace(priority_label(p));
     for (std::string_view label : default_event_type_labels()) keys.emplace(label);
+    for (Role role : kAllRoles) keys.emplace(role_name(role));  // shown by name in Administration
     keys.erase("");
     keys.erase("Hotline");  // the product's name
     return keys;

@@ -12,6 +12,8 @@ namespace {
 // Punctuation. Zero-terminated; ImGui keeps the pointer.
 constexpr ImWchar kGlyphRanges[] = {
     0x0020, 0x017F,  // Basic Latin, Latin-1 Supplement, Latin Extended-A
+    0x0180, 0x024F,  // Latin Extended-B
+    0x0370, 0x03FF,  // Greek and Coptic
     0x0400, 0x052F,  // Cyrillic, Cyrillic Supplement
     0x2000, 0x206F,  // General Punctuation (dashes, quotes, …)
     0x20AC, 0x20AC,  // €

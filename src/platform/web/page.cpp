@@ -44,6 +44,12 @@ EM_JS(void, hotline_js_set_document_language, (const char* code), {
     document.documentElement.lang = UTF8ToString(code);
 });
 
+// Screen readers read what is put in the page's live regions (shell/index.html).
+EM_JS(void, hotline_js_announce, (const char* text, int urgent), {
+    var region = document.getElementById(urgent ? 'announce-alert' : 'announce-status');
+    if (region) region.textContent = UTF8ToString(text);
+});
+
 EM_JS(int, hotline_js_demo_requested, (), {
     return new URLSearchParams(location.search).has('demo') ? 1 : 0;
 });
@@ -110,6 +116,8 @@ std::string browser_language() {
 }
 
 void set_document_language(const std::string& code) { hotline_js_set_document_language(code.c_str()); }
+
+void announce(const std::string& text, bool urgent) { hotline_js_announce(text.c_str(), urgent ? 1 : 0); }
 
 bool demo_requested() { return hotline_js_demo_requested() != 0; }
 

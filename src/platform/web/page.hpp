@@ -30,6 +30,10 @@ std::string browser_language();
 // <html lang="…">: the language the interface is shown in.
 void set_document_language(const std::string& code);
 
+// Says `text` to screen readers through the page's live regions: politely, or at once
+// (`urgent`: a refusal).
+void announce(const std::string& text, bool urgent);
+
 // The address asks for the static demo: "?demo" (any value) in its query.
 bool demo_requested();
 // "?first_sync=operations": a fresh replica pulls the log instead of taking a snapshot

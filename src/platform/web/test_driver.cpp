@@ -125,6 +125,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* hotline_find_items(const char* label
     return r.reply.c_str();
 }
 
+// The characters of `text` the interface font cannot draw (ImGui would show its fallback).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* hotline_missing_glyphs(const char* text) {
+    Recorder& r = recorder();
+    r.reply.clear();
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    for (const char* p = text; font && p && *p;) {
+        unsigned int c = 0;
+        const char* begin = p;
+        p += ImTextCharFromUtf8(&c, p, nullptr);
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) r.reply.append(begin, p);
+    }
+    return r.reply.c_str();
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE const char* hotline_state() {
     Recorder& r = recorder();
     r.reply = r.app ? r.app->state_json() : "null";

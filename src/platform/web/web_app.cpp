@@ -156,6 +156,7 @@ void WebApp::open_app() {
     }
     ui::apply_style(app_->dark_theme(), window_->pixel_ratio());
     saver_ = std::make_unique<DurableSaver>(*app_);
+    announcer_ = {};
     test_driver::attach(app_.get());
     page::on_hidden([this] { flush(); });
     page::on_online([this] {
@@ -269,6 +270,7 @@ void WebApp::draw(double frame_begin) {
         ui_ms = emscripten_get_now() - ui_begin;
     });
     saver_->after_frame();
+    announcer_.frame(*app_);
     const double frame_end = emscripten_get_now();
     pacer_.drew(frame_end);
     frame_stats_.add(ui_ms, frame_end - frame_begin);

@@ -24,6 +24,7 @@
 #include "app/i18n.hpp"
 #include "app/session.hpp"
 #include "app/sign_in.hpp"
+#include "platform/web/announcer.hpp"
 #include "platform/web/canvas_window.hpp"
 #include "platform/web/durable_saver.hpp"
 #include "platform/web/fetch_transport.hpp"
@@ -88,6 +89,7 @@ private:
     std::unique_ptr<CanvasWindow> window_;
     std::unique_ptr<app::App> app_;
     std::unique_ptr<DurableSaver> saver_;
+    Announcer announcer_;
     FetchTransport transport_;
     app::SignIn sign_in_;
     std::optional<app::Session> session_;
