@@ -213,6 +213,11 @@ void App::set_dark_theme(bool dark) {
 }
 
 void App::set_language(Language language) {
+    if (app::language() != language) {  // a message said in the language being left goes
+        message_.text.clear();
+        message_.code.clear();
+        message_.error = false;
+    }
     app::set_language(language);
     if (replica_.extra().value("language", std::string()) == language_code(language)) return;
     replica_.extra()["language"] = language_code(language);

@@ -53,6 +53,7 @@ constexpr Entry kTexts[] = {
     {"detail.number", "Incident {}"},
     {"form.fix_fields", "Fix the fields marked in red"},
     {"list.empty", "No incident matches the search and filters"},
+    {"log.event", "Event: {}"},
     {"registration.add_call_to", "Add call to {}"},
     {"registration.call_added", "Call added to incident {}"},
     {"registration.caller_hint", "Name, phone or email of the caller\xe2\x80\xa6 (Ctrl+K)"},

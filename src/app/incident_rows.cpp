@@ -23,7 +23,7 @@ std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc
                    value_text(e.field, e.new_value), e.kind == TxKind::superseded};
         if (e.kind == TxKind::event) {
             // The log entry holds the event's type and id: show the type and what was written.
-            row.field = std::string(tr("Event")) + ": " + std::string(event_type_text(desk, e.field));
+            row.field = tr_format("log.event", {event_type_text(desk, e.field)});
             row.new_value.clear();
             for (const Event& ev : incident.events)
                 if (ev.id == e.new_value) row.new_value = ev.text;

@@ -21,7 +21,7 @@ std::string describe(const Operation& op) {
         case OpType::create: return std::string(app::tr("New")) + " " + std::string(app::tr(kind_spec(op.entity).label));
         case OpType::set:
             return std::string(app::field_text(op.field, op.entity)) + " = " + op.text.substr(0, 80);
-        case OpType::add_event: return std::string(app::tr("Event")) + ": " + op.text.substr(0, 80);
+        case OpType::add_event: return app::tr_format("log.event", {op.text.substr(0, 80)});
         case OpType::transition:
             return std::string(app::tr("Status")) + " \xe2\x86\x92 " + std::string(app::tr(status_label(op.to)));
         case OpType::renumber: return std::string(app::tr("Number"));

@@ -22,7 +22,7 @@ void draw_top_bar(Context& ctx) {
     const float em = ImGui::GetFontSize();
 
     ImGui::AlignTextToFramePadding();
-    text_coloured(palette().accent, app::tr("Hotline"));
+    text_coloured(palette().accent, "Hotline");  // the product's name, in every language
     ImGui::SameLine(0.0f, em * 1.5f);
 
     const std::string new_label = T("New incident");

@@ -111,7 +111,6 @@ std::set<std::string> interface_keys() {
     for (std::string_view label : default_event_type_labels()) keys.emplace(label);
     for (Role role : kAllRoles) keys.emplace(role_name(role));  // shown by name in Administration
     keys.erase("");
-    keys.erase("Hotline");  // the product's name
     return keys;
 }
 
@@ -125,6 +124,11 @@ struct LanguageGuard {
     Language before = language();
     ~LanguageGuard() { set_language(before); }
 };
+
+bool remembered_missing(std::string_view key) {
+    const std::vector<std::string> missing = missing_translations();
+    return std::find(missing.begin(), missing.end(), key) != missing.end();
+}
 
 void load_catalogs() {
     const Outcome loaded = load_translations(kSourceDir + "/assets/i18n");
@@ -184,10 +188,10 @@ TEST_CASE("a key the language lacks shows in English and is remembered; English 
     LanguageGuard guard;
     set_language(Language::english);
     CHECK(tr("a text nobody translated") == "a text nobody translated");
-    CHECK(std::ranges::count(missing_translations(), "a text nobody translated") == 0);
+    CHECK_FALSE(remembered_missing("a text nobody translated"));
     set_language(Language::italian);
     CHECK(tr("a text nobody translated") == "a text nobody translated");
-    CHECK(std::ranges::count(missing_translations(), "a text nobody translated") == 1);
+    CHECK(remembered_missing("a text nobody translated"));
     CHECK(tr("Save") != "Save");
 }
 
