@@ -56,6 +56,7 @@ void ListModel::reload() {
     index_.clear();
     index_.reserve(n, kTypicalTextBytes);
     for (std::uint32_t row = 0; row < n; ++row) index_.set(row, incident(row));
+    index_.shrink_to_fit();
     keys_.assign(desk_.incidents());
     sort_all();
     forget_recent();

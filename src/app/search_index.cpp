@@ -72,6 +72,15 @@ void SearchIndex::clear() {
     garbage_bytes_ = 0;
 }
 
+void SearchIndex::shrink_to_fit() {
+    const std::size_t wanted = text_.size() + text_.size() / 16;  // room for new rows and longer texts
+    if (text_.capacity() <= wanted + wanted / 8) return;
+    std::string text;
+    text.reserve(wanted);
+    text.append(text_);
+    text_.swap(text);
+}
+
 void SearchIndex::reserve(std::size_t rows, std::size_t bytes_per_row) {
     rows_.reserve(rows);
     signature_.reserve(rows);

@@ -62,6 +62,8 @@ public:
     void set(std::uint32_t row, const Incident& incident);
     void clear();
     void reserve(std::size_t rows, std::size_t bytes_per_row);
+    // After a full build: gives back what reserve() over-estimated (a little room stays).
+    void shrink_to_fit();
 
     // Whether the row's text contains the query (text_search.hpp).
     bool matches(std::uint32_t row, const TextQuery& query) const;
