@@ -12,6 +12,9 @@ namespace hotline::ui {
 
 void draw_create(Context& ctx) {
     app::App& app = ctx.app;
+    // In the first frame after a reload ImGui puts the keyboard on the pane's first item as it
+    // appears, over a field's focus request: the request is made again in the next frame.
+    const bool appearing = ImGui::IsWindowAppearing();
     text_coloured(palette().accent, app::tr("New incident"));
     const bool full = app.create_full_form();
     const std::string switch_label = T(full ? "Quick form" : "Full form");
@@ -30,7 +33,7 @@ void draw_create(Context& ctx) {
         const auto typing_in = full ? draw_groups(app.create_draft(), registration_groups(), false, ctx.ui.focus_field)
                                     : draw_fields(app.create_draft(), quick_fields(), false, ctx.ui.focus_field);
         if (typing_in) ctx.ui.form_field = typing_in;
-        ctx.ui.focus_field.reset();
+        if (!appearing) ctx.ui.focus_field.reset();
     }
     ImGui::EndChild();
 

@@ -17,15 +17,6 @@ after(async () => {
 
 const shows = async (label) => (await app.items(label)).some((i) => i.visible && i.h > 0);
 
-// Waits until keyboard navigation is on the item labelled `label` (a field a dialog focuses).
-async function navOn(label) {
-  for (let tries = 0; tries < 100; tries++) {
-    if ((await app.items(label)).some((i) => i.nav)) return;
-    await app.nextFrames();
-  }
-  assert.fail(`the keyboard never reached "${label}"`);
-}
-
 test('Full form / Quick form: a click or Alt+F, and the field typed in keeps the keyboard', async () => {
   await app.waitFor((s) => s.screen === 'list', 'the list shows');
   await app.press('n');
@@ -125,14 +116,14 @@ test('G, then a number and Enter, opens that incident; an unknown number is said
   const first = state.rows.find((r) => r.title === 'Pump leaks!').number;
 
   await app.press('g');
-  await navOn('Incident number');
+  await app.navOn('Incident number');
   await app.type(first);
   await app.press('Enter');
   state = await app.waitFor((s) => s.selected?.number === first && s.screen === 'detail', 'the incident opens');
   assert.equal(await shows('Go to incident'), false, 'the dialog closed');
 
   await app.press('Control+G');
-  await navOn('Incident number');
+  await app.navOn('Incident number');
   await app.type('9999');
   await app.press('Enter');
   state = await app.waitFor((s) => s.message_code === 'unknown_number', 'the unknown number is said');
