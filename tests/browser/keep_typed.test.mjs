@@ -16,7 +16,6 @@ after(async () => {
   await app.close();
 });
 
-const visible = async (label) => (await app.items(label)).some((i) => i.visible && i.h > 0);
 
 test('Escape in an open dropdown of the new-incident form closes the dropdown only', async () => {
   await app.waitFor((s) => s.screen === 'list', 'the list shows');
@@ -29,7 +28,7 @@ test('Escape in an open dropdown of the new-incident form closes the dropdown on
   const state = await app.state();
   assert.equal(state.screen, 'create', 'the form stays open');
   assert.equal(state.create.fields.title, title, 'the draft is kept');
-  assert.equal(await visible('Low'), false, 'the dropdown closed');
+  assert.equal(await app.shows('Low'), false, 'the dropdown closed');
 });
 
 test('Escape on a form with changes asks: keep editing keeps it all, Save saves', async () => {

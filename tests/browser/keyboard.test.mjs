@@ -15,8 +15,6 @@ after(async () => {
   await app.close();
 });
 
-const shows = async (label) => (await app.items(label)).some((i) => i.visible && i.h > 0);
-
 test('Full form / Quick form: a click or Alt+F, and the field typed in keeps the keyboard', async () => {
   await app.waitFor((s) => s.screen === 'list', 'the list shows');
   await app.press('n');
@@ -38,7 +36,7 @@ test('a dropdown opened with the keyboard starts on its current entry', async ()
   await app.press('Space');
   await app.item('Low');  // the dropdown is open
   await app.press('Enter');  // chooses the highlighted entry
-  assert.equal(await shows('Low'), false, 'the dropdown closed');
+  assert.equal(await app.shows('Low'), false, 'the dropdown closed');
   assert.equal((await app.state()).create.fields.priority, before, 'Enter kept the current priority');
 });
 
@@ -56,19 +54,19 @@ test('? and F1 show the shortcut list, Escape and F1 close it; not while typing'
   await app.item('Keyboard shortcuts');
   await app.screenshot('keyboard_1_shortcuts');
   await app.press('Escape');
-  assert.equal(await shows('Keyboard shortcuts'), false, 'Escape closes the list');
+  assert.equal(await app.shows('Keyboard shortcuts'), false, 'Escape closes the list');
   assert.equal((await app.state()).screen, 'detail', 'and only the list');
   await app.press('F1');
   await app.item('Keyboard shortcuts');
   await app.press('F1');
-  assert.equal(await shows('Keyboard shortcuts'), false, 'F1 closes it too');
+  assert.equal(await app.shows('Keyboard shortcuts'), false, 'F1 closes it too');
 
   await app.click('Fax', {window: 'Incident'});
   await app.type('?g/2');
   const state = await app.waitFor((s) => s.selected.draft['customer.fax'] === '?g/2', 'the characters are typed');
   assert.equal(state.tab, 'summary', 'no tab switch');
-  assert.equal(await shows('Keyboard shortcuts'), false, 'no shortcut list');
-  assert.equal(await shows('Go to incident'), false, 'no go-to dialog');
+  assert.equal(await app.shows('Keyboard shortcuts'), false, 'no shortcut list');
+  assert.equal(await app.shows('Go to incident'), false, 'no go-to dialog');
 });
 
 test('an incident: Alt+S moves to the next status, Alt+E adds an event, 1 2 3 and Alt+arrows switch tabs',
@@ -120,15 +118,15 @@ test('G, then a number and Enter, opens that incident; an unknown number is said
   await app.type(first);
   await app.press('Enter');
   state = await app.waitFor((s) => s.selected?.number === first && s.screen === 'detail', 'the incident opens');
-  assert.equal(await shows('Go to incident'), false, 'the dialog closed');
+  assert.equal(await app.shows('Go to incident'), false, 'the dialog closed');
 
   await app.press('Control+G');
   await app.navOn('Incident number');
   await app.type('9999');
   await app.press('Enter');
   state = await app.waitFor((s) => s.message_code === 'unknown_number', 'the unknown number is said');
-  assert.equal(await shows('Go to incident'), true, 'the dialog stays to correct it');
+  assert.equal(await app.shows('Go to incident'), true, 'the dialog stays to correct it');
   await app.press('Escape');
-  assert.equal(await shows('Go to incident'), false, 'Escape closes it');
+  assert.equal(await app.shows('Go to incident'), false, 'Escape closes it');
   assert.equal((await app.state()).selected.number, first, 'nothing else changed');
 });

@@ -173,6 +173,11 @@ export class AppDriver {
     }
   }
 
+  // Whether an item labelled `label` shows now (a dialog, a dropdown's entry), without waiting.
+  async shows(label) {
+    return (await this.items(label)).some((i) => i.visible && i.h > 0);
+  }
+
   // Waits until keyboard navigation is on the item labelled `label` (a field given the
   // keyboard: what is typed next goes there). `window` as for item().
   async navOn(label, {window, timeout = 10000} = {}) {
