@@ -115,12 +115,16 @@
 
   // --- Keys that belong to the app, not the browser -----------------------------------------
   // Ctrl/Cmd + D E F G H J K O P S U and Alt + a letter would bookmark, search, open menus or
-  // save the page. Copy, cut, paste, undo, select all, new window/tab, reload and close keep
-  // their browser meaning (paste must reach the document's paste event).
+  // save the page; F1 would open the browser's help, Alt+Left/Right go back or forward (leaving
+  // the app): the app's shortcut list and tab keys. Copy, cut, paste, undo, select all, new
+  // window/tab, reload and close keep their browser meaning (paste must reach the document's
+  // paste event).
   window.addEventListener('keydown', (event) => {
     const key = event.key.length === 1 ? event.key.toLowerCase() : '';
+    const plainAlt = event.altKey && !event.ctrlKey && !event.metaKey;
     if (((event.ctrlKey || event.metaKey) && 'defghjkopsu'.includes(key) && key) ||
-        (event.altKey && !event.ctrlKey && !event.metaKey && /^[a-z]$/.test(key))) {
+        (plainAlt && (/^[a-z]$/.test(key) || event.key === 'ArrowLeft' || event.key === 'ArrowRight')) ||
+        event.key === 'F1') {
       event.preventDefault();
     }
   });

@@ -36,6 +36,7 @@ Result<std::unique_ptr<App>> App::open(const Options& options) {
     app->demo_ = extra.value("demo", false);
     app->dark_theme_ = extra.value("theme", std::string()) == "dark";
     if (auto chosen = language_by_tag(extra.value("language", std::string()))) app::set_language(*chosen);
+    if (auto drafts = extra.find("drafts"); drafts != extra.end()) app->restore_drafts(*drafts);
     return app;
 }
 
@@ -98,7 +99,7 @@ bool App::report(const Outcome& outcome, std::string_view success) {
 // --- Navigation --------------------------------------------------------------------------
 
 bool App::refuse_to_leave_edits() {
-    if (!editor_.has_unsaved_edits()) return false;
+    if (!editor_.has_unsaved_edits() && !editor_.has_event_text()) return false;
     say(tr_format("selection.unsaved", {editor_.incident()->number.display()}), true);
     return true;
 }
@@ -127,31 +128,23 @@ bool App::open_selected() {
     return row && open_incident(*row);
 }
 
-void App::start_create() {
-    if (screen_ == Screen::create || refuse_to_leave_edits()) return;
-    create_draft_.clear();
-    registration_.refresh();
-    registration_.view() = {};
-    screen_ = Screen::create;
+bool App::open_number(std::string_view typed) {
+    const auto first = typed.find_first_not_of(" \t#");
+    const std::string wanted(first == std::string_view::npos ? std::string_view() : typed.substr(first));
+    const std::string number = wanted.substr(0, wanted.find_last_not_of(" \t") + 1);
+    const auto& incidents = desk().incidents();
+    for (std::uint32_t row = 0; !number.empty() && row < incidents.size(); ++row)
+        if (incidents[row].number.display() == number) return open_incident(row);
+    say(tr_format("No incident has the number {}", {number}), true, "unknown_number");
+    return false;
 }
 
-void App::cancel() {
-    switch (screen_) {
-        case Screen::list: return;
-        case Screen::detail:
-            if (editor_.has_unsaved_edits()) {
-                editor_.revert();
-                say(std::string(tr("summary.discarded")), false);
-                return;
-            }
-            editor_.close();
-            screen_ = Screen::list;
-            return;
-        case Screen::create:
-        case Screen::settings:
-        case Screen::conflicts:
-        case Screen::admin: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
-    }
+void App::start_create() {
+    if (screen_ == Screen::create || refuse_to_leave_edits()) return;
+    // The draft is kept to come back to: only saving or discarding it empties it.
+    registration_.refresh();
+    registration_.view().callers_open = registration_.view().serials_open = false;
+    screen_ = Screen::create;
 }
 
 // --- Commands ----------------------------------------------------------------------------

@@ -14,6 +14,8 @@
 //   ui::draw(App&, now)  platform, once per frame
 //   App::incidents_changed  platform, after SyncEngine::tick: the ids from
 //                        SyncEngine::take_changed_incidents()
+//   App::keep_drafts     platform: now and then while frames are drawn, and when
+//                        the page is hidden or closed (before persisting)
 //
 // Commands take the current time (now_ms) from the caller: the app reads no
 // clock, so tests control time. A command that is refused changes nothing and
@@ -23,6 +25,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/admin_access.hpp"
@@ -48,6 +51,8 @@ enum class Screen : std::uint8_t {
     admin,     // the list and Administration (users, reference data): admins and managers
 };
 enum class DetailTab : std::uint8_t { summary, timeline, log };
+// The answers to "leave with unsaved changes?" (App::answer_leave).
+enum class LeaveChoice : std::uint8_t { keep_editing, discard, save };
 enum class AdminTab : std::uint8_t { users, reference };
 
 struct Message {
@@ -105,11 +110,14 @@ public:
 
     // --- Navigation ---
     // Selecting another incident while the open one has unsaved Summary edits
-    // is refused (the edits would be lost): these return false then.
+    // or an event being typed is refused (they would be lost): these return false then.
     bool select(std::uint32_t row);
     bool move_selection(int delta);    // +-1, +-page; clamped to the visible rows
     bool open_incident(std::uint32_t row);
     bool open_selected();
+    // "Go to incident": opens the incident numbered `typed` (as shown, spaces and
+    // a leading # ignored); an unknown number is refused as "unknown_number".
+    bool open_number(std::string_view typed);
     void set_tab(DetailTab tab) { tab_ = tab; }
     void start_create();
     void set_create_full_form(bool full) { create_full_ = full; }
@@ -119,8 +127,19 @@ public:
     // the Users tab loads the list from the server when first shown.
     bool show_admin();
     void set_admin_tab(AdminTab tab);
-    // Escape: discards the open form's edits, or closes the pane.
+    // Escape, Cancel, Close (app_leave.cpp): leaves the pane. Nothing typed is
+    // lost on the way: a pane holding what is not saved (pane_has_changes) is
+    // not left but asks first (leave_asked()) and answer_leave() acts on the answer.
     void cancel();
+    // The new-incident draft, the open incident's Summary edits or the event
+    // being typed on its Timeline: what leaving the pane would lose.
+    bool pane_has_changes() const;
+    bool leave_asked() const { return leave_asked_; }
+    // keep_editing: nothing changes; discard: the changes go and the pane closes;
+    // save: saved, then the pane closes (a refused save keeps it open, says why).
+    bool answer_leave(LeaveChoice choice, std::int64_t now_ms);
+    // "Discard changes" on the Summary: back to the incident's values; the pane stays.
+    void discard_summary();
 
     // --- Commands ---
     bool save_create(std::int64_t now_ms);
@@ -153,6 +172,15 @@ public:
     // Each frame: acts on a users API answer that arrived; true when one did.
     bool poll_admin(std::int64_t now_ms);
 
+    // --- Drafts kept across reloads (app_drafts.cpp) ---
+    // What is typed and not saved (the new-incident form, the open incident's
+    // Summary edits, the event being typed) goes into the replica's metadata,
+    // so a reload or a closed tab finds it again: keep_drafts() writes it when
+    // it changed (the platform calls it a moment after typing, and when the page
+    // is hidden or closed; true when it wrote); open() restores it, the pane
+    // that held it open again.
+    bool keep_drafts();
+
     // --- Sync (docs/sync-protocol.md) ---
     // Starts syncing this replica with the server behind `transport` as the signed-in
     // user. Without it the app is this browser's desk alone (static demo, no server).
@@ -179,8 +207,11 @@ public:
 private:
     App(Replica replica, const Options& options);
     bool report(const Outcome& outcome, std::string_view success);
-    // True (and says why) when the open incident has unsaved Summary edits.
+    nlohmann::json drafts_json() const;
+    void restore_drafts(const nlohmann::json& drafts);
+    // True (and says why) when the open incident has unsaved Summary edits or an event being typed.
     bool refuse_to_leave_edits();
+    void close_pane();
 
     Replica replica_;
     ListModel list_;
@@ -203,6 +234,8 @@ private:
     std::string user_label_;
     std::unique_ptr<sync::SyncEngine> sync_;
     bool sign_out_requested_ = false;
+    bool leave_asked_ = false;
+    std::string kept_drafts_ = "{}";  // the drafts as last written (keep_drafts): none
 };
 
 }  // namespace hotline::app

@@ -51,6 +51,14 @@ std::vector<FieldId> Draft::changes_from(const Entity& record) const {
     return out;
 }
 
+bool Draft::is_blank() const { return values_ == make_entity(kind_, {}).values.to_strings(); }
+
+std::optional<FieldId> Draft::first_error() const {
+    for (const auto& spec : fields_of(kind_))
+        if (!error(spec.id).empty()) return spec.id;
+    return std::nullopt;
+}
+
 Error invalid_fields_error() { return make_error("invalid_fields", std::string(tr("form.fix_fields"))); }
 
 }  // namespace hotline::app

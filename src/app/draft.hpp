@@ -5,6 +5,7 @@
 // Desk::apply would, and names the problem next to each field.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,6 +37,10 @@ public:
     // The fields whose value differs from the record's, in field order.
     std::vector<FieldId> changes_from(const Entity& record) const;
     bool differs_from(const Entity& record) const { return !changes_from(record).empty(); }
+    // Every field still at its initial value: nothing typed or chosen yet.
+    bool is_blank() const;
+    // The first field (in schema order) whose last validate() found it wrong.
+    std::optional<FieldId> first_error() const;
 
 private:
     static std::size_t index(FieldId f) { return f.value; }

@@ -65,14 +65,20 @@ Outcome IncidentEditor::save(std::int64_t now_ms) {
     return commit_changes(now_ms);
 }
 
+bool IncidentEditor::has_event_text() const { return !is_blank(event_text_); }
+
 Outcome IncidentEditor::add_event(std::int64_t now_ms) {
     const Incident* inc = incident();
     if (!inc) return make_error("no_incident", std::string(tr("No incident is open")));
     if (is_blank(event_text_)) return make_error("empty_event", std::string(tr("Write the event text first")));
+    if (last_added_ && last_added_->incident_id == inc->id && last_added_->type == event_type_ &&
+        last_added_->text == event_text_ && now_ms - last_added_->at_ms < kRepeatWindowMs)
+        return make_error("event_repeated", std::string(tr("This event was added a moment ago")));
     Outcome done = replica_.commit([&](OpFactory& factory) {
         return factory.add_event(actor_, now_ms, inc->id, event_type_, event_text_);
     });
     if (!done) return done;
+    last_added_ = AddedEvent{inc->id, event_type_, event_text_, now_ms};
     event_text_.clear();
     list_.row_changed(*row_);
     return {};

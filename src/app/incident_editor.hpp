@@ -34,11 +34,18 @@ public:
     void revert();                   // back to the incident's values
 
     std::string& event_type() { return event_type_; }
+    const std::string& event_type() const { return event_type_; }
     std::string& event_text() { return event_text_; }
+    const std::string& event_text() const { return event_text_; }
+    bool has_event_text() const;  // an event is being typed (not only spaces)
 
     // Summary save: one `set` per changed field.
     Outcome save(std::int64_t now_ms);
+    // Adds the typed event and empties the box. The same event (incident, type
+    // and text) submitted again within kRepeatWindowMs is a double submit (a
+    // key pressed twice), not a second event: refused as "event_repeated".
     Outcome add_event(std::int64_t now_ms);
+    static constexpr std::int64_t kRepeatWindowMs = 2000;
     // The transition is checked against the incident WITH the Summary's unsaved
     // edits (so "fill in the solution, press Solved" works); refused, nothing
     // changes, the edits included; allowed, the edits are saved, then the status.
@@ -59,6 +66,11 @@ private:
     Draft draft_;
     std::string event_type_;
     std::string event_text_;
+    struct AddedEvent {
+        std::string incident_id, type, text;
+        std::int64_t at_ms = 0;
+    };
+    std::optional<AddedEvent> last_added_;  // the last event added, against double submits
     // Display rows, rebuilt when the incident's history grows (every change adds to it).
     std::size_t rows_history_size_ = 0;
     std::optional<std::uint32_t> rows_row_;

@@ -168,6 +168,7 @@ std::string App::state_json() const {
         {"row_count", visible.size()},
         {"total", list_.total()},
         {"selected", nullptr},
+        {"confirm_leave", leave_asked_},
     };
     if (auto row = list_.selected()) {
         nlohmann::json selected = incident_json(desk(), list_.incident(*row), utc_offset_minutes_);
@@ -175,6 +176,7 @@ std::string App::state_json() const {
             selected["draft"] = field_values(editor_.draft());
             selected["errors"] = field_errors(editor_.draft());
             selected["unsaved"] = editor_.has_unsaved_edits();
+            selected["event_text"] = editor_.event_text();
         }
         state["selected"] = std::move(selected);
     }

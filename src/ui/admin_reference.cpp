@@ -30,7 +30,7 @@ void kind_picker(app::ReferenceEditor& ref) {
     if (!open) return;
     for (EntityKind kind : app::reference_kinds()) {
         const std::string label(app::tr(kind_spec(kind).label));
-        if (ImGui::Selectable(label.c_str(), kind == ref.kind())) ref.set_kind(kind);
+        if (combo_item(label.c_str(), kind == ref.kind())) ref.set_kind(kind);
     }
     ImGui::EndCombo();
 }

@@ -70,7 +70,7 @@ void role_input(std::string& role, const std::string& error) {
     if (open) {
         for (Role r : kAllRoles) {
             const std::string label(app::tr(role_name(r)));
-            if (ImGui::Selectable(label.c_str(), role == role_name(r))) role = std::string(role_name(r));
+            if (combo_item(label.c_str(), role == role_name(r))) role = std::string(role_name(r));
         }
         ImGui::EndCombo();
     }

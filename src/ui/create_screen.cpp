@@ -12,20 +12,28 @@ namespace hotline::ui {
 
 void draw_create(Context& ctx) {
     app::App& app = ctx.app;
+    // In the first frame after a reload ImGui puts the keyboard on the pane's first item as it
+    // appears, over a field's focus request: the request is made again in the next frame.
+    const bool appearing = ImGui::IsWindowAppearing();
     text_coloured(palette().accent, app::tr("New incident"));
     const bool full = app.create_full_form();
     const std::string switch_label = T(full ? "Quick form" : "Full form");
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(switch_label.c_str()).x -
                     ImGui::GetStyle().FramePadding.x * 2);
-    if (ImGui::SmallButton(switch_label.c_str())) app.set_create_full_form(!full);
+    // A click takes the keyboard from the field being typed in: give it back (Alt+F does the same without the mouse).
+    if (ImGui::SmallButton(switch_label.c_str())) {
+        app.set_create_full_form(!full);
+        ctx.ui.focus_field = ctx.ui.form_field;
+    }
     ImGui::Separator();
 
     const float buttons_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     if (ImGui::BeginChild("form", ImVec2(0, -buttons_height))) {
         draw_registration(ctx);
-        if (full) draw_groups(app.create_draft(), registration_groups(), false, ctx.ui.focus_field);
-        else draw_fields(app.create_draft(), quick_fields(), false, ctx.ui.focus_field);
-        ctx.ui.focus_field.reset();
+        const auto typing_in = full ? draw_groups(app.create_draft(), registration_groups(), false, ctx.ui.focus_field)
+                                    : draw_fields(app.create_draft(), quick_fields(), false, ctx.ui.focus_field);
+        if (typing_in) ctx.ui.form_field = typing_in;
+        if (!appearing) ctx.ui.focus_field.reset();
     }
     ImGui::EndChild();
 

@@ -48,14 +48,17 @@ void draw_status_actions(Context& ctx, const Incident& inc) {
     text_muted(app::tr("Move to"));
     for (IncidentStatus to : targets) {
         ImGui::SameLine();
-        if (ImGui::Button(std::string(app::status_text(to)).c_str()) && !ctx.app.change_status(to, ctx.now_ms)) {
-            ctx.ui.focus_field = field_to_fill(ctx.app.message().code);
-            if (ctx.ui.focus_field) ctx.app.set_tab(app::DetailTab::summary);
-        }
+        if (ImGui::Button(std::string(app::status_text(to)).c_str())) change_status(ctx, to);
     }
 }
 
 }  // namespace
+
+void change_status(Context& ctx, IncidentStatus to) {
+    if (ctx.app.change_status(to, ctx.now_ms)) return;
+    ctx.ui.focus_field = field_to_fill(ctx.app.message().code);
+    if (ctx.ui.focus_field) ctx.app.set_tab(app::DetailTab::summary);
+}
 
 void draw_detail(Context& ctx) {
     const Incident* inc = ctx.app.editor().incident();

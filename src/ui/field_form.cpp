@@ -42,7 +42,7 @@ void priority_input(const char* id, const char* name, std::string& value, bool r
     if (open) {
         for (int p = kPriorityCritical; p <= kPriorityLow; ++p) {
             const std::string label = std::string(app::priority_text(p));
-            if (ImGui::Selectable(label.c_str(), p == current)) value = std::to_string(p);
+            if (combo_item(label.c_str(), p == current)) value = std::to_string(p);
         }
         ImGui::EndCombo();
     }
@@ -67,14 +67,15 @@ void choice_input(const char* id, const char* name, const FieldSpec& spec, std::
     if (open) {
         for (std::string_view choice : spec.choices) {
             const std::string label(app::choice_text(choice));
-            if (ImGui::Selectable(label.c_str(), choice == value)) value = std::string(choice);
+            if (combo_item(label.c_str(), choice == value)) value = std::string(choice);
         }
         ImGui::EndCombo();
     }
     ImGui::EndDisabled();
 }
 
-void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, bool focus, const Desk* refs) {
+// True when the field has the keyboard.
+bool draw_field(app::Draft& draft, FieldId field, bool read_only, float width, bool focus, const Desk* refs) {
     const FieldSpec& spec = field_spec(draft.kind(), field);
     const std::string name(app::field_text(field, draft.kind()));
     const std::string id = "##" + std::string(spec.name);
@@ -113,6 +114,7 @@ void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, b
             name_last_item(name.c_str());
             break;
     }
+    const bool active = ImGui::IsItemActive();
     if (!error.empty()) {
         ImGui::PopStyleColor();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -120,6 +122,7 @@ void draw_field(app::Draft& draft, FieldId field, bool read_only, float width, b
         ImGui::PopTextWrapPos();
     }
     ImGui::EndGroup();
+    return active;
 }
 
 }  // namespace
@@ -136,18 +139,19 @@ void ref_input(const char* id, const char* name, const Desk& desk, EntityKind ki
     const bool open = ImGui::BeginCombo(id, preview.c_str());
     name_last_item(name);
     if (open) {
-        if (!required && ImGui::Selectable(T("(none)").c_str(), value.empty())) value.clear();
+        if (!required && combo_item(T("(none)").c_str(), value.empty())) value.clear();
         for (const Entity* e : app::sorted_records(desk, kind)) {
             const std::string label = std::string(app::record_title(*e)) + "##" + e->id;
-            if (ImGui::Selectable(label.c_str(), e->id == value)) value = e->id;
+            if (combo_item(label.c_str(), e->id == value)) value = e->id;
         }
         ImGui::EndCombo();
     }
     ImGui::EndDisabled();
 }
 
-void draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_only, std::optional<FieldId> focus,
-                 const Desk* refs) {
+std::optional<FieldId> draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_only,
+                                   std::optional<FieldId> focus, const Desk* refs) {
+    std::optional<FieldId> active;
     const float full = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
     const bool two_columns = full >= ImGui::GetFontSize() * kTwoColumnsMinEm;
@@ -162,18 +166,22 @@ void draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_o
         } else {
             row_top = ImGui::GetCursorPosY();
         }
-        draw_field(draft, f, read_only, wide ? full : half, focus == f, refs);
+        if (draw_field(draft, f, read_only, wide ? full : half, focus == f, refs)) active = f;
         right_free = !wide && !right_free;
     }
+    return active;
 }
 
-void draw_groups(app::Draft& draft, std::span<const FieldGroup> groups, bool read_only, std::optional<FieldId> focus) {
+std::optional<FieldId> draw_groups(app::Draft& draft, std::span<const FieldGroup> groups, bool read_only,
+                                   std::optional<FieldId> focus) {
+    std::optional<FieldId> active;
     for (std::size_t g = 0; g < groups.size(); ++g) {
         if (g > 0) ImGui::Spacing();
         text_coloured(palette().accent, app::tr(groups[g].title));
         ImGui::Separator();
-        draw_fields(draft, groups[g].fields, read_only, focus);
+        if (auto in_group = draw_fields(draft, groups[g].fields, read_only, focus)) active = in_group;
     }
+    return active;
 }
 
 }  // namespace hotline::ui

@@ -26,15 +26,16 @@ const FieldGroup& resolution_group();
 // Draws the fields; `focus` (when one of them) takes the keyboard and scrolls into view.
 // With `refs`, ref fields are pickers over that desk's records of the kind they
 // point to; without, they show the id held (the registration chooses by lookups).
-void draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_only,
-                 std::optional<FieldId> focus = std::nullopt, const Desk* refs = nullptr);
+// Returns the field that has the keyboard, if one of them has it.
+std::optional<FieldId> draw_fields(app::Draft& draft, std::span<const FieldId> fields, bool read_only,
+                                   std::optional<FieldId> focus = std::nullopt, const Desk* refs = nullptr);
 // A combo over the records of `kind` by title (reference_editor.hpp), "(none)"
 // first unless `required`; `value` holds the chosen record's id. `name` names it
 // for the browser tests.
 void ref_input(const char* id, const char* name, const Desk& desk, EntityKind kind, bool required,
                std::string& value, bool read_only);
 
-void draw_groups(app::Draft& draft, std::span<const FieldGroup> groups, bool read_only,
-                 std::optional<FieldId> focus = std::nullopt);
+std::optional<FieldId> draw_groups(app::Draft& draft, std::span<const FieldGroup> groups, bool read_only,
+                                   std::optional<FieldId> focus = std::nullopt);
 
 }  // namespace hotline::ui

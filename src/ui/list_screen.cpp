@@ -108,7 +108,7 @@ std::uint8_t mask_filter(const char* name, const char* id, std::uint8_t mask, in
     const bool open = ImGui::BeginCombo(id, preview.c_str());
     name_last_item((std::string(name) + " filter").c_str());  // a name for tools: not translated
     if (open) {
-        if (ImGui::Selectable(std::string(all_label).c_str(), (mask & all) == all, ImGuiSelectableFlags_DontClosePopups))
+        if (combo_item(std::string(all_label).c_str(), (mask & all) == all, ImGuiSelectableFlags_DontClosePopups))
             mask = all;
         for (int i = 0; i < count; ++i) {
             bool on = mask & (1u << i);

@@ -67,8 +67,7 @@ int dropdown_keys(bool had_keyboard, bool open, std::size_t count, std::size_t& 
     return -1;
 }
 
-// A lookup's text field. True when the typed text changed (the dropdown opens);
-// Escape keeps the typed text (ImGui would restore the one it had when activated).
+// A lookup's text field. True when the typed text changed (the dropdown opens).
 bool lookup_field(const char* id, const char* name, std::string& query, const std::string& hint, bool& focus,
                   bool& active) {
     text_muted(name);
@@ -77,15 +76,10 @@ bool lookup_field(const char* id, const char* name, std::string& query, const st
         focus_next_item();
         focus = false;
     }
-    const std::string before = query;
     // CallbackHistory: Up/Down stay with the field (they move the dropdown) instead of ImGui's navigation.
     const bool edited = input_text(id, query, ImGuiInputTextFlags_CallbackHistory, hint.c_str());
     name_last_item(name);
     active = ImGui::IsItemActive();
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && query != before) {
-        query = before;
-        return false;
-    }
     return edited;
 }
 

@@ -20,8 +20,22 @@ struct UiState {
     bool focus_list = true;        // give the list the keyboard next frame
     bool list_focused = false;     // the list had the keyboard last frame
     // A field of the open form to give the keyboard to (and scroll to): the
-    // first one when a form opens, the missing one when a status change is refused.
+    // first one when a form opens, the missing one when a status change or a
+    // save is refused, the one that had it before a click elsewhere.
     std::optional<FieldId> focus_field;
+    // The form field that last had the keyboard (the create form or the Summary),
+    // to give it back after the form switch, a refused save or "Keep editing".
+    std::optional<FieldId> form_field;
+    bool focus_pane = false;       // give the pane the keyboard next frame (Tab then moves in it)
+    bool focus_event = false;      // give the Timeline's event box the keyboard next frame
+    bool event_sent = false;       // an event was just added: its box lets go of the added text
+    // A popup (a dropdown, a dialog) was open last frame: the keys are its own
+    // (ImGui closes a dropdown on Escape; the dialogs read theirs).
+    bool popup_open = false;
+    bool show_help = false;        // open the shortcut list (shortcut_help.cpp)
+    bool show_go_to = false;       // open "Go to incident" (go_to_incident.cpp)
+    std::string go_to_number;      // as typed there
+    std::uint64_t go_to_said = 0;  // App::message().serial when it opened
     // The registration's lookups (registration_panel.cpp): give one the keyboard
     // next frame; which one had it last frame (its keys are read before it is drawn).
     bool focus_caller = false, focus_serial = false;
@@ -40,7 +54,21 @@ struct Context {
 
 // Keyboard shortcuts (shortcuts.cpp), read before anything is drawn.
 void handle_shortcuts(Context& ctx);
-void save_current(Context& ctx);  // Ctrl+S / Ctrl+Enter: save what the open pane edits
+// Ctrl+S / Ctrl+Enter: save what the open pane edits. A refused save gives
+// the keyboard back to the form (the first wrong field, else the one typed in),
+// so what is typed next is not lost.
+void save_current(Context& ctx);
+// After a refused save, or "Keep editing": the keyboard to the first wrong
+// field of `draft`, else to the field that had it.
+void give_back_keyboard(Context& ctx, const app::Draft& draft);
+// A status change (a button or the next-status shortcut); refused, the keyboard
+// goes to the field it needs (detail_screen.cpp).
+void change_status(Context& ctx, IncidentStatus to);
+
+// The dialogs over everything, drawn after the panes (one file each).
+void draw_confirm_leave(Context& ctx);  // App::leave_asked(): keep editing, discard, save
+void draw_shortcut_help(Context& ctx);  // ? or F1: every shortcut
+void draw_go_to(Context& ctx);          // Ctrl+G or G: go to an incident by its number
 
 void draw_top_bar(Context& ctx);
 void draw_demo_banner(Context& ctx);

@@ -2,6 +2,7 @@
 // every change is durable yet, whether it has reached the server (online,
 // offline with changes waiting, signed out, conflicts to look at), the last
 // refusal or confirmation, and how many incidents the list shows.
+#include <algorithm>
 #include <cstdio>
 
 #include "app/display.hpp"
@@ -73,8 +74,16 @@ void draw_sync_state(Context& ctx) {
 void draw_status_bar(Context& ctx) {
     const app::App& app = ctx.app;
     const Palette& p = palette();
-    if (app.has_unsaved_changes()) text_coloured(p.warning, app::tr("Saving\xe2\x80\xa6"));
-    else text_muted(app::tr("All changes saved"));
+    // The saving state keeps the room of its longer text: what follows it (the Conflicts
+    // button) must not move under the pointer whenever a save starts or ends (kept drafts
+    // are saved while typing).
+    const std::string saving = T("Saving\xe2\x80\xa6"), saved = T("All changes saved");
+    const float left = ImGui::GetCursorPosX();
+    const float room = std::max(ImGui::CalcTextSize(saving.c_str()).x, ImGui::CalcTextSize(saved.c_str()).x);
+    if (app.has_unsaved_changes()) text_coloured(p.warning, saving);
+    else text_muted(saved);
+    ImGui::SameLine(left + room);
+    ImGui::Dummy(ImVec2(0.0f, 0.0f));
     draw_sync_state(ctx);
 
     const app::Message& message = app.message();

@@ -16,7 +16,7 @@ void draw_summary_tab(Context& ctx) {
         ImGui::BeginDisabled(!dirty);
         if (accent_button(T("Save").c_str())) save_current(ctx);
         ImGui::SameLine();
-        if (ImGui::Button(T("Discard changes").c_str())) ctx.app.cancel();
+        if (ImGui::Button(T("Discard changes").c_str())) ctx.app.discard_summary();
         ImGui::EndDisabled();
         if (dirty) {
             ImGui::SameLine();
@@ -27,9 +27,12 @@ void draw_summary_tab(Context& ctx) {
         text_muted(app::tr("summary.archived"));
     }
     if (ImGui::BeginChild("fields")) {
-        draw_groups(editor.draft(), registration_groups(), !editable, ctx.ui.focus_field);
+        auto typing_in = draw_groups(editor.draft(), registration_groups(), !editable, ctx.ui.focus_field);
         ImGui::Spacing();
-        draw_groups(editor.draft(), std::span(&resolution_group(), 1), !editable, ctx.ui.focus_field);
+        if (auto in_resolution = draw_groups(editor.draft(), std::span(&resolution_group(), 1), !editable,
+                                             ctx.ui.focus_field))
+            typing_in = in_resolution;
+        if (typing_in) ctx.ui.form_field = typing_in;
         ctx.ui.focus_field.reset();
     }
     ImGui::EndChild();

@@ -25,10 +25,14 @@ void draw_composer(Context& ctx) {
         for (const Entity& type : desk.event_types()) {
             if (!type.flag(EventTypeField::active)) continue;
             const std::string label(app::event_type_text(desk, type.id));
-            if (ImGui::Selectable(label.c_str(), type.id == editor.event_type())) editor.event_type() = type.id;
+            if (combo_item(label.c_str(), type.id == editor.event_type())) editor.event_type() = type.id;
         }
         ImGui::EndCombo();
     }
+    // An added event empties the box; the box keeps the keyboard for the next one.
+    if (ctx.ui.event_sent) release_field("##event_text");
+    if (ctx.ui.focus_event) focus_next_item();
+    ctx.ui.event_sent = ctx.ui.focus_event = false;
     input_multiline("##event_text", editor.event_text(), ImGui::GetTextLineHeight() * kComposerLines);
     name_last_item(T("Event text").c_str());
     if (accent_button(T("Add event").c_str())) ctx.app.add_event(ctx.now_ms);

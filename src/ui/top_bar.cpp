@@ -35,7 +35,7 @@ void draw_top_bar(Context& ctx) {
     const float room = ImGui::GetContentRegionAvail().x - buttons - style.ItemSpacing.x * 4;
     ImGui::SetNextItemWidth(std::min(room, em * kSearchMaxEm));
     if (ui.focus_search) {
-        focus_next_item();
+        focus_next_item(Caret::select_all);
         ui.focus_search = false;
     }
     const std::string hint = T("Search number, title, customer, phone, serial\xe2\x80\xa6");

@@ -46,12 +46,16 @@ UiState& state() {
 }
 
 // Keyboard focus follows the screen: a form's first field when it opens, the
-// list when the list or an incident is shown (arrows then move through it).
+// list when the list or an incident is shown (arrows then move through it),
+// except a new incident just saved: the pane, so Tab goes on into it.
 void follow_screen(UiState& ui, app::Screen screen) {
     if (screen == ui.last_screen) return;
+    const bool saved_new = ui.last_screen == app::Screen::create && screen == app::Screen::detail;
     ui.last_screen = screen;
+    ui.form_field.reset();
     if (screen == app::Screen::create) ui.focus_field = IncidentField::title;
-    if (screen == app::Screen::list || screen == app::Screen::detail) ui.focus_list = true;
+    if (saved_new) ui.focus_pane = true;
+    else if (screen == app::Screen::list || screen == app::Screen::detail) ui.focus_list = true;
 }
 
 void fixed_window(const char* name, ImVec2 pos, ImVec2 size, bool card, ImGuiWindowFlags extra, void (*draw)(Context&),
@@ -111,6 +115,7 @@ void draw(app::App& app, std::int64_t now_ms) {
     const bool side_by_side = size.x >= em * kSideBySideMinEm;
     const float list_width = !pane ? size.x - gap * 2 : side_by_side ? size.x * kListShare : 0.0f;
     if (pane) {
+        if (ui.focus_pane) ImGui::SetNextWindowFocus();
         const float left = origin.x + (list_width > 0 ? list_width + gap * 2 : gap);
         fixed_window(pane->window, ImVec2(left, body_top), ImVec2(origin.x + size.x - gap - left, body_height), true, 0,
                      pane->draw, ctx);
@@ -118,15 +123,22 @@ void draw(app::App& app, std::int64_t now_ms) {
     if (list_width > 0) {
         if (ui.focus_list) ImGui::SetNextWindowFocus();
         // The list moves its own selection with the arrow keys: no ImGui keyboard navigation in it.
+        // It takes the keyboard when asked (focus_list), never by appearing: in the first frame
+        // after a reload it would take it from the pane a kept draft opened.
         fixed_window("Incidents", ImVec2(origin.x + gap, body_top), ImVec2(list_width, body_height), true,
-                     ImGuiWindowFlags_NoNavInputs, draw_list, ctx);
+                     ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoFocusOnAppearing, draw_list, ctx);
     } else {
         ui.list_focused = false;
     }
-    ui.focus_list = false;
+    ui.focus_list = ui.focus_pane = false;
 
     fixed_window("Status bar", ImVec2(origin.x, origin.y + size.y - status_height), ImVec2(size.x, status_height),
                  false, ImGuiWindowFlags_NoFocusOnAppearing, draw_status_bar, ctx);
+
+    draw_confirm_leave(ctx);
+    draw_shortcut_help(ctx);
+    draw_go_to(ctx);
+    ui.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
 }
 
 }  // namespace hotline::ui

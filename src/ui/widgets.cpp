@@ -2,6 +2,8 @@
 
 #include <imgui_internal.h>
 
+#include <optional>
+
 #include "app/i18n.hpp"
 #include "ui/theme.hpp"
 
@@ -18,21 +20,64 @@ int resize_string(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+// The frame of the last focus_next_item(Caret::end): the text field it gives
+// the keyboard to within a few frames (ImGui resolves the request a frame or
+// two later) gets its caret after the text rather than all of it selected.
+int caret_end_frame = -1000;
+constexpr int kFocusFrames = 3;
+
+// What every text input does after ImGui drew it: caret placement after a
+// focus request, and the typed text kept when Escape made it let go.
+// `before`: the value before the widget, when Escape is down this frame.
+bool after_text_input(std::string& value, const std::optional<std::string>& before, bool edited) {
+    if (ImGui::IsItemActivated() && ImGui::GetFrameCount() - caret_end_frame <= kFocusFrames) {
+        caret_end_frame = -1000;
+        if (ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetItemID())) {
+            state->Stb.cursor = state->CurLenW;
+            state->ClearSelection();
+        }
+    }
+    if (before && ImGui::IsItemDeactivated() && value != *before) {
+        value = *before;
+        return false;
+    }
+    return edited;
+}
+
+std::optional<std::string> value_if_escape(const std::string& value) {
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) return value;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string T(std::string_view key) { return std::string(app::tr(key)); }
 
 bool input_text(const char* id, std::string& value, ImGuiInputTextFlags flags, const char* hint) {
     flags |= ImGuiInputTextFlags_CallbackResize;
-    if (hint)
-        return ImGui::InputTextWithHint(id, hint, value.data(), value.capacity() + 1, flags, resize_string, &value);
-    return ImGui::InputText(id, value.data(), value.capacity() + 1, flags, resize_string, &value);
+    const auto before = value_if_escape(value);
+    const bool edited =
+        hint ? ImGui::InputTextWithHint(id, hint, value.data(), value.capacity() + 1, flags, resize_string, &value)
+             : ImGui::InputText(id, value.data(), value.capacity() + 1, flags, resize_string, &value);
+    return after_text_input(value, before, edited);
 }
 
 bool input_multiline(const char* id, std::string& value, float height, ImGuiInputTextFlags flags) {
     flags |= ImGuiInputTextFlags_CallbackResize;
-    return ImGui::InputTextMultiline(id, value.data(), value.capacity() + 1, ImVec2(-FLT_MIN, height), flags,
-                                     resize_string, &value);
+    const auto before = value_if_escape(value);
+    const bool edited = ImGui::InputTextMultiline(id, value.data(), value.capacity() + 1, ImVec2(-FLT_MIN, height),
+                                                  flags, resize_string, &value);
+    return after_text_input(value, before, edited);
+}
+
+void release_field(const char* id) {
+    if (ImGui::GetActiveID() == ImGui::GetID(id)) ImGui::ClearActiveID();
+}
+
+bool combo_item(const char* label, bool current, ImGuiSelectableFlags flags) {
+    const bool chosen = ImGui::Selectable(label, current, flags);
+    if (current) ImGui::SetItemDefaultFocus();
+    return chosen;
 }
 
 void name_last_item(const char* name) {
@@ -44,9 +89,10 @@ void name_last_item(const char* name) {
 #endif
 }
 
-void focus_next_item() {
+void focus_next_item(Caret caret) {
     ImGui::SetWindowFocus();
     ImGui::SetKeyboardFocusHere();
+    if (caret == Caret::end) caret_end_frame = ImGui::GetFrameCount();
 }
 
 void text(std::string_view s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
@@ -90,5 +136,13 @@ bool accent_button(const char* label) {
     ImGui::PopStyleColor(5);
     return pressed;
 }
+
+bool begin_dialog(const char* name, bool open) {
+    if (open && !ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    return ImGui::BeginPopupModal(name, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+}
+
+bool dialog_escape() { return !ImGui::IsWindowAppearing() && ImGui::IsKeyPressed(ImGuiKey_Escape, false); }
 
 }  // namespace hotline::ui

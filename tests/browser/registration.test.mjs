@@ -96,6 +96,8 @@ test('an account whose blocking reason forbids registering: the save is refused 
   assert.equal(state.total, total, 'no incident was created');
   await app.screenshot('registration_3_forbidden');
   await app.press('Escape');
+  await app.waitFor((s) => s.confirm_leave, 'leaving the typed form asks first');
+  await app.click('Discard', {window: 'Unsaved changes'});
   await app.waitFor((s) => s.screen !== 'create', 'the form closes');
 });
 

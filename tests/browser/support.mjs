@@ -174,6 +174,21 @@ export class AppDriver {
     }
   }
 
+  // Whether an item labelled `label` shows now (a dialog, a dropdown's entry), without waiting.
+  async shows(label) {
+    return (await this.items(label)).some((i) => i.visible && i.h > 0);
+  }
+
+  // Waits until keyboard navigation is on the item labelled `label` (a field given the
+  // keyboard: what is typed next goes there). `window` as for item().
+  async navOn(label, {window, timeout = 10000} = {}) {
+    const deadline = Date.now() + timeout;
+    while (!(await this.items(label)).some((i) => i.nav && inWindow(i, window))) {
+      if (Date.now() > deadline) assert.fail(`the keyboard never reached "${label}"`);
+      await this.nextFrames(1);
+    }
+  }
+
   // Scrolls `window` with the mouse wheel until the item labelled `label` shows (a field
   // below the fold), at most `steps` wheel turns.
   async scrollTo(label, {window, steps = 30} = {}) {

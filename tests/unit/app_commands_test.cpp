@@ -194,7 +194,7 @@ TEST_CASE("app: the timeline lists events in order with type, author and text; t
     CHECK(log.back().new_value == "Pièce commandée");
 }
 
-TEST_CASE("app: moving away from unsaved Summary edits is refused; Escape discards them, then closes") {
+TEST_CASE("app: moving away from unsaved Summary edits is refused; Escape asks, then discards and closes") {
     auto dir = fresh_dir("app-unsaved");
     auto app = open_app(dir);
     std::uint32_t first = register_incident(*app, "First");
@@ -204,15 +204,88 @@ TEST_CASE("app: moving away from unsaved Summary edits is refused; Escape discar
     CHECK_FALSE(app->select(second));
     CHECK(app->message().text == "Save or discard the changes to incident 1 first");
     CHECK(app->list().selected() == first);
-    app->cancel();
-    CHECK(app->message().text == "Changes discarded");
-    CHECK(app->editor().draft().value(IncidentField::title) == "First");
+    app->cancel();  // Escape: nothing is lost, the question is asked
+    CHECK(app->leave_asked());
     CHECK(app->screen() == Screen::detail);
+    CHECK_FALSE(app->answer_leave(LeaveChoice::keep_editing, kBaseMs));
+    CHECK_FALSE(app->leave_asked());
+    CHECK(app->editor().draft().value(IncidentField::title) == "First, edited");
+    app->cancel();
+    REQUIRE(app->answer_leave(LeaveChoice::discard, kBaseMs));
+    CHECK(app->message().text == "Changes discarded");
+    CHECK(app->screen() == Screen::list);
+    REQUIRE(app->open_incident(first));
+    CHECK(app->editor().draft().value(IncidentField::title) == "First");
     REQUIRE(app->move_selection(-1));  // newest first: the second incident is above
     CHECK(app->editor().row() == second);
-    app->cancel();
+    app->cancel();  // nothing to lose: closes at once
+    CHECK_FALSE(app->leave_asked());
     CHECK(app->screen() == Screen::list);
     CHECK(app->list().selected() == second);
+}
+
+TEST_CASE("app: leaving with changes and saving: the Summary edits and the typed event are saved") {
+    auto dir = fresh_dir("app-leave-save");
+    auto app = open_app(dir);
+    std::uint32_t row = register_incident(*app, "Pump");
+    REQUIRE(app->open_incident(row));
+    app->editor().draft().value(IncidentField::title) = "Pump leaks";
+    app->editor().event_text() = "Called back";
+    app->cancel();
+    REQUIRE(app->leave_asked());
+    REQUIRE(app->answer_leave(LeaveChoice::save, kBaseMs + 1000));
+    CHECK(app->screen() == Screen::list);
+    CHECK(app->list().incident(row).value(IncidentField::title) == "Pump leaks");
+    REQUIRE(app->open_incident(row));
+    CHECK(app->editor().timeline().back().text == "Called back");
+}
+
+TEST_CASE("app: the new-incident draft is kept to come back to; a blank form closes at once") {
+    auto dir = fresh_dir("app-create-draft");
+    auto app = open_app(dir);
+    app->start_create();
+    app->cancel();
+    CHECK(app->screen() == Screen::list);
+    app->start_create();
+    app->create_draft().value(IncidentField::title) = "Half typed";
+    app->cancel();
+    CHECK(app->leave_asked());
+    CHECK(app->screen() == Screen::create);
+    app->answer_leave(LeaveChoice::keep_editing, kBaseMs);
+    app->show_settings();  // away without Escape: the draft stays
+    app->start_create();
+    CHECK(app->create_draft().value(IncidentField::title) == "Half typed");
+}
+
+TEST_CASE("app: an event submitted twice within a moment is added once") {
+    auto dir = fresh_dir("app-event-repeat");
+    auto app = open_app(dir);
+    std::uint32_t row = register_incident(*app, "Boiler");
+    REQUIRE(app->open_incident(row));
+    const auto events = [&] { return app->editor().timeline().size(); };
+    const std::size_t before = events();
+    app->editor().event_text() = "Parts ordered";
+    REQUIRE(app->add_event(kBaseMs + 1000));
+    CHECK(app->editor().event_text().empty());
+    app->editor().event_text() = "Parts ordered";
+    CHECK_FALSE(app->add_event(kBaseMs + 1000 + app::IncidentEditor::kRepeatWindowMs - 1));
+    CHECK(app->message().code == "event_repeated");
+    CHECK(events() == before + 1);
+    REQUIRE(app->add_event(kBaseMs + 1000 + app::IncidentEditor::kRepeatWindowMs));
+    CHECK(events() == before + 2);
+}
+
+TEST_CASE("app: go to an incident by its number") {
+    auto dir = fresh_dir("app-open-number");
+    auto app = open_app(dir);
+    register_incident(*app, "First");
+    std::uint32_t second = register_incident(*app, "Second");
+    const std::string number = app->list().incident(second).number.display();
+    REQUIRE(app->open_number(" #" + number + " "));
+    CHECK(app->screen() == Screen::detail);
+    CHECK(app->editor().row() == second);
+    CHECK_FALSE(app->open_number("99999"));
+    CHECK(app->message().code == "unknown_number");
 }
 
 TEST_CASE("app: archived incidents are read-only") {

@@ -119,6 +119,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* hotline_find_items(const char* label
             {"visible", item.visible},
         };
         if (item.checkable) entry["checked"] = item.checked;
+        // The item keyboard navigation is on (Tab, arrows, Enter act on it).
+        if (item.id == ImGui::GetCurrentContext()->NavId) entry["nav"] = true;
         list.push_back(std::move(entry));
     }
     r.reply = list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

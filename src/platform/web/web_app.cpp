@@ -269,6 +269,12 @@ void WebApp::draw(double frame_begin) {
         ui::draw(*app_, page::now_ms());
         ui_ms = emscripten_get_now() - ui_begin;
     });
+    // What is typed and not saved reaches IndexedDB a moment after it is typed
+    // (flush() writes it at once when the page is hidden or closed).
+    if (frame_begin - drafts_kept_at_ >= kKeepDraftsMs) {
+        app_->keep_drafts();
+        drafts_kept_at_ = frame_begin;
+    }
     saver_->after_frame();
     announcer_.frame(*app_);
     const double frame_end = emscripten_get_now();
@@ -288,6 +294,7 @@ void WebApp::flush() {
     // (ImGui takes a key's down and up in separate frames; a few suffice).
     for (int i = 0; i < 4 && !ImGui::GetCurrentContext()->InputEventsQueue.empty(); ++i)
         draw(emscripten_get_now());
+    app_->keep_drafts();
     saver_->flush();
 }
 

@@ -101,6 +101,9 @@ private:
     FrameStats frame_stats_;
     FramePacer pacer_;
     bool drawn_unsaved_ = false;  // has_unsaved_changes() as last drawn ("Saving…")
+    // App::keep_drafts() runs at most this often while frames are drawn.
+    static constexpr double kKeepDraftsMs = 1500;
+    double drafts_kept_at_ = 0;
     bool storage_ready_ = false;
     bool failed_ = false;
     std::optional<app::Language> document_language_;  // what <html lang> says
