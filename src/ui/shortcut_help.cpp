@@ -22,38 +22,41 @@ struct Section {
 };
 
 constexpr Shortcut kAnywhere[] = {
-    {"? / F1", "Show this list"},
-    {"N / Ctrl+N", "New incident (a draft left earlier comes back)"},
-    {"/ / Ctrl+F", "Go to the search box"},
-    {"G / Ctrl+G", "Go to an incident by its number"},
-    {"Ctrl+S / Ctrl+Enter", "Save; on the Timeline, add the event"},
-    {"Esc", "Close the innermost dropdown, dialog or pane; a pane with unsaved changes asks first"},
+    {"? / F1", app::tr_key("Show this list")},
+    {"N / Ctrl+N", app::tr_key("New incident (a draft left earlier comes back)")},
+    {"/ / Ctrl+F", app::tr_key("Go to the search box")},
+    {"G / Ctrl+G", app::tr_key("Go to an incident by its number")},
+    {"Ctrl+S / Ctrl+Enter", app::tr_key("Save; on the Timeline, add the event")},
+    {"Esc", app::tr_key("Close the innermost dropdown, dialog or pane; a pane with unsaved changes asks first")},
 };
 constexpr Shortcut kList[] = {
-    {"Up / Down", "The incident above, below"},
-    {"PageUp / PageDown, Home / End", "A page up, down; the first, the last"},
-    {"Enter", "Open the selected incident"},
+    {"Up / Down", app::tr_key("The incident above, below")},
+    {"PageUp / PageDown, Home / End", app::tr_key("A page up, down; the first, the last")},
+    {"Enter", app::tr_key("Open the selected incident")},
 };
 constexpr Shortcut kIncident[] = {
-    {"Alt+S", "Move to the next status"},
-    {"Alt+E", "Add an event: the Timeline, typing in the event box"},
-    {"1 / 2 / 3", "Summary, Timeline, Transaction log"},
-    {"Alt+Left / Alt+Right", "The tab before, after"},
+    {"Alt+S", app::tr_key("Move to the next status")},
+    {"Alt+E", app::tr_key("Add an event: the Timeline, typing in the event box")},
+    {"1 / 2 / 3", app::tr_key("Summary, Timeline, Transaction log")},
+    {"Alt+Left / Alt+Right", app::tr_key("The tab before, after")},
 };
 constexpr Shortcut kNewIncident[] = {
-    {"Ctrl+K / Ctrl+U", "Caller lookup, serial number lookup"},
-    {"Up / Down, Enter", "Choose in a lookup's list"},
-    {"Ctrl+E", "Add the call to the highlighted related incident"},
-    {"Alt+F", "Full form or quick form"},
+    {"Ctrl+K / Ctrl+U", app::tr_key("Caller lookup, serial number lookup")},
+    {"Up / Down, Enter", app::tr_key("Choose in a lookup's list")},
+    {"Ctrl+E", app::tr_key("Add the call to the highlighted related incident")},
+    {"Alt+F", app::tr_key("Full form or quick form")},
 };
 constexpr Shortcut kForms[] = {
-    {"Tab / Shift+Tab", "The next, previous field or button"},
-    {"Space / Enter", "Press the highlighted button, open a dropdown"},
-    {"Up / Down, Enter", "Choose in an open dropdown (it opens on the current value)"},
+    {"Tab / Shift+Tab", app::tr_key("The next, previous field or button")},
+    {"Space / Enter", app::tr_key("Press the highlighted button, open a dropdown")},
+    {"Up / Down, Enter", app::tr_key("Choose in an open dropdown (it opens on the current value)")},
 };
 constexpr Section kSections[] = {
-    {"Anywhere", kAnywhere}, {"Incident list", kList}, {"An open incident", kIncident},
-    {"New incident", kNewIncident}, {"Forms and dialogs", kForms},
+    {app::tr_key("Anywhere"), kAnywhere},
+    {app::tr_key("Incident list"), kList},
+    {app::tr_key("An open incident"), kIncident},
+    {app::tr_key("New incident"), kNewIncident},
+    {app::tr_key("Forms and dialogs"), kForms},
 };
 
 void section(const Section& s) {
