@@ -11,19 +11,29 @@ Outcome check_may_assign(const Principal& who) {
     if (may_assign(who)) return {};
     return make_error("forbidden_assignment", std::string(tr("A technician may not assign incidents")));
 }
+
+// The Summary's draft holds every field: it takes the assignment just made, or it would
+// count as an unsaved edit and its Save would write the old assignment back.
+void take_assignment(Draft& draft, const Incident& incident) {
+    for (IncidentField f : {IncidentField::service_department, IncidentField::assignee})
+        draft.value(f) = std::string(incident.value(f));
+}
 }  // namespace
 
 bool App::assign(std::int64_t now_ms) {
     if (Outcome allowed = check_may_assign(principal_); !allowed) return report(allowed, {});
     assignment_.follow(editor_.row());
     const Outcome done = assignment_.assign(now_ms);
+    if (const Incident* inc = editor_.incident()) take_assignment(editor_.draft(), *inc);
     return report(done, done ? tr_format("Assigned to {}", {assignee_name(desk(), *editor_.incident())}) : "");
 }
 
 bool App::assign_to_me(std::int64_t now_ms) {
     if (Outcome allowed = check_may_assign(principal_); !allowed) return report(allowed, {});
     assignment_.follow(editor_.row());
-    return report(assignment_.assign_to_me(now_ms), tr("The incident is yours"));
+    const Outcome done = assignment_.assign_to_me(now_ms);
+    if (const Incident* inc = editor_.incident()) take_assignment(editor_.draft(), *inc);
+    return report(done, tr("The incident is yours"));
 }
 
 bool App::start_timer(std::int64_t now_ms) {

@@ -46,6 +46,7 @@ TEST_CASE("app: assign from the pickers, then take the incident with a reason") 
     const Incident& inc = app->list().incident(row);
     CHECK(inc.status == IncidentStatus::assigned);
     CHECK(inc.value(IncidentField::assignee) == "pshah");
+    CHECK_FALSE(app->editor().has_unsaved_edits());  // the Summary's draft follows the assignment
 
     CHECK(app->assignment().is_hand_over());
     CHECK_FALSE(app->assign_to_me(kBaseMs + 3000));
@@ -53,6 +54,7 @@ TEST_CASE("app: assign from the pickers, then take the incident with a reason") 
     app->assignment().reason() = "Priya is away";
     REQUIRE_MESSAGE(app->assign_to_me(kBaseMs + 3000), app->message().text);
     CHECK(inc.value(IncidentField::assignee) == "tester");
+    CHECK_FALSE(app->editor().has_unsaved_edits());
     CHECK(inc.events.back().text == "Remote support / Priya Shah → Remote support / Terry Tester\nPriya is away");
     CHECK(app->assignment().reason().empty());  // the form starts over from the incident
 }
@@ -94,4 +96,27 @@ TEST_CASE("app: the work timer keeps running over a reopening; manual minutes ad
     REQUIRE(app->timer().view().totals.size() == 1);
     CHECK(app->timer().view().totals[0].person == "tester");
     CHECK(app->timer().view().totals[0].minutes == 35);
+}
+
+TEST_CASE("app: assignments and time entries are kept by a snapshot (compaction) too") {
+    auto dir = fresh_dir("app-work-snapshot");
+    std::uint32_t row = 0;
+    {
+        auto app = open_app(dir);
+        add_staff(*app);
+        row = open_new_incident(*app);
+        app->assignment().follow(row);
+        app->assignment().choose_assignee("pshah");
+        REQUIRE(app->assign(kBaseMs + 2000));
+        REQUIRE(app->start_timer(kBaseMs + 2000));
+        REQUIRE(app->replica().write_snapshot());
+    }
+    auto app = open_app(dir);
+    REQUIRE(app->open_incident(row));
+    const Incident& inc = *app->editor().incident();
+    CHECK(inc.value(IncidentField::assignee) == "pshah");
+    CHECK(inc.value(IncidentField::service_department) == "remote");
+    app->timer().refresh(&inc, kBaseMs + 2000 + 5 * kMinute);
+    CHECK(app->timer().view().running);
+    CHECK(app->timer().view().totals.at(0).minutes == 5);
 }
