@@ -49,8 +49,8 @@ Outcome AssignmentForm::assign(std::int64_t now_ms) {
     // Each step is an operation of its own, judged by the desk like any other; the
     // first refusal stops the rest (the incident then shows what was done).
     Outcome done;
-    for (const auto& [field, value] : plan->sets) {
-        done = replica_.commit([&](OpFactory& f) { return f.set_field(actor_, now_ms, inc.id, field, value); });
+    for (const auto& step : plan->sets) {
+        done = replica_.commit([&](OpFactory& f) { return f.set_field(actor_, now_ms, inc.id, step.first, step.second); });
         if (!done) break;
     }
     if (done)
