@@ -103,5 +103,10 @@ test('the work timer survives a reload; minutes logged by hand add to the total'
   state = await app.waitFor((s) => work(s).time.some((t) => t.person === 'agent' && t.minutes >= 30 && !t.running),
                             'the 30 minutes count in the total');
   assert.equal(state.message_is_error, false);
+  const timeLog = state.selected.log.filter((l) => l.field.startsWith('Time entry: '));
+  assert.ok(timeLog.some((l) => l.field === 'Time entry: Minutes' && l.new === '30'),
+            'the transaction log shows the minutes logged');
+  assert.ok(timeLog.some((l) => l.field === 'Time entry: Ended' && l.new !== ''),
+            'and the timer stopped');
   await app.screenshot('work_3_time');
 });

@@ -3,7 +3,10 @@
 // work timer surviving a reopening of the replica (it is stored data).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "app/app.hpp"
+#include "app/display.hpp"
 #include "app_test_support.hpp"
 
 using namespace hotline;
@@ -96,6 +99,15 @@ TEST_CASE("app: the work timer keeps running over a reopening; manual minutes ad
     REQUIRE(app->timer().view().totals.size() == 1);
     CHECK(app->timer().view().totals[0].person == "tester");
     CHECK(app->timer().view().totals[0].minutes == 35);
+    // The incident's transaction log shows its time entries' changes (W15).
+    const auto& log = app->editor().transaction_log();
+    auto has = [&](const std::string& field, const std::string& value) {
+        return std::any_of(log.begin(), log.end(), [&](const LogRow& r) { return r.field == field && r.new_value == value; });
+    };
+    CHECK(has("Time entry: Minutes", "15"));
+    CHECK(has("Time entry: Note", "Report written"));
+    CHECK(has("Time entry: Ended", format_date_time(kBaseMs + 2000 + 20 * kMinute, 0)));
+    CHECK(has("Time entry: Person", "tester"));
 }
 
 TEST_CASE("app: assignments and time entries are kept by a snapshot (compaction) too") {
