@@ -34,11 +34,7 @@ void AssignmentForm::choose_assignee(std::string login) {
         choice_.department = std::string(profile->value(StaffProfileField::department));
 }
 
-bool AssignmentForm::is_hand_over() const {
-    if (!row_) return false;
-    const Incident& inc = list_.incident(*row_);
-    return !assignee_name(replica_.desk(), inc).empty() || !department_name(replica_.desk(), inc).empty();
-}
+bool AssignmentForm::is_hand_over() const { return row_ && holds_assignment(list_.incident(*row_)); }
 
 Outcome AssignmentForm::assign(std::int64_t now_ms) {
     if (!row_) return make_error("no_incident", std::string(tr("No incident is open")));

@@ -37,6 +37,10 @@ std::string assignee_name(const Desk& desk, const Incident& incident) {
     return title_or(desk, EntityKind::staff_profile, incident.value(F::assignee), incident.value(F::engineer));
 }
 
+bool holds_assignment(const Incident& incident) {
+    return holds(incident, F::service_department, F::department) || holds(incident, F::assignee, F::engineer);
+}
+
 std::string_view assignee_key(const Incident& incident) {
     const std::string_view assignee = incident.value(F::assignee);
     return assignee.empty() ? incident.value(F::engineer) : assignee;

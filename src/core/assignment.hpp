@@ -42,6 +42,9 @@ struct AssignmentPlan {
 };
 
 Assignment current_assignment(const Incident& incident);
+// Does someone hold the incident (a department or a person, as records or as the free
+// text of older versions)? Then changing either is a hand-over and asks for a reason.
+bool holds_assignment(const Incident& incident);
 
 Result<AssignmentPlan> plan_assignment(const Desk& desk, const Incident& incident, const Assignment& to,
                                        std::string_view reason);

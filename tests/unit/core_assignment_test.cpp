@@ -82,10 +82,12 @@ TEST_CASE("assignment: department and person from records make the incident Assi
 
 TEST_CASE("assignment: a department alone, or a person alone, does not make it Assigned") {
     Fixture fx;
+    CHECK_FALSE(holds_assignment(fx.inc()));
     auto plan = plan_assignment(fx.desk, fx.inc(), {"remote", ""}, "");
     REQUIRE(plan.ok());
     CHECK_FALSE(plan->transition);
     fx.commit(*plan);
+    CHECK(holds_assignment(fx.inc()));
     CHECK(fx.inc().status == IncidentStatus::registered);
     // Filling in the person of a department's incident is no hand-over: no reason needed.
     auto person = plan_assignment(fx.desk, fx.inc(), {"remote", "pshah"}, "");
