@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "app/admin_access.hpp"
+#include "app/assignment_form.hpp"
 #include "app/draft.hpp"
 #include "app/i18n.hpp"
 #include "app/incident_editor.hpp"
@@ -36,6 +37,7 @@
 #include "app/reference_editor.hpp"
 #include "app/registration.hpp"
 #include "app/replica.hpp"
+#include "app/time_tracker.hpp"
 #include "app/user_admin.hpp"
 #include "core/result.hpp"
 #include "sync/sync_engine.hpp"
@@ -93,6 +95,12 @@ public:
     ListModel& list() { return list_; }
     const ListModel& list() const { return list_; }
     IncidentEditor& editor() { return editor_; }
+    // The open incident's assignment (W2, W3) and work time (W4); the UI has them follow
+    // the open incident each frame (AssignmentForm::follow, TimeTracker::refresh).
+    AssignmentForm& assignment() { return assignment_; }
+    const AssignmentForm& assignment() const { return assignment_; }
+    TimeTracker& timer() { return timer_; }
+    const TimeTracker& timer() const { return timer_; }
     Draft& create_draft() { return create_draft_; }
     bool create_full_form() const { return create_full_; }
     // The new-incident form against real records: lookups, what is chosen, the
@@ -155,6 +163,12 @@ public:
     bool save_summary(std::int64_t now_ms);
     bool add_event(std::int64_t now_ms);
     bool change_status(IncidentStatus to, std::int64_t now_ms);
+    // Work on the open incident (app_work.cpp): assign or hand it over, take it, log time.
+    bool assign(std::int64_t now_ms);
+    bool assign_to_me(std::int64_t now_ms);
+    bool start_timer(std::int64_t now_ms);
+    bool stop_timer(std::int64_t now_ms);
+    bool add_time_entry(std::int64_t now_ms);
     void set_dark_theme(bool dark);
     // The interface language (P7), kept with the theme in the replica's metadata: the
     // user's choice outlives reloads; without one, the browser's language stays.
@@ -216,6 +230,8 @@ private:
     Replica replica_;
     ListModel list_;
     IncidentEditor editor_;
+    AssignmentForm assignment_;
+    TimeTracker timer_;
     Draft create_draft_;
     bool create_full_ = false;
     std::string actor_;

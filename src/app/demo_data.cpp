@@ -131,6 +131,7 @@ Result<DemoData> parse_demo_data(std::string_view json_text) {
             if (engineers) {
                 person.name = r.text(p, "name", where);
                 person.department = r.text(p, "department", where);
+                person.technician = i % 2 == 0;
             }
             out.push_back(std::move(person));
         }

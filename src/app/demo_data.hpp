@@ -44,6 +44,9 @@ struct DemoCustomer {
 
 struct DemoPerson {
     std::string lang, login, name, department;  // agents have only lang and login
+    // Every other engineer works in the field: a technician's account on the demo server,
+    // a field technician's staff profile on every demo desk.
+    bool technician = false;
 };
 
 struct DemoStory {

@@ -172,7 +172,10 @@ void create_reference_data(Creator& c, const DemoData& data) {
     for (const DemoPerson& e : data.engineers) {
         auto [d, added] = departments.try_emplace(e.department, "dept_" + std::to_string(departments.size() + 1));
         if (added) c.make(EntityKind::department, {{DepartmentField::name, e.department}}, d->second);
-        c.make(EntityKind::staff_profile, {{StaffProfileField::name, e.name}, {StaffProfileField::department, d->second}},
+        c.make(EntityKind::staff_profile,
+               {{StaffProfileField::name, e.name},
+                {StaffProfileField::department, d->second},
+                {StaffProfileField::field_technician, std::string(e.technician ? kFlagTrue : kFlagFalse)}},
                demo_login(e.login));
     }
     create_code_tree(c, EntityKind::reason_code, "reason_", data, &DemoStory::reason_general, &DemoStory::reason_specific);

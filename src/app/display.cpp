@@ -114,7 +114,8 @@ std::string value_text(std::string_view name, std::string_view value, EntityKind
         case FieldKind::short_text:
         case FieldKind::long_text:
         case FieldKind::date:
-        case FieldKind::ref: break;
+        case FieldKind::ref:
+        case FieldKind::count: break;
     }
     return std::string(value);
 }

@@ -86,6 +86,7 @@ constexpr Entry kTexts[] = {
     // The reasons of a refused field value (core check_field_value, Error::args).
     {"value.choice", "must be one of the listed values"},
     {"value.control_character", "contains a control character"},
+    {"value.count", "must be a whole number"},
     {"value.date", "must be a date YYYY-MM-DD"},
     {"value.flag", "must be true or false"},
     {"value.kind", "has an unknown kind"},

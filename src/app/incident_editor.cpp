@@ -107,9 +107,12 @@ void IncidentEditor::refresh_rows() {
         rows_row_.reset();
         return;
     }
-    if (rows_row_ == row_ && rows_history_size_ == inc->history.size()) return;
+    // Every write to the replica, too: the incident's time entries are records of their own.
+    if (rows_row_ == row_ && rows_history_size_ == inc->history.size() && rows_changes_ == replica_.changes_written())
+        return;
     rows_row_ = row_;
     rows_history_size_ = inc->history.size();
+    rows_changes_ = replica_.changes_written();
     timeline_ = timeline_rows(replica_.desk(), *inc, utc_offset_minutes_);
     log_ = log_rows(replica_.desk(), *inc, utc_offset_minutes_);
 }

@@ -73,6 +73,7 @@ private:
     std::optional<AddedEvent> last_added_;  // the last event added, against double submits
     // Display rows, rebuilt when the incident's history grows (every change adds to it).
     std::size_t rows_history_size_ = 0;
+    std::uint64_t rows_changes_ = 0;  // Replica::changes_written() when they were built
     std::optional<std::uint32_t> rows_row_;
     std::vector<TimelineRow> timeline_;
     std::vector<LogRow> log_;

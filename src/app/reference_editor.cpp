@@ -7,11 +7,6 @@
 
 namespace hotline::app {
 
-std::string_view record_title(const Entity& record) {
-    const std::string_view title = record.value(kind_spec(record.kind).title_field);
-    return title.empty() ? record.id : title;
-}
-
 std::vector<const Entity*> sorted_records(const Desk& desk, EntityKind kind) {
     std::vector<const Entity*> out;
     for (const Entity& e : desk.entities(kind)) out.push_back(&e);

@@ -21,8 +21,6 @@
 
 namespace hotline::app {
 
-// The name people know a record by (its kind's title field), or its id when that is empty.
-std::string_view record_title(const Entity& record);
 // The records of `kind`, by title then id: the lists and the ref pickers.
 std::vector<const Entity*> sorted_records(const Desk& desk, EntityKind kind);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/assignment.hpp"
 #include "core/text_fold.hpp"
 
 namespace hotline::app {
@@ -18,8 +19,11 @@ void SearchIndex::compose(const Incident& incident) {
         scratch_ += kSeparator;
     };
     add(incident.number.display());
-    for (FieldId f : {IncidentField::title, IncidentField::customer_name, IncidentField::engineer, IncidentField::customer_contact,
-                      IncidentField::customer_phone, IncidentField::customer_email, IncidentField::unit_serial})
+    add(incident.value(IncidentField::title));
+    add(incident.value(IncidentField::customer_name));
+    add(assignee_key(incident));
+    for (FieldId f : {IncidentField::customer_contact, IncidentField::customer_phone, IncidentField::customer_email,
+                      IncidentField::unit_serial})
         add(incident.value(f));
     for (const auto& alias : incident.number_aliases) add(alias);
     // The phone's digits, for a number typed as the caller says it ("0478 12", list_model.cpp).

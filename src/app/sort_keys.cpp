@@ -5,6 +5,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/assignment.hpp"
 #include "core/collation.hpp"
 
 namespace hotline::app {
@@ -116,18 +117,19 @@ void SortKeys::assign(const IncidentList& incidents) {
     reserve(incidents.size());
     for (std::uint32_t row = 0; row < incidents.size(); ++row) set_numbers(row, incidents[row]);
     std::vector<std::string_view> texts(incidents.size());
-    for (auto [ranks, field] : {std::pair{&title_, IncidentField::title}, std::pair{&customer_, IncidentField::customer_name},
-                                std::pair{&engineer_, IncidentField::engineer}}) {
+    for (auto [ranks, field] : {std::pair{&title_, IncidentField::title}, std::pair{&customer_, IncidentField::customer_name}}) {
         for (std::size_t row = 0; row < incidents.size(); ++row) texts[row] = incidents[row].value(field);
         ranks->assign(texts);
     }
+    for (std::size_t row = 0; row < incidents.size(); ++row) texts[row] = assignee_key(incidents[row]);
+    engineer_.assign(texts);
 }
 
 void SortKeys::set(std::uint32_t row, const Incident& inc) {
     set_numbers(row, inc);
     title_.set(row, inc.value(IncidentField::title));
     customer_.set(row, inc.value(IncidentField::customer_name));
-    engineer_.set(row, inc.value(IncidentField::engineer));
+    engineer_.set(row, assignee_key(inc));
 }
 
 std::uint64_t SortKeys::key(Column column, std::uint32_t row) const {

@@ -6,6 +6,7 @@
 #include "app/app.hpp"
 #include "app/display.hpp"
 #include "app/incident_rows.hpp"
+#include "core/assignment.hpp"
 #include "core/workflow.hpp"
 
 namespace hotline::app {
@@ -34,13 +35,13 @@ std::string_view tab_name(DetailTab t) {
     return "?";
 }
 
-nlohmann::json list_row(const Incident& inc, int utc_offset_minutes) {
+nlohmann::json list_row(const Desk& desk, const Incident& inc, int utc_offset_minutes) {
     return {{"number", inc.number.display()},
             {"title", inc.value(IncidentField::title)},
             {"customer", inc.value(IncidentField::customer_name)},
             {"priority", priority_text(inc.priority())},
             {"status", status_text(inc.status)},
-            {"assignee", inc.value(IncidentField::engineer)},
+            {"assignee", assignee_name(desk, inc)},
             {"updated", format_date_time(inc.updated_ms, utc_offset_minutes)}};
 }
 
@@ -73,6 +74,20 @@ nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offs
     return {{"id", inc.id},         {"number", inc.number.display()}, {"title", inc.value(IncidentField::title)},
             {"status", status_text(inc.status)}, {"fields", std::move(fields)}, {"events", std::move(events)},
             {"log", std::move(log)}, {"actions", std::move(actions)}};
+}
+
+// The Work panel: who holds the incident, what the assignment form holds, time spent.
+nlohmann::json work_json(const Desk& desk, const Incident& inc, const AssignmentForm& form,
+                         const TimeTracker::View& time) {
+    nlohmann::json totals = nlohmann::json::array();
+    for (const TimeSpent& t : time.totals)
+        totals.push_back({{"person", t.person}, {"minutes", t.minutes}, {"running", t.running}});
+    return {{"department", department_name(desk, inc)},
+            {"assignee", assignee_name(desk, inc)},
+            {"choice", {{"department", form.choice().department}, {"assignee", form.choice().assignee}}},
+            {"reason", form.reason()},
+            {"timer_running", time.incident_id == inc.id && time.running},
+            {"time", std::move(totals)}};
 }
 
 std::string_view new_record_name(NewRecord what) {
@@ -150,7 +165,7 @@ std::string App::state_json() const {
     nlohmann::json rows = nlohmann::json::array();
     const auto& visible = list_.rows();
     for (std::size_t i = 0; i < visible.size() && i < kRowsReported; ++i)
-        rows.push_back(list_row(list_.incident(visible[i]), utc_offset_minutes_));
+        rows.push_back(list_row(desk(), list_.incident(visible[i]), utc_offset_minutes_));
 
     nlohmann::json state = {
         {"screen", screen_name(screen_)},
@@ -177,6 +192,7 @@ std::string App::state_json() const {
             selected["errors"] = field_errors(editor_.draft());
             selected["unsaved"] = editor_.has_unsaved_edits();
             selected["event_text"] = editor_.event_text();
+            selected["work"] = work_json(desk(), list_.incident(*row), assignment_, timer_.view());
         }
         state["selected"] = std::move(selected);
     }

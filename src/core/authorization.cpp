@@ -8,12 +8,59 @@ namespace {
 // By login only: display names are not unique (issue 9).
 bool names(std::string_view engineer, const Principal& who) { return !engineer.empty() && engineer == who.login; }
 
+// The engineer field (free text, older versions) or the assignee record (W2).
+bool assigned_to(const Incident& incident, std::string_view login) {
+    return !login.empty() &&
+           (incident.value(IncidentField::assignee) == login || incident.value(IncidentField::engineer) == login);
+}
+
 bool is_technicians(const Principal& who, const Incident& incident) {
-    return names(incident.value(IncidentField::engineer), who) || incident.created_by == who.actor();
+    return assigned_to(incident, who.login) || incident.created_by == who.actor();
+}
+
+bool is_assignment_field(FieldId f) {
+    return f == IncidentField::service_department || f == IncidentField::assignee;
+}
+
+bool sets_assignment(const Operation& op) {
+    if (op.entity != EntityKind::incident) return false;
+    if (op.type == OpType::set) return is_assignment_field(op.field);
+    if (op.type != OpType::create) return false;
+    for (const auto& [f, v] : op.fields)
+        if (is_assignment_field(f) && !v.empty()) return true;
+    return false;
+}
+
+bool manages(const Principal& who) { return who.role == Role::manager || who.role == Role::admin; }
+
+// W4: people log their own time (managers may log anyone's), on incidents they may
+// work; an entry is stopped or annotated by its person, its author or a manager.
+Outcome authorize_time_entry(const Principal& who, const Operation& op, const Desk& desk) {
+    const auto refuse = [] {
+        return make_error("forbidden_time_entry", "People log and change only their own time.");
+    };
+    if (op.type == OpType::create) {
+        std::string_view person, incident;
+        for (const auto& [f, v] : op.fields) {
+            if (f == TimeEntryField::person) person = v;
+            if (f == TimeEntryField::incident) incident = v;
+        }
+        if (person != who.login && !manages(who)) return refuse();
+        const Incident* target = desk.find(incident);
+        if (target && !can_see_incident(who, *target))
+            return make_error("forbidden_incident", "No incident of yours has this id.");
+        return {};
+    }
+    const Entity* entry = desk.find(EntityKind::time_entry, op.entity_id);
+    if (!entry || manages(who) || entry->value(TimeEntryField::person) == who.login || entry->created_by == who.actor())
+        return {};
+    return refuse();
 }
 }  // namespace
 
 bool sees_whole_desk(const Principal& who) { return who.role != Role::technician; }
+
+bool may_assign(const Principal& who) { return who.role != Role::technician; }
 
 bool can_see_incident(const Principal& who, const Incident& incident) {
     return sees_whole_desk(who) || is_technicians(who, incident);
@@ -46,6 +93,7 @@ TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
     if (everything_) return;
     for (const Incident& inc : desk.incidents()) {
         if (!is_technicians(who, inc)) continue;
+        ids_.insert(inc.id);  // for their incidents' time entries
         for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::unit})
             if (!inc.value(f).empty()) ids_.emplace(inc.value(f));
     }
@@ -64,7 +112,9 @@ TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
 bool TechnicianScope::contains(const Entity& e) const {
     if (everything_ || kind_spec(e.kind).visibility == Visibility::everyone) return true;
     switch (e.kind) {
-        case EntityKind::incident: return e.value(IncidentField::engineer) == login_ || e.created_by == "u:" + login_;
+        case EntityKind::incident: return assigned_to(e, login_) || e.created_by == "u:" + login_;
+        case EntityKind::time_entry: return ids_.count(std::string(e.value(TimeEntryField::incident))) > 0 ||
+                                            e.created_by == "u:" + login_;
         case EntityKind::account:
         case EntityKind::contact:
         case EntityKind::unit:
@@ -97,6 +147,11 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
         return make_error("forbidden_role", "A user with the role " + std::string(role_name(who.role)) + " may not " +
                                                 (creating ? "create " : "change ") + std::string(spec.label) +
                                                 " records.");
+    // W2: the call centre, engineers (second-level hand-overs) and managers assign; a
+    // technician works what they are given.
+    if (sets_assignment(op) && !may_assign(who))
+        return make_error("forbidden_assignment", "A technician may not assign incidents.");
+    if (op.entity == EntityKind::time_entry) return authorize_time_entry(who, op, desk);
     // A technician changes only their own incidents (the other kinds they may change
     // at all are visible to everyone). Unknown incidents are left to Desk::apply for
     // those who may know which incidents exist.
@@ -108,10 +163,13 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
 
 bool assigns_to(const Operation& op, const Principal& who) {
     if (op.entity != EntityKind::incident) return false;
-    if (op.type == OpType::set) return op.field == IncidentField::engineer && names(op.text, who);
+    const auto assigns = [&](FieldId f, std::string_view v) {
+        return (f == IncidentField::engineer || f == IncidentField::assignee) && names(v, who);
+    };
+    if (op.type == OpType::set) return assigns(op.field, op.text);
     if (op.type != OpType::create) return false;
     for (const auto& [f, v] : op.fields)
-        if (f == IncidentField::engineer && names(v, who)) return true;
+        if (assigns(f, v)) return true;
     return false;
 }
 

@@ -4,12 +4,17 @@
 // calls this for every pushed operation and every pulled one; the client calls
 // the same functions to grey out what the server would refuse. Roles: roles.hpp.
 //
-// A technician's incidents are those whose engineer field holds their login or
-// that they registered. What those incidents refer to (account, contact, unit),
+// A technician's incidents are those whose assignee (or, for older data, free-text
+// engineer field) holds their login, or that they registered; with them the time
+// entries of those incidents and the ones they logged. What those incidents refer to (account, contact, unit),
 // the contracts of those units and the blocking reasons of those accounts are
 // theirs to see too (TechnicianScope); reference data is for everyone.
 // Never by display name: names are not unique, and anyone given the same name
 // would see the work.
+//
+// Assigning (an incident's service department and assignee, W2) is for every role but
+// the technician. Time entries (W4): people log their own time on incidents they may
+// work; managers and admins log anyone's.
 //
 // Operations carry their author ("u:<login>"): it must be the signed-in user, so
 // nobody can write in someone else's name. `renumber` comes from the server only.
@@ -41,6 +46,9 @@ bool can_manage_users(const Principal& who);
 // Is `incident` one of the technician's own (or is `who` not a technician)?
 bool can_see_incident(const Principal& who, const Incident& incident);
 
+// W2: may `who` set an incident's service department and assignee?
+bool may_assign(const Principal& who);
+
 // What a technician may see of the kinds with Visibility::by_incident, computed
 // from the desk once (one pass over the incidents) and asked per record: what their
 // incidents refer to, the records they created themselves, and what those need
@@ -69,12 +77,13 @@ std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& rec
 
 // May `who` submit `op` on the desk as the server holds it now? A record not
 // held is left to Desk::apply, which refuses it with its own reason. Errors:
-// forbidden_actor, forbidden_operation, forbidden_role, forbidden_incident. A
-// technician gets the same forbidden_incident, naming nothing, for an incident not
-// theirs and for one that does not exist: the answer must not tell which exist.
+// forbidden_actor, forbidden_operation, forbidden_role, forbidden_incident,
+// forbidden_assignment, forbidden_time_entry. A technician gets the same
+// forbidden_incident, naming nothing, for an incident not theirs and for one that does
+// not exist: the answer must not tell which exist.
 Outcome authorize_operation(const Principal& who, const Operation& op, const Desk& desk);
 
-// True when `op` makes `who` the incident's engineer (the incident becomes
+// True when `op` makes `who` the incident's assignee or engineer (the incident becomes
 // visible to that technician: the server then sends its earlier history too).
 bool assigns_to(const Operation& op, const Principal& who);
 

@@ -43,6 +43,11 @@ void Entity::set_stamp(FieldId f, Stamp s) {
     field_stamps.push_back({f, s});
 }
 
+std::string_view record_title(const Entity& record) {
+    const std::string_view title = record.value(kind_spec(record.kind).title_field);
+    return title.empty() ? std::string_view(record.id) : title;
+}
+
 Entity make_entity(EntityKind kind, std::string id) {
     Entity e;
     e.kind = kind;

@@ -55,6 +55,9 @@ struct Entity {
 // An incident is the entity kind with a number, a workflow and events.
 using Incident = Entity;
 
+// The name people know a record by (its kind's title field), or its id when that is empty.
+std::string_view record_title(const Entity& record);
+
 // A fresh record of `kind` with its fields at their initial values.
 Entity make_entity(EntityKind kind, std::string id);
 

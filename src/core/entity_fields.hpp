@@ -37,6 +37,10 @@ enum class IncidentField : std::uint8_t {
     account,  // ref account (R2)
     contact,  // ref contact (R3)
     unit,     // ref unit (R4)
+    // W2: the assignment as records, not free text. `department` and `engineer`
+    // above stay for the values older versions stored (shown where these are empty).
+    service_department,  // ref department
+    assignee,            // ref staff_profile (a login)
 };
 
 // W11: user-definable event types (the defaults exist on every replica).
@@ -59,10 +63,15 @@ enum class BlockingReasonField : std::uint8_t { account, text, mode, until, acti
 
 // W2, P6: reference data.
 enum class DepartmentField : std::uint8_t { name, active };
-enum class StaffProfileField : std::uint8_t { name, department, skills, territories };
+// field_technician: works on site; suggested first for urgent incidents (W2).
+enum class StaffProfileField : std::uint8_t { name, department, skills, territories, field_technician };
 enum class ReasonCodeField : std::uint8_t { label, parent, active };      // two levels: general -> specific
 enum class ResolutionCodeField : std::uint8_t { label, parent, active };  // two levels: general -> specific
 enum class PriorityCodeField : std::uint8_t { label, active };
+
+// W4: time spent on an incident by one person. A timer entry has `started` and, once
+// stopped, `ended` (milliseconds since 1970, UTC); a manual entry has `minutes`.
+enum class TimeEntryField : std::uint8_t { incident, person, started, ended, minutes, note };
 
 template <typename E>
 inline constexpr bool is_entity_field_enum = false;
@@ -78,5 +87,6 @@ template <> inline constexpr bool is_entity_field_enum<StaffProfileField> = true
 template <> inline constexpr bool is_entity_field_enum<ReasonCodeField> = true;
 template <> inline constexpr bool is_entity_field_enum<ResolutionCodeField> = true;
 template <> inline constexpr bool is_entity_field_enum<PriorityCodeField> = true;
+template <> inline constexpr bool is_entity_field_enum<TimeEntryField> = true;
 
 }  // namespace hotline

@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "core/desk.hpp"
+#include "core/ids.hpp"
+#include "core/workflow.hpp"
 
 namespace hotline {
 namespace {
@@ -51,6 +53,30 @@ Outcome check_code_parent(const Desk& desk, const EntityChange& c, FieldId paren
     return {};
 }
 
+// W4: a time entry is a timer (started, and ended once stopped) or a manual entry
+// (minutes). Only stopping it and its note change afterwards: what was logged stays.
+Outcome check_time_entry(const Desk& desk, const EntityChange& c) {
+    using T = TimeEntryField;
+    if (!c.creating() && !c.touches(T::ended) && !c.touches(T::note))
+        return make_error("time_entry_fixed", "A time entry's incident, person, start and minutes cannot be changed");
+    if (c.creating()) {
+        if (!is_valid_login(c.value(T::person)))
+            return make_error("bad_value", "'Person' must be a login");
+        const Incident* incident = desk.find(c.value(T::incident));
+        if (incident)
+            if (auto ok = check_editable(*incident); !ok) return ok;
+    }
+    const auto started = parse_count(c.value(T::started)), ended = parse_count(c.value(T::ended));
+    const auto minutes = parse_count(c.value(T::minutes));
+    if (started.has_value() == minutes.has_value())
+        return make_error("bad_time_entry", "A time entry has either a start (timer) or minutes (manual entry)");
+    if (minutes && (*minutes < 1 || *minutes > kManualMinutesMax))
+        return make_error("bad_minutes", "Minutes must be from 1 to " + std::to_string(kManualMinutesMax));
+    if (ended && !started) return make_error("bad_time_entry", "Only a timer entry has an end");
+    if (ended && *ended < *started) return make_error("bad_period", "A timer cannot stop before it started");
+    return {};
+}
+
 }  // namespace
 
 Outcome check_entity_rules(const Desk& desk, const EntityChange& change, std::int64_t wall_ms) {
@@ -59,6 +85,7 @@ Outcome check_entity_rules(const Desk& desk, const EntityChange& change, std::in
         case EntityKind::contract: return check_contract(change);
         case EntityKind::reason_code: return check_code_parent(desk, change, ReasonCodeField::parent);
         case EntityKind::resolution_code: return check_code_parent(desk, change, ResolutionCodeField::parent);
+        case EntityKind::time_entry: return check_time_entry(desk, change);
         case EntityKind::event_type:
         case EntityKind::account:
         case EntityKind::contact:

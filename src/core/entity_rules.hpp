@@ -9,6 +9,9 @@
 //   contract         its start is not after its end
 //   reason_code,     two levels only: a code's parent is a general code (one
 //   resolution_code  without a parent), and not the code itself
+//   time_entry       a timer (started, ended >= started once stopped) or a manual
+//                    entry (1..kManualMinutesMax minutes); the person is a login; not
+//                    on an archived incident; only `ended` and `note` change later
 //   blocking_reason  (none beyond the schema)
 //   the others       (none beyond the schema)
 #pragma once
@@ -25,6 +28,9 @@
 namespace hotline {
 
 class Desk;
+
+// W4: one manual time entry covers at most a day.
+inline constexpr std::int64_t kManualMinutesMax = 24 * 60;
 
 // A record with one field about to change (or, with no field, a record about to be created).
 struct EntityChange {

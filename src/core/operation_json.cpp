@@ -52,6 +52,13 @@ Result<std::string> field_value_from_json(const FieldSpec& spec, const json& v, 
         case FieldKind::flag:
             if (!v.is_boolean()) return bad(name, "must be true or false");
             return std::string(v.get<bool>() ? kFlagTrue : kFlagFalse);
+        case FieldKind::count: {
+            if (v.is_null()) return std::string();
+            if (!v.is_number_integer()) return bad(name, "must be an integer or null");
+            auto n = v.get<std::int64_t>();
+            if (n < 0 || n > kCountMax) return bad(name, "must be from 0 to " + std::to_string(kCountMax));
+            return std::to_string(n);
+        }
         case FieldKind::short_text:
         case FieldKind::long_text:
         case FieldKind::date:
@@ -71,6 +78,9 @@ json field_value_to_json(const FieldSpec& spec, std::string_view text) {
     switch (spec.kind) {
         case FieldKind::priority: return text.size() == 1 ? text[0] - '0' : 0;
         case FieldKind::flag: return text == kFlagTrue;
+        case FieldKind::count:
+            if (auto n = parse_count(text)) return *n;
+            return nullptr;
         case FieldKind::short_text:
         case FieldKind::long_text:
         case FieldKind::date:

@@ -15,7 +15,8 @@ bool is_text(FieldKind kind) {
         case FieldKind::priority:
         case FieldKind::choice:
         case FieldKind::ref:
-        case FieldKind::flag: return false;
+        case FieldKind::flag:
+        case FieldKind::count: return false;
     }
     return false;
 }

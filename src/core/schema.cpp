@@ -47,6 +47,8 @@ constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::account, "account", "Account", FK::ref, {}, EK::account},
     {IncidentField::contact, "contact", "Contact person", FK::ref, {}, EK::contact},
     {IncidentField::unit, "unit", "Unit", FK::ref, {}, EK::unit},
+    {IncidentField::service_department, "service_department", "Service department", FK::ref, {}, EK::department},
+    {IncidentField::assignee, "assignee", "Assignee", FK::ref, {}, EK::staff_profile},
 };
 
 constexpr FieldSpec kEventTypeFields[] = {
@@ -113,6 +115,8 @@ constexpr FieldSpec kStaffProfileFields[] = {
     {StaffProfileField::department, "department", "Department", FK::ref, {}, EK::department},
     {StaffProfileField::skills, "skills", "Skills", FK::short_text},
     {StaffProfileField::territories, "territories", "Territories", FK::short_text},
+    {StaffProfileField::field_technician, "field_technician", "Field technician", FK::flag, {}, EK::incident,
+     kFlagFalse, true},
 };
 
 constexpr FieldSpec kReasonCodeFields[] = {
@@ -132,6 +136,15 @@ constexpr FieldSpec kPriorityCodeFields[] = {
     {PriorityCodeField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
 };
 
+constexpr FieldSpec kTimeEntryFields[] = {
+    {TimeEntryField::incident, "incident", "Incident", FK::ref, {}, EK::incident, {}, true},
+    {TimeEntryField::person, "person", "Person", FK::short_text, {}, EK::incident, {}, true},
+    {TimeEntryField::started, "started", "Started", FK::count},
+    {TimeEntryField::ended, "ended", "Ended", FK::count},
+    {TimeEntryField::minutes, "minutes", "Minutes", FK::count},
+    {TimeEntryField::note, "note", "Note", FK::short_text},
+};
+
 // Every field's id is its place in its table.
 template <std::size_t N>
 constexpr bool in_enum_order(const FieldSpec (&fields)[N]) {
@@ -143,7 +156,8 @@ static_assert(in_enum_order(kIncidentFields) && in_enum_order(kEventTypeFields) 
               in_enum_order(kContactFields) && in_enum_order(kUnitFields) && in_enum_order(kContractFields) &&
               in_enum_order(kBlockingReasonFields) && in_enum_order(kDepartmentFields) &&
               in_enum_order(kStaffProfileFields) && in_enum_order(kReasonCodeFields) &&
-              in_enum_order(kResolutionCodeFields) && in_enum_order(kPriorityCodeFields));
+              in_enum_order(kResolutionCodeFields) && in_enum_order(kPriorityCodeFields) &&
+              in_enum_order(kTimeEntryFields));
 
 using R = Role;
 constexpr RoleSet kEveryone{R::agent, R::engineer, R::technician, R::manager, R::admin};
@@ -175,6 +189,9 @@ constexpr KindSpec kKinds[] = {
      false, kManagers, kManagers, Visibility::everyone, ResolutionCodeField::label},
     {EK::priority_code, "priority_code", "Priority code", kPriorityCodeFields, IdScheme::keyed, false, false, false,
      kManagers, kManagers, Visibility::everyone, PriorityCodeField::label},
+    // Who may log time for whom, and which fields change after creation: entity_rules.hpp, authorization.hpp.
+    {EK::time_entry, "time_entry", "Time entry", kTimeEntryFields, IdScheme::minted, false, false, false, kEveryone,
+     kEveryone, Visibility::by_incident, TimeEntryField::note},
 };
 static_assert(std::size(kKinds) == kEntityKindCount);
 constexpr bool kinds_in_order() {
@@ -222,6 +239,17 @@ std::string_view priority_label(int priority) {
     }
 }
 
+std::optional<std::int64_t> parse_count(std::string_view text) {
+    // Canonical text only (no sign, no leading zero), so a value has one spelling.
+    if (text.empty() || text.size() > 15 || (text.size() > 1 && text[0] == '0')) return std::nullopt;
+    std::int64_t n = 0;
+    for (char c : text) {
+        if (!is_digit(c)) return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 bool is_valid_key(std::string_view key) {
@@ -245,7 +273,8 @@ bool is_valid_record_id(EntityKind kind, std::string_view id) {
         case EntityKind::contact:
         case EntityKind::unit:
         case EntityKind::contract:
-        case EntityKind::blocking_reason: return OpId::parse(id).ok();
+        case EntityKind::blocking_reason:
+        case EntityKind::time_entry: return OpId::parse(id).ok();
     }
     return false;
 }
@@ -363,6 +392,9 @@ Outcome check_field_value(const FieldSpec& spec, std::string_view text) {
         case FieldKind::flag:
             if (text == kFlagTrue || text == kFlagFalse) return {};
             return fail("must be true or false", "flag");
+        case FieldKind::count:
+            if (text.empty() || parse_count(text)) return {};
+            return fail("must be a whole number from 0 to " + std::to_string(kCountMax), "count");
     }
     return fail("has an unknown kind", "kind");
 }

@@ -43,12 +43,14 @@ enum class EntityKind : std::uint8_t {
     reason_code,
     resolution_code,
     priority_code,
+    time_entry,
 };
-inline constexpr std::size_t kEntityKindCount = 12;
+inline constexpr std::size_t kEntityKindCount = 13;
 inline constexpr EntityKind kAllEntityKinds[kEntityKindCount] = {
     EntityKind::incident,   EntityKind::event_type,      EntityKind::account,       EntityKind::contact,
     EntityKind::unit,       EntityKind::contract,        EntityKind::blocking_reason, EntityKind::department,
     EntityKind::staff_profile, EntityKind::reason_code,  EntityKind::resolution_code, EntityKind::priority_code,
+    EntityKind::time_entry,
 };
 
 enum class FieldKind : std::uint8_t {
@@ -59,7 +61,9 @@ enum class FieldKind : std::uint8_t {
     choice,      // one of FieldSpec::choices (or empty when the field is not required)
     ref,         // the id of an entity of kind FieldSpec::ref, or empty
     flag,        // "true" or "false"; JSON boolean
+    count,       // a whole number 0 .. kCountMax in decimal, or empty (not given); JSON integer or null
 };
+inline constexpr std::int64_t kCountMax = 999'999'999'999'999;  // below 2^53: exact in JavaScript
 
 // A field's number within its kind (the enums of entity_fields.hpp convert to it).
 struct FieldId {
@@ -143,6 +147,8 @@ Outcome check_field_value(const FieldSpec& spec, std::string_view text);
 Outcome check_required(EntityKind kind, const FieldSpec& spec, std::string_view text);
 
 bool is_valid_utf8(std::string_view text);
+// The value of a `count` field: canonical decimal (no sign, no leading zero) up to kCountMax.
+std::optional<std::int64_t> parse_count(std::string_view text);
 bool is_blank(std::string_view text);  // empty or only spaces, tabs and line breaks
 bool is_valid_date(std::string_view text);
 bool is_valid_key(std::string_view key);  // codes: 1-32 chars of a-z, 0-9, _

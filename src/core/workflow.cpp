@@ -49,8 +49,11 @@ Outcome check_transition(const Incident& incident, IncidentStatus to) {
                           "Cannot go from " + std::string(status_label(incident.status)) + " to " +
                               std::string(status_label(to)),
                           {std::string(status_label(incident.status)), std::string(status_label(to))});
+    // Any one of the four: transitions stored by earlier versions (department or engineer
+    // alone) must still replay. That both are chosen first is assignment.hpp's rule.
     if (to == S::assigned && is_blank(incident.value(IncidentField::department)) &&
-        is_blank(incident.value(IncidentField::engineer)))
+        is_blank(incident.value(IncidentField::engineer)) && incident.value(IncidentField::service_department).empty() &&
+        incident.value(IncidentField::assignee).empty())
         return make_error("guard_assignee",
                           "Cannot mark as Assigned: choose a department or an engineer first");
     if (to == S::solved) {

@@ -9,7 +9,8 @@
 //   Closed      -> Archived, In progress
 //   Archived    -> (none: read-only history, W10)
 //
-// Guards: Assigned needs a department or an engineer (W2); Solved needs the
+// Guards: Assigned needs a department or an engineer, free text (older versions) or
+// records (W2; assignment.hpp moves an incident to Assigned once both are chosen); Solved needs the
 // actual problem and the actual solution (W5). Every refusal is an Error whose
 // code names the rule and whose message a person can act on.
 #pragma once

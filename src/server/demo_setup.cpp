@@ -19,10 +19,8 @@ Result<std::size_t> create_users(Database& db, const app::DemoData& data, HashCo
     };
     std::vector<Wanted> wanted = {{"admin", "Administrator", "admin"}, {"manager", "Desk Manager", "manager"}};
     for (const auto& agent : data.agents) wanted.push_back({app::demo_login(agent.login), app::demo_login(agent.login), "agent"});
-    for (std::size_t i = 0; i < data.engineers.size(); ++i) {
-        const auto& e = data.engineers[i];
-        wanted.push_back({app::demo_login(e.login), e.name, i % 2 == 0 ? "technician" : "engineer"});
-    }
+    for (const auto& e : data.engineers)
+        wanted.push_back({app::demo_login(e.login), e.name, e.technician ? "technician" : "engineer"});
     // One hash for all: they share the password, and Argon2id is slow on purpose.
     auto hash = hash_password(kDemoPassword, cost);
     if (!hash) return hash.error();

@@ -41,7 +41,7 @@ void record_list(app::ReferenceEditor& ref) {
     const bool keyed = ref.keyed();
     for (const Entity* e : shown ? ref.records() : std::vector<const Entity*>()) {
         // Keyed records show their key, which other records and incidents name.
-        std::string label(app::record_title(*e));
+        std::string label(record_title(*e));
         if (keyed && label != e->id) label += "  (" + e->id + ")";
         label += "##" + e->id;
         const bool selected = ref.form_open() && ref.editing() == e->id;

@@ -18,7 +18,7 @@ constexpr float kTableRows = 8.5f;
 
 std::string department_title(const Desk& desk, const std::string& key) {
     const Entity* d = key.empty() ? nullptr : desk.find(EntityKind::department, key);
-    return d ? std::string(app::record_title(*d)) : key;
+    return d ? std::string(record_title(*d)) : key;
 }
 
 void users_table(app::App& app) {

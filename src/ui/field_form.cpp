@@ -18,15 +18,13 @@ constexpr FieldId kIncident[] = {F::title, F::description, F::priority, F::origi
 constexpr FieldId kCustomer[] = {F::customer_name,  F::customer_contact, F::customer_address,
                            F::customer_phone, F::customer_fax,     F::customer_email};
 constexpr FieldId kUnit[] = {F::unit_item, F::unit_serial, F::unit_warranty_end, F::unit_contract};
-constexpr FieldId kAssignment[] = {F::department, F::engineer};
 constexpr FieldId kResolution[] = {F::diagnosis, F::actual_problem, F::actual_solution, F::resolution_general,
                              F::resolution_specific};
 
+// No assignment fields: people are assigned from records on the Summary's assignment
+// panel (assignment_panel.cpp), not typed.
 const FieldGroup kRegistration[] = {
-    {app::tr_key("Incident"), kIncident},
-    {app::tr_key("Customer"), kCustomer},
-    {app::tr_key("Unit"), kUnit},
-    {app::tr_key("Assignment"), kAssignment}};
+    {app::tr_key("Incident"), kIncident}, {app::tr_key("Customer"), kCustomer}, {app::tr_key("Unit"), kUnit}};
 const FieldGroup kResolutionGroup = {app::tr_key("Resolution"), kResolution};
 
 constexpr float kMultilineRows = 4.5f;
@@ -98,6 +96,7 @@ bool draw_field(app::Draft& draft, FieldId field, bool read_only, float width, b
             name_last_item(name.c_str());
             break;
         case FieldKind::short_text:
+        case FieldKind::count:
             input_text(id.c_str(), value, flags);
             name_last_item(name.c_str());
             break;
@@ -134,14 +133,14 @@ const FieldGroup& resolution_group() { return kResolutionGroup; }
 void ref_input(const char* id, const char* name, const Desk& desk, EntityKind kind, bool required,
                std::string& value, bool read_only) {
     const Entity* chosen = value.empty() ? nullptr : desk.find(kind, value);
-    const std::string preview = chosen ? std::string(app::record_title(*chosen)) : value.empty() ? T("(none)") : value;
+    const std::string preview = chosen ? std::string(record_title(*chosen)) : value.empty() ? T("(none)") : value;
     ImGui::BeginDisabled(read_only);
     const bool open = ImGui::BeginCombo(id, preview.c_str());
     name_last_item(name);
     if (open) {
         if (!required && combo_item(T("(none)").c_str(), value.empty())) value.clear();
         for (const Entity* e : app::sorted_records(desk, kind)) {
-            const std::string label = std::string(app::record_title(*e)) + "##" + e->id;
+            const std::string label = std::string(record_title(*e)) + "##" + e->id;
             if (combo_item(label.c_str(), e->id == value)) value = e->id;
         }
         ImGui::EndCombo();

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "app/display.hpp"
+#include "core/assignment.hpp"
 #include "app/i18n.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -155,7 +156,7 @@ void draw_row(Context& ctx, std::uint32_t row, bool selected) {
     ImGui::TableNextColumn();
     badge(app::status_text(inc.status), status_colour(inc.status));
     ImGui::TableNextColumn();
-    text(inc.value(IncidentField::engineer));
+    text(assignee_name(ctx.app.desk(), inc));
     ImGui::TableNextColumn();
     text_muted(app::format_date_time(inc.updated_ms, ctx.app.utc_offset_minutes()));
 }

@@ -1,10 +1,12 @@
-// The Summary tab: every field of the incident, editable (read-only once
-// archived); Save writes one change per edited field, Discard changes reverts.
+// The Summary tab: the incident's work (assignment and time, work_panels.hpp), then
+// every field of the incident, editable (read-only once archived); Save writes one
+// change per edited field, Discard changes reverts.
 #include "app/i18n.hpp"
 #include "ui/detail_tabs.hpp"
 #include "ui/field_form.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+#include "ui/work_panels.hpp"
 
 namespace hotline::ui {
 
@@ -27,6 +29,10 @@ void draw_summary_tab(Context& ctx) {
         text_muted(app::tr("summary.archived"));
     }
     if (ImGui::BeginChild("fields")) {
+        draw_assignment_panel(ctx, editable);
+        ImGui::Spacing();
+        draw_timer_panel(ctx, editable);
+        ImGui::Spacing();
         auto typing_in = draw_groups(editor.draft(), registration_groups(), !editable, ctx.ui.focus_field);
         ImGui::Spacing();
         if (auto in_resolution = draw_groups(editor.draft(), std::span(&resolution_group(), 1), !editable,

@@ -101,6 +101,9 @@ static void every_kind_reads_back(Backend backend) {
     const std::string i = make("agent", EntityKind::incident,
                                {{IncidentField::title, "No hot water"}, {IncidentField::account, a},
                                 {IncidentField::unit, u}, {IncidentField::priority, "2"}});
+    const std::string spent = make("agent", EntityKind::time_entry,
+                                   {{TimeEntryField::incident, i}, {TimeEntryField::person, "agent"},
+                                    {TimeEntryField::minutes, "30"}});
     REQUIRE(made.size() == kEntityKindCount);
 
     for (const auto& [kind, id] : made) {
@@ -131,6 +134,9 @@ static void every_kind_reads_back(Backend backend) {
     CHECK(inc["number_aliases"].size() == 1);
     CHECK(inc["status"] == "registered");
     CHECK(get(f, "manager", "/records/staff_profile/technician").body["record"]["fields"]["department"] == heating);
+    const auto time = get(f, "agent", "/records/time_entry/" + spent).body["record"]["fields"];
+    CHECK(time["minutes"] == 30);  // counts are numbers, as in operations
+    CHECK(time["started"].is_null());
 }
 
 static void search_folds_case_and_accents(Backend backend) {

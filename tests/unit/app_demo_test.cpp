@@ -99,6 +99,12 @@ TEST_CASE("demo: a service company of accounts, contacts, units, contracts and r
         const std::string_view engineer = inc.value(IncidentField::engineer);
         if (!engineer.empty()) CHECK(desk.find(EntityKind::staff_profile, engineer) != nullptr);
     }
+    // Half the staff work in the field (technicians on the demo server): urgent incidents offer them first.
+    std::size_t field = 0;
+    for (const Entity& profile : desk.entities(EntityKind::staff_profile))
+        field += profile.flag(StaffProfileField::field_technician) ? 1 : 0;
+    CHECK(field * 2 == desk.entities(EntityKind::staff_profile).size());
+    CHECK(desk.find(EntityKind::staff_profile, "tfletcher")->flag(StaffProfileField::field_technician));
     // The lookup finds the demo's people in every language.
     CHECK_FALSE(app->registration().customers().find("север").empty());
     CHECK_FALSE(app->registration().customers().find("lefevre").empty());

@@ -91,6 +91,7 @@ TEST_CASE("authorization: each role against each entity kind, to create and to c
         {EntityKind::reason_code, "manager admin"},
         {EntityKind::resolution_code, "manager admin"},
         {EntityKind::priority_code, "manager admin"},
+        {EntityKind::time_entry, "agent engineer technician manager admin"},  // their own time
     };
     REQUIRE(allowed.size() == kEntityKindCount);
     const Desk desk = desk_with_incident("tfletcher");  // the technician's own incident
@@ -104,7 +105,12 @@ TEST_CASE("authorization: each role against each entity kind, to create and to c
             OpFactory f("rt");
             const bool keyed = kind_spec(kind).ids == IdScheme::keyed;
             const FieldId title = kind_spec(kind).title_field;
-            Operation create = f.create(who.actor(), kBaseMs, kind, {{title, "x"}}, keyed ? "k1" : "");
+            std::vector<std::pair<FieldId, std::string>> fields = {{title, "x"}};
+            if (kind == EntityKind::time_entry) {
+                fields.emplace_back(TimeEntryField::incident, "ra:1");
+                fields.emplace_back(TimeEntryField::person, who.login);
+            }
+            Operation create = f.create(who.actor(), kBaseMs, kind, fields, keyed ? "k1" : "");
             Operation change = f.set_field(who.actor(), kBaseMs, kind, kind == EntityKind::incident ? "ra:1" : create.entity_id,
                                            title, "y");
             CHECK(authorize_operation(who, create, desk).ok() == expected);

@@ -1,0 +1,71 @@
+#include "app/assignment_form.hpp"
+
+#include "app/display.hpp"
+#include "app/i18n.hpp"
+#include "core/event_types.hpp"
+
+namespace hotline::app {
+
+AssignmentForm::AssignmentForm(Replica& replica, ListModel& list, std::string actor)
+    : replica_(replica), list_(list), actor_(std::move(actor)), login_(person_name(actor_)) {}
+
+void AssignmentForm::load() {
+    held_ = row_ ? current_assignment(list_.incident(*row_)) : Assignment{};
+    choice_ = held_;
+    reason_.clear();
+}
+
+void AssignmentForm::follow(std::optional<std::uint32_t> row) {
+    if (row != row_) {
+        row_ = row;
+        load();
+        return;
+    }
+    if (!row_) return;
+    const Assignment now = current_assignment(list_.incident(*row_));
+    const bool untouched = choice_.department == held_.department && choice_.assignee == held_.assignee;
+    if (untouched && (now.department != held_.department || now.assignee != held_.assignee)) load();
+}
+
+void AssignmentForm::choose_assignee(std::string login) {
+    choice_.assignee = std::move(login);
+    if (!choice_.department.empty()) return;
+    if (const Entity* profile = replica_.desk().find(EntityKind::staff_profile, choice_.assignee))
+        choice_.department = std::string(profile->value(StaffProfileField::department));
+}
+
+bool AssignmentForm::is_hand_over() const { return row_ && holds_assignment(list_.incident(*row_)); }
+
+Outcome AssignmentForm::assign(std::int64_t now_ms) {
+    if (!row_) return make_error("no_incident", std::string(tr("No incident is open")));
+    const std::uint32_t row = *row_;
+    const Incident& inc = list_.incident(row);
+    auto plan = plan_assignment(replica_.desk(), inc, choice_, reason_);
+    if (!plan) return plan.error();
+    // Each step is an operation of its own, judged by the desk like any other; the
+    // first refusal stops the rest (the incident then shows what was done).
+    Outcome done;
+    for (const auto& step : plan->sets) {
+        done = replica_.commit([&](OpFactory& f) { return f.set_field(actor_, now_ms, inc.id, step.first, step.second); });
+        if (!done) break;
+    }
+    if (done)
+        done = replica_.commit([&](OpFactory& f) {
+            return f.add_event(actor_, now_ms, inc.id, std::string(kAssignmentEventType), plan->event_text);
+        });
+    if (done && plan->transition)
+        done = replica_.commit([&](OpFactory& f) { return f.transition(actor_, now_ms, inc.id, *plan->transition); });
+    list_.row_changed(row);
+    if (done) load();
+    return done;
+}
+
+Outcome AssignmentForm::assign_to_me(std::int64_t now_ms) {
+    if (!replica_.desk().find(EntityKind::staff_profile, login_))
+        return make_error("no_staff_profile", std::string(tr("You have no staff profile to be assigned by")));
+    choice_.assignee.clear();
+    choose_assignee(login_);
+    return assign(now_ms);
+}
+
+}  // namespace hotline::app

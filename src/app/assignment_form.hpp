@@ -1,0 +1,52 @@
+// The open incident's assignment (W2, W3): the department and person chosen in the
+// pickers, the reason typed for a hand-over, and the command that commits what
+// core/assignment.hpp plans, one operation after another. The form follows the
+// incident shown: it starts from its assignment, and keeps what the user chose until
+// it is committed or another incident is shown.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/list_model.hpp"
+#include "app/replica.hpp"
+#include "core/assignment.hpp"
+
+namespace hotline::app {
+
+class AssignmentForm {
+public:
+    AssignmentForm(Replica& replica, ListModel& list, std::string actor);
+
+    // Shows `row` (nothing: no incident open); a new row, or the same one whose
+    // assignment changed while the form held no choice of its own, starts over.
+    void follow(std::optional<std::uint32_t> row);
+
+    Assignment& choice() { return choice_; }
+    const Assignment& choice() const { return choice_; }
+    std::string& reason() { return reason_; }
+    const std::string& reason() const { return reason_; }
+    // Choosing a person with a department fills the department when none is chosen.
+    void choose_assignee(std::string login);
+    bool is_hand_over() const;  // the open incident is held by someone: a reason is asked
+
+    Outcome assign(std::int64_t now_ms);
+    // The signed-in user takes the incident, in their own department when none is chosen.
+    Outcome assign_to_me(std::int64_t now_ms);
+    const std::string& login() const { return login_; }
+
+private:
+    void load();
+
+    Replica& replica_;
+    ListModel& list_;
+    std::string actor_;
+    std::string login_;
+    std::optional<std::uint32_t> row_;
+    Assignment held_;  // the incident's assignment when the form last loaded it
+    Assignment choice_;
+    std::string reason_;
+};
+
+}  // namespace hotline::app
