@@ -33,11 +33,12 @@ void draw_header(const Incident& inc) {
     text_wrapped(inc.value(IncidentField::title));
 }
 
-// The field a refused status change needs (W2, W5), to take the user to it.
+// The field a refused status change needs (W5), to take the user to it. An incident
+// without department or person (guard_assignee) is assigned on the Assignment panel at the
+// top of the Summary, not in a field.
 std::optional<FieldId> field_to_fill(std::string_view refusal) {
     if (refusal == "guard_actual_problem" || refusal == "guard_actual_problem_solution") return IncidentField::actual_problem;
     if (refusal == "guard_actual_solution") return IncidentField::actual_solution;
-    if (refusal == "guard_assignee") return IncidentField::department;
     return std::nullopt;
 }
 
