@@ -62,9 +62,10 @@ test('? and F1 show the shortcut list, Escape and F1 close it; not while typing'
   await app.press('F1');
   assert.equal(await app.shows('Keyboard shortcuts'), false, 'F1 closes it too');
 
-  await app.click('Fax', {window: 'Incident'});
+  await app.click('Title', {window: 'Incident'});
+  await app.press('End');
   await app.type('?g/2');
-  const state = await app.waitFor((s) => s.selected.draft['customer.fax'] === '?g/2', 'the characters are typed');
+  const state = await app.waitFor((s) => s.selected.draft.title === 'Pump leaks!?g/2', 'the characters are typed');
   assert.equal(state.tab, 'summary', 'no tab switch');
   assert.equal(await app.shows('Keyboard shortcuts'), false, 'no shortcut list');
   assert.equal(await app.shows('Go to incident'), false, 'no go-to dialog');
@@ -73,7 +74,7 @@ test('? and F1 show the shortcut list, Escape and F1 close it; not while typing'
 test('an incident: Alt+S moves to the next status, Alt+E adds an event, 1 2 3 and Alt+arrows switch tabs',
      async () => {
   for (let i = 0; i < 4; i++) await app.press('Backspace');
-  await app.waitFor((s) => s.selected.draft['customer.fax'] === '', 'the fax is empty again');
+  await app.waitFor((s) => s.selected.draft.title === 'Pump leaks!', 'the title is as saved again');
   await app.press('Alt+S');  // Assigned needs a department and a person (W2)
   await app.waitFor((s) => s.message_code === 'guard_assignee', 'refused with the reason');
   // They are chosen from the staff on the Assignment panel, which assigns at once.
