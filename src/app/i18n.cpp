@@ -172,7 +172,8 @@ std::string tr_plural(std::string_view key, std::int64_t n, std::initializer_lis
             const std::string& form = forms[static_cast<std::size_t>(plural_form(current, n))];
             // A form the translator left out: "other" stands for it (or "many", Russian's general one).
             const std::string& other = forms[static_cast<std::size_t>(PluralForm::other)];
-            return fill(!form.empty() ? form : !other.empty() ? other : forms[2], arguments);
+            const std::string& many = forms[static_cast<std::size_t>(PluralForm::many)];
+            return fill(!form.empty() ? form : !other.empty() ? other : many, arguments);
         }
         remember_missing(key);
     }
