@@ -54,8 +54,9 @@ void remember_missing(std::string_view key) {
     if (missing.find(key) == missing.end()) missing.emplace(key);
 }
 
-// Replaces each "{}" of `text` by the next argument.
-std::string fill(std::string text, std::initializer_list<std::string_view> arguments) {
+// Replaces each "{}" of `text` by the next argument (any range of string views).
+template <typename Arguments>
+std::string fill(std::string text, const Arguments& arguments) {
     std::size_t from = 0;
     for (std::string_view argument : arguments) {
         const std::size_t at = text.find("{}", from);
@@ -203,17 +204,13 @@ std::string tr_error(const Error& error) {
     std::size_t holes = 0;
     for (std::size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at + 2)) ++holes;
     if (holes > error.args.size()) return error.message;
-    std::size_t from = 0;
+    // An argument that is an interface label ("Actual problem") shows translated; ids and values as they are.
+    std::vector<std::string_view> shown;
     for (const std::string& argument : error.args) {
-        const std::size_t at = text.find("{}", from);
-        if (at == std::string::npos) break;
-        // An argument that is an interface label ("Actual problem") shows translated; ids and values as they are.
         auto label = c.texts.find(argument);
-        const std::string_view shown = label != c.texts.end() ? std::string_view(label->second) : argument;
-        text.replace(at, 2, shown);
-        from = at + shown.size();
+        shown.push_back(label != c.texts.end() ? std::string_view(label->second) : std::string_view(argument));
     }
-    return text;
+    return fill(std::move(text), shown);
 }
 
 std::string format_count(std::int64_t n) {
