@@ -1,7 +1,8 @@
 // The Transaction log tab (W15): one row per change, oldest first — date,
 // field, author, old value, new value. Edits that arrived late and lost to a
 // newer one are kept and marked "superseded". Long values show their first
-// line; the whole value is in the row's tooltip.
+// line; the whole value is in the row's tooltip. Above the table, the incident
+// printed or saved for the customer (app/incident_report.hpp).
 #include "app/i18n.hpp"
 #include "ui/detail_tabs.hpp"
 #include "ui/theme.hpp"
@@ -24,9 +25,19 @@ void value_cell(const std::string& value) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", value.c_str());
 }
 
+// W15: the incident for the customer: printed, or as files to send.
+void draw_export_buttons(Context& ctx) {
+    if (ImGui::Button(T("Print").c_str())) ctx.app.export_incident(app::ExportKind::print);
+    ImGui::SameLine();
+    if (ImGui::Button(T("Save as HTML").c_str())) ctx.app.export_incident(app::ExportKind::html);
+    ImGui::SameLine();
+    if (ImGui::Button(T("Export log as CSV").c_str())) ctx.app.export_incident(app::ExportKind::csv);
+}
+
 }  // namespace
 
 void draw_log_tab(Context& ctx) {
+    draw_export_buttons(ctx);
     const auto& rows = ctx.app.editor().transaction_log();
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                        ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |

@@ -17,6 +17,7 @@
 #include "app/app.hpp"
 #include "app/i18n.hpp"
 #include "platform/web/clipboard.hpp"
+#include "platform/web/file_delivery.hpp"
 #include "platform/web/fonts.hpp"
 #include "platform/web/idbfs.hpp"
 #include "platform/web/page.hpp"
@@ -222,6 +223,7 @@ void WebApp::frame() {
         fit.resized || fit.rescaled || sync_moved || admin_answered || app_->has_unsaved_changes() != drawn_unsaved_;
     if (!first && !pacer_.should_draw(frame_begin, changed)) return;
     draw(frame_begin);
+    if (auto file = app_->take_export()) deliver_file(*file);
     show_language();
 }
 
