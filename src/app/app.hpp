@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,7 @@
 #include "app/draft.hpp"
 #include "app/i18n.hpp"
 #include "app/incident_editor.hpp"
+#include "app/incident_report.hpp"
 #include "app/list_model.hpp"
 #include "app/reference_editor.hpp"
 #include "app/registration.hpp"
@@ -169,6 +171,10 @@ public:
     bool start_timer(std::int64_t now_ms);
     bool stop_timer(std::int64_t now_ms);
     bool add_time_entry(std::int64_t now_ms);
+    // W15: the open incident for the customer (app_export.cpp): the platform takes the
+    // file made and hands it to the browser (a download, or the print dialog).
+    bool export_incident(ExportKind kind);
+    std::optional<ExportFile> take_export();
     void set_dark_theme(bool dark);
     // The interface language (P7), kept with the theme in the replica's metadata: the
     // user's choice outlives reloads; without one, the browser's language stays.
@@ -250,6 +256,7 @@ private:
     std::string user_label_;
     std::unique_ptr<sync::SyncEngine> sync_;
     bool sign_out_requested_ = false;
+    std::optional<ExportFile> export_;  // made, not yet taken by the platform
     bool leave_asked_ = false;
     std::string kept_drafts_ = "{}";  // the drafts as last written (keep_drafts): none
 };

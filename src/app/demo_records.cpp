@@ -151,19 +151,14 @@ private:
     Outcome outcome_;
 };
 
-// A two-level code tree (general -> specific) from the stories' labels.
-void create_code_tree(Creator& c, EntityKind kind, const std::string& prefix, const DemoData& data,
-                      std::string DemoStory::*general, std::string DemoStory::*specific) {
+void create_code_tree(Creator& c, EntityKind kind, const DemoCodeTree& tree) {
     const FieldId label = kind == EntityKind::reason_code ? FieldId(ReasonCodeField::label) : FieldId(ResolutionCodeField::label);
     const FieldId parent = kind == EntityKind::reason_code ? FieldId(ReasonCodeField::parent) : FieldId(ResolutionCodeField::parent);
-    std::map<std::string, std::string, std::less<>> generals;  // label -> key
-    std::map<std::string, std::string, std::less<>> specifics;
-    for (const DemoStory& s : data.stories) {
-        auto [g, new_general] = generals.try_emplace(s.*general, prefix + std::to_string(generals.size() + 1));
-        if (new_general) c.make(kind, {{label, s.*general}}, g->second);
-        auto [k, new_specific] =
-            specifics.try_emplace(s.*general + "/" + s.*specific, g->second + "_" + std::to_string(specifics.size() + 1));
-        if (new_specific) c.make(kind, {{label, s.*specific}, {parent, g->second}}, k->second);
+    for (const DemoCode& code : tree.codes) {
+        if (code.parent.empty())
+            c.make(kind, {{label, code.label}}, code.key);
+        else
+            c.make(kind, {{label, code.label}, {parent, code.parent}}, code.key);
     }
 }
 
@@ -178,9 +173,8 @@ void create_reference_data(Creator& c, const DemoData& data) {
                 {StaffProfileField::field_technician, std::string(e.technician ? kFlagTrue : kFlagFalse)}},
                demo_login(e.login));
     }
-    create_code_tree(c, EntityKind::reason_code, "reason_", data, &DemoStory::reason_general, &DemoStory::reason_specific);
-    create_code_tree(c, EntityKind::resolution_code, "resolution_", data, &DemoStory::resolution_general,
-                     &DemoStory::resolution_specific);
+    create_code_tree(c, EntityKind::reason_code, demo_reason_codes(data));
+    create_code_tree(c, EntityKind::resolution_code, demo_resolution_codes(data));
 }
 
 void create_account(Creator& c, BookAccount& a) {
@@ -251,6 +245,35 @@ DemoBook make_demo_book(const DemoData& data, std::int64_t now_ms, BookSize size
     forbidden.block_mode = "forbid";
     forbidden.block_text = data.parts.at(forbidden.lang).forbid;
     return book;
+}
+
+namespace {
+
+// A two-level code tree from the stories' labels, general codes in the order first met.
+DemoCodeTree code_tree(const DemoData& data, const std::string& prefix, std::string DemoStory::*general,
+                       std::string DemoStory::*specific) {
+    DemoCodeTree tree;
+    std::map<std::string, std::string, std::less<>> generals;  // label -> key
+    for (const DemoStory& s : data.stories) {
+        auto [g, new_general] = generals.try_emplace(s.*general, prefix + std::to_string(generals.size() + 1));
+        if (new_general) tree.codes.push_back({g->second, s.*general, {}});
+        const std::string path = s.*general + "/" + s.*specific;
+        if (tree.by_path.contains(path)) continue;
+        std::string key = g->second + "_" + std::to_string(tree.by_path.size() + 1);
+        tree.codes.push_back({key, s.*specific, g->second});
+        tree.by_path.emplace(path, std::move(key));
+    }
+    return tree;
+}
+
+}  // namespace
+
+DemoCodeTree demo_reason_codes(const DemoData& data) {
+    return code_tree(data, "reason_", &DemoStory::reason_general, &DemoStory::reason_specific);
+}
+
+DemoCodeTree demo_resolution_codes(const DemoData& data) {
+    return code_tree(data, "resolution_", &DemoStory::resolution_general, &DemoStory::resolution_specific);
 }
 
 }  // namespace hotline::app

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,18 @@ DemoBook make_demo_book(const DemoData& data, std::int64_t now_ms, BookSize size
 // into the book. Records are stamped from `t0` on, a second apart.
 using DemoCommit = std::function<Outcome(const Replica::Mint&)>;
 Outcome create_demo_records(DemoBook& book, const DemoData& data, const DemoCommit& commit, std::int64_t t0);
+
+// A code tree (reason or resolution codes) as the stories name it: general codes have
+// no parent; `by_path` finds a specific code's key from "<general label>/<specific label>".
+struct DemoCode {
+    std::string key, label, parent;
+};
+struct DemoCodeTree {
+    std::vector<DemoCode> codes;  // each general code before its specific codes
+    std::map<std::string, std::string, std::less<>> by_path;
+};
+DemoCodeTree demo_reason_codes(const DemoData& data);
+DemoCodeTree demo_resolution_codes(const DemoData& data);
 
 // The login in a demo actor ("u:jmoreau" -> "jmoreau"): what the engineer field holds.
 std::string demo_login(const std::string& actor);

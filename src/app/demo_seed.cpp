@@ -92,6 +92,7 @@ public:
         for (const auto& a : book.accounts)
             if (a.block_mode != "forbid") accounts_.push_back(&a);
         phrases_ = &data.phrases;
+        resolution_codes_ = demo_resolution_codes(data).by_path;
     }
 
     Life cast() {
@@ -150,8 +151,9 @@ public:
             case Stage::solve:
                 return all({set(life, engineer, t, IncidentField::actual_problem, story.actual_problem),
                             set(life, engineer, t, IncidentField::actual_solution, story.actual_solution),
-                            set(life, engineer, t, IncidentField::resolution_general, story.resolution_general),
-                            set(life, engineer, t, IncidentField::resolution_specific, story.resolution_specific),
+                            // W5: the code from the tree, not the text older versions stored.
+                            set(life, engineer, t, IncidentField::resolution_code,
+                                resolution_codes_.at(story.resolution_general + "/" + story.resolution_specific)),
                             transition(life, engineer, t, IncidentStatus::solved),
                             event(life, engineer, t + kMinute, "email_out", life.phrases->solved)});
             case Stage::accept:
@@ -231,6 +233,7 @@ private:
     std::map<std::string, std::vector<const DemoPerson*>, std::less<>> engineers_;
     std::vector<const BookAccount*> accounts_;
     const std::map<std::string, DemoPhrases, std::less<>>* phrases_ = nullptr;
+    std::map<std::string, std::string, std::less<>> resolution_codes_;  // "<general>/<specific>" -> key
 };
 
 // Creates the company's records, then plays `count` lives through `commit`

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/i18n.hpp"
+#include "core/code_tree.hpp"
 #include "core/event_types.hpp"
 
 namespace hotline::app {
@@ -98,7 +99,20 @@ std::string_view event_type_text(const Desk& desk, std::string_view key) {
     return is_default_event_type_label(key, label) ? tr(label) : label;
 }
 
-std::string value_text(std::string_view name, std::string_view value, EntityKind kind) {
+std::string ref_text(const Desk& desk, EntityKind kind, std::string_view id) {
+    if (code_parent_field(kind)) {
+        const CodePath path = code_path(desk, kind, id);
+        if (path.general && path.specific)
+            return std::string(record_title(*path.general)) + " \u203a " + std::string(record_title(*path.specific));
+        if (path.specific) return std::string(record_title(*path.specific));
+        if (path.general) return std::string(record_title(*path.general));
+        return std::string(id);
+    }
+    const Entity* record = id.empty() ? nullptr : desk.find(kind, id);
+    return record ? std::string(record_title(*record)) : std::string(id);
+}
+
+std::string value_text(std::string_view name, std::string_view value, EntityKind kind, const Desk* desk) {
     if (name == "status") {
         if (auto s = status_by_name(value)) return std::string(status_text(*s));
         return std::string(value);
@@ -113,8 +127,10 @@ std::string value_text(std::string_view name, std::string_view value, EntityKind
         case FieldKind::flag: return std::string(tr(value == kFlagTrue ? "Yes" : "No"));
         case FieldKind::short_text:
         case FieldKind::long_text:
-        case FieldKind::date:
         case FieldKind::ref:
+            if (desk) return ref_text(*desk, field_spec(kind, *f).ref, value);
+            break;
+        case FieldKind::date:
         case FieldKind::count: break;
     }
     return std::string(value);

@@ -26,8 +26,13 @@ std::string_view field_text(FieldId f, EntityKind kind = EntityKind::incident);
 // A transaction-log field name: a field's wire name, "status" or "number".
 std::string_view log_field_text(std::string_view name, EntityKind kind = EntityKind::incident);
 std::string_view event_type_text(const Desk& desk, std::string_view key);
+// The record `id` of `kind` as people know it: its title; a code of a tree as
+// "General › Specific"; the id itself when the record is not held (or `id` is empty).
+std::string ref_text(const Desk& desk, EntityKind kind, std::string_view id);
 // A value as shown for the field named `name` (a wire name, or "status"):
-// priorities, origins and statuses by their labels, everything else as stored.
-std::string value_text(std::string_view name, std::string_view value, EntityKind kind = EntityKind::incident);
+// priorities, origins and statuses by their labels; with `desk`, refs by ref_text;
+// everything else as stored.
+std::string value_text(std::string_view name, std::string_view value, EntityKind kind = EntityKind::incident,
+                       const Desk* desk = nullptr);
 
 }  // namespace hotline::app

@@ -21,8 +21,8 @@ std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& inciden
 namespace {
 
 // A time entry's value as shown: its times as dates, the rest as the fields show them.
-std::string time_entry_value(std::string_view field, std::string_view value, int utc_offset_minutes) {
-    if (field != "started" && field != "ended") return value_text(field, value, EntityKind::time_entry);
+std::string time_entry_value(const Desk& desk, std::string_view field, std::string_view value, int utc_offset_minutes) {
+    if (field != "started" && field != "ended") return value_text(field, value, EntityKind::time_entry, &desk);
     const auto ms = parse_count(value);
     return ms ? format_date_time(*ms, utc_offset_minutes) : std::string();
 }
@@ -39,8 +39,8 @@ void add_time_entry_rows(const Desk& desk, const Incident& incident, int utc_off
                                                 std::string(tr("Time entry")) + ": " +
                                                     std::string(log_field_text(e.field, EntityKind::time_entry)),
                                                 std::string(person_name(e.actor)),
-                                                time_entry_value(e.field, e.old_value, utc_offset_minutes),
-                                                time_entry_value(e.field, e.new_value, utc_offset_minutes),
+                                                time_entry_value(desk, e.field, e.old_value, utc_offset_minutes),
+                                                time_entry_value(desk, e.field, e.new_value, utc_offset_minutes),
                                                 e.kind == TxKind::superseded});
         }
     }
@@ -52,8 +52,8 @@ std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc
     std::vector<std::pair<std::int64_t, LogRow>> timed;  // by wall time, to merge in the time entries
     for (const TxEntry& e : render_transaction_log(desk, incident)) {
         LogRow row{format_date_time(e.wall_ms, utc_offset_minutes), std::string(log_field_text(e.field)),
-                   std::string(person_name(e.actor)), value_text(e.field, e.old_value),
-                   value_text(e.field, e.new_value), e.kind == TxKind::superseded};
+                   std::string(person_name(e.actor)), value_text(e.field, e.old_value, EntityKind::incident, &desk),
+                   value_text(e.field, e.new_value, EntityKind::incident, &desk), e.kind == TxKind::superseded};
         if (e.kind == TxKind::event) {
             // The log entry holds the event's type and id: show the type and what was written.
             row.field = tr_format("log.event", {event_type_text(desk, e.field)});

@@ -7,6 +7,7 @@
 #include "app/display.hpp"
 #include "app/incident_rows.hpp"
 #include "core/assignment.hpp"
+#include "core/stages.hpp"
 #include "core/workflow.hpp"
 
 namespace hotline::app {
@@ -58,6 +59,18 @@ nlohmann::json field_errors(const Draft& draft) {
     return errors;
 }
 
+// W14: the stage bar as the tests read it; stages by their place (0 Register .. 5 Close).
+nlohmann::json stage_json(const Incident& inc) {
+    const StageGuide guide = stage_guide(inc);
+    nlohmann::json missing = nlohmann::json::array();
+    for (const Error& e : guide.missing) missing.push_back(e.code);
+    return {{"current", static_cast<int>(guide.current)},
+            {"finished", guide.finished},
+            {"transferred", guide.transferred},
+            {"next", guide.next ? nlohmann::json(status_text(*guide.next)) : nlohmann::json(nullptr)},
+            {"missing", std::move(missing)}};
+}
+
 nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offset_minutes) {
     nlohmann::json fields = nlohmann::json::object();
     for (const auto& spec : fields_of(inc.kind)) fields[std::string(spec.name)] = inc.value(spec.id);
@@ -73,7 +86,7 @@ nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offs
         for (IncidentStatus to : allowed_targets(inc.status)) actions.push_back(status_text(to));
     return {{"id", inc.id},         {"number", inc.number.display()}, {"title", inc.value(IncidentField::title)},
             {"status", status_text(inc.status)}, {"fields", std::move(fields)}, {"events", std::move(events)},
-            {"log", std::move(log)}, {"actions", std::move(actions)}};
+            {"log", std::move(log)}, {"actions", std::move(actions)}, {"stage", stage_json(inc)}};
 }
 
 // The Work panel: who holds the incident, what the assignment form holds, time spent.

@@ -41,6 +41,10 @@ enum class IncidentField : std::uint8_t {
     // above stay for the values older versions stored (shown where these are empty).
     service_department,  // ref department
     assignee,            // ref staff_profile (a login)
+    // W5: the resolution as a record of the code tree: a specific code, or a general one
+    // that has none. `resolution_general`/`resolution_specific` above stay for the free
+    // text older versions stored (shown while this is empty).
+    resolution_code,  // ref resolution_code
 };
 
 // W11: user-definable event types (the defaults exist on every replica).

@@ -49,6 +49,7 @@ constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::unit, "unit", "Unit", FK::ref, {}, EK::unit},
     {IncidentField::service_department, "service_department", "Service department", FK::ref, {}, EK::department},
     {IncidentField::assignee, "assignee", "Assignee", FK::ref, {}, EK::staff_profile},
+    {IncidentField::resolution_code, "resolution.code", "Resolution code", FK::ref, {}, EK::resolution_code},
 };
 
 constexpr FieldSpec kEventTypeFields[] = {

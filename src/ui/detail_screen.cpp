@@ -65,6 +65,7 @@ void draw_detail(Context& ctx) {
     const Incident* inc = ctx.app.editor().incident();
     if (!inc) return;
     draw_header(*inc);
+    draw_stage_bar(ctx, *inc);
     draw_status_actions(ctx, *inc);
     ImGui::Spacing();
 

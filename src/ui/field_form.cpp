@@ -5,6 +5,7 @@
 #include "app/display.hpp"
 #include "app/i18n.hpp"
 #include "app/reference_editor.hpp"
+#include "core/code_tree.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -18,8 +19,9 @@ constexpr FieldId kIncident[] = {F::title, F::description, F::priority, F::origi
 constexpr FieldId kCustomer[] = {F::customer_name,  F::customer_contact, F::customer_address,
                            F::customer_phone, F::customer_fax,     F::customer_email};
 constexpr FieldId kUnit[] = {F::unit_item, F::unit_serial, F::unit_warranty_end, F::unit_contract};
-constexpr FieldId kResolution[] = {F::diagnosis, F::actual_problem, F::actual_solution, F::resolution_general,
-                             F::resolution_specific};
+// W5: the resolution is a code of the tree; the free text older versions stored
+// (resolution_general, resolution_specific) is shown apart, read-only (summary_tab.cpp).
+constexpr FieldId kResolution[] = {F::diagnosis, F::actual_problem, F::actual_solution, F::resolution_code};
 
 // No assignment fields: people are assigned from records on the Summary's assignment
 // panel (assignment_panel.cpp), not typed.
@@ -104,6 +106,10 @@ bool draw_field(app::Draft& draft, FieldId field, bool read_only, float width, b
         case FieldKind::choice: choice_input(id.c_str(), name.c_str(), spec, value, read_only); break;
         case FieldKind::flag: flag_input(id.c_str(), name.c_str(), value, read_only); break;
         case FieldKind::ref:
+            if (refs && code_parent_field(spec.ref)) {
+                code_tree_input(id.c_str(), *refs, spec.ref, value, read_only, width);
+                break;
+            }
             if (refs) {
                 ref_input(id.c_str(), name.c_str(), *refs, spec.ref, spec.required, value, read_only);
                 break;
@@ -158,7 +164,10 @@ std::optional<FieldId> draw_fields(app::Draft& draft, std::span<const FieldId> f
     bool right_free = false;  // a short field sits alone on the left of the current row
     float row_top = 0.0f;
     for (const FieldId f : fields) {
-        const bool wide = field_spec(draft.kind(), f).kind == FieldKind::long_text || !two_columns;
+        const FieldSpec& spec = field_spec(draft.kind(), f);
+        // A code of a tree is two combos: a row of its own.
+        const bool wide = spec.kind == FieldKind::long_text || (refs && spec.kind == FieldKind::ref && code_parent_field(spec.ref)) ||
+                          !two_columns;
         if (right_free && !wide) {
             ImGui::SameLine(0.0f, gap);
             ImGui::SetCursorPosY(row_top);  // SameLine would align to the left input's text baseline
@@ -172,13 +181,13 @@ std::optional<FieldId> draw_fields(app::Draft& draft, std::span<const FieldId> f
 }
 
 std::optional<FieldId> draw_groups(app::Draft& draft, std::span<const FieldGroup> groups, bool read_only,
-                                   std::optional<FieldId> focus) {
+                                   std::optional<FieldId> focus, const Desk* refs) {
     std::optional<FieldId> active;
     for (std::size_t g = 0; g < groups.size(); ++g) {
         if (g > 0) ImGui::Spacing();
         text_coloured(palette().accent, app::tr(groups[g].title));
         ImGui::Separator();
-        if (auto in_group = draw_fields(draft, groups[g].fields, read_only, focus)) active = in_group;
+        if (auto in_group = draw_fields(draft, groups[g].fields, read_only, focus, refs)) active = in_group;
     }
     return active;
 }

@@ -35,7 +35,12 @@ std::optional<FieldId> draw_fields(app::Draft& draft, std::span<const FieldId> f
 void ref_input(const char* id, const char* name, const Desk& desk, EntityKind kind, bool required,
                std::string& value, bool read_only);
 
+// W5: a code of a two-level tree (reason or resolution codes) with two combos, general
+// then specific, side by side in `width` (code_picker.cpp). `value` holds the code's key.
+void code_tree_input(const char* id, const Desk& desk, EntityKind kind, std::string& value, bool read_only,
+                     float width);
+
 std::optional<FieldId> draw_groups(app::Draft& draft, std::span<const FieldGroup> groups, bool read_only,
-                                   std::optional<FieldId> focus = std::nullopt);
+                                   std::optional<FieldId> focus = std::nullopt, const Desk* refs = nullptr);
 
 }  // namespace hotline::ui

@@ -9,6 +9,20 @@
 #include "ui/work_panels.hpp"
 
 namespace hotline::ui {
+namespace {
+
+// The resolution as older versions stored it, typed rather than chosen (W5): shown
+// for reading, so nothing recorded before the code tree disappears from view.
+void draw_resolution_text(const app::IncidentEditor& editor) {
+    const Incident* inc = editor.incident();
+    if (!inc) return;
+    const std::string_view general = inc->value(IncidentField::resolution_general);
+    const std::string_view specific = inc->value(IncidentField::resolution_specific);
+    if (is_blank(general) && is_blank(specific)) return;
+    text_muted(app::tr_format("summary.resolution_text", {general, specific}));
+}
+
+}  // namespace
 
 void draw_summary_tab(Context& ctx) {
     app::IncidentEditor& editor = ctx.app.editor();
@@ -36,8 +50,9 @@ void draw_summary_tab(Context& ctx) {
         auto typing_in = draw_groups(editor.draft(), registration_groups(), !editable, ctx.ui.focus_field);
         ImGui::Spacing();
         if (auto in_resolution = draw_groups(editor.draft(), std::span(&resolution_group(), 1), !editable,
-                                             ctx.ui.focus_field))
+                                             ctx.ui.focus_field, &ctx.app.desk()))
             typing_in = in_resolution;
+        draw_resolution_text(editor);
         if (typing_in) ctx.ui.form_field = typing_in;
         ctx.ui.focus_field.reset();
     }

@@ -14,7 +14,7 @@
 #include "core/event_types.hpp"
 #include "core/op_factory.hpp"
 #include "core/transaction_log.hpp"
-#include "test_support.hpp"
+#include "desk_world.hpp"
 
 using namespace hotline;
 using hotline::testing::kBaseMs;
@@ -22,16 +22,9 @@ using F = IncidentField;
 
 namespace {
 
-struct Fixture {
-    Desk desk;
-    OpFactory f{"ra"};
-    std::int64_t now = kBaseMs;
+struct Fixture : hotline::testing::DeskWorld {
     std::string incident;
 
-    void apply(const Operation& op) {
-        const ApplyResult r = desk.apply(op);
-        REQUIRE_MESSAGE(r.kind == ApplyKind::applied, r.error.code << ": " << r.error.message);
-    }
     void staff(const std::string& login, const std::string& name, const std::string& department, bool field = false) {
         apply(f.create("u:boss", ++now, EntityKind::staff_profile,
                        {{StaffProfileField::name, name},
