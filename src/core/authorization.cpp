@@ -56,6 +56,20 @@ Outcome authorize_time_entry(const Principal& who, const Operation& op, const De
         return {};
     return refuse();
 }
+// W8: the desk creates and changes orders (schema: kDeskStaff creates); a technician
+// updates the status and outcome of an order they carry out, on an incident of theirs.
+Outcome authorize_order(const Principal& who, const Operation& op, const Desk& desk) {
+    if (who.role != Role::technician) return {};
+    const Entity* order = desk.find(EntityKind::order, op.entity_id);
+    const Incident* incident = order ? desk.find(order->value(OrderField::incident)) : nullptr;
+    if (!incident || !is_technicians(who, *incident))
+        return make_error("forbidden_incident", "No incident of yours has this id.");
+    const bool theirs = order->value(OrderField::technician) == who.login;
+    const bool progress = op.type == OpType::set && (op.field == OrderField::status || op.field == OrderField::outcome);
+    if (theirs && progress) return {};
+    return make_error("forbidden_order", "A technician updates only the status and outcome of the orders they carry out.");
+}
+
 }  // namespace
 
 bool sees_whole_desk(const Principal& who) { return who.role != Role::technician; }
@@ -115,6 +129,7 @@ bool TechnicianScope::contains(const Entity& e) const {
         case EntityKind::incident: return assigned_to(e, login_) || e.created_by == "u:" + login_;
         case EntityKind::time_entry: return ids_.count(std::string(e.value(TimeEntryField::incident))) > 0 ||
                                             e.created_by == "u:" + login_;
+        case EntityKind::order: return ids_.count(std::string(e.value(OrderField::incident))) > 0;
         case EntityKind::account:
         case EntityKind::contact:
         case EntityKind::unit:
@@ -152,6 +167,7 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
     if (sets_assignment(op) && !may_assign(who))
         return make_error("forbidden_assignment", "A technician may not assign incidents.");
     if (op.entity == EntityKind::time_entry) return authorize_time_entry(who, op, desk);
+    if (op.entity == EntityKind::order) return authorize_order(who, op, desk);
     // A technician changes only their own incidents (the other kinds they may change
     // at all are visible to everyone). Unknown incidents are left to Desk::apply for
     // those who may know which incidents exist.
