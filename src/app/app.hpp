@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,7 @@
 #include "app/i18n.hpp"
 #include "app/incident_editor.hpp"
 #include "app/list_model.hpp"
+#include "app/orders_form.hpp"
 #include "app/reference_editor.hpp"
 #include "app/registration.hpp"
 #include "app/replica.hpp"
@@ -101,6 +103,9 @@ public:
     const AssignmentForm& assignment() const { return assignment_; }
     TimeTracker& timer() { return timer_; }
     const TimeTracker& timer() const { return timer_; }
+    // The open incident's orders and billing (W8, W9); the UI has it follow the open incident.
+    OrdersForm& orders() { return orders_; }
+    const OrdersForm& orders() const { return orders_; }
     Draft& create_draft() { return create_draft_; }
     bool create_full_form() const { return create_full_; }
     // The new-incident form against real records: lookups, what is chosen, the
@@ -169,6 +174,12 @@ public:
     bool start_timer(std::int64_t now_ms);
     bool stop_timer(std::int64_t now_ms);
     bool add_time_entry(std::int64_t now_ms);
+    // Orders and billing of the open incident (app_orders.cpp): transfer it to an order,
+    // update an order (its outcome comes back to the incident), override its billing.
+    bool open_transfer(OrderType type);
+    bool transfer(std::int64_t now_ms);
+    bool update_order(std::int64_t now_ms);
+    bool set_billing(std::optional<bool> billable, std::int64_t now_ms);
     void set_dark_theme(bool dark);
     // The interface language (P7), kept with the theme in the replica's metadata: the
     // user's choice outlives reloads; without one, the browser's language stays.
@@ -232,6 +243,7 @@ private:
     IncidentEditor editor_;
     AssignmentForm assignment_;
     TimeTracker timer_;
+    OrdersForm orders_;
     Draft create_draft_;
     bool create_full_ = false;
     std::string actor_;
