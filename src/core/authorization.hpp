@@ -83,7 +83,8 @@ std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& rec
 // May `who` submit `op` on the desk as the server holds it now? A record not
 // held is left to Desk::apply, which refuses it with its own reason. Errors:
 // forbidden_actor, forbidden_operation, forbidden_role, forbidden_incident,
-// forbidden_assignment, forbidden_time_entry, forbidden_order. A technician gets the same
+// forbidden_assignment, forbidden_time_entry, forbidden_order, archived (a change to an
+// order of an archived incident). A technician gets the same
 // forbidden_incident, naming nothing, for an incident not theirs and for one that does
 // not exist: the answer must not tell which exist.
 Outcome authorize_operation(const Principal& who, const Operation& op, const Desk& desk);

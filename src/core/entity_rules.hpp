@@ -13,10 +13,10 @@
 //   time_entry       a timer (started, ended >= started once stopped) or a manual
 //                    entry (1..kManualMinutesMax minutes); the person is a login; not
 //                    on an archived incident; only `ended` and `note` change later
-//   order            made Open or Planned (orders.hpp) for an incident not archived;
-//                    an on-site visit has an address, a subcontract its
-//                    subcontractor; incident and type are fixed; the status follows
-//                    the order table and its guards; a done or cancelled order is fixed
+//   order            made To do or Planned (orders.hpp); an on-site visit has an
+//                    address, a subcontract its subcontractor; incident and type are
+//                    fixed; the status follows the order table and its guards; a done
+//                    or cancelled order is fixed
 //   blocking_reason  (none beyond the schema)
 //   the others       (none beyond the schema)
 #pragma once

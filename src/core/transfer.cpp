@@ -90,6 +90,9 @@ Result<Plan> plan_transfer(const Desk& desk, const Incident& incident, const Tra
 
 Result<Plan> plan_order_update(const Desk& desk, const Entity& order, OrderStatus to, std::string_view outcome,
                                const Say& say) {
+    const Incident* incident = desk.find(order.value(O::incident));
+    if (incident)
+        if (auto ok = check_editable(*incident); !ok) return ok.error();
     const OrderStatus from = order_status(order);
     if (is_finished(from))
         return make_error("order_finished", "A done or cancelled order can no longer be changed");
@@ -105,7 +108,6 @@ Result<Plan> plan_order_update(const Desk& desk, const Entity& order, OrderStatu
     if (new_note) plan.push_back(PlanStep::set(EntityKind::order, order.id, O::outcome, std::string(outcome)));
     if (to != from)
         plan.push_back(PlanStep::set(EntityKind::order, order.id, O::status, std::string(order_status_name(to))));
-    const Incident* incident = desk.find(order.value(O::incident));
     if (!is_finished(to) || !incident) return plan;
     std::string text = joined({order_number(desk, order), say(order_type_label(order_type(order)))}) + " \xe2\x86\x92 " +
                        say(order_status_label(to));

@@ -41,6 +41,12 @@ struct Fixture {
         apply(create);
         incident = create.entity_id;
     }
+    // A record made by the agent; its id.
+    std::string make(EntityKind kind, std::vector<std::pair<FieldId, std::string>> fields) {
+        const Operation op = f.create("u:agent", ++now, kind, std::move(fields));
+        apply(op);
+        return op.entity_id;
+    }
     const Incident& inc() const { return *desk.find(incident); }
     const Entity& order(std::size_t n = 0) const { return *orders_of(desk, incident).at(n); }
 
@@ -90,7 +96,7 @@ TEST_CASE("transfer: the plan creates the order, adds a Transfer event and makes
     CHECK(order_status(fx.order(1)) == OrderStatus::open);
 }
 
-TEST_CASE("transfer: what each type needs, and incidents that cannot be transferred") {
+TEST_CASE("transfer: what each type needs; an archived incident is not transferred") {
     Fixture fx;
     // An on-site visit goes somewhere; a subcontract goes to someone.
     auto on_site = plan_transfer(fx.desk, fx.inc(), {OrderType::service_order, "", "", "", "", ""});
@@ -101,7 +107,25 @@ TEST_CASE("transfer: what each type needs, and incidents that cannot be transfer
     CHECK(fx.desk.entities(EntityKind::order).empty());
     CHECK(fx.inc().status == IncidentStatus::registered);
 
-    // A solved incident is not transferred.
+    // An order made offline for an incident archived meanwhile is kept (a refused create
+    // would stay on its replica for ever), but it changes no more: the server refuses it.
+    auto late = plan_transfer(fx.desk, fx.inc(), {OrderType::parts_loan, "", "", "", "", ""});
+    REQUIRE(late.ok());
+    fx.apply(fx.f.transition("u:agent", ++fx.now, fx.incident, IncidentStatus::closed));
+    fx.apply(fx.f.transition("u:agent", ++fx.now, fx.incident, IncidentStatus::archived));
+    CHECK(plan_transfer(fx.desk, fx.inc(), {}).error().code == "archived");
+    fx.apply((*late)[0].mint(fx.f, "u:agent", ++fx.now));
+    const Principal agent{"agent", "A", Role::agent};
+    CHECK(authorize_operation(agent, fx.f.set_field("u:agent", ++fx.now, EntityKind::order, fx.order().id, O::planned,
+                                                    "2025-12-01"),
+                              fx.desk)
+              .error()
+              .code == "archived");
+    CHECK(plan_order_update(fx.desk, fx.order(), OrderStatus::cancelled, "Too late").error().code == "archived");
+}
+
+TEST_CASE("transfer: a solved incident is not transferred") {
+    Fixture fx;
     fx.apply(fx.f.set_field("u:agent", ++fx.now, fx.incident, F::actual_problem, "Door seal"));
     fx.apply(fx.f.set_field("u:agent", ++fx.now, fx.incident, F::actual_solution, "New seal"));
     fx.apply(fx.f.transition("u:agent", ++fx.now, fx.incident, IncidentStatus::in_progress));
@@ -203,15 +227,13 @@ TEST_CASE("orders: the desk transfers; a technician updates the orders they carr
 
 TEST_CASE("billing: decided from coverage on the day of registration, overridden only with a reason") {
     Fixture fx;
-    fx.apply(fx.f.create("u:agent", ++fx.now, EntityKind::account, {{AccountField::name, "Pharmacy"}}));
-    const std::string account = fx.desk.entities(EntityKind::account).back().id;
-    fx.apply(fx.f.create("u:agent", ++fx.now, EntityKind::contract,
-                         {{ContractField::account, account}, {ContractField::name, "ColdChain 118"},
-                          {ContractField::start, "2025-01-01"}, {ContractField::end, "2025-12-31"}}));
-    const std::string contract = fx.desk.entities(EntityKind::contract).back().id;
-    fx.apply(fx.f.create("u:agent", ++fx.now, EntityKind::unit,
-                         {{UnitField::serial, "LEC-1"}, {UnitField::account, account}, {UnitField::warranty_end, "2025-06-30"}}));
-    const std::string unit = fx.desk.entities(EntityKind::unit).back().id;
+    const std::string account = fx.make(EntityKind::account, {{AccountField::name, "Pharmacy"}});
+    const std::string contract = fx.make(EntityKind::contract, {{ContractField::account, account},
+                                                                {ContractField::name, "ColdChain 118"},
+                                                                {ContractField::start, "2025-01-01"},
+                                                                {ContractField::end, "2025-12-31"}});
+    const std::string unit = fx.make(EntityKind::unit, {{UnitField::serial, "LEC-1"}, {UnitField::account, account},
+                                                        {UnitField::warranty_end, "2025-06-30"}});
 
     // No unit: billable.
     CHECK(billing_decision(fx.desk, fx.inc()).billable);
@@ -259,16 +281,14 @@ TEST_CASE("desk: a snapshot written before a default event type existed gets it 
 
 TEST_CASE("transfer: the unit's subcontract agreement names the subcontractor; the unit's site is the address") {
     Fixture fx;
-    fx.apply(fx.f.create("u:agent", ++fx.now, EntityKind::account, {{AccountField::name, "Pharmacy"}}));
-    const std::string account = fx.desk.entities(EntityKind::account).back().id;
-    fx.apply(fx.f.create("u:agent", ++fx.now, EntityKind::contract,
-                         {{ContractField::account, account}, {ContractField::name, "ColdFix Ltd"},
-                          {ContractField::coverage, "subcontract"}, {ContractField::terms, "Next-day visit"}}));
-    const std::string contract = fx.desk.entities(EntityKind::contract).back().id;
-    fx.apply(fx.f.create("u:agent", ++fx.now, EntityKind::unit,
-                         {{UnitField::serial, "LEC-1"}, {UnitField::account, account}, {UnitField::contract, contract},
-                          {UnitField::install_address, "Back room, 3 Mill Lane"}}));
-    const std::string unit = fx.desk.entities(EntityKind::unit).back().id;
+    const std::string account = fx.make(EntityKind::account, {{AccountField::name, "Pharmacy"}});
+    const std::string contract = fx.make(EntityKind::contract, {{ContractField::account, account},
+                                                                {ContractField::name, "ColdFix Ltd"},
+                                                                {ContractField::coverage, "subcontract"},
+                                                                {ContractField::terms, "Next-day visit"}});
+    const std::string unit = fx.make(EntityKind::unit, {{UnitField::serial, "LEC-1"}, {UnitField::account, account},
+                                                        {UnitField::contract, contract},
+                                                        {UnitField::install_address, "Back room, 3 Mill Lane"}});
     fx.apply(fx.f.set_field("u:agent", ++fx.now, fx.incident, F::unit, unit));
 
     REQUIRE(subcontract_agreement(fx.desk, unit) != nullptr);
