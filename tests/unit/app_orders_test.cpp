@@ -14,21 +14,10 @@ using namespace hotline;
 using namespace hotline::app;
 using namespace hotline::testing;
 
-namespace {
-
-std::uint32_t open_new_incident(App& app) {
-    app.start_create();
-    app.create_draft().value(IncidentField::title) = "Fridge too warm";
-    REQUIRE_MESSAGE(app.save_create(kBaseMs + 1000), app.message().text);
-    return *app.editor().row();
-}
-
-}  // namespace
-
 TEST_CASE("app: transfer to a workshop repair, then the order done brings the incident back") {
     auto dir = fresh_dir("app-orders");
     auto app = open_app(dir);
-    const std::uint32_t row = open_new_incident(*app);
+    const std::uint32_t row = open_new_incident(*app, "Fridge too warm");
     const Incident& inc = app->list().incident(row);
 
     REQUIRE(app->open_transfer(OrderType::workshop_repair));
@@ -58,7 +47,7 @@ TEST_CASE("app: transfer to a workshop repair, then the order done brings the in
 TEST_CASE("app: billing overridden with a reason; the Summary has no unsaved edit after it") {
     auto dir = fresh_dir("app-billing");
     auto app = open_app(dir);
-    const std::uint32_t row = open_new_incident(*app);
+    const std::uint32_t row = open_new_incident(*app, "Fridge too warm");
     app->orders().follow(row);
     CHECK_FALSE(app->set_billing(false, kBaseMs + 2000));
     CHECK(app->message().code == "missing_billing_reason");
@@ -71,7 +60,7 @@ TEST_CASE("app: billing overridden with a reason; the Summary has no unsaved edi
 TEST_CASE("app: a technician does not transfer") {
     auto dir = fresh_dir("app-orders-tech");
     auto app = open_app(dir, {}, kBaseMs, Role::technician);
-    open_new_incident(*app);
+    open_new_incident(*app, "Fridge too warm");
     CHECK_FALSE(app->open_transfer(OrderType::service_order));
     CHECK(app->message().code == "forbidden_role");
     CHECK_FALSE(app->orders().transfer_open());
