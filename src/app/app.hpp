@@ -36,6 +36,7 @@
 #include "app/incident_editor.hpp"
 #include "app/incident_report.hpp"
 #include "app/list_model.hpp"
+#include "app/orders_form.hpp"
 #include "app/reference_editor.hpp"
 #include "app/registration.hpp"
 #include "app/replica.hpp"
@@ -103,6 +104,9 @@ public:
     const AssignmentForm& assignment() const { return assignment_; }
     TimeTracker& timer() { return timer_; }
     const TimeTracker& timer() const { return timer_; }
+    // The open incident's orders and billing (W8, W9); the UI has it follow the open incident.
+    OrdersForm& orders() { return orders_; }
+    const OrdersForm& orders() const { return orders_; }
     Draft& create_draft() { return create_draft_; }
     bool create_full_form() const { return create_full_; }
     // The new-incident form against real records: lookups, what is chosen, the
@@ -175,6 +179,12 @@ public:
     // file made and hands it to the browser (a download, or the print dialog).
     bool export_incident(ExportKind kind);
     std::optional<ExportFile> take_export();
+    // Orders and billing of the open incident (app_orders.cpp): transfer it to an order,
+    // update an order (its outcome comes back to the incident), override its billing.
+    bool open_transfer(OrderType type);
+    bool transfer(std::int64_t now_ms);
+    bool update_order(std::int64_t now_ms);
+    bool set_billing(std::optional<bool> billable, std::int64_t now_ms);
     void set_dark_theme(bool dark);
     // The interface language (P7), kept with the theme in the replica's metadata: the
     // user's choice outlives reloads; without one, the browser's language stays.
@@ -238,6 +248,7 @@ private:
     IncidentEditor editor_;
     AssignmentForm assignment_;
     TimeTracker timer_;
+    OrdersForm orders_;
     Draft create_draft_;
     bool create_full_ = false;
     std::string actor_;

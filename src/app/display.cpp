@@ -4,6 +4,7 @@
 
 #include "app/i18n.hpp"
 #include "core/code_tree.hpp"
+#include "core/orders.hpp"
 #include "core/event_types.hpp"
 
 namespace hotline::app {
@@ -45,6 +46,8 @@ constexpr Choice kChoices[] = {
     {"none", tr_key("None")},
     {"warn", tr_key("Warn")},
     {"forbid", tr_key("Forbid registration")},
+    {"billable", tr_key("Billable")},
+    {"not_billable", tr_key("Not billable")},
 };
 
 }  // namespace
@@ -79,6 +82,9 @@ std::string_view priority_text(int priority) { return tr(priority_label(priority
 std::string_view choice_text(std::string_view value) {
     for (const auto& c : kChoices)
         if (c.key == value) return tr(c.label);
+    // W8: the order types ("subcontract" is also a contract's coverage) and statuses.
+    if (auto type = order_type_by_name(value)) return tr(order_type_label(*type));
+    if (auto status = order_status_by_name(value)) return tr(order_status_label(*status));
     return value;
 }
 

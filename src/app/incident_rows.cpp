@@ -1,10 +1,12 @@
 #include "app/incident_rows.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "core/orders.hpp"
 #include "core/transaction_log.hpp"
 
 namespace hotline::app {
@@ -27,29 +29,46 @@ std::string time_entry_value(const Desk& desk, std::string_view field, std::stri
     return ms ? format_date_time(*ms, utc_offset_minutes) : std::string();
 }
 
-// W4 in W15: the changes of the incident's time entries (records of their own, so not in
-// the incident's history), each field named "Time entry: <field>".
-void add_time_entry_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes,
-                         std::vector<std::pair<std::int64_t, LogRow>>& rows) {
-    for (const Entity& entry : desk.entities(EntityKind::time_entry)) {
-        if (entry.value(TimeEntryField::incident) != incident.id) continue;
-        for (const TxEntry& e : render_transaction_log(desk, entry)) {
+// Records of their own that follow the incident (time entries W4, orders W8): not in the
+// incident's history, so their changes are merged into its log, each field named
+// "<record>: <field>".
+struct Follower {
+    EntityKind kind;
+    FieldId incident_field;
+    std::function<std::string(const Entity&)> name;
+    std::function<std::string(std::string_view field, std::string_view value)> value;
+};
+
+void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes, const Follower& follower,
+                       std::vector<std::pair<std::int64_t, LogRow>>& rows) {
+    for (const Entity& record : desk.entities(follower.kind)) {
+        if (record.value(follower.incident_field) != incident.id) continue;
+        const std::string name = follower.name(record);
+        for (const TxEntry& e : render_transaction_log(desk, record)) {
             if (e.kind == TxKind::created || e.field == "incident") continue;
             rows.emplace_back(e.wall_ms, LogRow{format_date_time(e.wall_ms, utc_offset_minutes),
-                                                std::string(tr("Time entry")) + ": " +
-                                                    std::string(log_field_text(e.field, EntityKind::time_entry)),
-                                                std::string(person_name(e.actor)),
-                                                time_entry_value(desk, e.field, e.old_value, utc_offset_minutes),
-                                                time_entry_value(desk, e.field, e.new_value, utc_offset_minutes),
-                                                e.kind == TxKind::superseded});
+                                                name + ": " + std::string(log_field_text(e.field, follower.kind)),
+                                                std::string(person_name(e.actor)), follower.value(e.field, e.old_value),
+                                                follower.value(e.field, e.new_value), e.kind == TxKind::superseded});
         }
     }
+}
+
+void add_followers(const Desk& desk, const Incident& incident, int utc_offset_minutes,
+                   std::vector<std::pair<std::int64_t, LogRow>>& rows) {
+    const Follower time{EntityKind::time_entry, TimeEntryField::incident,
+                        [](const Entity&) { return std::string(tr("Time entry")); },
+                        [&](std::string_view f, std::string_view v) { return time_entry_value(desk, f, v, utc_offset_minutes); }};
+    const Follower order{EntityKind::order, OrderField::incident,
+                         [&](const Entity& o) { return tr_format("log.order", {order_number(desk, o)}); },
+                         [&](std::string_view f, std::string_view v) { return value_text(f, v, EntityKind::order, &desk); }};
+    for (const Follower* follower : {&time, &order}) add_follower_rows(desk, incident, utc_offset_minutes, *follower, rows);
 }
 
 }  // namespace
 
 std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes) {
-    std::vector<std::pair<std::int64_t, LogRow>> timed;  // by wall time, to merge in the time entries
+    std::vector<std::pair<std::int64_t, LogRow>> timed;  // by wall time, to merge in time entries and orders
     for (const TxEntry& e : render_transaction_log(desk, incident)) {
         LogRow row{format_date_time(e.wall_ms, utc_offset_minutes), std::string(log_field_text(e.field)),
                    std::string(person_name(e.actor)), value_text(e.field, e.old_value, EntityKind::incident, &desk),
@@ -63,7 +82,7 @@ std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc
         }
         timed.emplace_back(e.wall_ms, std::move(row));
     }
-    add_time_entry_rows(desk, incident, utc_offset_minutes, timed);
+    add_followers(desk, incident, utc_offset_minutes, timed);
     std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<LogRow> rows;
     rows.reserve(timed.size());

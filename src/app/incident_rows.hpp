@@ -28,8 +28,9 @@ struct LogRow {
 // Events in their order (by HLC).
 std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes);
 // Changes oldest first; the creation as one row per initial value; an event row
-// names the event type and shows its text. The incident's time entries (W4) are
-// merged in by time, as "Time entry: <field>" rows.
+// names the event type and shows its text. The incident's time entries (W4) and
+// orders (W8) are merged in by time, as "Time entry: <field>" and "Order <number>:
+// <field>" rows.
 std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes);
 
 }  // namespace hotline::app

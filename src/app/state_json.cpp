@@ -103,6 +103,32 @@ nlohmann::json work_json(const Desk& desk, const Incident& inc, const Assignment
             {"time", std::move(totals)}};
 }
 
+// The Orders panel (W8, W9): the incident's orders as shown, what the forms hold, billing.
+nlohmann::json orders_json(const Desk& desk, const Incident& inc, const OrdersForm& form) {
+    nlohmann::json orders = nlohmann::json::array();
+    for (const Entity* o : orders_of(desk, inc.id))
+        orders.push_back({{"id", o->id},
+                          {"number", order_number(desk, *o)},
+                          {"type", tr(order_type_label(order_type(*o)))},
+                          {"status", tr(order_status_label(order_status(*o)))},
+                          {"planned", o->value(OrderField::planned)},
+                          {"technician", o->value(OrderField::technician)},
+                          {"subcontractor", o->value(OrderField::subcontractor)},
+                          {"outcome", o->value(OrderField::outcome)}});
+    const BillingDecision billing = billing_decision(desk, inc);
+    return {{"orders", std::move(orders)},
+            {"transfer_open", form.transfer_open()},
+            {"request", {{"type", order_type_name(form.request().type)}, {"address", form.request().address},
+                         {"planned", form.request().planned}, {"technician", form.request().technician},
+                         {"subcontractor", form.request().subcontractor}}},
+            {"chosen", form.chosen()},
+            {"billing", {{"billable", billing.billable}, {"overridden", billing.overridden},
+                         {"coverage", billing.coverage == Coverage::warranty   ? "warranty"
+                                      : billing.coverage == Coverage::contract ? "contract"
+                                                                               : "none"},
+                         {"reason", inc.value(IncidentField::billing_reason)}}}};
+}
+
 std::string_view new_record_name(NewRecord what) {
     switch (what) {
         case NewRecord::account: return "account";
@@ -206,6 +232,7 @@ std::string App::state_json() const {
             selected["unsaved"] = editor_.has_unsaved_edits();
             selected["event_text"] = editor_.event_text();
             selected["work"] = work_json(desk(), list_.incident(*row), assignment_, timer_.view());
+            selected["orders"] = orders_json(desk(), list_.incident(*row), orders_);
         }
         state["selected"] = std::move(selected);
     }

@@ -1,5 +1,7 @@
 #include "core/authorization.hpp"
 
+#include "core/workflow.hpp"
+
 namespace hotline {
 
 bool can_manage_users(const Principal& who) { return who.role == Role::admin; }
@@ -56,6 +58,26 @@ Outcome authorize_time_entry(const Principal& who, const Operation& op, const De
         return {};
     return refuse();
 }
+// W8: the desk creates and changes orders (schema: kDeskStaff creates); a technician
+// updates the status and outcome of an order they carry out, on an incident of theirs.
+// The orders of an archived incident change no more (W10). Checked here, on the server's
+// desk when the change arrives, not in the fold (entity_rules.cpp): replicas may hold the
+// archiving and the change in either order. A create is never refused for it: a refused
+// create would stay on the replica that made it offline (records are never removed).
+Outcome authorize_order(const Principal& who, const Operation& op, const Desk& desk) {
+    const Entity* order = desk.find(EntityKind::order, op.entity_id);
+    const Incident* incident = order ? desk.find(order->value(OrderField::incident)) : nullptr;
+    if (incident && op.type != OpType::create)
+        if (auto ok = check_editable(*incident); !ok) return ok;
+    if (who.role != Role::technician) return {};
+    if (!incident || !is_technicians(who, *incident))
+        return make_error("forbidden_incident", "No incident of yours has this id.");
+    const bool theirs = order->value(OrderField::technician) == who.login;
+    const bool progress = op.type == OpType::set && (op.field == OrderField::status || op.field == OrderField::outcome);
+    if (theirs && progress) return {};
+    return make_error("forbidden_order", "A technician updates only the status and outcome of the orders they carry out.");
+}
+
 }  // namespace
 
 bool sees_whole_desk(const Principal& who) { return who.role != Role::technician; }
@@ -115,6 +137,7 @@ bool TechnicianScope::contains(const Entity& e) const {
         case EntityKind::incident: return assigned_to(e, login_) || e.created_by == "u:" + login_;
         case EntityKind::time_entry: return ids_.count(std::string(e.value(TimeEntryField::incident))) > 0 ||
                                             e.created_by == "u:" + login_;
+        case EntityKind::order: return ids_.count(std::string(e.value(OrderField::incident))) > 0;
         case EntityKind::account:
         case EntityKind::contact:
         case EntityKind::unit:
@@ -152,6 +175,7 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
     if (sets_assignment(op) && !may_assign(who))
         return make_error("forbidden_assignment", "A technician may not assign incidents.");
     if (op.entity == EntityKind::time_entry) return authorize_time_entry(who, op, desk);
+    if (op.entity == EntityKind::order) return authorize_order(who, op, desk);
     // A technician changes only their own incidents (the other kinds they may change
     // at all are visible to everyone). Unknown incidents are left to Desk::apply for
     // those who may know which incidents exist.

@@ -16,6 +16,11 @@
 // the technician. Time entries (W4): people log their own time on incidents they may
 // work; managers and admins log anyone's.
 //
+// Orders (W8) follow their incident: a technician sees the orders of their incidents.
+// The desk (agents, engineers, managers) transfers and changes orders; a technician
+// updates the status and outcome of an order they carry out (its technician), on an
+// incident of theirs — an on-site visit's technician is given the incident too.
+//
 // Operations carry their author ("u:<login>"): it must be the signed-in user, so
 // nobody can write in someone else's name. `renumber` comes from the server only.
 #pragma once
@@ -78,7 +83,8 @@ std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& rec
 // May `who` submit `op` on the desk as the server holds it now? A record not
 // held is left to Desk::apply, which refuses it with its own reason. Errors:
 // forbidden_actor, forbidden_operation, forbidden_role, forbidden_incident,
-// forbidden_assignment, forbidden_time_entry. A technician gets the same
+// forbidden_assignment, forbidden_time_entry, forbidden_order, archived (a change to an
+// order of an archived incident). A technician gets the same
 // forbidden_incident, naming nothing, for an incident not theirs and for one that does
 // not exist: the answer must not tell which exist.
 Outcome authorize_operation(const Principal& who, const Operation& op, const Desk& desk);

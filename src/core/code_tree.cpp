@@ -39,7 +39,8 @@ std::optional<FieldId> code_parent_field(EntityKind kind) {
         case EntityKind::department:
         case EntityKind::staff_profile:
         case EntityKind::priority_code:
-        case EntityKind::time_entry: return std::nullopt;
+        case EntityKind::time_entry:
+        case EntityKind::order: return std::nullopt;
     }
     return std::nullopt;
 }

@@ -45,6 +45,10 @@ enum class IncidentField : std::uint8_t {
     // that has none. `resolution_general`/`resolution_specific` above stay for the free
     // text older versions stored (shown while this is empty).
     resolution_code,  // ref resolution_code
+    // W9: "" while the coverage decides (billing.hpp), or "billable" / "not_billable"
+    // when someone overrode it, with the reason.
+    billing,
+    billing_reason,
 };
 
 // W11: user-definable event types (the defaults exist on every replica).
@@ -77,6 +81,21 @@ enum class PriorityCodeField : std::uint8_t { label, active };
 // stopped, `ended` (milliseconds since 1970, UTC); a manual entry has `minutes`.
 enum class TimeEntryField : std::uint8_t { incident, person, started, ended, minutes, note };
 
+// W8: an order an incident was transferred to (transfer.hpp): an on-site service
+// order, a subcontract, or a customer-item maintenance order of four kinds. Its status
+// follows its own small table (order_status.hpp), as a choice field.
+enum class OrderField : std::uint8_t {
+    incident,  // ref incident: the order follows it (visibility, the outcome's event)
+    type,
+    status,
+    address,
+    planned,     // date
+    technician,  // ref staff_profile (a login)
+    subcontractor,
+    instructions,
+    outcome,  // what came of it, given when it is done or cancelled
+};
+
 template <typename E>
 inline constexpr bool is_entity_field_enum = false;
 template <> inline constexpr bool is_entity_field_enum<IncidentField> = true;
@@ -92,5 +111,6 @@ template <> inline constexpr bool is_entity_field_enum<ReasonCodeField> = true;
 template <> inline constexpr bool is_entity_field_enum<ResolutionCodeField> = true;
 template <> inline constexpr bool is_entity_field_enum<PriorityCodeField> = true;
 template <> inline constexpr bool is_entity_field_enum<TimeEntryField> = true;
+template <> inline constexpr bool is_entity_field_enum<OrderField> = true;
 
 }  // namespace hotline

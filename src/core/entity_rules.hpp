@@ -5,13 +5,18 @@
 // are written here, even when it has none.
 //
 //   incident         an account with an active "forbid" blocking reason cannot be
-//                    given to an incident (R2), at registration or later
+//                    given to an incident (R2), at registration or later; a billing
+//                    override (W9) has its reason
 //   contract         its start is not after its end
 //   reason_code,     two levels only: a code's parent is a general code (one
 //   resolution_code  without a parent), and not the code itself
 //   time_entry       a timer (started, ended >= started once stopped) or a manual
 //                    entry (1..kManualMinutesMax minutes); the person is a login; not
 //                    on an archived incident; only `ended` and `note` change later
+//   order            made To do or Planned (orders.hpp); an on-site visit has an
+//                    address, a subcontract its subcontractor; incident and type are
+//                    fixed; the status follows the order table and its guards; a done
+//                    or cancelled order is fixed
 //   blocking_reason  (none beyond the schema)
 //   the others       (none beyond the schema)
 #pragma once

@@ -11,8 +11,11 @@
 namespace hotline {
 
 inline constexpr std::string_view kAssignmentEventType = "assignment";
+// W8: an incident transferred to an order, and the order's outcome (transfer.hpp).
+inline constexpr std::string_view kTransferEventType = "transfer";
 
-// The defaults, as records with a zero stamp (older than any operation).
+// The defaults, as records with a zero stamp (older than any operation). A desk
+// loaded from a snapshot written before a default existed gets it too (Desk::from_parts).
 std::vector<Entity> default_event_types();
 
 // A default type still carrying its default label (the interface translates

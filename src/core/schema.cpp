@@ -5,6 +5,7 @@
 
 #include "core/ids.hpp"
 #include "core/limits.hpp"
+#include "core/orders.hpp"
 
 namespace hotline {
 namespace {
@@ -15,7 +16,13 @@ using EK = EntityKind;
 // Origin channels (C1). "api" is a machine registration (R8).
 constexpr std::string_view kOrigins[] = {"phone", "email", "web", "api", "fax", "walk_in", "chat"};
 constexpr std::string_view kLanguages[] = {"en", "fr", "ru", "it"};
-constexpr std::string_view kCoverages[] = {"warranty", "service_contract", "none"};
+// "subcontract": a subcontract agreement (W8): a third party services the unit; shown
+// at registration, and its name is the subcontractor a transfer offers.
+constexpr std::string_view kCoverages[] = {"warranty", "service_contract", "none", "subcontract"};
+constexpr std::string_view kBillings[] = {"billable", "not_billable"};
+// W8: the order types and statuses are named in orders.hpp, with their rules.
+constexpr auto& kOrderTypes = kOrderTypeNames;
+constexpr auto& kOrderStatuses = kOrderStatusNames;
 constexpr std::string_view kBlockingModes[] = {"warn", "forbid"};
 
 constexpr std::string_view kTrue = kFlagTrue;
@@ -50,6 +57,8 @@ constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::service_department, "service_department", "Service department", FK::ref, {}, EK::department},
     {IncidentField::assignee, "assignee", "Assignee", FK::ref, {}, EK::staff_profile},
     {IncidentField::resolution_code, "resolution.code", "Resolution code", FK::ref, {}, EK::resolution_code},
+    {IncidentField::billing, "billing", "Billing", FK::choice, kBillings},
+    {IncidentField::billing_reason, "billing.reason", "Billing reason", FK::short_text},
 };
 
 constexpr FieldSpec kEventTypeFields[] = {
@@ -146,6 +155,18 @@ constexpr FieldSpec kTimeEntryFields[] = {
     {TimeEntryField::note, "note", "Note", FK::short_text},
 };
 
+constexpr FieldSpec kOrderFields[] = {
+    {OrderField::incident, "incident", "Incident", FK::ref, {}, EK::incident, {}, true},
+    {OrderField::type, "type", "Order type", FK::choice, kOrderTypes, EK::incident, "service_order", true},
+    {OrderField::status, "order_status", "Order status", FK::choice, kOrderStatuses, EK::incident, "open", true},
+    {OrderField::address, "address", "Address", FK::short_text},
+    {OrderField::planned, "planned", "Planned date", FK::date},
+    {OrderField::technician, "technician", "Technician", FK::ref, {}, EK::staff_profile},
+    {OrderField::subcontractor, "subcontractor", "Subcontractor", FK::short_text},
+    {OrderField::instructions, "instructions", "Instructions", FK::long_text},
+    {OrderField::outcome, "outcome", "Outcome", FK::long_text},
+};
+
 // Every field's id is its place in its table.
 template <std::size_t N>
 constexpr bool in_enum_order(const FieldSpec (&fields)[N]) {
@@ -158,7 +179,7 @@ static_assert(in_enum_order(kIncidentFields) && in_enum_order(kEventTypeFields) 
               in_enum_order(kBlockingReasonFields) && in_enum_order(kDepartmentFields) &&
               in_enum_order(kStaffProfileFields) && in_enum_order(kReasonCodeFields) &&
               in_enum_order(kResolutionCodeFields) && in_enum_order(kPriorityCodeFields) &&
-              in_enum_order(kTimeEntryFields));
+              in_enum_order(kTimeEntryFields) && in_enum_order(kOrderFields));
 
 using R = Role;
 constexpr RoleSet kEveryone{R::agent, R::engineer, R::technician, R::manager, R::admin};
@@ -193,6 +214,10 @@ constexpr KindSpec kKinds[] = {
     // Who may log time for whom, and which fields change after creation: entity_rules.hpp, authorization.hpp.
     {EK::time_entry, "time_entry", "Time entry", kTimeEntryFields, IdScheme::minted, false, false, false, kEveryone,
      kEveryone, Visibility::by_incident, TimeEntryField::note},
+    // W8: the desk transfers; a technician updates the orders they carry out
+    // (authorization.hpp). Orders follow their incident: a technician sees those of theirs.
+    {EK::order, "order", "Order", kOrderFields, IdScheme::minted, false, false, false, kDeskStaff, kEveryone,
+     Visibility::by_incident, OrderField::instructions},
 };
 static_assert(std::size(kKinds) == kEntityKindCount);
 constexpr bool kinds_in_order() {
@@ -275,7 +300,8 @@ bool is_valid_record_id(EntityKind kind, std::string_view id) {
         case EntityKind::unit:
         case EntityKind::contract:
         case EntityKind::blocking_reason:
-        case EntityKind::time_entry: return OpId::parse(id).ok();
+        case EntityKind::time_entry:
+        case EntityKind::order: return OpId::parse(id).ok();
     }
     return false;
 }

@@ -44,13 +44,14 @@ enum class EntityKind : std::uint8_t {
     resolution_code,
     priority_code,
     time_entry,
+    order,
 };
-inline constexpr std::size_t kEntityKindCount = 13;
+inline constexpr std::size_t kEntityKindCount = 14;
 inline constexpr EntityKind kAllEntityKinds[kEntityKindCount] = {
     EntityKind::incident,   EntityKind::event_type,      EntityKind::account,       EntityKind::contact,
     EntityKind::unit,       EntityKind::contract,        EntityKind::blocking_reason, EntityKind::department,
     EntityKind::staff_profile, EntityKind::reason_code,  EntityKind::resolution_code, EntityKind::priority_code,
-    EntityKind::time_entry,
+    EntityKind::time_entry, EntityKind::order,
 };
 
 enum class FieldKind : std::uint8_t {

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/ids.hpp"
+#include "core/orders.hpp"
 #include "core/operation_json.hpp"
 #include "protocol/read_messages.hpp"
 
@@ -42,11 +43,13 @@ bool widens_view(const Operation& op, const Principal& who) {
 }
 
 // The earlier operations (up to `cursor`, which earlier pulls filtered out) of the
-// records a replica needs for `incident`, in server order: referenced records
+// records a replica needs for `incident` and of its orders, in server order: referenced records
 // come before what refers to them, as the server applied them.
 Result<std::vector<StoredOp>> earlier_history(Database& db, const Desk& desk, const Entity& incident, std::int64_t cursor) {
     std::vector<StoredOp> out;
-    for (const Entity* needed : records_needed_by(desk, incident)) {
+    std::vector<const Entity*> records = records_needed_by(desk, incident);
+    for (const Entity* order : orders_of(desk, incident.id)) records.push_back(order);  // W8: they follow it
+    for (const Entity* needed : records) {
         auto ops = db.ops_of_entity(needed->id);
         if (!ops) return ops.error();
         for (StoredOp& op : *ops)

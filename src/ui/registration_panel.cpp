@@ -203,6 +203,13 @@ void chosen_unit(Context& ctx, app::RegistrationView& v) {
     name_last_item(T("Clear unit").c_str());
     text_coloured(coverage.in_warranty ? palette().success : palette().muted, v.warranty);
     text_coloured(coverage.contract_in_force ? palette().success : palette().muted, v.contract);
+    // W8: a subcontract agreement's terms, as LN shows them when the call is registered.
+    if (coverage.contract && coverage.contract->value(ContractField::coverage) == "subcontract" &&
+        !is_blank(coverage.contract->value(ContractField::terms))) {
+        ImGui::PushTextWrapPos(0.0f);
+        text_muted(app::tr_format("registration.subcontract", {coverage.contract->value(ContractField::terms)}));
+        ImGui::PopTextWrapPos();
+    }
 }
 
 // R2: the chosen account's blocking reasons; a "forbid" one means Save will be refused.

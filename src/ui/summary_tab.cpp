@@ -1,6 +1,6 @@
-// The Summary tab: the incident's work (assignment and time, work_panels.hpp), then
-// every field of the incident, editable (read-only once archived); Save writes one
-// change per edited field, Discard changes reverts.
+// The Summary tab: the incident's work (assignment, time, orders and billing:
+// work_panels.hpp), then every field of the incident, editable (read-only once
+// archived); Save writes one change per edited field, Discard changes reverts.
 #include "app/i18n.hpp"
 #include "ui/detail_tabs.hpp"
 #include "ui/field_form.hpp"
@@ -46,6 +46,8 @@ void draw_summary_tab(Context& ctx) {
         draw_assignment_panel(ctx, editable);
         ImGui::Spacing();
         draw_timer_panel(ctx, editable);
+        ImGui::Spacing();
+        draw_orders_panel(ctx, editable);
         ImGui::Spacing();
         auto typing_in = draw_groups(editor.draft(), registration_groups(), !editable, ctx.ui.focus_field);
         ImGui::Spacing();

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/event_types.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"
 #include "core/transaction_log.hpp"
@@ -77,6 +78,25 @@ std::string desk_fingerprint(const Desk& desk) {
     std::sort(types.begin(), types.end());
     for (const auto& t : types) out << t << '\n';
     return out.str();
+}
+
+std::string with_defaults_added_since(const std::string& printed) {
+    std::string head = printed;
+    std::vector<std::string> types;
+    const std::size_t first = printed.find("\nevent_type ");
+    if (first != std::string::npos) {
+        head = printed.substr(0, first + 1);
+        std::istringstream in(printed.substr(first + 1));
+        for (std::string line; std::getline(in, line);) types.push_back(line);
+    }
+    for (const Entity& t : default_event_types()) {
+        const std::string prefix = "event_type " + t.id + ' ';
+        if (std::none_of(types.begin(), types.end(), [&](const std::string& l) { return l.rfind(prefix, 0) == 0; }))
+            types.push_back(prefix + json_quoted(t.value(EventTypeField::label)) + " @default");
+    }
+    std::sort(types.begin(), types.end());
+    for (const auto& t : types) head += t + '\n';
+    return head;
 }
 
 namespace {

@@ -20,6 +20,11 @@ namespace hotline::testing {
 
 std::string desk_fingerprint(const Desk& desk);
 
+// A fingerprint printed by an earlier version (the upgrade fixtures), with the default
+// event types added since (W8's `transfer`): every desk holds the defaults, a desk loaded
+// from an older snapshot too (Desk::from_parts), so today's desk prints them.
+std::string with_defaults_added_since(const std::string& printed);
+
 // A stamp as the fingerprint prints it: its HLC text, or "default" for a zero stamp (a
 // default record, or a field a keyed record's create did not give), which names no replica.
 std::string stamp_text(const Desk& desk, const Stamp& s);

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -35,6 +36,15 @@ struct Company : ServiceFixture {
         REQUIRE_MESSAGE(push_as(role, op) == "applied", encode_operation(op));
         return op.entity_id;
     }
+    // The entity ids of `role`'s pull from `cursor`, in order; `cursor` moves on.
+    std::vector<std::string> pulled_ids(const std::string& role, std::int64_t& cursor) {
+        auto r = call("GET", "/pull", "", tokens[role], {{"cursor", std::to_string(cursor)}});
+        REQUIRE(r.status == 200);
+        std::vector<std::string> ids;
+        for (const auto& e : r.body["ops"]) ids.push_back(e["op"]["entity_id"].get<std::string>());
+        cursor = r.body["cursor"];
+        return ids;
+    }
     OpFactory& factory(const std::string& role) {
         auto it = factories.find(role);
         if (it == factories.end()) it = factories.emplace(role, OpFactory(replica_of(role))).first;
@@ -45,5 +55,9 @@ struct Company : ServiceFixture {
     std::map<std::string, std::string> tokens;
     std::map<std::string, OpFactory> factories;
 };
+
+inline bool has(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
 
 }  // namespace hotline::test

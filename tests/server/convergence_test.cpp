@@ -4,7 +4,8 @@
 // duplicates pushes and re-sends old ones late. Replicas edit at random, often offline,
 // often the same fields of the same incidents (real conflicts), with status changes the
 // server's guards will refuse, and customer records and reference data of every kind
-// (issue 8) created, edited and given to incidents. The server is killed with SIGKILL at random moments, also
+// (issue 8) created, edited and given to incidents, and transfers to orders and their
+// outcomes (issue 11, W8). The server is killed with SIGKILL at random moments, also
 // while a push is on the wire, and restarted on the same database.
 //
 // At the end (chaos off, server up, every engine ticked until idle) it checks:
@@ -48,6 +49,7 @@
 #include "chaos_transport.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"
+#include "core/transfer.hpp"
 #include "desk_fingerprint.hpp"
 #include "http_transport.hpp"
 #include "server/credentials.hpp"
@@ -216,6 +218,34 @@ bool random_record_edit(Rng& rng, Client& c, std::int64_t now) {
     return c.commit([&](OpFactory& f) { return f.set_field(actor, now, id, IncidentField::account, account); });
 }
 
+// Transfers (W8): an incident transferred to an order, an order moved on or finished (its
+// outcome back on the incident), each a plan committed step by step, often on the same
+// incidents and orders by several replicas at once.
+bool random_order_edit(Rng& rng, Client& c, std::int64_t now) {
+    const std::string actor = "u:" + c.user.login;
+    const Desk& desk = c.replica->desk();
+    const Incident* inc = pick_incident(rng, desk);
+    if (!inc) return false;
+    const auto orders = orders_of(desk, inc->id);
+    auto plan = [&]() -> Result<Plan> {
+        if (orders.empty() || rng.chance(30)) {
+            // The desk transfers (a refused create would stay on the replica: records are never removed).
+            if (c.user.role == "technician") return make_error("forbidden_role", "");
+            const auto type = static_cast<OrderType>(rng.uniform(0, static_cast<std::int64_t>(std::size(kOrderTypeNames)) - 1));
+            return plan_transfer(desk, *inc, {type, "1 Main St", rng.chance(50) ? "2026-01-15" : "", "", "SubCo", ""});
+        }
+        const auto to = static_cast<OrderStatus>(rng.uniform(0, kOrderStatusCount - 1));
+        return plan_order_update(desk, *rng.pick(orders), to, rng.chance(70) ? "note " + std::to_string(rng.uniform(0, 99)) : "");
+    }();
+    if (!plan) return false;
+    bool kept = false;
+    for (const PlanStep& step : *plan) {
+        if (!c.commit([&](OpFactory& f) { return step.mint(f, actor, now); })) break;
+        kept = true;
+    }
+    return kept;
+}
+
 // One random local change; returns whether the replica kept it.
 bool random_edit(Rng& rng, Client& c, std::int64_t now) {
     if (rng.chance(15)) return random_record_edit(rng, c, now);
@@ -244,10 +274,11 @@ bool random_edit(Rng& rng, Client& c, std::int64_t now) {
         const std::string text = "note " + std::to_string(rng.uniform(0, 9999));
         return c.commit([&](OpFactory& f) { return f.add_event(actor, now, id, type, text); });
     }
-    if (kind < 95) {
+    if (kind < 88) {
         const auto to = static_cast<IncidentStatus>(rng.uniform(0, kStatusCount - 1));
         return c.commit([&](OpFactory& f) { return f.transition(actor, now, id, to); });
     }
+    if (kind < 95) return random_order_edit(rng, c, now);
     // The event-type catalogue: managers only (a refused definition is not undone locally,
     // sync_engine's known limit, so other roles do not try).
     if (c.user.role != "manager") return false;

@@ -13,22 +13,10 @@
 using namespace hotline;
 using hotline::server_test::Backend;
 using hotline::test::Company;
+using hotline::test::has;
 
 namespace {
 
-// The entity ids of a technician's pull from `cursor`, in order, and the new cursor.
-std::vector<std::string> pulled_ids(Company& f, std::int64_t& cursor) {
-    auto r = f.call("GET", "/pull", "", f.tokens["technician"], {{"cursor", std::to_string(cursor)}});
-    REQUIRE(r.status == 200);
-    std::vector<std::string> ids;
-    for (const auto& e : r.body["ops"]) ids.push_back(e["op"]["entity_id"].get<std::string>());
-    cursor = r.body["cursor"];
-    return ids;
-}
-
-bool has(const std::vector<std::string>& ids, const std::string& id) {
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
 std::size_t first(const std::vector<std::string>& ids, const std::string& id) {
     return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
 }
@@ -61,7 +49,7 @@ static void technician_sees_what_their_incidents_need(Backend backend) {
                                                                        {IncidentField::unit, b_unit}});
 
     std::int64_t cursor = 0;
-    const auto ids = pulled_ids(f, cursor);
+    const auto ids = f.pulled_ids("technician", cursor);
     for (const auto& id : {dept, a, a_contact, a_contract, a_unit, a_block, mine}) CHECK_MESSAGE(has(ids, id), id);
     for (const auto& id : {b, b_contact, b_unit, b_block, other}) CHECK_MESSAGE(!has(ids, id), id);
     CHECK(first(ids, a) < first(ids, mine));
@@ -81,7 +69,7 @@ static void technician_sees_what_their_incidents_need(Backend backend) {
     // Assigned later: the incident arrives with what it needs, each before what refers to it.
     CHECK(f.push_as("agent", f.factory("agent").set_field("u:agent", f.now += 10, other, IncidentField::engineer,
                                                           "technician")) == "applied");
-    const auto later = pulled_ids(f, cursor);
+    const auto later = f.pulled_ids("technician", cursor);
     for (const auto& id : {b, b_contact, b_unit, b_block, other}) CHECK_MESSAGE(has(later, id), id);
     CHECK(first(later, b) < first(later, b_contact));
     CHECK(first(later, b_contact) < first(later, other));

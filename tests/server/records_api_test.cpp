@@ -104,6 +104,7 @@ static void every_kind_reads_back(Backend backend) {
     const std::string spent = make("agent", EntityKind::time_entry,
                                    {{TimeEntryField::incident, i}, {TimeEntryField::person, "agent"},
                                     {TimeEntryField::minutes, "30"}});
+    make("agent", EntityKind::order, {{OrderField::incident, i}, {OrderField::type, "workshop_repair"}});
     REQUIRE(made.size() == kEntityKindCount);
 
     for (const auto& [kind, id] : made) {

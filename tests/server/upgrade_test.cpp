@@ -99,7 +99,8 @@ TEST_CASE("sqlite: upgrade: a version 1 database and its client replica open unc
     {
         auto db = server::open_sqlite(db_path);
         HOTLINE_REQUIRE_OK(db);
-        const std::string expected = hotline::testing::read_text_file(kFixtures / "expected-server-sqlite.txt");
+        const std::string expected = hotline::testing::with_defaults_added_since(
+            hotline::testing::read_text_file(kFixtures / "expected-server-sqlite.txt"));
         const std::string got = migrated_fingerprint(**db);
         CHECK_MESSAGE(got == expected, first_difference(got, expected));
     }
@@ -141,7 +142,8 @@ TEST_CASE("postgres: upgrade: a version 1 database opens unchanged and keeps syn
                              (kFixtures / "server-postgres.sql").string() + "' > /dev/null";
     REQUIRE_MESSAGE(std::system(load.c_str()) == 0, "psql could not load the version 1 dump");
     auto db = td.open_again();
-    const std::string expected = hotline::testing::read_text_file(kFixtures / "expected-server-postgres.txt");
+    const std::string expected = hotline::testing::with_defaults_added_since(
+        hotline::testing::read_text_file(kFixtures / "expected-server-postgres.txt"));
     const std::string got = migrated_fingerprint(*db);
     CHECK_MESSAGE(got == expected, first_difference(got, expected));
 

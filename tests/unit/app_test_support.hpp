@@ -1,5 +1,5 @@
 // Helpers for the app tests: the demo data set of the source tree, an App
-// opened on a fresh directory, and a small desk with chosen values.
+// opened on a fresh directory, a small desk with chosen values, a new incident open.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -34,6 +34,14 @@ inline std::unique_ptr<app::App> open_app(const std::string& dir, const std::str
     auto opened = app::App::open(options);
     REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
     return std::move(opened.value());
+}
+
+// Registers an incident with the new-incident form, which opens it; its list row.
+inline std::uint32_t open_new_incident(app::App& app, const std::string& title = "Boiler leaks") {
+    app.start_create();
+    app.create_draft().value(IncidentField::title) = title;
+    REQUIRE_MESSAGE(app.save_create(kBaseMs + 1000), app.message().text);
+    return *app.editor().row();
 }
 
 }  // namespace hotline::testing

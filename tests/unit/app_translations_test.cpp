@@ -4,7 +4,8 @@
 // and is remembered. The keys are found where the interface names them: every
 // literal given to tr(), T(), tr_format(), tr_plural() or tr_key() in src/ui,
 // src/app and src/platform/web, the English table's keys, the schema's labels
-// (kinds, fields, statuses, priorities, default event types, roles), and an
+// (kinds, fields, statuses, priorities, default event types, roles, order types and
+// statuses), and an
 // "error.<code>" for every refusal code src/core, src/app and src/sync make.
 #include <doctest/doctest.h>
 
@@ -18,6 +19,7 @@
 #include "app/i18n.hpp"
 #include "app/i18n_english.hpp"
 #include "core/event_types.hpp"
+#include "core/orders.hpp"
 #include "core/roles.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"
@@ -109,6 +111,8 @@ std::set<std::string> interface_keys() {
     for (int s = 0; s < kStatusCount; ++s) keys.emplace(status_label(static_cast<IncidentStatus>(s)));
     for (int p = 1; p <= 4; ++p) keys.emplace(priority_label(p));
     for (std::string_view label : default_event_type_labels()) keys.emplace(label);
+    for (std::size_t t = 0; t < std::size(kOrderTypeNames); ++t) keys.emplace(order_type_label(static_cast<OrderType>(t)));
+    for (int st = 0; st < kOrderStatusCount; ++st) keys.emplace(order_status_label(static_cast<OrderStatus>(st)));
     for (Role role : kAllRoles) keys.emplace(role_name(role));  // shown by name in Administration
     keys.erase("");
     return keys;

@@ -27,13 +27,6 @@ void add_staff(App& app) {
          "tester");
 }
 
-std::uint32_t open_new_incident(App& app) {
-    app.start_create();
-    app.create_draft().value(IncidentField::title) = "Boiler leaks";
-    REQUIRE_MESSAGE(app.save_create(kBaseMs + 1000), app.message().text);
-    return *app.editor().row();
-}
-
 }  // namespace
 
 TEST_CASE("app: assign from the pickers, then take the incident with a reason") {

@@ -76,8 +76,8 @@ TEST_CASE("authorization: a technician is told the same for an incident not thei
 TEST_CASE("authorization: each role against each entity kind, to create and to change") {
     // The policy, written out here independently of the schema table: a technician
     // registers and works incidents only; agents and engineers also keep customer records
-    // (accounts, contacts, units, contracts); managers and admins also blocking reasons and
-    // all reference data.
+    // (accounts, contacts, units, contracts) and transfer to orders; managers and admins also
+    // blocking reasons and all reference data.
     const std::map<EntityKind, std::string> allowed = {
         {EntityKind::incident, "agent engineer technician manager admin"},
         {EntityKind::account, "agent engineer manager admin"},
@@ -92,6 +92,7 @@ TEST_CASE("authorization: each role against each entity kind, to create and to c
         {EntityKind::resolution_code, "manager admin"},
         {EntityKind::priority_code, "manager admin"},
         {EntityKind::time_entry, "agent engineer technician manager admin"},  // their own time
+        {EntityKind::order, "agent engineer manager admin"},  // a technician updates the orders they carry out
     };
     REQUIRE(allowed.size() == kEntityKindCount);
     const Desk desk = desk_with_incident("tfletcher");  // the technician's own incident

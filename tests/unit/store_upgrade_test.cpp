@@ -39,7 +39,8 @@ app::Replica open_replica(const std::string& dir) {
 }
 
 void check_holds_everything(app::Replica& replica) {
-    const std::string expected = hotline::testing::read_text_file(kFixtures / "expected-replica-ann.txt");
+    const std::string expected = hotline::testing::with_defaults_added_since(
+        hotline::testing::read_text_file(kFixtures / "expected-replica-ann.txt"));
     const std::string got = testing::desk_fingerprint(replica.desk());
     CHECK_MESSAGE(got == expected, testing::first_difference(got, expected));
 

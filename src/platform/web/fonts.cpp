@@ -18,6 +18,7 @@ constexpr ImWchar kGlyphRanges[] = {
     0x2000, 0x206F,  // General Punctuation (dashes, quotes, …)
     0x20AC, 0x20AC,  // €
     0x2116, 0x2116,  // №
+    0x2192, 0x2192,  // → (hand-overs and transfers on the timeline)
     0x25B2, 0x25B2,  // ▲
     0x25BC, 0x25BC,  // ▼
     0,
