@@ -174,6 +174,10 @@ Result<Desk> Desk::from_parts(Parts parts) {
             d.number_index_.emplace(e.number.value, static_cast<std::uint32_t>(t.rows.size()));
         t.rows.push_back(std::move(e));
     }
+    Table& types = d.table(EntityKind::event_type);
+    for (Entity& e : default_event_types())  // defaults added since the snapshot was written
+        if (types.index.emplace(e.id, static_cast<std::uint32_t>(types.rows.size())).second)
+            types.rows.push_back(std::move(e));
     if (parts.seen.ranges().size() > d.replicas_.size())
         return make_error("bad_snapshot", "seen operations refer to an unknown replica");
     d.seen_ = std::move(parts.seen);

@@ -41,6 +41,10 @@ enum class IncidentField : std::uint8_t {
     // above stay for the values older versions stored (shown where these are empty).
     service_department,  // ref department
     assignee,            // ref staff_profile (a login)
+    // W6: the customer's satisfaction, "1" (poor) .. "5" (excellent), and what they said
+    // about it; given, it closes the incident (acceptance.hpp).
+    satisfaction,
+    satisfaction_comment,
 };
 
 // W11: user-definable event types (the defaults exist on every replica).

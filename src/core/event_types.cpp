@@ -8,6 +8,8 @@ constexpr std::pair<std::string_view, std::string_view> kDefaults[] = {
     {"call_in", "Incoming call"},   {"call_out", "Outgoing call"},
     {"email_in", "Incoming email"}, {"email_out", "Outgoing email"},
     {kAssignmentEventType, "Assignment"}, {"note", "Note"},
+    {kRejectionEventType, "Solution rejected"}, {kCloseRequestEventType, "Closing requested"},
+    {kCloseNoticeEventType, "Closing notice"},
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ constexpr std::string_view kOrigins[] = {"phone", "email", "web", "api", "fax", 
 constexpr std::string_view kLanguages[] = {"en", "fr", "ru", "it"};
 constexpr std::string_view kCoverages[] = {"warranty", "service_contract", "none"};
 constexpr std::string_view kBlockingModes[] = {"warn", "forbid"};
+constexpr std::string_view kSatisfactions[] = {"1", "2", "3", "4", "5"};
 
 constexpr std::string_view kTrue = kFlagTrue;
 
@@ -49,6 +50,8 @@ constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::unit, "unit", "Unit", FK::ref, {}, EK::unit},
     {IncidentField::service_department, "service_department", "Service department", FK::ref, {}, EK::department},
     {IncidentField::assignee, "assignee", "Assignee", FK::ref, {}, EK::staff_profile},
+    {IncidentField::satisfaction, "satisfaction", "Satisfaction", FK::choice, kSatisfactions},
+    {IncidentField::satisfaction_comment, "satisfaction_comment", "Satisfaction comment", FK::long_text},
 };
 
 constexpr FieldSpec kEventTypeFields[] = {
