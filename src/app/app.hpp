@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/acceptance_form.hpp"
 #include "app/admin_access.hpp"
 #include "app/assignment_form.hpp"
 #include "app/draft.hpp"
@@ -101,6 +102,9 @@ public:
     const AssignmentForm& assignment() const { return assignment_; }
     TimeTracker& timer() { return timer_; }
     const TimeTracker& timer() const { return timer_; }
+    // The customer's answer on the open incident (W6): acceptance, rejection, rating, closing.
+    AcceptanceForm& acceptance() { return acceptance_; }
+    const AcceptanceForm& acceptance() const { return acceptance_; }
     Draft& create_draft() { return create_draft_; }
     bool create_full_form() const { return create_full_; }
     // The new-incident form against real records: lookups, what is chosen, the
@@ -169,6 +173,12 @@ public:
     bool start_timer(std::int64_t now_ms);
     bool stop_timer(std::int64_t now_ms);
     bool add_time_entry(std::int64_t now_ms);
+    // The customer's answer (app_work.cpp, W6), recorded by the agent: accept or reject the
+    // solution, rate it (closes the incident), or close the incident at their request.
+    bool accept_solution(std::int64_t now_ms);
+    bool reject_solution(std::int64_t now_ms);
+    bool rate_and_close(std::int64_t now_ms);
+    bool close_on_request(std::int64_t now_ms);
     void set_dark_theme(bool dark);
     // The interface language (P7), kept with the theme in the replica's metadata: the
     // user's choice outlives reloads; without one, the browser's language stays.
@@ -232,6 +242,7 @@ private:
     IncidentEditor editor_;
     AssignmentForm assignment_;
     TimeTracker timer_;
+    AcceptanceForm acceptance_;
     Draft create_draft_;
     bool create_full_ = false;
     std::string actor_;
