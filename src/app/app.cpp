@@ -14,6 +14,7 @@ App::App(Replica replica, const Options& options)
       assignment_(replica_, list_, options.actor),
       timer_(replica_, options.actor),
       orders_(replica_, list_, options.actor),
+      acceptance_(replica_, list_, options.actor),
       actor_(options.actor),
       registration_(replica_, create_draft_, options.actor),
       principal_{std::string(person_name(options.actor)), {}, options.role},

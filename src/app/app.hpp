@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/acceptance_form.hpp"
 #include "app/admin_access.hpp"
 #include "app/assignment_form.hpp"
 #include "app/draft.hpp"
@@ -107,6 +108,9 @@ public:
     // The open incident's orders and billing (W8, W9); the UI has it follow the open incident.
     OrdersForm& orders() { return orders_; }
     const OrdersForm& orders() const { return orders_; }
+    // The customer's answer on the open incident (W6): acceptance, rejection, rating, closing.
+    AcceptanceForm& acceptance() { return acceptance_; }
+    const AcceptanceForm& acceptance() const { return acceptance_; }
     Draft& create_draft() { return create_draft_; }
     bool create_full_form() const { return create_full_; }
     // The new-incident form against real records: lookups, what is chosen, the
@@ -185,6 +189,12 @@ public:
     bool transfer(std::int64_t now_ms);
     bool update_order(std::int64_t now_ms);
     bool set_billing(std::optional<bool> billable, std::int64_t now_ms);
+    // The customer's answer (app_work.cpp, W6), recorded by the agent: accept or reject the
+    // solution, rate it (closes the incident), or close the incident at their request.
+    bool accept_solution(std::int64_t now_ms);
+    bool reject_solution(std::int64_t now_ms);
+    bool rate_and_close(std::int64_t now_ms);
+    bool close_on_request(std::int64_t now_ms);
     void set_dark_theme(bool dark);
     // The interface language (P7), kept with the theme in the replica's metadata: the
     // user's choice outlives reloads; without one, the browser's language stays.
@@ -249,6 +259,7 @@ private:
     AssignmentForm assignment_;
     TimeTracker timer_;
     OrdersForm orders_;
+    AcceptanceForm acceptance_;
     Draft create_draft_;
     bool create_full_ = false;
     std::string actor_;

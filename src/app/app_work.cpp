@@ -1,4 +1,5 @@
-// App commands on the open incident's work: assignment (W2, W3) and time (W4).
+// App commands on the open incident's work: assignment (W2, W3), time (W4) and the
+// customer's answer (W6).
 #include "app/app.hpp"
 #include "app/i18n.hpp"
 #include "core/assignment.hpp"
@@ -12,11 +13,14 @@ Outcome check_may_assign(const Principal& who) {
     return make_error("forbidden_assignment", std::string(tr("A technician may not assign incidents")));
 }
 
-// The Summary's draft holds every field: it takes the assignment just made, or it would
-// count as an unsaved edit and its Save would write the old assignment back.
+// The Summary's draft holds every field: it takes the fields a command just set, or they
+// would count as unsaved edits and its Save would write the old values back.
+void take_fields(Draft& draft, const Incident& incident, std::initializer_list<IncidentField> fields) {
+    for (IncidentField f : fields) draft.value(f) = std::string(incident.value(f));
+}
+
 void take_assignment(Draft& draft, const Incident& incident) {
-    for (IncidentField f : {IncidentField::service_department, IncidentField::assignee})
-        draft.value(f) = std::string(incident.value(f));
+    take_fields(draft, incident, {IncidentField::service_department, IncidentField::assignee});
 }
 }  // namespace
 
@@ -52,6 +56,29 @@ bool App::add_time_entry(std::int64_t now_ms) {
     const Incident* inc = editor_.incident();
     if (!inc) return false;
     return report(timer_.add_manual(*inc, now_ms), tr("Time logged"));
+}
+
+bool App::accept_solution(std::int64_t now_ms) {
+    acceptance_.follow(editor_.row());
+    return report(acceptance_.accept(now_ms), tr("The customer accepted the solution"));
+}
+
+bool App::reject_solution(std::int64_t now_ms) {
+    acceptance_.follow(editor_.row());
+    return report(acceptance_.reject(now_ms), tr("The solution was rejected: the incident is in progress again"));
+}
+
+bool App::rate_and_close(std::int64_t now_ms) {
+    acceptance_.follow(editor_.row());
+    const Outcome done = acceptance_.rate(now_ms);
+    if (const Incident* inc = editor_.incident())
+        take_fields(editor_.draft(), *inc, {IncidentField::satisfaction, IncidentField::satisfaction_comment});
+    return report(done, tr("Rating recorded: the incident is closed"));
+}
+
+bool App::close_on_request(std::int64_t now_ms) {
+    acceptance_.follow(editor_.row());
+    return report(acceptance_.close_on_request(now_ms), tr("Closed at the customer's request"));
 }
 
 }  // namespace hotline::app

@@ -6,6 +6,7 @@
 #include "core/code_tree.hpp"
 #include "core/orders.hpp"
 #include "core/event_types.hpp"
+#include "protocol/push_messages.hpp"
 
 namespace hotline::app {
 namespace {
@@ -73,6 +74,10 @@ std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes) {
 
 std::string_view person_name(std::string_view actor) {
     return actor.size() > 2 && actor[1] == ':' ? actor.substr(2) : actor;
+}
+
+std::string_view author_text(std::string_view actor) {
+    return actor == protocol::kServerActor ? tr("system") : person_name(actor);
 }
 
 std::string_view status_text(IncidentStatus s) { return tr(status_label(s)); }

@@ -16,7 +16,7 @@ std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& inciden
     rows.reserve(incident.events.size());
     for (const Event& ev : incident.events)
         rows.push_back({format_date_time(ev.stamp.wall_ms, utc_offset_minutes),
-                        std::string(event_type_text(desk, ev.type)), std::string(person_name(ev.actor)), std::string(ev.text)});
+                        std::string(event_type_text(desk, ev.type)), std::string(author_text(ev.actor)), std::string(ev.text)});
     return rows;
 }
 
@@ -48,7 +48,7 @@ void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offse
             if (e.kind == TxKind::created || e.field == "incident") continue;
             rows.emplace_back(e.wall_ms, LogRow{format_date_time(e.wall_ms, utc_offset_minutes),
                                                 name + ": " + std::string(log_field_text(e.field, follower.kind)),
-                                                std::string(person_name(e.actor)), follower.value(e.field, e.old_value),
+                                                std::string(author_text(e.actor)), follower.value(e.field, e.old_value),
                                                 follower.value(e.field, e.new_value), e.kind == TxKind::superseded});
         }
     }
@@ -71,7 +71,7 @@ std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc
     std::vector<std::pair<std::int64_t, LogRow>> timed;  // by wall time, to merge in time entries and orders
     for (const TxEntry& e : render_transaction_log(desk, incident)) {
         LogRow row{format_date_time(e.wall_ms, utc_offset_minutes), std::string(log_field_text(e.field)),
-                   std::string(person_name(e.actor)), value_text(e.field, e.old_value, EntityKind::incident, &desk),
+                   std::string(author_text(e.actor)), value_text(e.field, e.old_value, EntityKind::incident, &desk),
                    value_text(e.field, e.new_value, EntityKind::incident, &desk), e.kind == TxKind::superseded};
         if (e.kind == TxKind::event) {
             // The log entry holds the event's type and id: show the type and what was written.

@@ -49,6 +49,10 @@ enum class IncidentField : std::uint8_t {
     // when someone overrode it, with the reason.
     billing,
     billing_reason,
+    // W6: the customer's satisfaction, "1" (poor) .. "5" (excellent), and what they said
+    // about it; given, it closes the incident (acceptance.hpp).
+    satisfaction,
+    satisfaction_comment,
 };
 
 // W11: user-definable event types (the defaults exist on every replica).

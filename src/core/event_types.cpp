@@ -9,6 +9,8 @@ constexpr std::pair<std::string_view, std::string_view> kDefaults[] = {
     {"email_in", "Incoming email"}, {"email_out", "Outgoing email"},
     {kAssignmentEventType, "Assignment"}, {"note", "Note"},
     {kTransferEventType, "Transfer"},
+    {kRejectionEventType, "Solution rejected"}, {kCloseRequestEventType, "Closing requested"},
+    {kCloseNoticeEventType, "Closing notice"},
 };
 
 }  // namespace

@@ -13,9 +13,16 @@ namespace hotline {
 inline constexpr std::string_view kAssignmentEventType = "assignment";
 // W8: an incident transferred to an order, and the order's outcome (transfer.hpp).
 inline constexpr std::string_view kTransferEventType = "transfer";
+// W6, W7 (acceptance.hpp): the customer rejected the solution (the text is their reason),
+// asked for the incident to be closed, and the server's notice before it closes one.
+inline constexpr std::string_view kRejectionEventType = "rejection";
+inline constexpr std::string_view kCloseRequestEventType = "close_request";
+inline constexpr std::string_view kCloseNoticeEventType = "close_notice";
 
-// The defaults, as records with a zero stamp (older than any operation). A desk
-// loaded from a snapshot written before a default existed gets it too (Desk::from_parts).
+// The defaults, as records with a zero stamp (older than any operation). A snapshot
+// holds the event types it knew, defaults included: one written before a default was
+// added lacks it, and Desk::from_parts adds it back (with its zero stamp, any write to
+// the same key still wins, as on a desk that had it from the start).
 std::vector<Entity> default_event_types();
 
 // A default type still carrying its default label (the interface translates

@@ -24,6 +24,7 @@ constexpr std::string_view kBillings[] = {"billable", "not_billable"};
 constexpr auto& kOrderTypes = kOrderTypeNames;
 constexpr auto& kOrderStatuses = kOrderStatusNames;
 constexpr std::string_view kBlockingModes[] = {"warn", "forbid"};
+constexpr std::string_view kSatisfactions[] = {"1", "2", "3", "4", "5"};
 
 constexpr std::string_view kTrue = kFlagTrue;
 
@@ -59,6 +60,8 @@ constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::resolution_code, "resolution.code", "Resolution code", FK::ref, {}, EK::resolution_code},
     {IncidentField::billing, "billing", "Billing", FK::choice, kBillings},
     {IncidentField::billing_reason, "billing.reason", "Billing reason", FK::short_text},
+    {IncidentField::satisfaction, "satisfaction", "Satisfaction", FK::choice, kSatisfactions},
+    {IncidentField::satisfaction_comment, "satisfaction_comment", "Satisfaction comment", FK::long_text},
 };
 
 constexpr FieldSpec kEventTypeFields[] = {

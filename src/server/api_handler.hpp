@@ -83,6 +83,8 @@ public:
         (void)path;
         return std::nullopt;
     }
+    // Work on a timer (HttpServerSettings::tick_interval), on the thread that calls handle().
+    virtual void tick() {}
 };
 
 // A reply computed by `work` on another thread (ApiResponse::background).

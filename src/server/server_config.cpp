@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <limits>
+#include <type_traits>
 
 namespace hotline::server {
 namespace {
@@ -40,6 +41,20 @@ struct Setting {
     bool takes_value;
     std::function<Outcome(ServerConfig&, std::string_view value, std::string_view source)> apply;
 };
+
+constexpr std::uint64_t kDaysMax = 3650;
+
+// A whole number in [min, max] stored in the integer `field` picks out of the config.
+template <typename Pick>
+Setting number_setting(std::string_view flag, const char* env, std::uint64_t min, std::uint64_t max, Pick field) {
+    return {flag, env, true, [=](ServerConfig& c, std::string_view v, std::string_view source) -> Outcome {
+                auto n = parse_number(v, min, max, source);
+                if (!n) return n.error();
+                auto& target = field(c);
+                target = static_cast<std::remove_reference_t<decltype(target)>>(*n);
+                return {};
+            }};
+}
 
 std::vector<Setting> settings() {
     return {
@@ -119,6 +134,12 @@ std::vector<Setting> settings() {
              c.demo_incidents = static_cast<std::size_t>(*n);
              return {};
          }},
+        number_setting("--auto-close-days", "HOTLINE_AUTO_CLOSE_DAYS", 0, kDaysMax,
+                       [](ServerConfig& c) -> auto& { return c.auto_close.close_after_days; }),
+        number_setting("--close-notice-days", "HOTLINE_CLOSE_NOTICE_DAYS", 0, kDaysMax,
+                       [](ServerConfig& c) -> auto& { return c.auto_close.notice_days; }),
+        number_setting("--sweep-seconds", "HOTLINE_SWEEP_SECONDS", 1, 86'400,
+                       [](ServerConfig& c) -> auto& { return c.sweep_seconds; }),
     };
 }
 
@@ -161,6 +182,10 @@ Result<ServerConfig> parse_server_config(const std::vector<std::string>& args, c
         }
         if (auto applied = setting->apply(config, value, name); !applied) return applied.error();
     }
+    if (config.auto_close.notice_days > config.auto_close.close_after_days && config.auto_close.enabled())
+        return make_error("bad_flag_value", "--close-notice-days (" + std::to_string(config.auto_close.notice_days) +
+                                                ") must not exceed --auto-close-days (" +
+                                                std::to_string(config.auto_close.close_after_days) + ")");
     return config;
 }
 
@@ -192,6 +217,12 @@ std::string server_usage(std::string_view program) {
            "  --trusted-proxy ADDR[,ADDR...]\n"
            "                     reverse proxies whose X-Forwarded-For names the client, for login\n"
            "                     rate limits and the log (HOTLINE_TRUSTED_PROXY, default none: ignored)\n"
+           "  --auto-close-days N  close a solved incident after N days without an answer from the\n"
+           "                     customer; 0 = never (HOTLINE_AUTO_CLOSE_DAYS, default 14)\n"
+           "  --close-notice-days N  give the closing notice N days before (HOTLINE_CLOSE_NOTICE_DAYS,\n"
+           "                     default 3; at most --auto-close-days)\n"
+           "  --sweep-seconds N  how often automatic closing looks for due incidents\n"
+           "                     (HOTLINE_SWEEP_SECONDS, default 300)\n"
            "  --help             this text\n"
            "\n"
            "Flags win over environment variables. SIGINT/SIGTERM stop the server gracefully.\n";

@@ -19,6 +19,11 @@
 //   --trusted-proxy ADDR[,ADDR...]  HOTLINE_TRUSTED_PROXY  reverse proxies whose X-Forwarded-For
 //                                         names the client (rate limits, log); default none:
 //                                         the header is ignored
+//   --auto-close-days N    HOTLINE_AUTO_CLOSE_DAYS    W7: a solved incident closes after N days
+//                                                    without an answer from the customer
+//                                                    (core/auto_close.hpp); 0: never; default 14
+//   --close-notice-days N  HOTLINE_CLOSE_NOTICE_DAYS  its notice comes N days before; default 3
+//   --sweep-seconds N      HOTLINE_SWEEP_SECONDS      how often the server looks; default 300
 //   --help
 #pragma once
 
@@ -30,6 +35,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/auto_close.hpp"
 #include "core/result.hpp"
 
 namespace hotline::server {
@@ -46,6 +52,8 @@ struct ServerConfig {
     std::string demo_data;  // empty: the program's built-in default path
     std::string port_file;
     std::vector<std::string> trusted_proxies;  // addresses, checked when the server starts
+    AutoClosePolicy auto_close;
+    std::uint32_t sweep_seconds = 300;
     bool help = false;  // --help was given: print server_usage() and exit 0
 
     bool uses_postgres() const { return !postgres.empty(); }

@@ -72,4 +72,8 @@ Operation ServerDesk::mint_renumber(const std::string& incident_id, std::int64_t
     return factory_.renumber(std::string(kServerActor), now_ms, incident_id, number);
 }
 
+Operation ServerDesk::mint_step(const std::string& incident_id, const IncidentStep& step, std::int64_t now_ms) {
+    return step_operation(factory_, std::string(kServerActor), now_ms, incident_id, step);
+}
+
 }  // namespace hotline::server

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/desk.hpp"
+#include "core/incident_plan.hpp"
 #include "core/op_factory.hpp"
 #include "core/result.hpp"
 #include "protocol/push_messages.hpp"
@@ -47,6 +48,8 @@ public:
 
     // A renumber operation for `incident_id`, minted by the server (server_writes.hpp).
     Operation mint_renumber(const std::string& incident_id, std::int64_t number, std::int64_t now_ms);
+    // One step of a change the server plans on an incident (automatic closing, W7).
+    Operation mint_step(const std::string& incident_id, const IncidentStep& step, std::int64_t now_ms);
 
 private:
     ServerDesk() : factory_(std::string(kServerReplica)) {}

@@ -16,11 +16,39 @@ Result<std::optional<Operation>> give_final_number(ServerDesk& sd, WriteTransact
     return std::optional<Operation>(std::move(renumber));
 }
 
+// W7: the step `Step` of automatic closing, when it is the one due now (so never twice:
+// once made, the desk shows the notice, or the incident is no longer Solved).
+template <typename Step>
+std::optional<Operation> auto_close(ServerDesk& sd, const std::string& incident_id, const AutoClosePolicy& policy,
+                                    std::int64_t now_ms) {
+    const Entity* incident = sd.desk().find(incident_id);
+    if (!incident) return std::nullopt;
+    const auto due = auto_close_step(sd.desk(), *incident, policy, now_ms);
+    if (!due || !std::holds_alternative<Step>(*due)) return std::nullopt;
+    Operation op = sd.mint_step(incident_id, *due, now_ms);
+    if (sd.desk().apply(op).kind == ApplyKind::rejected) return std::nullopt;
+    return op;
+}
+
 }  // namespace
 
 Result<std::optional<Operation>> make_server_op(ServerDesk& sd, WriteTransaction& tx, const ServerIntent& intent,
                                                 std::int64_t now_ms) {
-    return std::visit([&](const GiveFinalNumber& give) { return give_final_number(sd, tx, give, now_ms); }, intent);
+    struct Make {
+        ServerDesk& sd;
+        WriteTransaction& tx;
+        std::int64_t now_ms;
+        Result<std::optional<Operation>> operator()(const GiveFinalNumber& give) const {
+            return give_final_number(sd, tx, give, now_ms);
+        }
+        Result<std::optional<Operation>> operator()(const SendCloseNotice& notice) const {
+            return auto_close<EventStep>(sd, notice.incident_id, notice.policy, now_ms);
+        }
+        Result<std::optional<Operation>> operator()(const AutoClose& close) const {
+            return auto_close<TransitionStep>(sd, close.incident_id, close.policy, now_ms);
+        }
+    };
+    return std::visit(Make{sd, tx, now_ms}, intent);
 }
 
 Result<std::vector<protocol::SequencedOp>> write_server_ops(ServerDesk& sd, Database& db,

@@ -1,6 +1,6 @@
-// The one path by which the server makes operations of its own: today the final number
-// of an incident created offline with a provisional one; later automatic closing,
-// routing, email intake. A server operation belongs to replica "server" with actor
+// The one path by which the server makes operations of its own: the final number of an
+// incident created offline with a provisional one, and automatic closing (W7,
+// core/auto_close.hpp: its notice, then the close); later routing, email intake. A server operation belongs to replica "server" with actor
 // "s:server" (protocol/push_messages.hpp), is stamped by the server's clock (ServerDesk's
 // factory, which continues from the log), is applied to the server's desk and is stored
 // in the same write transaction as what it goes with, with its sequence number, so
@@ -20,6 +20,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/auto_close.hpp"
 #include "core/operation.hpp"
 #include "core/result.hpp"
 #include "protocol/read_messages.hpp"
@@ -33,7 +34,18 @@ struct GiveFinalNumber {
     std::string incident_id;
 };
 
-using ServerIntent = std::variant<GiveFinalNumber>;
+// W7: the notice that a solved incident the customer does not answer about will close,
+// then the close; each made only while core/auto_close.hpp says it is the step due.
+struct SendCloseNotice {
+    std::string incident_id;
+    AutoClosePolicy policy;
+};
+struct AutoClose {
+    std::string incident_id;
+    AutoClosePolicy policy;
+};
+
+using ServerIntent = std::variant<GiveFinalNumber, SendCloseNotice, AutoClose>;
 
 // Inside an open write transaction, on a desk caught up through it: the operation that
 // does `intent`, already applied to the desk, for the caller to append in `tx`; nullopt

@@ -4,6 +4,7 @@
 
 #include "protocol/read_messages.hpp"
 #include "protocol/snapshot_messages.hpp"
+#include "server/auto_close_sweep.hpp"
 #include "server/pull.hpp"
 #include "server/push.hpp"
 #include "server/records_api.hpp"
@@ -52,6 +53,18 @@ std::int64_t SyncService::now() const {
     if (options_.now_ms) return options_.now_ms();
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Result<std::size_t> SyncService::sweep() {
+    auto made = sweep_auto_close(desk_, db_, options_.auto_close, now());
+    if (!made) return made.error();
+    if (!made->empty() && options_.on_change) options_.on_change();
+    return made->size();
+}
+
+void SyncService::tick() {
+    // A storage failure leaves nothing half done (server_writes.hpp): the next tick tries again.
+    (void)sweep();
 }
 
 ApiResponse SyncService::handle(const ApiRequest& request) {

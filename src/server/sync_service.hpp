@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/auto_close.hpp"
 #include "server/api_handler.hpp"
 #include "server/credentials.hpp"
 #include "server/db/database.hpp"
@@ -30,6 +31,7 @@ struct ServiceOptions {
     std::function<std::int64_t()> now_ms;  // wall clock in ms; the system clock when empty
     std::function<void()> on_change;       // the log grew (wake parked long polls)
     SnapshotCache::Limits snapshots;       // first-sync snapshots kept in memory
+    AutoClosePolicy auto_close;            // W7: closing solved incidents the customer is silent about
 };
 
 class SyncService : public ApiHandler {
@@ -42,6 +44,12 @@ public:
     ApiResponse handle(const ApiRequest& request) override;
     // kSmallBodyMax for everything but /push.
     std::optional<std::size_t> body_limit(std::string_view path) const override;
+
+    // Periodic work (the HTTP layer's timer): the automatic-closing sweep.
+    void tick() override;
+    // W7: gives due closing notices and closes due incidents now (auto_close_sweep.hpp);
+    // how many operations it stored. Tests call it after moving the clock.
+    Result<std::size_t> sweep();
 
     void set_on_change(std::function<void()> f) { options_.on_change = std::move(f); }
     const ServerDesk& desk() const { return desk_; }

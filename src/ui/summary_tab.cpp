@@ -1,4 +1,4 @@
-// The Summary tab: the incident's work (assignment, time, orders and billing:
+// The Summary tab: the incident's work (the customer's answer, assignment, time, orders and billing:
 // work_panels.hpp), then every field of the incident, editable (read-only once
 // archived); Save writes one change per edited field, Discard changes reverts.
 #include "app/i18n.hpp"
@@ -43,6 +43,7 @@ void draw_summary_tab(Context& ctx) {
         text_muted(app::tr("summary.archived"));
     }
     if (ImGui::BeginChild("fields")) {
+        draw_acceptance_panel(ctx, editable);
         draw_assignment_panel(ctx, editable);
         ImGui::Spacing();
         draw_timer_panel(ctx, editable);

@@ -28,12 +28,13 @@ const serverProgram = process.env.HOTLINE_SERVER_PROGRAM ||
 // The real server (hotline_server) on a fresh SQLite file with the demo users (password
 // "hotline-demo") and incidents (300, or `incidents`), serving the built site. Returns
 // {url, close()}. `startTimeout`: a large seed takes a while before the server listens.
-export async function startHotlineServer({incidents = 300, startTimeout = 20000} = {}) {
+// `args`: more flags for the server (its configuration, server_config.hpp).
+export async function startHotlineServer({incidents = 300, startTimeout = 20000, args = []} = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hotline-server-'));
   const portFile = path.join(dir, 'port');
   const child = spawn(serverProgram, ['--port', '0', '--port-file', portFile, '--db',
                                       path.join(dir, 'hotline.db'), '--site', siteDir, '--seed-demo',
-                                      '--demo-incidents', String(incidents)],
+                                      '--demo-incidents', String(incidents), ...args],
                       {stdio: ['ignore', 'ignore', 'pipe']});
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });

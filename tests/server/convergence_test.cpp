@@ -3,9 +3,12 @@
 // over real HTTP), each behind a chaos transport that drops requests and replies,
 // duplicates pushes and re-sends old ones late. Replicas edit at random, often offline,
 // often the same fields of the same incidents (real conflicts), with status changes the
-// server's guards will refuse, and customer records and reference data of every kind
-// (issue 8) created, edited and given to incidents, and transfers to orders and their
-// outcomes (issue 11, W8). The server is killed with SIGKILL at random moments, also
+// server's guards will refuse, customer records and reference data of every kind
+// (issue 8) created, edited and given to incidents, transfers to orders and their
+// outcomes (issue 11, W8), and the customer's answers to solutions (W6) committed as the
+// app does. The server closes silent solved incidents by itself (W7: a sweep every second,
+// a notice then the close, pulled by the replicas like any change). The server is killed
+// with SIGKILL at random moments, also
 // while a push is on the wire, and restarted on the same database.
 //
 // At the end (chaos off, server up, every engine ticked until idle) it checks:
@@ -27,6 +30,7 @@
 // exact moment a killer thread's SIGKILL lands inside a push (real time).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -47,6 +51,8 @@
 #include "app/replica.hpp"
 #include "adversary.hpp"
 #include "chaos_transport.hpp"
+#include "core/acceptance.hpp"
+#include "core/event_types.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"
 #include "core/transfer.hpp"
@@ -246,6 +252,23 @@ bool random_order_edit(Rng& rng, Client& c, std::int64_t now) {
     return kept;
 }
 
+// W6: the customer's answer, committed as the app does: each step of the plan an operation.
+bool random_answer(Rng& rng, Client& c, const Incident& inc, std::int64_t now) {
+    const std::string actor = "u:" + c.user.login, id = inc.id;
+    Result<IncidentPlan> plan = IncidentPlan{};
+    switch (rng.uniform(0, 3)) {
+        case 0: plan = plan_acceptance(inc); break;
+        case 1: plan = plan_rejection(inc, "not fixed " + std::to_string(rng.uniform(0, 99))); break;
+        case 2: plan = plan_rating(inc, std::to_string(rng.uniform(1, 5)), rng.chance(50) ? "fine" : ""); break;
+        default: plan = plan_close_request(inc, ""); break;
+    }
+    if (!plan) return false;
+    bool kept = true;
+    for (const IncidentStep& step : *plan)
+        kept = kept && c.commit([&](OpFactory& f) { return step_operation(f, actor, now, id, step); });
+    return kept;
+}
+
 // One random local change; returns whether the replica kept it.
 bool random_edit(Rng& rng, Client& c, std::int64_t now) {
     if (rng.chance(15)) return random_record_edit(rng, c, now);
@@ -267,13 +290,14 @@ bool random_edit(Rng& rng, Client& c, std::int64_t now) {
         const std::string value = random_value(rng, field);
         return c.commit([&](OpFactory& f) { return f.set_field(actor, now, id, field, value); });
     }
-    if (kind < 68) {
+    if (kind < 62) {
         std::vector<std::string> types;
         for (const auto& t : c.replica->desk().event_types()) types.push_back(t.id);
         const std::string type = rng.pick(types);
         const std::string text = "note " + std::to_string(rng.uniform(0, 9999));
         return c.commit([&](OpFactory& f) { return f.add_event(actor, now, id, type, text); });
     }
+    if (kind < 72) return random_answer(rng, c, *inc, now);
     if (kind < 88) {
         const auto to = static_cast<IncidentStatus>(rng.uniform(0, kStatusCount - 1));
         return c.commit([&](OpFactory& f) { return f.transition(actor, now, id, to); });
@@ -329,6 +353,23 @@ struct PostgresForServer {
     ~PostgresForServer() { ::unsetenv("HOTLINE_POSTGRES"); }
     PostgresForServer(const PostgresForServer&) = delete;
     PostgresForServer& operator=(const PostgresForServer&) = delete;
+};
+
+// W7 in the run: the server program sweeps every second, closes a solved incident after 7
+// days of silence (simulated time starts a month back, so many are due at once), and with no
+// days between notice and close, closes it at the sweep after its notice.
+struct AutoCloseForServer {
+    AutoCloseForServer() {
+        ::setenv("HOTLINE_SWEEP_SECONDS", "1", 1);
+        ::setenv("HOTLINE_AUTO_CLOSE_DAYS", "7", 1);
+        ::setenv("HOTLINE_CLOSE_NOTICE_DAYS", "0", 1);
+    }
+    ~AutoCloseForServer() {
+        for (const char* name : {"HOTLINE_SWEEP_SECONDS", "HOTLINE_AUTO_CLOSE_DAYS", "HOTLINE_CLOSE_NOTICE_DAYS"})
+            ::unsetenv(name);
+    }
+    AutoCloseForServer(const AutoCloseForServer&) = delete;
+    AutoCloseForServer& operator=(const AutoCloseForServer&) = delete;
 };
 
 // What the adversary may know of an honest replica: its id, its next op id, whether the
@@ -391,6 +432,7 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
             HOTLINE_REQUIRE_OK(db->create_user(*record));
         }
     }
+    const AutoCloseForServer auto_close;
     ServerProcess server(program, db_path, work);
     HOTLINE_REQUIRE_OK(server.start(0));
     auto reader = open_database();
@@ -517,6 +559,10 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
         REQUIRE_MESSAGE(settled, "replicas did not settle: " << states.str());
     };
     settle();
+    // The server's sweeps (every second) give notices to and close what the last pushes made
+    // due; then everyone pulls them, and nothing more is due.
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    settle();
     // The full counter: eve's incident stamped a minute ahead with counter 4294967295, pulled
     // by the manager, whose edit made after it must win (a wrapping counter would stamp it
     // below eve's and lose it as superseded).
@@ -540,6 +586,10 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
     auto server_desk = server::ServerDesk::load(*reader);
     HOTLINE_REQUIRE_OK(server_desk);
     const std::string expected = desk_fingerprint(server_desk->desk());
+    std::size_t noticed = 0;  // W7: incidents the server gave a closing notice to
+    for (const Incident& inc : server_desk->desk().incidents())
+        noticed += std::any_of(inc.events.begin(), inc.events.end(),
+                               [](const Event& e) { return e.type == kCloseNoticeEventType; });
     for (auto& c : clients) {
         CAPTURE(c->user.replica);
         const std::string got = desk_fingerprint(c->replica->desk());
@@ -618,7 +668,8 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
                                 << fig.applied << " stored (" << fig.superseded << " superseded), " << fig.rejected
                                 << " rejected (" << fig.conflicts << " in conflict lists), " << fig.log_ops
                                 << " in the log with renumbers, " << server_desk->desk().incidents().size()
-                                << " incidents; server killed " << fig.kills << " times (" << fig.kills_mid_request
+ << " incidents (" << noticed
+                                << " given a closing notice by the server); server killed " << fig.kills << " times (" << fig.kills_mid_request
                                 << " armed during a push); " << fig.chaos.requests << " requests: "
                                 << fig.chaos.dropped_requests << " dropped, " << fig.chaos.dropped_replies
                                 << " replies dropped, " << fig.chaos.duplicated << " duplicated, "

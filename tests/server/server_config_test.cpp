@@ -147,3 +147,30 @@ TEST_CASE("server config: trusted proxies are off unless given, by flag or envir
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().code == "bad_flag_value");
 }
+
+TEST_CASE("server config: automatic closing (W7) by flags and environment, checked") {
+    auto config = parse_server_config({}, kNoEnv);
+    REQUIRE(config.ok());
+    CHECK(config->auto_close == hotline::AutoClosePolicy{14, 3});
+    CHECK(config->sweep_seconds == 300);
+
+    config = parse_server_config({"--auto-close-days=10", "--close-notice-days", "2", "--sweep-seconds", "60"},
+                                 env_of({{"HOTLINE_AUTO_CLOSE_DAYS", "30"}, {"HOTLINE_SWEEP_SECONDS", "5"}}));
+    REQUIRE_MESSAGE(config.ok(), config.error().message);
+    CHECK(config->auto_close == hotline::AutoClosePolicy{10, 2});
+    CHECK(config->sweep_seconds == 60);
+
+    config = parse_server_config({}, env_of({{"HOTLINE_AUTO_CLOSE_DAYS", "0"}}));
+    REQUIRE(config.ok());
+    CHECK_FALSE(config->auto_close.enabled());  // never; the notice default does not matter then
+
+    auto refused = parse_server_config({"--auto-close-days", "5", "--close-notice-days", "6"}, kNoEnv);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "bad_flag_value");
+    refused = parse_server_config({"--sweep-seconds", "0"}, kNoEnv);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "bad_number");
+    refused = parse_server_config({"--auto-close-days", "two"}, kNoEnv);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "bad_number");
+}

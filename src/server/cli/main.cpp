@@ -75,7 +75,9 @@ int main(int argc, char** argv) {
         log_event("demo", {{"users_created", demo->users_created}, {"operations_stored", demo->operations_stored}});
     }
 
-    auto service = SyncService::open(**db, {});
+    ServiceOptions options;
+    options.auto_close = config->auto_close;
+    auto service = SyncService::open(**db, std::move(options));
     if (!service) return fail("load desk", service.error());
     log_event("desk", {{"seq", (*service)->desk().seq()}, {"incidents", (*service)->desk().desk().incidents().size()}});
 
@@ -85,6 +87,7 @@ int main(int argc, char** argv) {
     settings.site_dir = config->site_dir;
     settings.max_body_bytes = config->max_body_bytes;
     settings.trusted_proxies = config->trusted_proxies;
+    settings.tick_interval = std::chrono::seconds(config->sweep_seconds);  // automatic closing (W7)
     http::HttpServer server(settings, **service);
     (*service)->set_on_change([&server] { server.notify_changed(); });
     if (auto started = server.start(); !started) return fail("listen", started.error());

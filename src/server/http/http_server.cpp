@@ -49,6 +49,7 @@ struct HttpServer::Impl {
     tcp::acceptor acceptor{ioc};
     asio::steady_timer accept_retry{ioc};
     asio::steady_timer grace_timer{ioc};
+    asio::steady_timer tick_timer{ioc};
     std::thread thread;
     std::atomic<std::uint16_t> port{0};
     std::mutex lifecycle;
@@ -86,6 +87,16 @@ struct HttpServer::Impl {
         });
     }
 
+    void schedule_tick() {
+        if (core.settings.tick_interval.count() <= 0) return;
+        tick_timer.expires_after(core.settings.tick_interval);
+        tick_timer.async_wait([this](boost::system::error_code ec) {
+            if (ec || core.stopping) return;
+            core.handler.tick();
+            schedule_tick();
+        });
+    }
+
     void notify() {
         for (auto& session : snapshot(core.parked)) session->on_changed();
     }
@@ -96,6 +107,7 @@ struct HttpServer::Impl {
         boost::system::error_code ignored;
         acceptor.close(ignored);
         accept_retry.cancel();
+        tick_timer.cancel();
         // Once the last connection is gone nothing is left in the io_context and run()
         // returns; the grace timer is the only other work, so it is cancelled then.
         core.on_session_closed = [this] {
@@ -152,6 +164,7 @@ Outcome HttpServer::start() {
     impl_->port = acceptor.local_endpoint(ec).port();
     impl_->started = true;
     impl_->accept();
+    impl_->schedule_tick();
     impl_->thread = std::thread([impl = impl_.get()] { impl->run(); });
     return Outcome::success();
 }

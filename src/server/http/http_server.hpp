@@ -53,6 +53,9 @@ struct HttpServerSettings {
     std::vector<std::string> trusted_proxies;
     std::size_t worker_threads = 2;          // background work (password hashes): ~64 MiB each while hashing
     std::size_t max_background_queue = 64;   // waiting background jobs before 503 "server_busy"
+    // ApiHandler::tick() runs this often on the io thread (the first time one interval after
+    // start()); zero: never.
+    std::chrono::milliseconds tick_interval{0};
     LogSink log;                         // empty: stderr_log_sink()
 };
 

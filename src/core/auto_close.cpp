@@ -1,0 +1,55 @@
+#include "core/auto_close.hpp"
+
+#include <algorithm>
+
+#include "core/entity_rules.hpp"
+#include "core/event_types.hpp"
+#include "core/history.hpp"
+
+namespace hotline {
+namespace {
+
+// When the incident last became Solved: its history lists transitions as they were applied,
+// so the last one to Solved is the one that holds.
+std::int64_t solved_at(const Desk& desk, const Incident& incident) {
+    std::int64_t at = incident.updated_ms;
+    for (const TxEntry& e : decode_history(incident.history, desk.actors(), incident.kind))
+        if (e.kind == TxKind::status && e.new_value == status_name(IncidentStatus::solved)) at = e.wall_ms;
+    return at;
+}
+
+// The latest closing notice given at or after `since`.
+std::optional<std::int64_t> notice_since(const Incident& incident, std::int64_t since) {
+    std::optional<std::int64_t> at;
+    for (const Event& ev : incident.events)
+        if (ev.type == kCloseNoticeEventType && ev.stamp.wall_ms >= since) at = std::max(at.value_or(since), ev.stamp.wall_ms);
+    return at;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> customer_silence_start(const Desk& desk, const Incident& incident) {
+    if (incident.status != IncidentStatus::solved) return std::nullopt;
+    std::int64_t since = solved_at(desk, incident);
+    for (const Event& ev : incident.events)
+        if (ev.type != kCloseNoticeEventType) since = std::max(since, ev.stamp.wall_ms);
+    return since;
+}
+
+std::optional<IncidentStep> auto_close_step(const Desk& desk, const Incident& incident, const AutoClosePolicy& policy,
+                                        std::int64_t now_ms) {
+    if (!policy.enabled()) return std::nullopt;
+    const auto silence = customer_silence_start(desk, incident);
+    if (!silence) return std::nullopt;
+    const std::int64_t notice_ms = std::clamp<std::int64_t>(policy.notice_days, 0, policy.close_after_days) * kDayMs;
+    const std::int64_t deadline = *silence + policy.close_after_days * kDayMs;
+    const auto notice = notice_since(incident, *silence);
+    if (!notice) {
+        if (now_ms < deadline - notice_ms) return std::nullopt;
+        return IncidentStep{EventStep{std::string(kCloseNoticeEventType), utc_date(std::max(deadline, now_ms + notice_ms))}};
+    }
+    if (now_ms < std::max(deadline, *notice + notice_ms)) return std::nullopt;
+    return IncidentStep{TransitionStep{IncidentStatus::closed}};
+}
+
+}  // namespace hotline
