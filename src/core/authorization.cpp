@@ -56,6 +56,20 @@ Outcome authorize_time_entry(const Principal& who, const Operation& op, const De
         return {};
     return refuse();
 }
+// W13: whoever may work an incident links articles to it and unlinks them.
+Outcome authorize_article_link(const Principal& who, const Operation& op, const Desk& desk) {
+    std::string_view incident;
+    if (op.type == OpType::create) {
+        for (const auto& [f, v] : op.fields)
+            if (f == ArticleLinkField::incident) incident = v;
+    } else if (const Entity* link = desk.find(EntityKind::article_link, op.entity_id)) {
+        incident = link->value(ArticleLinkField::incident);
+    }
+    const Incident* target = desk.find(incident);
+    if (target && !can_see_incident(who, *target))
+        return make_error("forbidden_incident", "No incident of yours has this id.");
+    return {};
+}
 }  // namespace
 
 bool sees_whole_desk(const Principal& who) { return who.role != Role::technician; }
@@ -93,7 +107,7 @@ TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
     if (everything_) return;
     for (const Incident& inc : desk.incidents()) {
         if (!is_technicians(who, inc)) continue;
-        ids_.insert(inc.id);  // for their incidents' time entries
+        ids_.insert(inc.id);  // for their incidents' time entries and article links
         for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::unit})
             if (!inc.value(f).empty()) ids_.emplace(inc.value(f));
     }
@@ -115,6 +129,8 @@ bool TechnicianScope::contains(const Entity& e) const {
         case EntityKind::incident: return assigned_to(e, login_) || e.created_by == "u:" + login_;
         case EntityKind::time_entry: return ids_.count(std::string(e.value(TimeEntryField::incident))) > 0 ||
                                             e.created_by == "u:" + login_;
+        case EntityKind::article_link: return ids_.count(std::string(e.value(ArticleLinkField::incident))) > 0 ||
+                                              e.created_by == "u:" + login_;
         case EntityKind::account:
         case EntityKind::contact:
         case EntityKind::unit:
@@ -125,7 +141,8 @@ bool TechnicianScope::contains(const Entity& e) const {
         case EntityKind::staff_profile:
         case EntityKind::reason_code:
         case EntityKind::resolution_code:
-        case EntityKind::priority_code: return true;
+        case EntityKind::priority_code:
+        case EntityKind::article: return true;
     }
     return false;
 }
@@ -152,6 +169,7 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
     if (sets_assignment(op) && !may_assign(who))
         return make_error("forbidden_assignment", "A technician may not assign incidents.");
     if (op.entity == EntityKind::time_entry) return authorize_time_entry(who, op, desk);
+    if (op.entity == EntityKind::article_link) return authorize_article_link(who, op, desk);
     // A technician changes only their own incidents (the other kinds they may change
     // at all are visible to everyone). Unknown incidents are left to Desk::apply for
     // those who may know which incidents exist.

@@ -73,6 +73,12 @@ enum class PriorityCodeField : std::uint8_t { label, active };
 // stopped, `ended` (milliseconds since 1970, UTC); a manual entry has `minutes`.
 enum class TimeEntryField : std::uint8_t { incident, person, started, ended, minutes, note };
 
+// W13: a knowledge-base article (core/knowledge.hpp). `reason_code` is a general or a
+// specific reason code; `state` is draft or published.
+enum class ArticleField : std::uint8_t { title, body, reason_code, language, state };
+// W13: an article linked to an incident, one record per link (knowledge.hpp says why).
+enum class ArticleLinkField : std::uint8_t { incident, article, active };
+
 template <typename E>
 inline constexpr bool is_entity_field_enum = false;
 template <> inline constexpr bool is_entity_field_enum<IncidentField> = true;
@@ -88,5 +94,7 @@ template <> inline constexpr bool is_entity_field_enum<ReasonCodeField> = true;
 template <> inline constexpr bool is_entity_field_enum<ResolutionCodeField> = true;
 template <> inline constexpr bool is_entity_field_enum<PriorityCodeField> = true;
 template <> inline constexpr bool is_entity_field_enum<TimeEntryField> = true;
+template <> inline constexpr bool is_entity_field_enum<ArticleField> = true;
+template <> inline constexpr bool is_entity_field_enum<ArticleLinkField> = true;
 
 }  // namespace hotline

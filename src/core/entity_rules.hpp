@@ -12,6 +12,8 @@
 //   time_entry       a timer (started, ended >= started once stopped) or a manual
 //                    entry (1..kManualMinutesMax minutes); the person is a login; not
 //                    on an archived incident; only `ended` and `note` change later
+//   article          published only with a body (W13)
+//   article_link     only `active` changes after its create; not on an archived incident
 //   blocking_reason  (none beyond the schema)
 //   the others       (none beyond the schema)
 #pragma once

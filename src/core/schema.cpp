@@ -145,6 +145,23 @@ constexpr FieldSpec kTimeEntryFields[] = {
     {TimeEntryField::note, "note", "Note", FK::short_text},
 };
 
+// W13: articles are written by engineers and managers, read by everyone once published.
+constexpr std::string_view kArticleStates[] = {"draft", "published"};
+
+constexpr FieldSpec kArticleFields[] = {
+    {ArticleField::title, "title", "Title", FK::short_text, {}, EK::incident, {}, true},
+    {ArticleField::body, "body", "Body", FK::long_text},
+    {ArticleField::reason_code, "reason_code", "Reason code", FK::ref, {}, EK::reason_code},
+    {ArticleField::language, "language", "Language", FK::choice, kLanguages, EK::incident, "en", true},
+    {ArticleField::state, "state", "State", FK::choice, kArticleStates, EK::incident, "draft", true},
+};
+
+constexpr FieldSpec kArticleLinkFields[] = {
+    {ArticleLinkField::incident, "incident", "Incident", FK::ref, {}, EK::incident, {}, true},
+    {ArticleLinkField::article, "article", "Article", FK::ref, {}, EK::article, {}, true},
+    {ArticleLinkField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
 // Every field's id is its place in its table.
 template <std::size_t N>
 constexpr bool in_enum_order(const FieldSpec (&fields)[N]) {
@@ -157,12 +174,13 @@ static_assert(in_enum_order(kIncidentFields) && in_enum_order(kEventTypeFields) 
               in_enum_order(kBlockingReasonFields) && in_enum_order(kDepartmentFields) &&
               in_enum_order(kStaffProfileFields) && in_enum_order(kReasonCodeFields) &&
               in_enum_order(kResolutionCodeFields) && in_enum_order(kPriorityCodeFields) &&
-              in_enum_order(kTimeEntryFields));
+              in_enum_order(kTimeEntryFields) && in_enum_order(kArticleFields) && in_enum_order(kArticleLinkFields));
 
 using R = Role;
 constexpr RoleSet kEveryone{R::agent, R::engineer, R::technician, R::manager, R::admin};
 constexpr RoleSet kDeskStaff{R::agent, R::engineer, R::manager, R::admin};
 constexpr RoleSet kManagers{R::manager, R::admin};
+constexpr RoleSet kAuthors{R::engineer, R::manager, R::admin};  // W13: who writes articles
 
 constexpr KindSpec kKinds[] = {
     {EK::incident, "incident", "Incident", kIncidentFields, IdScheme::minted, true, true, true, kEveryone, kEveryone,
@@ -192,6 +210,12 @@ constexpr KindSpec kKinds[] = {
     // Who may log time for whom, and which fields change after creation: entity_rules.hpp, authorization.hpp.
     {EK::time_entry, "time_entry", "Time entry", kTimeEntryFields, IdScheme::minted, false, false, false, kEveryone,
      kEveryone, Visibility::by_incident, TimeEntryField::note},
+    // W13 (core/knowledge.hpp): drafts travel to every replica like published articles;
+    // the screens show a draft only to those who may write articles. Links go with their incident.
+    {EK::article, "article", "Article", kArticleFields, IdScheme::minted, false, false, false, kAuthors, kAuthors,
+     Visibility::everyone, ArticleField::title},
+    {EK::article_link, "article_link", "Article link", kArticleLinkFields, IdScheme::minted, false, false, false,
+     kEveryone, kEveryone, Visibility::by_incident, ArticleLinkField::article},
 };
 static_assert(std::size(kKinds) == kEntityKindCount);
 constexpr bool kinds_in_order() {
@@ -274,7 +298,9 @@ bool is_valid_record_id(EntityKind kind, std::string_view id) {
         case EntityKind::unit:
         case EntityKind::contract:
         case EntityKind::blocking_reason:
-        case EntityKind::time_entry: return OpId::parse(id).ok();
+        case EntityKind::time_entry:
+        case EntityKind::article:
+        case EntityKind::article_link: return OpId::parse(id).ok();
     }
     return false;
 }

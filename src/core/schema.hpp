@@ -44,13 +44,15 @@ enum class EntityKind : std::uint8_t {
     resolution_code,
     priority_code,
     time_entry,
+    article,
+    article_link,
 };
-inline constexpr std::size_t kEntityKindCount = 13;
+inline constexpr std::size_t kEntityKindCount = 15;
 inline constexpr EntityKind kAllEntityKinds[kEntityKindCount] = {
     EntityKind::incident,   EntityKind::event_type,      EntityKind::account,       EntityKind::contact,
     EntityKind::unit,       EntityKind::contract,        EntityKind::blocking_reason, EntityKind::department,
     EntityKind::staff_profile, EntityKind::reason_code,  EntityKind::resolution_code, EntityKind::priority_code,
-    EntityKind::time_entry,
+    EntityKind::time_entry, EntityKind::article, EntityKind::article_link,
 };
 
 enum class FieldKind : std::uint8_t {

@@ -92,6 +92,8 @@ TEST_CASE("authorization: each role against each entity kind, to create and to c
         {EntityKind::resolution_code, "manager admin"},
         {EntityKind::priority_code, "manager admin"},
         {EntityKind::time_entry, "agent engineer technician manager admin"},  // their own time
+        {EntityKind::article, "engineer manager admin"},                       // W13: the others read
+        {EntityKind::article_link, "agent engineer technician manager admin"}, // on incidents they work
     };
     REQUIRE(allowed.size() == kEntityKindCount);
     const Desk desk = desk_with_incident("tfletcher");  // the technician's own incident
