@@ -4,6 +4,7 @@
 
 #include "core/text_fold.hpp"
 #include "core/entity_rules.hpp"
+#include "core/knowledge.hpp"
 
 namespace hotline::app {
 namespace {
@@ -151,9 +152,11 @@ private:
     Outcome outcome_;
 };
 
-// A two-level code tree (general -> specific) from the stories' labels.
-void create_code_tree(Creator& c, EntityKind kind, const std::string& prefix, const DemoData& data,
-                      std::string DemoStory::*general, std::string DemoStory::*specific) {
+using CodeKeys = std::map<std::string, std::string, std::less<>>;  // "<general>/<specific>" -> key
+
+// A two-level code tree (general -> specific) from the stories' labels; the specific codes' keys.
+CodeKeys create_code_tree(Creator& c, EntityKind kind, const std::string& prefix, const DemoData& data,
+                          std::string DemoStory::*general, std::string DemoStory::*specific) {
     const FieldId label = kind == EntityKind::reason_code ? FieldId(ReasonCodeField::label) : FieldId(ResolutionCodeField::label);
     const FieldId parent = kind == EntityKind::reason_code ? FieldId(ReasonCodeField::parent) : FieldId(ResolutionCodeField::parent);
     std::map<std::string, std::string, std::less<>> generals;  // label -> key
@@ -165,6 +168,17 @@ void create_code_tree(Creator& c, EntityKind kind, const std::string& prefix, co
             specifics.try_emplace(s.*general + "/" + s.*specific, g->second + "_" + std::to_string(specifics.size() + 1));
         if (new_specific) c.make(kind, {{label, s.*specific}, {parent, g->second}}, k->second);
     }
+    return specifics;
+}
+
+// W13: the demo's knowledge base, published, each article under its story's reason code.
+void create_articles(Creator& c, const DemoData& data, const CodeKeys& reasons) {
+    for (const DemoArticle& a : data.articles)
+        c.make(EntityKind::article, {{ArticleField::title, a.title},
+                                     {ArticleField::body, a.body},
+                                     {ArticleField::reason_code, reasons.at(a.reason_general + "/" + a.reason_specific)},
+                                     {ArticleField::language, a.lang},
+                                     {ArticleField::state, std::string(kArticlePublished)}});
 }
 
 void create_reference_data(Creator& c, const DemoData& data) {
@@ -178,7 +192,9 @@ void create_reference_data(Creator& c, const DemoData& data) {
                 {StaffProfileField::field_technician, std::string(e.technician ? kFlagTrue : kFlagFalse)}},
                demo_login(e.login));
     }
-    create_code_tree(c, EntityKind::reason_code, "reason_", data, &DemoStory::reason_general, &DemoStory::reason_specific);
+    const CodeKeys reasons =
+        create_code_tree(c, EntityKind::reason_code, "reason_", data, &DemoStory::reason_general, &DemoStory::reason_specific);
+    create_articles(c, data, reasons);
     create_code_tree(c, EntityKind::resolution_code, "resolution_", data, &DemoStory::resolution_general,
                      &DemoStory::resolution_specific);
 }

@@ -44,6 +44,8 @@ constexpr Choice kChoices[] = {
     {"none", tr_key("None")},
     {"warn", tr_key("Warn")},
     {"forbid", tr_key("Forbid registration")},
+    {"draft", tr_key("Draft")},
+    {"published", tr_key("Published")},
 };
 
 }  // namespace
