@@ -33,6 +33,8 @@ void draw_summary_tab(Context& ctx) {
         ImGui::Spacing();
         draw_timer_panel(ctx, editable);
         ImGui::Spacing();
+        draw_article_panel(ctx, editable);
+        ImGui::Spacing();
         auto typing_in = draw_groups(editor.draft(), registration_groups(), !editable, ctx.ui.focus_field);
         ImGui::Spacing();
         if (auto in_resolution = draw_groups(editor.draft(), std::span(&resolution_group(), 1), !editable,
