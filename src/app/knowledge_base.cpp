@@ -114,6 +114,7 @@ Outcome KnowledgeBase::write_from(const Incident& incident, std::int64_t now_ms)
     std::string id;
     if (Outcome made = create(EntityKind::article, *fields, now_ms, &id); !made) return made;
     if (Outcome linked = link(incident, id, now_ms); !linked) return linked;
+    query_.clear();  // the list shows the new draft among the others
     open(id);
     return {};
 }

@@ -12,6 +12,9 @@ using A = ArticleField;
 using L = ArticleLinkField;
 
 constexpr std::size_t kMinWordChars = 4;  // shorter title words are mostly "the", "les", "per"...
+// A sibling reason code alone (1) says too little: a printer's paper feed and a coffee
+// machine's water circuit are both "Hardware".
+constexpr int kMinSuggestionScore = 2;
 
 bool by_title(const Entity* a, const Entity* b) {
     const std::string_view ta = record_title(*a), tb = record_title(*b);
@@ -158,7 +161,7 @@ std::vector<ArticleSuggestion> suggest_articles(const Desk& desk, const Incident
     for (const Entity& article : desk.entities(EntityKind::article)) {
         if (!is_published(article) || is_linked(desk, incident.id, article.id)) continue;
         const int score = reason_score(desk, article, reasons) + word_score(article, title_words);
-        if (score == 0) continue;
+        if (score < kMinSuggestionScore) continue;
         out.push_back({&article, score + (article.value(A::language) == language ? 1 : 0)});
     }
     std::sort(out.begin(), out.end(), [](const ArticleSuggestion& a, const ArticleSuggestion& b) {

@@ -82,8 +82,8 @@ struct ArticleSuggestion {
 // Published articles not linked to the incident yet, best first (then by title), at
 // most `limit`. Score: the incident's specific reason code 6, its general code (or a
 // specific code under it) 3 (1 for another specific code of the same general code),
-// each title word (4 characters or more) in the article's title 2, in its body 1, the
-// language of the incident's account 1. Articles scoring only on language are left out.
+// each title word (4 characters or more) in the article's title 2, in its body 1; articles
+// scoring less than 2 are left out; the language of the incident's account adds 1.
 std::vector<ArticleSuggestion> suggest_articles(const Desk& desk, const Incident& incident, std::size_t limit = 5);
 
 // --- Writing an article from a solved incident ---

@@ -104,6 +104,9 @@ static void every_kind_reads_back(Backend backend) {
     const std::string spent = make("agent", EntityKind::time_entry,
                                    {{TimeEntryField::incident, i}, {TimeEntryField::person, "agent"},
                                     {TimeEntryField::minutes, "30"}});
+    const std::string article = make("manager", EntityKind::article,
+                                     {{ArticleField::title, "Boiler leaks"}, {ArticleField::reason_code, "leak"}});
+    make("agent", EntityKind::article_link, {{ArticleLinkField::incident, i}, {ArticleLinkField::article, article}});
     REQUIRE(made.size() == kEntityKindCount);
 
     for (const auto& [kind, id] : made) {
