@@ -20,6 +20,7 @@ App::App(Replica replica, const Options& options)
       principal_{std::string(person_name(options.actor)), {}, options.role},
       users_(replica_, principal_),
       reference_(replica_, principal_),
+      knowledge_(replica_, principal_),
       utc_offset_minutes_(options.utc_offset_minutes),
       user_label_(options.user_label) {}
 

@@ -36,6 +36,7 @@
 #include "app/i18n.hpp"
 #include "app/incident_editor.hpp"
 #include "app/incident_report.hpp"
+#include "app/knowledge_base.hpp"
 #include "app/list_model.hpp"
 #include "app/orders_form.hpp"
 #include "app/reference_editor.hpp"
@@ -55,6 +56,7 @@ enum class Screen : std::uint8_t {
     settings,  // the list and the settings
     conflicts, // the list and the changes the server refused (sync)
     admin,     // the list and Administration (users, reference data): admins and managers
+    knowledge, // the list and the Knowledge base (W13)
 };
 enum class DetailTab : std::uint8_t { summary, timeline, log };
 // The answers to "leave with unsaved changes?" (App::answer_leave).
@@ -75,7 +77,7 @@ public:
         std::string fresh_replica_id;  // used when the directory holds no replica yet
         std::string actor = "u:agent"; // who makes changes: "u:<login>" of the signed-in user
         std::string user_label;        // "Anna Ivanova (agent)"; empty: no one signed in
-        Role role = Role::agent;       // the signed-in user's (the demo and the local desk: an agent's)
+        Role role = Role::agent;       // the signed-in user's (the local desk: an agent's; the demo: an engineer's)
         std::string demo_data_path;    // non-empty: seed this demo data set into an empty replica
         std::int64_t now_ms = 0;
         int utc_offset_minutes = 0;    // the user's time zone, for dates on screen
@@ -125,6 +127,9 @@ public:
     const UserAdmin& users() const { return users_; }
     ReferenceEditor& reference() { return reference_; }
     const ReferenceEditor& reference() const { return reference_; }
+    // W13: the Knowledge base screen, and the open incident's articles.
+    KnowledgeBase& knowledge() { return knowledge_; }
+    const KnowledgeBase& knowledge() const { return knowledge_; }
 
     // --- Navigation ---
     // Selecting another incident while the open one has unsaved Summary edits
@@ -195,6 +200,15 @@ public:
     bool reject_solution(std::int64_t now_ms);
     bool rate_and_close(std::int64_t now_ms);
     bool close_on_request(std::int64_t now_ms);
+    // The Knowledge base (app_knowledge.cpp): the screen, an article in it, its form's
+    // Save and Publish; the open incident's links, and an article written from it.
+    void show_knowledge();
+    bool open_article(const std::string& id);
+    bool save_article(std::int64_t now_ms);
+    bool publish_article(std::int64_t now_ms);
+    bool link_article(const std::string& id, std::int64_t now_ms);
+    bool unlink_article(const std::string& id, std::int64_t now_ms);
+    bool write_article(std::int64_t now_ms);
     void set_dark_theme(bool dark);
     // The interface language (P7), kept with the theme in the replica's metadata: the
     // user's choice outlives reloads; without one, the browser's language stays.
@@ -267,6 +281,7 @@ private:
     Principal principal_;
     UserAdmin users_;
     ReferenceEditor reference_;
+    KnowledgeBase knowledge_;
     AdminTab admin_tab_ = AdminTab::users;
     int utc_offset_minutes_ = 0;
     Screen screen_ = Screen::list;

@@ -10,6 +10,7 @@ bool App::pane_has_changes() const {
     switch (screen_) {
         case Screen::create: return !create_draft_.is_blank();
         case Screen::detail: return editor_.has_unsaved_edits() || editor_.has_event_text();
+        case Screen::knowledge: return knowledge_.has_unsaved_edits();
         case Screen::list:
         case Screen::settings:
         case Screen::conflicts:
@@ -34,7 +35,8 @@ void App::close_pane() {
         case Screen::create:
         case Screen::settings:
         case Screen::conflicts:
-        case Screen::admin: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
+        case Screen::admin:
+        case Screen::knowledge: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
     }
 }
 
@@ -46,6 +48,8 @@ bool App::answer_leave(LeaveChoice choice, std::int64_t now_ms) {
             if (screen_ == Screen::create) {
                 create_draft_.clear();
                 registration_.view() = {};
+            } else if (screen_ == Screen::knowledge) {
+                knowledge_.revert();
             } else {
                 editor_.revert();
                 editor_.event_text().clear();
@@ -56,6 +60,7 @@ bool App::answer_leave(LeaveChoice choice, std::int64_t now_ms) {
         case LeaveChoice::save:
             // A new incident opens once saved: leaving the form is done.
             if (screen_ == Screen::create) return save_create(now_ms);
+            if (screen_ == Screen::knowledge && !save_article(now_ms)) return false;
             if (editor_.has_unsaved_edits() && !save_summary(now_ms)) return false;
             if (editor_.has_event_text() && !add_event(now_ms)) return false;
             close_pane();

@@ -83,6 +83,12 @@ void check_coverage(const DemoData& data, Reader& r) {
             if (p.lang == lang) return true;
         return false;
     };
+    for (const auto& a : data.articles) {
+        bool coded = false;
+        for (const auto& s : data.stories)
+            coded = coded || (s.reason_general == a.reason_general && s.reason_specific == a.reason_specific);
+        if (!coded) r.fail("article " + a.title + ": no story has the reason " + a.reason_general + " / " + a.reason_specific);
+    }
     for (const auto& c : data.customers) {
         if (!has_person(data.agents, c.lang) || !has_person(data.engineers, c.lang) || !data.phrases.count(c.lang) ||
             !data.parts.count(c.lang))
@@ -184,6 +190,14 @@ Result<DemoData> parse_demo_data(std::string_view json_text) {
         for (auto& [key, target] : texts) *target = r.text(s, key, where);
         story.priority = r.integer(s, "priority", where);
         data.stories.push_back(std::move(story));
+    }
+
+    auto articles = r.objects(root, "articles", "");
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        const json& a = *articles[i];
+        const std::string where = at("articles", i);
+        data.articles.push_back({r.text(a, "lang", where), r.text(a, "title", where), r.text(a, "reason_general", where),
+                                 r.text(a, "reason_specific", where), r.text(a, "body", where)});
     }
 
     auto phrases = root.find("phrases");

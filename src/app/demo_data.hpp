@@ -20,6 +20,8 @@
 //                  (blocking reason texts)}}
 //                the parts demo_records.hpp builds the rest of the company's customers from; a
 //                word or name written "Север|sever" gives the ASCII form its emails use.
+//   "articles":  [{"lang", "title", "reason_general", "reason_specific" (a story's pair: the
+//                  article's reason code), "body"}]   published knowledge-base articles (W13)
 // Every (lang, kind) of a customer's unit needs at least one story, and every
 // language used needs an agent, an engineer, phrases and parts.
 #pragma once
@@ -56,6 +58,10 @@ struct DemoStory {
     int priority = 3;
 };
 
+struct DemoArticle {
+    std::string lang, title, reason_general, reason_specific, body;
+};
+
 struct DemoPhrases {
     std::string assigned, transferred, solved, duplicate;
 };
@@ -70,6 +76,7 @@ struct DemoData {
     std::vector<DemoPerson> engineers;
     std::vector<DemoCustomer> customers;
     std::vector<DemoStory> stories;
+    std::vector<DemoArticle> articles;
     std::map<std::string, DemoPhrases, std::less<>> phrases;  // by language
     std::map<std::string, DemoParts, std::less<>> parts;      // by language
 };

@@ -4,6 +4,7 @@
 
 #include "core/text_fold.hpp"
 #include "core/entity_rules.hpp"
+#include "core/knowledge.hpp"
 
 namespace hotline::app {
 namespace {
@@ -162,6 +163,16 @@ void create_code_tree(Creator& c, EntityKind kind, const DemoCodeTree& tree) {
     }
 }
 
+// W13: the demo's knowledge base, published, each article under its story's reason code.
+void create_articles(Creator& c, const DemoData& data, const std::map<std::string, std::string, std::less<>>& reasons) {
+    for (const DemoArticle& a : data.articles)
+        c.make(EntityKind::article, {{ArticleField::title, a.title},
+                                     {ArticleField::body, a.body},
+                                     {ArticleField::reason_code, reasons.at(a.reason_general + "/" + a.reason_specific)},
+                                     {ArticleField::language, a.lang},
+                                     {ArticleField::state, std::string(kArticlePublished)}});
+}
+
 void create_reference_data(Creator& c, const DemoData& data) {
     std::map<std::string, std::string, std::less<>> departments;  // name -> key
     for (const DemoPerson& e : data.engineers) {
@@ -174,6 +185,7 @@ void create_reference_data(Creator& c, const DemoData& data) {
                demo_login(e.login));
     }
     create_code_tree(c, EntityKind::reason_code, demo_reason_codes(data));
+    create_articles(c, data, demo_reason_codes(data).by_path);
     create_code_tree(c, EntityKind::resolution_code, demo_resolution_codes(data));
 }
 

@@ -4,7 +4,8 @@
 // contracts (some in force, some ended), warranties (some running, some
 // expired), one account with a "warn" and one with a "forbid" blocking reason,
 // and the reference data (departments, staff profiles, reason and resolution
-// code trees) taken from the engineers and stories.
+// code trees) taken from the engineers and stories, with the data set's published
+// knowledge-base articles (W13) under those reason codes.
 //
 // The book is made first (plain values, deterministic for a data set and day),
 // then created through operations in an order where every ref exists before it

@@ -49,6 +49,8 @@ constexpr Choice kChoices[] = {
     {"forbid", tr_key("Forbid registration")},
     {"billable", tr_key("Billable")},
     {"not_billable", tr_key("Not billable")},
+    {"draft", tr_key("Draft")},
+    {"published", tr_key("Published")},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "app/app.hpp"
 #include "app/display.hpp"
 #include "app/incident_rows.hpp"
+#include "app/knowledge_state.hpp"
 #include "core/assignment.hpp"
 #include "core/stages.hpp"
 #include "core/workflow.hpp"
@@ -23,6 +24,7 @@ std::string_view screen_name(Screen s) {
         case Screen::settings: return "settings";
         case Screen::conflicts: return "conflicts";
         case Screen::admin: return "admin";
+        case Screen::knowledge: return "knowledge";
     }
     return "?";
 }
@@ -233,6 +235,7 @@ std::string App::state_json() const {
             selected["event_text"] = editor_.event_text();
             selected["work"] = work_json(desk(), list_.incident(*row), assignment_, timer_.view());
             selected["orders"] = orders_json(desk(), list_.incident(*row), orders_);
+            selected["articles"] = incident_articles_json(*this, list_.incident(*row));
         }
         state["selected"] = std::move(selected);
     }
@@ -251,6 +254,7 @@ std::string App::state_json() const {
     state["user"] = user_label_;
     state["admin_visible"] = sees_admin();
     if (screen_ == Screen::admin) state["admin"] = admin_state_json(*this);
+    if (screen_ == Screen::knowledge) state["knowledge"] = knowledge_state_json(*this);
     if (screen_ == Screen::create)
         state["create"] = {{"full", create_full_}, {"fields", field_values(create_draft_)},
                            {"errors", field_errors(create_draft_)},

@@ -78,6 +78,20 @@ Outcome authorize_order(const Principal& who, const Operation& op, const Desk& d
     return make_error("forbidden_order", "A technician updates only the status and outcome of the orders they carry out.");
 }
 
+// W13: whoever may work an incident links articles to it and unlinks them.
+Outcome authorize_article_link(const Principal& who, const Operation& op, const Desk& desk) {
+    std::string_view incident;
+    if (op.type == OpType::create) {
+        for (const auto& [f, v] : op.fields)
+            if (f == ArticleLinkField::incident) incident = v;
+    } else if (const Entity* link = desk.find(EntityKind::article_link, op.entity_id)) {
+        incident = link->value(ArticleLinkField::incident);
+    }
+    const Incident* target = desk.find(incident);
+    if (target && !can_see_incident(who, *target))
+        return make_error("forbidden_incident", "No incident of yours has this id.");
+    return {};
+}
 }  // namespace
 
 bool sees_whole_desk(const Principal& who) { return who.role != Role::technician; }
@@ -115,7 +129,7 @@ TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
     if (everything_) return;
     for (const Incident& inc : desk.incidents()) {
         if (!is_technicians(who, inc)) continue;
-        ids_.insert(inc.id);  // for their incidents' time entries
+        ids_.insert(inc.id);  // for their incidents' time entries and article links
         for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::unit})
             if (!inc.value(f).empty()) ids_.emplace(inc.value(f));
     }
@@ -138,6 +152,8 @@ bool TechnicianScope::contains(const Entity& e) const {
         case EntityKind::time_entry: return ids_.count(std::string(e.value(TimeEntryField::incident))) > 0 ||
                                             e.created_by == "u:" + login_;
         case EntityKind::order: return ids_.count(std::string(e.value(OrderField::incident))) > 0;
+        case EntityKind::article_link: return ids_.count(std::string(e.value(ArticleLinkField::incident))) > 0 ||
+                                              e.created_by == "u:" + login_;
         case EntityKind::account:
         case EntityKind::contact:
         case EntityKind::unit:
@@ -148,7 +164,8 @@ bool TechnicianScope::contains(const Entity& e) const {
         case EntityKind::staff_profile:
         case EntityKind::reason_code:
         case EntityKind::resolution_code:
-        case EntityKind::priority_code: return true;
+        case EntityKind::priority_code:
+        case EntityKind::article: return true;
     }
     return false;
 }
@@ -176,6 +193,7 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
         return make_error("forbidden_assignment", "A technician may not assign incidents.");
     if (op.entity == EntityKind::time_entry) return authorize_time_entry(who, op, desk);
     if (op.entity == EntityKind::order) return authorize_order(who, op, desk);
+    if (op.entity == EntityKind::article_link) return authorize_article_link(who, op, desk);
     // A technician changes only their own incidents (the other kinds they may change
     // at all are visible to everyone). Unknown incidents are left to Desk::apply for
     // those who may know which incidents exist.

@@ -40,7 +40,9 @@ std::optional<FieldId> code_parent_field(EntityKind kind) {
         case EntityKind::staff_profile:
         case EntityKind::priority_code:
         case EntityKind::time_entry:
-        case EntityKind::order: return std::nullopt;
+        case EntityKind::order:
+        case EntityKind::article:
+        case EntityKind::article_link: return std::nullopt;
     }
     return std::nullopt;
 }

@@ -99,6 +99,11 @@ enum class OrderField : std::uint8_t {
     instructions,
     outcome,  // what came of it, given when it is done or cancelled
 };
+// W13: a knowledge-base article (core/knowledge.hpp). `reason_code` is a general or a
+// specific reason code; `state` is draft or published.
+enum class ArticleField : std::uint8_t { title, body, reason_code, language, state };
+// W13: an article linked to an incident, one record per link (knowledge.hpp says why).
+enum class ArticleLinkField : std::uint8_t { incident, article, active };
 
 template <typename E>
 inline constexpr bool is_entity_field_enum = false;
@@ -116,5 +121,7 @@ template <> inline constexpr bool is_entity_field_enum<ResolutionCodeField> = tr
 template <> inline constexpr bool is_entity_field_enum<PriorityCodeField> = true;
 template <> inline constexpr bool is_entity_field_enum<TimeEntryField> = true;
 template <> inline constexpr bool is_entity_field_enum<OrderField> = true;
+template <> inline constexpr bool is_entity_field_enum<ArticleField> = true;
+template <> inline constexpr bool is_entity_field_enum<ArticleLinkField> = true;
 
 }  // namespace hotline

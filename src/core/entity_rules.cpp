@@ -6,6 +6,7 @@
 #include "core/desk.hpp"
 #include "core/ids.hpp"
 #include "core/orders.hpp"
+#include "core/knowledge.hpp"
 #include "core/workflow.hpp"
 
 namespace hotline {
@@ -107,6 +108,20 @@ Outcome check_order(const EntityChange& c) {
     if (c.touches(O::incident) || c.touches(O::type))
         return make_error("order_fixed", "An order's incident and type cannot be changed");
     if (c.touches(O::status)) return check_order_transition(c.entity, *order_status_by_name(c.new_value));
+// W13: a published article has something to read.
+Outcome check_article(const EntityChange& c) {
+    if (c.value(ArticleField::state) == kArticlePublished && is_blank(c.value(ArticleField::body)))
+        return make_error("article_needs_body", "An article is published with a body");
+    return {};
+}
+
+// W13: a link joins one incident and one article for good; only `active` changes (an
+// unlink), so concurrent links and unlinks never fight over which records are joined.
+Outcome check_article_link(const Desk& desk, const EntityChange& c) {
+    using L = ArticleLinkField;
+    if (!c.creating() && !c.touches(L::active))
+        return make_error("article_link_fixed", "A link's incident and article cannot be changed");
+    if (const Incident* incident = desk.find(c.value(L::incident))) return check_editable(*incident);
     return {};
 }
 
@@ -120,6 +135,8 @@ Outcome check_entity_rules(const Desk& desk, const EntityChange& change, std::in
         case EntityKind::resolution_code: return check_code_parent(desk, change, ResolutionCodeField::parent);
         case EntityKind::time_entry: return check_time_entry(desk, change);
         case EntityKind::order: return check_order(change);
+        case EntityKind::article: return check_article(change);
+        case EntityKind::article_link: return check_article_link(desk, change);
         case EntityKind::event_type:
         case EntityKind::account:
         case EntityKind::contact:

@@ -17,6 +17,8 @@
 //                    address, a subcontract its subcontractor; incident and type are
 //                    fixed; the status follows the order table and its guards; a done
 //                    or cancelled order is fixed
+//   article          published only with a body (W13)
+//   article_link     only `active` changes after its create; not on an archived incident
 //   blocking_reason  (none beyond the schema)
 //   the others       (none beyond the schema)
 #pragma once

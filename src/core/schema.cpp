@@ -168,6 +168,21 @@ constexpr FieldSpec kOrderFields[] = {
     {OrderField::subcontractor, "subcontractor", "Subcontractor", FK::short_text},
     {OrderField::instructions, "instructions", "Instructions", FK::long_text},
     {OrderField::outcome, "outcome", "Outcome", FK::long_text},
+// W13: articles are written by engineers and managers, read by everyone once published.
+constexpr std::string_view kArticleStates[] = {"draft", "published"};
+
+constexpr FieldSpec kArticleFields[] = {
+    {ArticleField::title, "title", "Title", FK::short_text, {}, EK::incident, {}, true},
+    {ArticleField::body, "body", "Body", FK::long_text},
+    {ArticleField::reason_code, "reason_code", "Reason code", FK::ref, {}, EK::reason_code},
+    {ArticleField::language, "language", "Language", FK::choice, kLanguages, EK::incident, "en", true},
+    {ArticleField::state, "state", "State", FK::choice, kArticleStates, EK::incident, "draft", true},
+};
+
+constexpr FieldSpec kArticleLinkFields[] = {
+    {ArticleLinkField::incident, "incident", "Incident", FK::ref, {}, EK::incident, {}, true},
+    {ArticleLinkField::article, "article", "Article", FK::ref, {}, EK::article, {}, true},
+    {ArticleLinkField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
 };
 
 // Every field's id is its place in its table.
@@ -182,12 +197,14 @@ static_assert(in_enum_order(kIncidentFields) && in_enum_order(kEventTypeFields) 
               in_enum_order(kBlockingReasonFields) && in_enum_order(kDepartmentFields) &&
               in_enum_order(kStaffProfileFields) && in_enum_order(kReasonCodeFields) &&
               in_enum_order(kResolutionCodeFields) && in_enum_order(kPriorityCodeFields) &&
-              in_enum_order(kTimeEntryFields) && in_enum_order(kOrderFields));
+              in_enum_order(kTimeEntryFields) && in_enum_order(kOrderFields) && in_enum_order(kArticleFields) &&
+              in_enum_order(kArticleLinkFields));
 
 using R = Role;
 constexpr RoleSet kEveryone{R::agent, R::engineer, R::technician, R::manager, R::admin};
 constexpr RoleSet kDeskStaff{R::agent, R::engineer, R::manager, R::admin};
 constexpr RoleSet kManagers{R::manager, R::admin};
+constexpr RoleSet kAuthors{R::engineer, R::manager, R::admin};  // W13: who writes articles
 
 constexpr KindSpec kKinds[] = {
     {EK::incident, "incident", "Incident", kIncidentFields, IdScheme::minted, true, true, true, kEveryone, kEveryone,
@@ -221,6 +238,12 @@ constexpr KindSpec kKinds[] = {
     // (authorization.hpp). Orders follow their incident: a technician sees those of theirs.
     {EK::order, "order", "Order", kOrderFields, IdScheme::minted, false, false, false, kDeskStaff, kEveryone,
      Visibility::by_incident, OrderField::instructions},
+    // W13 (core/knowledge.hpp): drafts travel to every replica like published articles;
+    // the screens show a draft only to those who may write articles. Links go with their incident.
+    {EK::article, "article", "Article", kArticleFields, IdScheme::minted, false, false, false, kAuthors, kAuthors,
+     Visibility::everyone, ArticleField::title},
+    {EK::article_link, "article_link", "Article link", kArticleLinkFields, IdScheme::minted, false, false, false,
+     kEveryone, kEveryone, Visibility::by_incident, ArticleLinkField::article},
 };
 static_assert(std::size(kKinds) == kEntityKindCount);
 constexpr bool kinds_in_order() {
@@ -305,6 +328,8 @@ bool is_valid_record_id(EntityKind kind, std::string_view id) {
         case EntityKind::blocking_reason:
         case EntityKind::time_entry:
         case EntityKind::order: return OpId::parse(id).ok();
+        case EntityKind::article:
+        case EntityKind::article_link: return OpId::parse(id).ok();
     }
     return false;
 }

@@ -45,13 +45,15 @@ enum class EntityKind : std::uint8_t {
     priority_code,
     time_entry,
     order,
+    article,
+    article_link,
 };
-inline constexpr std::size_t kEntityKindCount = 14;
+inline constexpr std::size_t kEntityKindCount = 16;
 inline constexpr EntityKind kAllEntityKinds[kEntityKindCount] = {
     EntityKind::incident,   EntityKind::event_type,      EntityKind::account,       EntityKind::contact,
     EntityKind::unit,       EntityKind::contract,        EntityKind::blocking_reason, EntityKind::department,
     EntityKind::staff_profile, EntityKind::reason_code,  EntityKind::resolution_code, EntityKind::priority_code,
-    EntityKind::time_entry, EntityKind::order,
+    EntityKind::time_entry, EntityKind::order, EntityKind::article, EntityKind::article_link,
 };
 
 enum class FieldKind : std::uint8_t {

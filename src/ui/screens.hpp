@@ -85,5 +85,6 @@ void draw_admin(Context& ctx);
 void draw_admin_users(Context& ctx);
 void draw_admin_reference(Context& ctx);
 void draw_status_bar(Context& ctx);
+void draw_knowledge(Context& ctx);  // W13: search, articles, the article form (knowledge_screen.cpp)
 
 }  // namespace hotline::ui

@@ -121,6 +121,9 @@ void save_current(Context& ctx) {
             }
             return;
         case app::Screen::admin: app.save_admin_form(ctx.now_ms); return;
+        case app::Screen::knowledge:
+            if (app.knowledge().form_open()) app.save_article(ctx.now_ms);
+            return;
         case app::Screen::list:
         case app::Screen::settings:
         case app::Screen::conflicts: return;

@@ -49,6 +49,7 @@ void draw_summary_tab(Context& ctx) {
         draw_timer_panel(ctx, editable);
         ImGui::Spacing();
         draw_orders_panel(ctx, editable);
+        draw_article_panel(ctx, editable);
         ImGui::Spacing();
         auto typing_in = draw_groups(editor.draft(), registration_groups(), !editable, ctx.ui.focus_field);
         ImGui::Spacing();

@@ -1,6 +1,6 @@
 // The bar across the top: the app's name, the search box (filters as one
-// types, Ctrl+F or /), "New incident", "Administration" (for the roles that get
-// it, app/admin_access.hpp) and "Settings".
+// types, Ctrl+F or /), "New incident", "Knowledge base" (W13), "Administration" (for
+// the roles that get it, app/admin_access.hpp) and "Settings".
 #include <algorithm>
 
 #include "app/i18n.hpp"
@@ -27,9 +27,11 @@ void draw_top_bar(Context& ctx) {
 
     const std::string new_label = T("New incident");
     const std::string settings_label = T("Settings");
+    const std::string knowledge_label = T("Knowledge base");
     const std::string admin_label = app.sees_admin() ? T("Administration") : std::string();
     float buttons = ImGui::CalcTextSize(new_label.c_str()).x + ImGui::CalcTextSize(settings_label.c_str()).x +
-                    style.FramePadding.x * 4 + style.ItemSpacing.x;
+                    ImGui::CalcTextSize(knowledge_label.c_str()).x + style.FramePadding.x * 6 +
+                    style.ItemSpacing.x * 2;
     if (!admin_label.empty())
         buttons += ImGui::CalcTextSize(admin_label.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
     const float room = ImGui::GetContentRegionAvail().x - buttons - style.ItemSpacing.x * 4;
@@ -55,6 +57,8 @@ void draw_top_bar(Context& ctx) {
 
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons);
     if (accent_button(new_label.c_str())) app.start_create();
+    ImGui::SameLine();
+    if (ImGui::Button(knowledge_label.c_str())) app.show_knowledge();
     ImGui::SameLine();
     if (!admin_label.empty()) {
         if (ImGui::Button(admin_label.c_str())) app.show_admin();

@@ -33,6 +33,7 @@ constexpr Pane kPanes[] = {
     {app::Screen::settings, "Settings", draw_settings},
     {app::Screen::conflicts, "Conflicts", draw_conflicts},
     {app::Screen::admin, "Administration", draw_admin},
+    {app::Screen::knowledge, "Knowledge base", draw_knowledge},
 };
 
 constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

@@ -105,6 +105,9 @@ static void every_kind_reads_back(Backend backend) {
                                    {{TimeEntryField::incident, i}, {TimeEntryField::person, "agent"},
                                     {TimeEntryField::minutes, "30"}});
     make("agent", EntityKind::order, {{OrderField::incident, i}, {OrderField::type, "workshop_repair"}});
+    const std::string article = make("manager", EntityKind::article,
+                                     {{ArticleField::title, "Boiler leaks"}, {ArticleField::reason_code, "leak"}});
+    make("agent", EntityKind::article_link, {{ArticleLinkField::incident, i}, {ArticleLinkField::article, article}});
     REQUIRE(made.size() == kEntityKindCount);
 
     for (const auto& [kind, id] : made) {

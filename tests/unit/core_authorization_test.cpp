@@ -93,6 +93,8 @@ TEST_CASE("authorization: each role against each entity kind, to create and to c
         {EntityKind::priority_code, "manager admin"},
         {EntityKind::time_entry, "agent engineer technician manager admin"},  // their own time
         {EntityKind::order, "agent engineer manager admin"},  // a technician updates the orders they carry out
+        {EntityKind::article, "engineer manager admin"},                       // W13: the others read
+        {EntityKind::article_link, "agent engineer technician manager admin"}, // on incidents they work
     };
     REQUIRE(allowed.size() == kEntityKindCount);
     const Desk desk = desk_with_incident("tfletcher");  // the technician's own incident

@@ -120,6 +120,8 @@ void WebApp::open_app() {
         case Desk::demo:
             options.data_dir = std::string(kMountPoint) + "/demo";
             options.demo_data_path = kDemoDataPath;
+            // An engineer's screens: the demo shows writing knowledge-base articles (W13) too.
+            options.role = Role::engineer;
             break;
         case Desk::user:
             ::mkdir((std::string(kMountPoint) + "/users").c_str(), 0755);
