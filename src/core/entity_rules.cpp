@@ -108,6 +108,9 @@ Outcome check_order(const EntityChange& c) {
     if (c.touches(O::incident) || c.touches(O::type))
         return make_error("order_fixed", "An order's incident and type cannot be changed");
     if (c.touches(O::status)) return check_order_transition(c.entity, *order_status_by_name(c.new_value));
+    return {};
+}
+
 // W13: a published article has something to read.
 Outcome check_article(const EntityChange& c) {
     if (c.value(ArticleField::state) == kArticlePublished && is_blank(c.value(ArticleField::body)))

@@ -168,6 +168,8 @@ constexpr FieldSpec kOrderFields[] = {
     {OrderField::subcontractor, "subcontractor", "Subcontractor", FK::short_text},
     {OrderField::instructions, "instructions", "Instructions", FK::long_text},
     {OrderField::outcome, "outcome", "Outcome", FK::long_text},
+};
+
 // W13: articles are written by engineers and managers, read by everyone once published.
 constexpr std::string_view kArticleStates[] = {"draft", "published"};
 

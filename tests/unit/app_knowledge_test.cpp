@@ -13,17 +13,6 @@ using namespace hotline;
 using namespace hotline::app;
 using namespace hotline::testing;
 
-namespace {
-
-std::uint32_t open_new_incident(App& app, const std::string& title) {
-    app.start_create();
-    app.create_draft().value(IncidentField::title) = title;
-    REQUIRE_MESSAGE(app.save_create(kBaseMs + 1000), app.message().text);
-    return *app.editor().row();
-}
-
-}  // namespace
-
 TEST_CASE("app: an engineer writes, publishes, links and unlinks an article") {
     auto dir = fresh_dir("app-knowledge");
     auto app = open_app(dir, {}, kBaseMs, Role::engineer);
