@@ -77,13 +77,14 @@ const machineNoise = [/GL Driver Message .*GPU stall due to ReadPixels/];
 
 // Serves the site, starts Chromium with a persistent profile (IndexedDB and the service worker
 // survive reloads, as in a person's browser) and opens the app.
-//   query: appended to the address ('?demo'); viewport, deviceScaleFactor: the window;
+//   query: appended to the address ('?demo'); viewport, deviceScaleFactor: the window (1280x1024
+//   by default: the Summary's work panels and stage bar put the Title field below 800);
 //   args: more Chromium switches; initScript: runs in the page before its own scripts;
 //   wait: wait until the interface is drawn (false: only until the page has loaded).
 // Returns an AppDriver; call close() at the end. Its `errors` collects console errors and
 // uncaught exceptions: tests assert it stays empty.
 //   server: a server already running ({url}, e.g. startHotlineServer()'s), left running at the end.
-export async function openApp({query = '', viewport = {width: 1280, height: 800},
+export async function openApp({query = '', viewport = {width: 1280, height: 1024},
                                deviceScaleFactor = 1, args = [], initScript, wait = true,
                                server: given, locale} = {}) {
   const server = given ? {url: given.url, close: async () => {}} : await startStaticServer({root: siteDir});
