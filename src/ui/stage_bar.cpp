@@ -4,6 +4,8 @@
 // what the next stage still needs and the one button that takes the incident there
 // (a status change as the status buttons make it: a refusal takes the user to the
 // field to fill in). The rules are core/stages.hpp's.
+#include <imgui_internal.h>  // PushItemFlag: the segments are no keyboard stops
+
 #include "app/display.hpp"
 #include "app/i18n.hpp"
 #include "core/stages.hpp"
@@ -47,7 +49,10 @@ void draw_segment(ProcessStage stage, int state, ImVec2 at, ImVec2 size) {
     const ImU32 ink = state <= 0 ? ImGui::GetColorU32(p.accent_text) : ImGui::GetColorU32(p.muted);
     draw->AddText(ImVec2(at.x + (size.x - text.x) * 0.5f, at.y + (size.y - text.y) * 0.5f), ink, label.c_str());
     ImGui::SetCursorScreenPos(at);
+    // An item only to be found by tools; Tab and the arrow keys pass it by.
+    ImGui::PushItemFlag(ImGuiItemFlags_NoNav | ImGuiItemFlags_NoTabStop, true);
     ImGui::InvisibleButton(stage_key(stage), size);
+    ImGui::PopItemFlag();
     name_last_item(("Stage: " + label).c_str());
 }
 
