@@ -12,7 +12,7 @@
 #include "core/desk.hpp"
 #include "core/knowledge.hpp"
 #include "core/op_factory.hpp"
-#include "test_support.hpp"
+#include "desk_world.hpp"
 
 using namespace hotline;
 using hotline::testing::kBaseMs;
@@ -25,18 +25,10 @@ const Principal kAgent{"agent", "Agent", Role::agent};
 const Principal kEngineer{"pshah", "Priya", Role::engineer};
 const Principal kTech{"tom", "Tom", Role::technician};
 
-struct Fixture {
-    Desk desk;
-    OpFactory f{"ra"};
-    std::int64_t now = kBaseMs;
-
-    void must(const Operation& op) {
-        const ApplyResult r = desk.apply(op);
-        REQUIRE_MESSAGE(r.kind == ApplyKind::applied, r.error.code << ": " << r.error.message);
-    }
+struct Fixture : hotline::testing::DeskWorld {
     std::string make(EntityKind kind, FieldValuesList fields, std::string key = {}, std::string actor = "u:admin") {
         const Operation op = f.create(std::move(actor), ++now, kind, std::move(fields), std::move(key));
-        must(op);
+        apply(op);
         return op.entity_id;
     }
     std::string article(const std::string& title, const std::string& body, const std::string& code,
@@ -49,7 +41,7 @@ struct Fixture {
         const Operation op = f.create_incident("u:agent", ++now, {{IncidentField::title, title},
                                                                   {IncidentField::reason_general, general},
                                                                   {IncidentField::reason_specific, specific}});
-        must(op);
+        apply(op);
         return op.entity_id;
     }
     Fixture() {
@@ -109,7 +101,7 @@ TEST_CASE("knowledge: an article is published with a body; links join one incide
     CHECK(fx.desk.apply(fx.f.set_field("u:admin", ++fx.now, EntityKind::article_link, link, L::incident, other))
               .error.code == "article_link_fixed");
     for (IncidentStatus s : {IncidentStatus::closed, IncidentStatus::archived})
-        fx.must(fx.f.transition("u:admin", ++fx.now, inc, s));
+        fx.apply(fx.f.transition("u:admin", ++fx.now, inc, s));
     CHECK(fx.desk.apply(fx.f.create("u:admin", ++fx.now, EntityKind::article_link, {{L::incident, inc}, {L::article, draft}}))
               .error.code == "archived");
 }
@@ -195,7 +187,7 @@ TEST_CASE("knowledge: links made and unmade concurrently on three replicas conve
 TEST_CASE("knowledge: technicians link articles to their incidents only, and hold those links") {
     Fixture fx;
     const Operation mine = fx.f.create_incident("u:tom", ++fx.now, {{IncidentField::title, "Mine"}});
-    fx.must(mine);
+    fx.apply(mine);
     const std::string theirs = fx.incident("Not Tom's", "Hardware", "");
     const std::string article = fx.article("Gaskets", "Replace the gasket.", "");
     const auto link_op = [&](const std::string& inc) {
@@ -239,11 +231,11 @@ TEST_CASE("knowledge: an article drafted from a solved incident's problem and so
     Fixture fx;
     const std::string inc = fx.incident("Coffee machine leaking", "Hardware", "Water circuit");
     CHECK(article_from_incident(fx.desk, *fx.desk.find(inc), "Problem", "Solution").error().code == "not_solved");
-    fx.must(fx.f.set_field("u:admin", ++fx.now, inc, IncidentField::department, "Workshop"));
-    fx.must(fx.f.set_field("u:admin", ++fx.now, inc, IncidentField::actual_problem, "Gasket worn."));
-    fx.must(fx.f.set_field("u:admin", ++fx.now, inc, IncidentField::actual_solution, "Replaced the gasket."));
+    fx.apply(fx.f.set_field("u:admin", ++fx.now, inc, IncidentField::department, "Workshop"));
+    fx.apply(fx.f.set_field("u:admin", ++fx.now, inc, IncidentField::actual_problem, "Gasket worn."));
+    fx.apply(fx.f.set_field("u:admin", ++fx.now, inc, IncidentField::actual_solution, "Replaced the gasket."));
     for (IncidentStatus s : {IncidentStatus::assigned, IncidentStatus::in_progress, IncidentStatus::solved})
-        fx.must(fx.f.transition("u:admin", ++fx.now, inc, s));
+        fx.apply(fx.f.transition("u:admin", ++fx.now, inc, s));
     auto fields = article_from_incident(fx.desk, *fx.desk.find(inc), "Problem", "Solution");
     REQUIRE(fields.ok());
     const std::string article = fx.make(EntityKind::article, *fields, {}, "u:pshah");
