@@ -36,11 +36,7 @@ async function download(button) {
 
 test('the stage bar shows Register and asks for the assignment; after it, Next step moves the incident on', async () => {
   await app.waitFor((s) => s.demo && s.screen === 'list' && s.total > 0, 'the demo desk shows');
-  await app.press('n');
-  await app.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
-  await app.type(title);
-  await app.press('Control+Enter');
-  let state = await app.waitFor((s) => s.screen === 'detail' && s.selected?.title === title, 'the new incident opens');
+  let state = await app.createIncident(title);
   assert.equal(stage(state).current, 0, 'Register');
   assert.deepEqual(stage(state).missing, ['missing_service_department', 'missing_assignee']);
   for (const label of ['Register', 'Assign', 'Work', 'Solve', 'Accept', 'Close']) await app.item(`Stage: ${label}`, {window: 'Incident'});

@@ -235,6 +235,16 @@ export class AppDriver {
     await this.nextFrames();
   }
 
+  // Registers an incident with only its title, from the list (N, type, Ctrl+Enter), and waits
+  // until it is open; returns the state then.
+  async createIncident(title) {
+    await this.press('n');
+    await this.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
+    await this.type(title);
+    await this.press('Control+Enter');
+    return this.waitFor((s) => s.screen === 'detail' && s.selected?.title === title, 'the new incident opens');
+  }
+
   // A key or chord with Playwright's names: 'Enter', 'Escape', 'Control+S', 'ArrowDown'.
   async press(keys) {
     await this.page.keyboard.press(keys);

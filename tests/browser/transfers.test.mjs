@@ -32,11 +32,7 @@ async function clickIn(label) {
 
 test('transfer a new incident to a workshop repair: it is Transferred, the order listed', async () => {
   await app.waitFor((s) => s.demo && s.screen === 'list' && s.total > 0, 'the demo desk shows');
-  await app.press('n');
-  await app.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
-  await app.type(title);
-  await app.press('Control+Enter');
-  let state = await app.waitFor((s) => s.screen === 'detail' && s.selected?.title === title, 'the new incident opens');
+  let state = await app.createIncident(title);
   number = state.selected.number;
   assert.deepEqual(orders(state), []);
 

@@ -33,12 +33,7 @@ async function pick(picker, label) {
 
 test('assign a new incident to a department and a person from the staff: it is Assigned', async () => {
   await app.waitFor((s) => s.demo && s.screen === 'list' && s.total > 0, 'the demo desk shows');
-  await app.press('n');
-  await app.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
-  await app.type(title);
-  await app.press('Control+Enter');
-  let state = await app.waitFor((s) => s.screen === 'detail' && s.selected?.title === title,
-                                'the new incident opens');
+  let state = await app.createIncident(title);
   number = state.selected.number;
   assert.equal(state.selected.status, 'Registered');
   assert.equal(work(state).assignee, '');
