@@ -1,5 +1,6 @@
 #include "core/authorization.hpp"
 
+#include "core/relations.hpp"
 #include "core/workflow.hpp"
 
 namespace hotline {
@@ -108,7 +109,7 @@ std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& rec
     for (std::size_t i = 0; i < out.size(); ++i) {  // out grows while it is walked
         const Entity& e = *out[i];
         for (const FieldSpec& f : fields_of(e.kind)) {
-            if (f.kind != FieldKind::ref || e.value(f.id).empty() ||
+            if (f.kind != FieldKind::ref || f.loose || e.value(f.id).empty() ||
                 kind_spec(f.ref).visibility == Visibility::everyone)
                 continue;
             const Entity* target = desk.find(f.ref, e.value(f.id));
@@ -194,6 +195,10 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
     if (op.entity == EntityKind::time_entry) return authorize_time_entry(who, op, desk);
     if (op.entity == EntityKind::order) return authorize_order(who, op, desk);
     if (op.entity == EntityKind::article_link) return authorize_article_link(who, op, desk);
+    // W12: a technician relates only incidents of theirs.
+    if (const std::string_view related = related_incident_id(op); who.role == Role::technician && !related.empty())
+        if (const Incident* other = desk.find(related); !other || !can_see_incident(who, *other))
+            return make_error("forbidden_incident", "No incident of yours has the id " + std::string(related) + ".");
     // A technician changes only their own incidents (the other kinds they may change
     // at all are visible to everyone). Unknown incidents are left to Desk::apply for
     // those who may know which incidents exist.

@@ -77,7 +77,8 @@ bool can_see(const Principal& who, const Desk& desk, const Entity& e);
 // The records a replica must hold for `record` to apply there: `record` itself,
 // what its ref fields name, and so on (a contact's account, a unit's contract),
 // plus the blocking reasons of the accounts among them (R2: a replica needs them
-// to warn or refuse). Reference data visible to everyone is left out.
+// to warn or refuse). Reference data visible to everyone is left out, and so are loose refs
+// (a child's parent, a merged incident's survivor: W12), which a replica need not hold.
 std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& record);
 
 // May `who` submit `op` on the desk as the server holds it now? A record not

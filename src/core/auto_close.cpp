@@ -5,6 +5,7 @@
 #include "core/entity_rules.hpp"
 #include "core/event_types.hpp"
 #include "core/history.hpp"
+#include "core/relations.hpp"
 
 namespace hotline {
 namespace {
@@ -44,11 +45,13 @@ std::optional<IncidentStep> auto_close_step(const Desk& desk, const Incident& in
     const std::int64_t notice_ms = std::clamp<std::int64_t>(policy.notice_days, 0, policy.close_after_days) * kDayMs;
     const std::int64_t deadline = *silence + policy.close_after_days * kDayMs;
     const auto notice = notice_since(incident, *silence);
+    // W12: a parent waits for its children (checked only when a step is due: it walks the relations).
+    const auto waits_for_children = [&] { return !open_children(desk, incident).empty(); };
     if (!notice) {
-        if (now_ms < deadline - notice_ms) return std::nullopt;
+        if (now_ms < deadline - notice_ms || waits_for_children()) return std::nullopt;
         return IncidentStep{EventStep{std::string(kCloseNoticeEventType), utc_date(std::max(deadline, now_ms + notice_ms))}};
     }
-    if (now_ms < std::max(deadline, *notice + notice_ms)) return std::nullopt;
+    if (now_ms < std::max(deadline, *notice + notice_ms) || waits_for_children()) return std::nullopt;
     return IncidentStep{TransitionStep{IncidentStatus::closed}};
 }
 

@@ -11,6 +11,8 @@
 //   close   at silence + N days, and at least M days after that notice: transition to
 //           Closed. A notice always comes first, so a server that was down past the
 //           deadline still gives the customer their M days.
+// A parent with an open child incident (W12, relations.hpp) gets neither until the
+// children are closed.
 #pragma once
 
 #include <cstdint>

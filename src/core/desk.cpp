@@ -108,10 +108,12 @@ Outcome Desk::dispatch(const Operation& op, Stamp stamp, std::optional<std::uint
         case OpType::set:
         case OpType::add_event:
         case OpType::transition:
+        case OpType::merge:
             if (spec.has_workflow) outcome = check_editable(*e);  // archived: read-only (W10)
             if (!outcome) break;
             if (op.type == OpType::set) outcome = apply_set(*e, op, stamp, superseded);
             else if (op.type == OpType::add_event) outcome = apply_add_event(*e, op, stamp);
+            else if (op.type == OpType::merge) outcome = apply_merge(*e, op, stamp);
             else outcome = apply_transition(*e, op);
             break;
     }
@@ -150,6 +152,14 @@ Desk::Parts Desk::parts() const {
     return p;
 }
 
+void Desk::note_links(const Entity& e, std::uint32_t row) {
+    for (const FieldSpec& f : fields_of(e.kind))
+        if (f.loose && !e.value(f.id).empty()) {
+            table(e.kind).linked.insert(row);
+            return;
+        }
+}
+
 Result<Desk> Desk::from_parts(Parts parts) {
     Desk d;
     for (Table& t : d.tables_) t = Table{};  // the parts hold the event types, defaults included
@@ -172,6 +182,7 @@ Result<Desk> Desk::from_parts(Parts parts) {
             return make_error("bad_snapshot", std::string(entity_kind_name(e.kind)) + " " + e.id + " appears twice");
         if (e.kind == EntityKind::incident && e.number.is_final())
             d.number_index_.emplace(e.number.value, static_cast<std::uint32_t>(t.rows.size()));
+        d.note_links(e, static_cast<std::uint32_t>(t.rows.size()));
         t.rows.push_back(std::move(e));
     }
     // Defaults added after the snapshot was written: every replica holds them (zero

@@ -16,6 +16,7 @@
 //               superseded
 //   add_event   append-only; events ordered by HLC
 //   transition  checked against the workflow at apply time (workflow.hpp)
+//   merge       the record names the one it is merged into, once, and is closed (W12)
 //   duplicates  an operation id already applied changes nothing
 // A ref field must name a record the desk holds; the rules of each kind
 // (entity_rules.hpp) are checked on the record as the change would leave it.
@@ -36,6 +37,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/entity.hpp"
@@ -91,6 +93,10 @@ public:
     std::optional<std::uint32_t> row_of(std::string_view incident_id) const {
         return row_of(EntityKind::incident, incident_id);
     }
+    // The rows of `kind` whose loose ref fields (FieldSpec::loose: an incident's parent and
+    // survivor, W12) were ever set: few, so relations are found without a pass over every
+    // record. A row stays listed after its field is cleared; readers check the values.
+    const std::unordered_set<std::uint32_t>& linked_rows(EntityKind kind) const { return table(kind).linked; }
     const EntityList& event_types() const { return entities(EntityKind::event_type); }
     const Entity* find_event_type(std::string_view key) const { return find(EntityKind::event_type, key); }
 
@@ -126,6 +132,7 @@ private:
     struct Table {
         EntityList rows;
         StringIndex index;
+        std::unordered_set<std::uint32_t> linked;  // linked_rows()
     };
 
     const Table& table(EntityKind kind) const { return tables_[static_cast<std::size_t>(kind)]; }
@@ -151,6 +158,8 @@ private:
     Outcome apply_add_event(Entity& e, const Operation& op, Stamp stamp);
     Outcome apply_transition(Entity& e, const Operation& op);
     Outcome apply_renumber(Entity& e, const Operation& op);
+    Outcome apply_merge(Entity& e, const Operation& op, Stamp stamp);
+    void note_links(const Entity& e, std::uint32_t row);  // keeps linked_rows() up to date
     // A field value as the change would write it: its shape, that a ref names a
     // record held here, and that a required field stays filled.
     Outcome check_value(EntityKind kind, FieldId field, std::string_view value) const;

@@ -15,7 +15,7 @@ Outcome Desk::check_value(EntityKind kind, FieldId field, std::string_view value
     const FieldSpec& spec = field_spec(kind, field);
     if (auto ok = check_field_value(spec, value); !ok) return ok;
     if (auto ok = check_required(kind, spec, value); !ok) return ok;
-    if (spec.kind == FieldKind::ref && !value.empty() && !find(spec.ref, value))
+    if (spec.kind == FieldKind::ref && !spec.loose && !value.empty() && !find(spec.ref, value))
         return make_error("unknown_ref", "'" + std::string(spec.label) + "' names " +
                                              std::string(kind_spec(spec.ref).label) + " " + std::string(value) +
                                              ", which does not exist here",
@@ -90,6 +90,7 @@ Outcome Desk::apply_create_new(const Operation& op, Stamp stamp, std::optional<s
     }
     HistoryWriter(e.history, intern_actor(op.actor)).created(op.hlc.wall_ms, spec.numbered ? op.number.display() : "");
     if (spec.numbered && op.number.is_final()) number_index_.insert_or_assign(op.number.value, row);
+    note_links(e, row);
     if (slot) {
         t.rows[*slot] = std::move(e);
         t.index.emplace(t.rows[*slot].id, *slot);
@@ -145,6 +146,7 @@ Outcome Desk::apply_set(Entity& e, const Operation& op, Stamp stamp, bool& super
     history.field(op.hlc.wall_ms, op.field, e.value(op.field));
     e.set_value(op.field, op.text);
     e.set_stamp(op.field, stamp);
+    if (field_spec(e.kind, op.field).loose && !op.text.empty()) note_links(e, *row_of(e.kind, e.id));
     return {};
 }
 
@@ -169,6 +171,32 @@ Outcome Desk::apply_transition(Entity& e, const Operation& op) {
     if (auto ok = check_transition(e, op.to); !ok) return ok;
     HistoryWriter(e.history, intern_actor(op.actor)).status(op.hlc.wall_ms, e.status, op.to);
     e.status = op.to;
+    return {};
+}
+
+// W12: the record names its survivor and, with a workflow, is closed. Only this record is
+// judged here (replicas may hold the survivor's own merge or closing in either order);
+// what the survivor must be is relations.hpp's rule for a new merge.
+Outcome Desk::apply_merge(Entity& e, const Operation& op, Stamp stamp) {
+    const KindSpec& spec = kind_spec(e.kind);
+    if (!spec.merged_into)
+        return make_error("bad_operation", std::string(spec.label) + " records cannot be merged");
+    const FieldId field = *spec.merged_into;
+    if (!e.value(field).empty())
+        return make_error("already_merged", std::string(spec.label) + " " + (spec.numbered ? e.number.display() : e.id) +
+                                                " is already merged into another");
+    if (op.text == e.id)
+        return make_error("merge_into_itself", std::string(spec.label) + " cannot be merged into itself");
+    if (auto ok = check_value(e.kind, field, op.text); !ok) return ok;
+    HistoryWriter history(e.history, intern_actor(op.actor));
+    history.field(op.hlc.wall_ms, field, e.value(field));
+    e.set_value(field, op.text);
+    e.set_stamp(field, stamp);
+    if (spec.has_workflow && e.status != IncidentStatus::closed) {
+        history.status(op.hlc.wall_ms, e.status, IncidentStatus::closed);
+        e.status = IncidentStatus::closed;
+    }
+    note_links(e, *row_of(e.kind, e.id));
     return {};
 }
 

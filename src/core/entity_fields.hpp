@@ -53,6 +53,11 @@ enum class IncidentField : std::uint8_t {
     // about it; given, it closes the incident (acceptance.hpp).
     satisfaction,
     satisfaction_comment,
+    // W12: the incident this one is a child of (a parent is not closed while a child is
+    // open), and the one it was merged into (set only by a merge operation; it is then
+    // closed, and its events, time entries and links show on that one: relations.hpp).
+    parent,       // ref incident
+    merged_into,  // ref incident
 };
 
 // W11: user-definable event types (the defaults exist on every replica).

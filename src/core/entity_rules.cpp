@@ -22,8 +22,19 @@ Outcome check_billing(const EntityChange& c) {
     return {};
 }
 
+// W12: only a merge operation names the survivor (and it never changes back); an incident
+// is not its own parent. What the parent may be is a rule for new changes (relations.hpp).
+Outcome check_relation_fields(const EntityChange& c) {
+    if (c.field ? *c.field == IncidentField::merged_into : !c.value(IncidentField::merged_into).empty())
+        return make_error("merge_only", "An incident is merged into another by merging it, not by writing 'Merged into'");
+    if (c.touches(IncidentField::parent) && c.value(IncidentField::parent) == c.entity.id)
+        return make_error("parent_self", "An incident cannot be its own parent");
+    return {};
+}
+
 Outcome check_incident(const Desk& desk, const EntityChange& c, std::int64_t wall_ms) {
     if (auto ok = check_billing(c); !ok) return ok;
+    if (auto ok = check_relation_fields(c); !ok) return ok;
     if (!c.touches(IncidentField::account)) return {};
     const std::string_view account = c.value(IncidentField::account);
     if (account.empty()) return {};

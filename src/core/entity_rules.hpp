@@ -6,7 +6,8 @@
 //
 //   incident         an account with an active "forbid" blocking reason cannot be
 //                    given to an incident (R2), at registration or later; a billing
-//                    override (W9) has its reason
+//                    override (W9) has its reason; `merged_into` is written only by a
+//                    merge operation, and an incident is not its own parent (W12)
 //   contract         its start is not after its end
 //   reason_code,     two levels only: a code's parent is a general code (one
 //   resolution_code  without a parent), and not the code itself

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/relations.hpp"
 #include "core/text_fold.hpp"
 
 namespace hotline {
@@ -125,8 +126,11 @@ bool is_linked(const Desk& desk, std::string_view incident_id, std::string_view 
 
 std::vector<const Entity*> linked_articles(const Desk& desk, std::string_view incident_id) {
     std::vector<const Entity*> out;
+    const Incident* incident = desk.find(incident_id);
     for (const Entity& link : desk.entities(EntityKind::article_link)) {
-        if (link.value(L::incident) != incident_id || !link.flag(L::active)) continue;
+        // W12: the links of incidents merged into this one are its own.
+        const bool ours = incident ? in_family(desk, *incident, link.value(L::incident)) : link.value(L::incident) == incident_id;
+        if (!ours || !link.flag(L::active)) continue;
         const Entity* article = desk.find(EntityKind::article, link.value(L::article));
         if (article && std::find(out.begin(), out.end(), article) == out.end()) out.push_back(article);
     }

@@ -60,7 +60,7 @@ ReasonCodes incident_reason_codes(const Desk& desk, const Incident& incident);
 
 // --- Links ---
 bool is_linked(const Desk& desk, std::string_view incident_id, std::string_view article_id);
-// The articles linked to the incident, each once, by title.
+// The articles linked to the incident or to one merged into it (W12), each once, by title.
 std::vector<const Entity*> linked_articles(const Desk& desk, std::string_view incident_id);
 
 // What linking takes: a link to reactivate, or the fields of a new one.

@@ -1,5 +1,6 @@
 #include "core/op_admission.hpp"
 
+#include "core/relations.hpp"
 #include "core/schema.hpp"
 #include "core/text_rules.hpp"
 
@@ -19,9 +20,7 @@ Outcome check_field_text(EntityKind kind, FieldId field, std::string_view text) 
     return check_text(spec.label, text, spec.kind == FieldKind::long_text);
 }
 
-}  // namespace
-
-Outcome check_new_operation(const Operation& op) {
+Outcome check_texts(const Operation& op) {
     switch (op.type) {
         case OpType::create:
             for (const auto& [field, text] : op.fields)
@@ -30,9 +29,17 @@ Outcome check_new_operation(const Operation& op) {
         case OpType::set: return check_field_text(op.entity, op.field, op.text);
         case OpType::add_event: return check_text("Event text", op.text, true);
         case OpType::transition:
-        case OpType::renumber: return {};
+        case OpType::renumber:
+        case OpType::merge: return {};
     }
     return {};
+}
+
+}  // namespace
+
+Outcome check_new_operation(const Operation& op, const Desk& desk) {
+    if (auto ok = check_texts(op); !ok) return ok;
+    return check_relations(desk, op);
 }
 
 }  // namespace hotline

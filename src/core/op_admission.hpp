@@ -7,13 +7,16 @@
 //                (core/text_rules.hpp): no control character but tab (and line feed in
 //                multi-line fields and event texts), no bidi override or isolate, no
 //                U+2028/U+2029 in one-line fields. Refused as "bad_value", naming the field.
+//   relations    a child's parent, a merge's survivor and closing a parent, judged on the
+//                desk as it is when the operation is made (relations.hpp, W12)
 #pragma once
 
+#include "core/desk.hpp"
 #include "core/operation.hpp"
 #include "core/result.hpp"
 
 namespace hotline {
 
-Outcome check_new_operation(const Operation& op);
+Outcome check_new_operation(const Operation& op, const Desk& desk);
 
 }  // namespace hotline

@@ -83,4 +83,10 @@ Operation OpFactory::renumber(std::string actor, std::int64_t now_ms, const std:
     return op;
 }
 
+Operation OpFactory::merge(std::string actor, std::int64_t now_ms, const std::string& incident_id, std::string into) {
+    Operation op = next(std::move(actor), now_ms, EntityKind::incident, incident_id, OpType::merge);
+    op.text = std::move(into);
+    return op;
+}
+
 }  // namespace hotline

@@ -52,6 +52,8 @@ public:
     Operation define_event_type(std::string actor, std::int64_t now_ms, std::string key, std::string label);
     Operation renumber(std::string actor, std::int64_t now_ms, const std::string& incident_id,
                        std::int64_t number);
+    // W12: merges the incident `incident_id` into `into` (relations.hpp).
+    Operation merge(std::string actor, std::int64_t now_ms, const std::string& incident_id, std::string into);
 
 private:
     Operation next(std::string actor, std::int64_t now_ms, EntityKind entity, std::string entity_id, OpType type);

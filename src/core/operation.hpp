@@ -7,6 +7,7 @@
 //   add_event   kinds with events         event_type, text
 //   transition  kinds with a workflow     to (target status)
 //   renumber    numbered kinds            number (final number given by the server)
+//   merge       kinds with merged_into    text (the id of the record it is merged into, W12)
 // entity_id: the record's id; for a create of a minted kind, the operation's own
 // id; for a keyed kind, the key.
 #pragma once
@@ -24,9 +25,9 @@
 
 namespace hotline {
 
-enum class OpType : std::uint8_t { create, set, add_event, transition, renumber };
-inline constexpr OpType kAllOpTypes[] = {OpType::create, OpType::set, OpType::add_event, OpType::transition,
-                                         OpType::renumber};
+enum class OpType : std::uint8_t { create, set, add_event, transition, renumber, merge };
+inline constexpr OpType kAllOpTypes[] = {OpType::create,     OpType::set,      OpType::add_event,
+                                         OpType::transition, OpType::renumber, OpType::merge};
 
 std::string_view op_type_name(OpType t);
 
@@ -41,7 +42,7 @@ struct Operation {
     std::vector<std::pair<FieldId, std::string>> fields;  // create (sorted by field)
     IncidentNumber number;                                // create of a numbered kind, renumber
     FieldId field;                                        // set
-    std::string text;                                     // set: value; add_event: text
+    std::string text;                                     // set: value; add_event: text; merge: into
     std::string event_type;                               // add_event
     IncidentStatus to = IncidentStatus::registered;       // transition
 

@@ -202,6 +202,16 @@ Outcome decode_renumber(const json& j, Operation& op, const KindSpec& spec) {
     return {};
 }
 
+Outcome decode_merge(const json& j, Operation& op, const KindSpec& spec) {
+    if (!spec.merged_into) return bad("type", "merge: " + std::string(spec.name) + " records cannot be merged");
+    if (auto o = only_keys(j, "", kBaseAndValue); !o) return o;
+    auto into = get_string(j, "value", limits::kEntityIdMax);
+    if (!into) return into.error();
+    if (!is_valid_record_id(spec.kind, *into)) return bad("value", "is not the id of " + kind_noun(spec.kind));
+    op.text = std::move(into.value());
+    return {};
+}
+
 Outcome decode_payload(const json& j, Operation& op) {
     const KindSpec& spec = kind_spec(op.entity);
     if (!is_valid_record_id(op.entity, op.entity_id))
@@ -214,6 +224,7 @@ Outcome decode_payload(const json& j, Operation& op) {
         case OpType::add_event: return decode_add_event(j, op, spec);
         case OpType::transition: return decode_transition(j, op, spec);
         case OpType::renumber: return decode_renumber(j, op, spec);
+        case OpType::merge: return decode_merge(j, op, spec);
     }
     return bad("type", "is not supported");
 }
@@ -227,6 +238,7 @@ std::string_view op_type_name(OpType t) {
         case OpType::add_event: return "add_event";
         case OpType::transition: return "transition";
         case OpType::renumber: return "renumber";
+        case OpType::merge: return "merge";
     }
     return "?";
 }
@@ -317,6 +329,9 @@ json operation_to_json(const Operation& op) {
             break;
         case OpType::renumber:
             j["number"] = number_json();
+            break;
+        case OpType::merge:
+            j["value"] = op.text;
             break;
     }
     return j;

@@ -14,6 +14,7 @@
 //   add_event   "value": {"type": "<event type key>", "text": "..."}   (kinds with events)
 //   transition  "value": "<status name>"                                (kinds with a workflow)
 //   renumber    "number": 10042                                         (numbered kinds)
+//   merge       "value": "<id of the record it is merged into>"          (incident, W12)
 // A <value> is a JSON number for priority fields, a boolean for flags and a
 // string for every other field. Field names are those of the entity's kind.
 // The forms written before the entity model (incident and event_type) are these.

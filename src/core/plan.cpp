@@ -42,6 +42,7 @@ Operation PlanStep::mint(OpFactory& f, const std::string& actor, std::int64_t no
         case OpType::set: return f.set_field(actor, now_ms, kind, id, field, text);
         case OpType::add_event: return f.add_event(actor, now_ms, id, event_type, text);
         case OpType::transition: return f.transition(actor, now_ms, id, to);
+        case OpType::merge: return f.merge(actor, now_ms, id, text);
         case OpType::renumber: break;  // the server's, never planned by a client
     }
     return f.renumber(actor, now_ms, id, 0);  // refused by Desk::apply (not a final number)

@@ -19,7 +19,7 @@ struct PlanStep {
     std::string id;                                       // the record; empty for a create (minted id)
     std::vector<std::pair<FieldId, std::string>> fields;  // create
     FieldId field;                                        // set
-    std::string text;                                     // set: value; add_event: text
+    std::string text;                                     // set: value; add_event: text; merge: into
     std::string event_type;                               // add_event
     IncidentStatus to = IncidentStatus::registered;       // transition
 

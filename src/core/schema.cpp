@@ -62,6 +62,8 @@ constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::billing_reason, "billing.reason", "Billing reason", FK::short_text},
     {IncidentField::satisfaction, "satisfaction", "Satisfaction", FK::choice, kSatisfactions},
     {IncidentField::satisfaction_comment, "satisfaction_comment", "Satisfaction comment", FK::long_text},
+    {IncidentField::parent, "parent", "Parent incident", FK::ref, {}, EK::incident, {}, false, true},
+    {IncidentField::merged_into, "merged_into", "Merged into", FK::ref, {}, EK::incident, {}, false, true},
 };
 
 constexpr FieldSpec kEventTypeFields[] = {
@@ -210,7 +212,7 @@ constexpr RoleSet kAuthors{R::engineer, R::manager, R::admin};  // W13: who writ
 
 constexpr KindSpec kKinds[] = {
     {EK::incident, "incident", "Incident", kIncidentFields, IdScheme::minted, true, true, true, kEveryone, kEveryone,
-     Visibility::by_incident, IncidentField::title},
+     Visibility::by_incident, IncidentField::title, IncidentField::merged_into},
     {EK::event_type, "event_type", "Event type", kEventTypeFields, IdScheme::keyed, false, false, false, kManagers,
      kManagers, Visibility::everyone, EventTypeField::label},
     {EK::account, "account", "Account", kAccountFields, IdScheme::minted, false, false, false, kDeskStaff, kDeskStaff,

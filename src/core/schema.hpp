@@ -92,6 +92,10 @@ struct FieldSpec {
     EntityKind ref = EntityKind::incident;            // FieldKind::ref: the kind pointed to
     std::string_view initial = {};                    // value at creation when not given
     bool required = false;                            // never blank: given at creation, not cleared
+    // FieldKind::ref to a record this replica may not hold (a technician's device holds
+    // only their incidents): the fold takes the id as given; that it names a record is
+    // checked when the change is made (relations.hpp), on the server and in the app.
+    bool loose = false;
 };
 
 // How a kind's records are named.
@@ -120,6 +124,9 @@ struct KindSpec {
     RoleSet may_change;
     Visibility visibility = Visibility::everyone;
     FieldId title_field;  // the field that names a record for people
+    // Kinds whose records may be merged into another of their kind (W12): the merge
+    // operation writes the survivor's id to this field, which nothing else writes.
+    std::optional<FieldId> merged_into = std::nullopt;
 };
 
 const KindSpec& kind_spec(EntityKind kind);

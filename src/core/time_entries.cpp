@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/relations.hpp"
+
 namespace hotline {
 namespace {
 
@@ -61,8 +63,11 @@ std::vector<TimeSpent> time_spent(const Desk& desk, std::int64_t now_ms, std::st
     };
     std::map<std::pair<std::string_view, std::string_view>, Sum> sums;
     for (const Entity& e : desk.entities(EntityKind::time_entry)) {
-        if (!incident_id.empty() && e.value(T::incident) != incident_id) continue;
-        Sum& sum = sums[{e.value(T::incident), e.value(T::person)}];
+        // W12: time logged on a duplicate counts for the incident it was merged into.
+        const Incident* survivor = resolved_incident(desk, e.value(T::incident));
+        const std::string_view incident = survivor ? std::string_view(survivor->id) : e.value(T::incident);
+        if (!incident_id.empty() && incident != incident_id) continue;
+        Sum& sum = sums[{incident, e.value(T::person)}];
         sum.ms += entry_ms(e, now_ms);
         sum.running = sum.running || is_running(e);
     }

@@ -39,6 +39,7 @@ std::vector<std::pair<FieldId, std::string>> manual_entry_fields(std::string_vie
 
 // Time spent per incident and person, in whole minutes (a running timer counts up to
 // now), sorted by incident then person. `incident_id` empty: the whole desk (reports).
+// Time logged on an incident merged into another counts for that one (W12).
 struct TimeSpent {
     std::string incident;
     std::string person;

@@ -41,6 +41,11 @@ Outcome check_editable(const Incident& incident) {
 }
 
 Outcome check_transition(const Incident& incident, IncidentStatus to) {
+    // W12: a merged incident lives on in the one it was merged into; it is archived at most.
+    if (!incident.value(IncidentField::merged_into).empty() && to != S::archived)
+        return make_error("merged", "Incident " + incident.number.display() +
+                                        " was merged into another and cannot be reopened; work on that one",
+                          {incident.number.display()});
     if (incident.status == to)
         return make_error("same_status", "Incident is already " + std::string(status_label(to)),
                           {std::string(status_label(to))});

@@ -110,7 +110,7 @@ Outcome answer_duplicate(const Context& c, const Operation& op, const std::strin
 // (text values, op_admission.hpp) and the leased number.
 Outcome check_server_rules(const Context& c, const Operation& op) {
     if (auto in_time = check_not_ahead(op.hlc, c.now_ms); !in_time) return in_time;
-    if (auto admitted = check_new_operation(op); !admitted) return admitted;
+    if (auto admitted = check_new_operation(op, c.sd.desk()); !admitted) return admitted;
     if (op.type != OpType::create || !kind_spec(op.entity).numbered || !op.number.is_final()) return {};
     for (const NumberBlock& b : c.prior.blocks)
         if (op.number.value >= b.first && op.number.value <= b.last) return {};

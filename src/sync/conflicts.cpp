@@ -69,6 +69,7 @@ Operation remint(OpFactory& factory, const Operation& op, std::int64_t now_ms) {
         case OpType::add_event: return factory.add_event(op.actor, now_ms, op.entity_id, op.event_type, op.text);
         case OpType::transition: return factory.transition(op.actor, now_ms, op.entity_id, op.to);
         case OpType::renumber: return factory.renumber(op.actor, now_ms, op.entity_id, op.number.value);
+        case OpType::merge: return factory.merge(op.actor, now_ms, op.entity_id, op.text);
     }
     return factory.set_field(op.actor, now_ms, op.entity, op.entity_id, op.field, op.text);
 }
