@@ -5,8 +5,8 @@
 // often the same fields of the same incidents (real conflicts), with status changes the
 // server's guards will refuse, customer records and reference data of every kind
 // (issue 8) created, edited and given to incidents, transfers to orders and their
-// outcomes (issue 11, W8), and the customer's answers to solutions (W6) committed as the
-// app does. The server closes silent solved incidents by itself (W7: a sweep every second,
+// outcomes (issue 11, W8), the customer's answers to solutions (W6) committed as the
+// app does, work timers and time entries (W4), child incidents and merges (W12). The server closes silent solved incidents by itself (W7: a sweep every second,
 // a notice then the close, pulled by the replicas like any change). The server is killed
 // with SIGKILL at random moments, also
 // while a push is on the wire, and restarted on the same database.
@@ -53,8 +53,10 @@
 #include "chaos_transport.hpp"
 #include "core/acceptance.hpp"
 #include "core/event_types.hpp"
+#include "core/relations.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"
+#include "core/time_entries.hpp"
 #include "core/transfer.hpp"
 #include "desk_fingerprint.hpp"
 #include "http_transport.hpp"
@@ -252,6 +254,57 @@ bool random_order_edit(Rng& rng, Client& c, std::int64_t now) {
     return kept;
 }
 
+// W12: child incidents and merges, mostly among the same few incidents, so that two
+// replicas merge one pair both ways, or merge while another edits, reopens or closes: the
+// server's order decides and the later merge lands in its author's Conflicts.
+// Technicians make neither (a parent not theirs is refused, and a refused create would
+// stay on their replica).
+bool random_relation_edit(Rng& rng, Client& c, std::int64_t now) {
+    if (c.user.role == "technician") return false;
+    const std::string actor = "u:" + c.user.login;
+    const Desk& desk = c.replica->desk();
+    const Incident* a = pick_incident(rng, desk);
+    const Incident* b = pick_incident(rng, desk);
+    if (!a || !b) return false;
+    const std::string merged = a->id, into = b->id;
+    if (rng.chance(60)) return c.commit([&](OpFactory& f) { return f.merge(actor, now, merged, into); });
+    if (!check_parent(desk, {}, into)) return false;  // as the app offers it
+    auto fields = child_fields(*b);
+    fields.emplace_back(IncidentField::title, "Child " + std::to_string(rng.uniform(0, 999)));
+    std::sort(fields.begin(), fields.end());
+    return c.commit([&](OpFactory& f) { return f.create_incident(actor, now, fields); });
+}
+
+// W4: work timers started (stopping the person's others first) and stopped, and manual
+// entries, by the desk; a person's timers on two offline replicas run at once until the
+// next start stops both.
+bool random_timer_edit(Rng& rng, Client& c, std::int64_t now) {
+    if (c.user.role == "technician") return false;  // their incident may move on meanwhile
+    const std::string actor = "u:" + c.user.login;
+    const Desk& desk = c.replica->desk();
+    const Incident* inc = pick_incident(rng, desk);
+    if (!inc) return false;
+    const std::string id = inc->id;
+    const auto running = running_timers(desk, c.user.login);
+    if (!running.empty() && rng.chance(40)) {
+        const std::string entry = running.front()->id;
+        return c.commit([&](OpFactory& f) {
+            return f.set_field(actor, now, EntityKind::time_entry, entry, TimeEntryField::ended, std::to_string(now));
+        });
+    }
+    if (rng.chance(30)) {
+        auto fields = manual_entry_fields(id, c.user.login, rng.uniform(1, 90), "call");
+        return c.commit([&](OpFactory& f) { return f.create(actor, now, EntityKind::time_entry, fields); });
+    }
+    const TimerStart start = plan_timer_start(desk, id, c.user.login, now);
+    for (const std::string& entry : start.stop)
+        if (!c.commit([&](OpFactory& f) {
+                return f.set_field(actor, now, EntityKind::time_entry, entry, TimeEntryField::ended, std::to_string(now));
+            }))
+            return false;
+    return c.commit([&](OpFactory& f) { return f.create(actor, now, EntityKind::time_entry, start.create); });
+}
+
 // W6: the customer's answer, committed as the app does: each step of the plan an operation.
 bool random_answer(Rng& rng, Client& c, const Incident& inc, std::int64_t now) {
     const std::string actor = "u:" + c.user.login, id = inc.id;
@@ -302,7 +355,9 @@ bool random_edit(Rng& rng, Client& c, std::int64_t now) {
         const auto to = static_cast<IncidentStatus>(rng.uniform(0, kStatusCount - 1));
         return c.commit([&](OpFactory& f) { return f.transition(actor, now, id, to); });
     }
-    if (kind < 95) return random_order_edit(rng, c, now);
+    if (kind < 89) return random_order_edit(rng, c, now);
+    if (kind < 93) return random_relation_edit(rng, c, now);
+    if (kind < 97) return random_timer_edit(rng, c, now);
     // The event-type catalogue: managers only (a refused definition is not undone locally,
     // sync_engine's known limit, so other roles do not try).
     if (c.user.role != "manager") return false;
