@@ -133,15 +133,19 @@ bool App::open_selected() {
     return row && open_incident(*row);
 }
 
-bool App::open_number(std::string_view typed) {
+Result<std::uint32_t> App::row_of_number(std::string_view typed) const {
     const auto first = typed.find_first_not_of(" \t#");
     const std::string wanted(first == std::string_view::npos ? std::string_view() : typed.substr(first));
     const std::string number = wanted.substr(0, wanted.find_last_not_of(" \t") + 1);
     const auto& incidents = desk().incidents();
     for (std::uint32_t row = 0; !number.empty() && row < incidents.size(); ++row)
-        if (incidents[row].number.display() == number) return open_incident(row);
-    say(tr_format("No incident has the number {}", {number}), true, "unknown_number");
-    return false;
+        if (incidents[row].number.display() == number) return row;
+    return make_error("unknown_number", tr_format("No incident has the number {}", {number}), {number});
+}
+
+bool App::open_number(std::string_view typed) {
+    const auto row = row_of_number(typed);
+    return row ? open_incident(*row) : report(row.error(), {});
 }
 
 void App::start_create() {

@@ -63,6 +63,14 @@ enum class DetailTab : std::uint8_t { summary, timeline, log };
 enum class LeaveChoice : std::uint8_t { keep_editing, discard, save };
 enum class AdminTab : std::uint8_t { users, reference };
 
+// W12: merging the open incident into another: the number typed, then (asked) the
+// incident it names, shown to be confirmed. Belongs to the incident `incident`.
+struct MergeRequest {
+    std::string incident;
+    std::string typed;
+    std::string target;  // set by ask_merge: the survivor to confirm
+};
+
 struct Message {
     std::string text;    // translated; empty: nothing to say
     bool error = false;  // a refusal (shown in the error colour) or a confirmation
@@ -130,6 +138,9 @@ public:
     // W13: the Knowledge base screen, and the open incident's articles.
     KnowledgeBase& knowledge() { return knowledge_; }
     const KnowledgeBase& knowledge() const { return knowledge_; }
+    // W12: "Merge into another incident" on the open incident, while it is asked for.
+    MergeRequest& merge_request() { return merge_; }
+    const MergeRequest& merge_request() const { return merge_; }
 
     // --- Navigation ---
     // Selecting another incident while the open one has unsaved Summary edits
@@ -141,6 +152,9 @@ public:
     // "Go to incident": opens the incident numbered `typed` (as shown, spaces and
     // a leading # ignored); an unknown number is refused as "unknown_number".
     bool open_number(std::string_view typed);
+    // The row of the incident numbered `typed` (as open_number reads it); "unknown_number".
+    Result<std::uint32_t> row_of_number(std::string_view typed) const;
+    bool open_incident_id(std::string_view incident_id);
     void set_tab(DetailTab tab) { tab_ = tab; }
     void start_create();
     void set_create_full_form(bool full) { create_full_ = full; }
@@ -209,6 +223,13 @@ public:
     bool link_article(const std::string& id, std::int64_t now_ms);
     bool unlink_article(const std::string& id, std::int64_t now_ms);
     bool write_article(std::int64_t now_ms);
+    // Relations of the open incident (app_relations.cpp, W12): a child incident registered
+    // from it (the create form, filled from it), and merging it into another, confirmed first.
+    bool start_child();
+    void forget_parent();  // the create form's incident is no child after all
+    bool ask_merge();      // the number typed in merge_request() names the survivor to confirm
+    bool confirm_merge(std::int64_t now_ms);
+    void cancel_merge() { merge_ = {}; }
     void set_dark_theme(bool dark);
     // The interface language (P7), kept with the theme in the replica's metadata: the
     // user's choice outlives reloads; without one, the browser's language stays.
@@ -282,6 +303,7 @@ private:
     UserAdmin users_;
     ReferenceEditor reference_;
     KnowledgeBase knowledge_;
+    MergeRequest merge_;
     AdminTab admin_tab_ = AdminTab::users;
     int utc_offset_minutes_ = 0;
     Screen screen_ = Screen::list;

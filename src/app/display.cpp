@@ -122,6 +122,8 @@ std::string ref_text(const Desk& desk, EntityKind kind, std::string_view id) {
         return std::string(id);
     }
     const Entity* record = id.empty() ? nullptr : desk.find(kind, id);
+    if (record && kind_spec(kind).numbered)  // W12: an incident named by its number, as people know it
+        return record->number.display() + " " + std::string(record_title(*record));
     return record ? std::string(record_title(*record)) : std::string(id);
 }
 

@@ -46,8 +46,11 @@ std::vector<std::pair<FieldId, std::string>> Draft::filled() const {
 
 std::vector<FieldId> Draft::changes_from(const Entity& record) const {
     std::vector<FieldId> out;
+    // The survivor of a merge (W12) is written by the merge alone, never through a form: a
+    // merge arriving while the form is open is no edit of the user's.
+    const auto merge_field = kind_spec(kind_).merged_into;
     for (const auto& spec : fields_of(kind_))
-        if (value(spec.id) != record.value(spec.id)) out.push_back(spec.id);
+        if (spec.id != merge_field && value(spec.id) != record.value(spec.id)) out.push_back(spec.id);
     return out;
 }
 

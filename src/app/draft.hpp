@@ -34,7 +34,8 @@ public:
 
     // The non-empty values, for a create operation.
     std::vector<std::pair<FieldId, std::string>> filled() const;
-    // The fields whose value differs from the record's, in field order.
+    // The fields whose value differs from the record's, in field order (a merge's survivor,
+    // written only by the merge, is never one).
     std::vector<FieldId> changes_from(const Entity& record) const;
     bool differs_from(const Entity& record) const { return !changes_from(record).empty(); }
     // Every field still at its initial value: nothing typed or chosen yet.

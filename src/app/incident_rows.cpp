@@ -7,16 +7,30 @@
 #include "app/display.hpp"
 #include "app/i18n.hpp"
 #include "core/orders.hpp"
+#include "core/relations.hpp"
 #include "core/transaction_log.hpp"
 
 namespace hotline::app {
 
 std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes) {
+    // Events by value: an EventList iterator decodes into itself (event_list.hpp); the views
+    // they hold point into the incidents, which do not change while the rows are made.
+    std::vector<std::pair<Event, const Incident*>> events;
+    for (const Incident* member : merged_family(desk, incident))
+        for (const Event& ev : member->events) events.emplace_back(ev, member);
+    std::stable_sort(events.begin(), events.end(),
+                     [&](const auto& a, const auto& b) { return desk.is_newer(b.first.stamp, a.first.stamp); });
     std::vector<TimelineRow> rows;
-    rows.reserve(incident.events.size());
-    for (const Event& ev : incident.events)
-        rows.push_back({format_date_time(ev.stamp.wall_ms, utc_offset_minutes),
-                        std::string(event_type_text(desk, ev.type)), std::string(author_text(ev.actor)), std::string(ev.text)});
+    rows.reserve(events.size());
+    for (const auto& [ev, member] : events) {
+        TimelineRow row{format_date_time(ev.stamp.wall_ms, utc_offset_minutes), std::string(event_type_text(desk, ev.type)),
+                        std::string(author_text(ev.actor)), std::string(ev.text), {}};
+        if (member != &incident) {
+            row.from = member->number.display();
+            row.type = tr_format("timeline.merged_from", {row.type, row.from});
+        }
+        rows.push_back(std::move(row));
+    }
     return rows;
 }
 
@@ -41,8 +55,12 @@ struct Follower {
 
 void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes, const Follower& follower,
                        std::vector<std::pair<std::int64_t, LogRow>>& rows) {
+    const auto family = merged_family(desk, incident);
+    const auto ours = [&](std::string_view id) {
+        return std::any_of(family.begin(), family.end(), [&](const Incident* member) { return member->id == id; });
+    };
     for (const Entity& record : desk.entities(follower.kind)) {
-        if (record.value(follower.incident_field) != incident.id) continue;
+        if (!ours(record.value(follower.incident_field))) continue;
         const std::string name = follower.name(record);
         for (const TxEntry& e : render_transaction_log(desk, record)) {
             if (e.kind == TxKind::created || e.field == "incident") continue;

@@ -11,9 +11,10 @@ namespace hotline::app {
 
 struct TimelineRow {
     std::string time;
-    std::string type;  // label of the event type
+    std::string type;  // label of the event type (naming the merged incident it came from)
     std::string author;
     std::string text;
+    std::string from;  // W12: the number of the merged incident it was recorded on, else empty
 };
 
 struct LogRow {
@@ -25,12 +26,12 @@ struct LogRow {
     bool superseded = false;  // an older edit that arrived late and lost (kept, W15)
 };
 
-// Events in their order (by HLC).
+// Events in their order (by HLC), those of incidents merged into it (W12) among them.
 std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes);
 // Changes oldest first; the creation as one row per initial value; an event row
 // names the event type and shows its text. The incident's time entries (W4) and
-// orders (W8) are merged in by time, as "Time entry: <field>" and "Order <number>:
-// <field>" rows.
+// orders (W8), and those of incidents merged into it (W12), are merged in by time, as
+// "Time entry: <field>" and "Order <number>: <field>" rows.
 std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes);
 
 }  // namespace hotline::app

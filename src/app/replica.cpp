@@ -87,7 +87,7 @@ Outcome Replica::commit(const Mint& mint, Write write) {
     Operation op = mint(factory_);
     // A new operation meets today's rules (op_admission.hpp) before the desk's, which stored
     // ones are held to; the server checks the same when it is pushed.
-    if (auto admitted = check_new_operation(op); !admitted) {
+    if (auto admitted = check_new_operation(op, desk_); !admitted) {
         factory_ = OpFactory(before);
         return admitted;
     }

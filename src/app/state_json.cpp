@@ -8,6 +8,7 @@
 #include "app/incident_rows.hpp"
 #include "app/knowledge_state.hpp"
 #include "core/assignment.hpp"
+#include "core/relations.hpp"
 #include "core/stages.hpp"
 #include "core/workflow.hpp"
 
@@ -78,7 +79,7 @@ nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offs
     for (const auto& spec : fields_of(inc.kind)) fields[std::string(spec.name)] = inc.value(spec.id);
     nlohmann::json events = nlohmann::json::array();
     for (const auto& e : timeline_rows(desk, inc, utc_offset_minutes))
-        events.push_back({{"time", e.time}, {"type", e.type}, {"author", e.author}, {"text", e.text}});
+        events.push_back({{"time", e.time}, {"type", e.type}, {"author", e.author}, {"text", e.text}, {"from", e.from}});
     nlohmann::json log = nlohmann::json::array();
     for (const auto& r : log_rows(desk, inc, utc_offset_minutes))
         log.push_back({{"time", r.time}, {"field", r.field}, {"author", r.author}, {"old", r.old_value},
@@ -89,6 +90,23 @@ nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offs
     return {{"id", inc.id},         {"number", inc.number.display()}, {"title", inc.value(IncidentField::title)},
             {"status", status_text(inc.status)}, {"fields", std::move(fields)}, {"events", std::move(events)},
             {"log", std::move(log)}, {"actions", std::move(actions)}, {"stage", stage_json(inc)}};
+}
+
+// W12: the Related incidents panel, by number.
+nlohmann::json relations_json(const Desk& desk, const Incident& inc, const MergeRequest& merge) {
+    const auto numbers = [](const std::vector<const Incident*>& list, std::size_t from) {
+        nlohmann::json out = nlohmann::json::array();
+        for (std::size_t i = from; i < list.size(); ++i) out.push_back(list[i]->number.display());
+        return out;
+    };
+    const Incident* parent = parent_of(desk, inc);
+    const Incident* survivor = resolved_incident(desk, inc.value(IncidentField::merged_into));
+    const Incident* target = merge.incident == inc.id ? desk.find(merge.target) : nullptr;
+    return {{"parent", parent ? nlohmann::json(parent->number.display()) : nlohmann::json(nullptr)},
+            {"children", numbers(children_of(desk, inc), 0)},
+            {"merged_into", survivor ? nlohmann::json(survivor->number.display()) : nlohmann::json(nullptr)},
+            {"merged", numbers(merged_family(desk, inc), 1)},
+            {"merge_confirm", target ? nlohmann::json(target->number.display()) : nlohmann::json(nullptr)}};
 }
 
 // The Work panel: who holds the incident, what the assignment form holds, time spent.
@@ -236,6 +254,7 @@ std::string App::state_json() const {
             selected["work"] = work_json(desk(), list_.incident(*row), assignment_, timer_.view());
             selected["orders"] = orders_json(desk(), list_.incident(*row), orders_);
             selected["articles"] = incident_articles_json(*this, list_.incident(*row));
+            selected["relations"] = relations_json(desk(), list_.incident(*row), merge_);
         }
         state["selected"] = std::move(selected);
     }

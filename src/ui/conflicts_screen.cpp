@@ -25,6 +25,7 @@ std::string describe(const Operation& op) {
         case OpType::transition:
             return std::string(app::tr("Status")) + " \xe2\x86\x92 " + std::string(app::tr(status_label(op.to)));
         case OpType::renumber: return std::string(app::tr("Number"));
+        case OpType::merge: return std::string(app::tr("Merged into")) + " " + op.text;
     }
     return {};
 }

@@ -1,7 +1,8 @@
 // The new-incident pane: the registration against real records at the top
 // (registration_panel.cpp), then the quick form (R7: title, customer, phone,
 // priority, origin, description) or the full registration form, Save and Cancel. The
-// number shows as soon as it is saved (the detail pane opens on it).
+// number shows as soon as it is saved (the detail pane opens on it). A child incident
+// (W12) names its parent above the form, with "Not a child incident" to drop it.
 #include "app/i18n.hpp"
 #include "ui/field_form.hpp"
 #include "ui/screens.hpp"
@@ -9,6 +10,19 @@
 #include "ui/widgets.hpp"
 
 namespace hotline::ui {
+namespace {
+
+void draw_parent(Context& ctx) {
+    const std::string& parent_id = ctx.app.create_draft().value(IncidentField::parent);
+    if (parent_id.empty()) return;
+    const Incident* parent = ctx.app.desk().find(parent_id);
+    text(app::tr_format("create.child_of", {parent ? parent->number.display() : parent_id,
+                                            parent ? parent->value(IncidentField::title) : std::string_view()}));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(T("Not a child incident").c_str())) ctx.app.forget_parent();
+}
+
+}  // namespace
 
 void draw_create(Context& ctx) {
     app::App& app = ctx.app;
@@ -29,6 +43,7 @@ void draw_create(Context& ctx) {
 
     const float buttons_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     if (ImGui::BeginChild("form", ImVec2(0, -buttons_height))) {
+        draw_parent(ctx);
         draw_registration(ctx);
         const auto typing_in = full ? draw_groups(app.create_draft(), registration_groups(), false, ctx.ui.focus_field)
                                     : draw_fields(app.create_draft(), quick_fields(), false, ctx.ui.focus_field);

@@ -44,6 +44,7 @@ void draw_summary_tab(Context& ctx) {
     }
     if (ImGui::BeginChild("fields")) {
         draw_acceptance_panel(ctx, editable);
+        draw_relations_panel(ctx, editable);
         draw_assignment_panel(ctx, editable);
         ImGui::Spacing();
         draw_timer_panel(ctx, editable);

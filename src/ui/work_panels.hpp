@@ -16,5 +16,7 @@ void draw_orders_panel(Context& ctx, bool editable);
 void draw_acceptance_panel(Context& ctx, bool editable);
 // W13: linked and suggested articles, and writing one from the solved incident (article_panel.cpp).
 void draw_article_panel(Context& ctx, bool editable);
+// W12: parent, children, merged incidents; a new child, merging into another (relations_panel.cpp).
+void draw_relations_panel(Context& ctx, bool editable);
 
 }  // namespace hotline::ui
