@@ -269,6 +269,7 @@ export class AppDriver {
   // desk is synced with the server's `incidents` demo incidents or more.
   async signIn(login, {password = 'hotline-demo', incidents = 300} = {}) {
     await this.click('Login', {window: 'Sign in', timeout: 30000});
+    await this.press('Control+A');  // the form keeps the last login typed
     await this.type(login);
     await this.click('Password', {window: 'Sign in'});
     await this.type(password);
