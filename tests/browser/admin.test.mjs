@@ -11,19 +11,6 @@ import {openApp, startHotlineServer} from './support.mjs';
 let server;
 let app;
 
-async function signIn(login, password) {
-  await app.item('Sign in', {window: 'Sign in', timeout: 30000});
-  await app.click('Login', {window: 'Sign in'});
-  await app.press('Control+A');  // the form keeps the last login typed
-  await app.type(login);
-  await app.click('Password', {window: 'Sign in'});
-  await app.type(password);
-  await app.press('Enter');
-  await app.page.evaluate(() => window.hotline.ready);
-  return app.waitFor((s) => s?.user && s.sync?.state === 'online' && s.sync.last_sync_ms > 0,
-                     `${login} is signed in and has the desk`, {timeout: 60000});
-}
-
 // Clicks a field of the Administration pane and types into it.
 async function fill(label, text) {
   await app.click(label, {window: 'Administration'});
@@ -44,7 +31,7 @@ after(async () => {
 });
 
 test('the admin creates a department and a user in it; the new user signs in with their role', async () => {
-  const admin = await signIn('admin', 'hotline-demo');
+  const admin = await app.signIn('admin', {incidents: 0});
   assert.match(admin.user, /\(admin\)/);
   assert.equal(admin.admin_visible, true);
 
@@ -89,7 +76,7 @@ test('the admin creates a department and a user in it; the new user signs in wit
 
   await app.click('Settings');
   await app.click('Sign out', {window: 'Settings'});
-  const nora = await signIn('nwhite', 'nora-secret-1');
+  const nora = await app.signIn('nwhite', {password: 'nora-secret-1', incidents: 0});
   assert.match(nora.user, /^Nora White \(engineer\)$/);
   assert.equal(nora.admin_visible, false);
   const visible = (await app.items('Administration')).filter((i) => i.visible);

@@ -27,32 +27,16 @@ after(async () => {
   await server?.close();
 });
 
-async function openNumber(number) {
-  await app.press('Escape');
-  await app.press('g');
-  await app.navOn(fr['Incident number']);
-  await app.type(number);
-  await app.press('Enter');
-  return app.waitFor((s) => s.screen === 'detail' && s.selected?.number === number, `incident ${number} opens`);
-}
-
 const closedBySystem = (s) => s.selected.events.some((e) => e.type === fr['Closing notice'] && e.author === fr.system);
 
 test('the server closes a silent solved incident after its notice, both shown by "system", in French', async () => {
   // The sign-in form's fields are named for tools in English (ui/sign_in_screen.cpp).
-  await app.item('Login', {timeout: 30000});
-  await app.click('Login');
-  await app.type('ahughes');
-  await app.click('Password');
-  await app.type('hotline-demo');
-  await app.press('Enter');
-  const state = await app.waitFor((s) => s?.user && s.sync?.state === 'online' && s.total >= 300 &&
-                                         s.language === 'fr', 'signed in, with the desk, in French',
-                                  {timeout: 60000});
+  await app.signIn('ahughes');
+  const state = await app.waitFor((s) => s.language === 'fr', 'the desk is in French');
   const closed = state.rows.filter((r) => r.status === fr.Closed).map((r) => r.number);
   let found;
   for (const number of closed) {
-    if (closedBySystem(await openNumber(number))) {
+    if (closedBySystem(await app.openNumber(number, {box: fr['Incident number']}))) {
       found = await app.state();
       break;
     }

@@ -19,17 +19,12 @@ after(async () => {
 
 // Opens the listed Solved incident `skip` places down with the go-to box (g).
 async function openSolved(skip) {
-  const state = await app.waitFor((s) => s.demo && s.screen !== 'create' &&
-                                         s.rows.filter((r) => r.status === 'Solved').length > skip,
-                                  'the demo desk lists solved incidents');
-  const number = state.rows.filter((r) => r.status === 'Solved')[skip].number;
-  await app.press('Escape');
-  await app.press('g');
-  await app.navOn('Incident number');
-  await app.type(number);
-  await app.press('Enter');
-  await app.waitFor((s) => s.screen === 'detail' && s.selected?.number === number && s.selected.status === 'Solved',
-                    'the solved incident opens');
+  const listed = await app.waitFor((s) => s.demo && s.screen !== 'create' &&
+                                          s.rows.filter((r) => r.status === 'Solved').length > skip,
+                                   'the demo desk lists solved incidents');
+  const number = listed.rows.filter((r) => r.status === 'Solved')[skip].number;
+  const state = await app.openNumber(number);
+  assert.equal(state.selected.status, 'Solved');
   return number;
 }
 

@@ -2,7 +2,6 @@
 // from the tree (W5), then printed and exported for the customer (W15), on the static demo, in
 // one browser profile, each test continuing the last.
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
 import {after, before, test} from 'node:test';
 
 import {openApp} from './support.mjs';
@@ -23,17 +22,6 @@ after(async () => {
 
 const stage = (s) => s.selected.stage;
 
-async function pick(picker, label) {
-  await app.click(picker, {window: 'Incident'});
-  await app.click(label);
-}
-
-// The file the browser downloads when `button` is clicked, as text.
-async function download(button) {
-  const [file] = await Promise.all([app.page.waitForEvent('download'), app.click(button, {window: 'Incident'})]);
-  return {name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8')};
-}
-
 test('the stage bar shows Register and asks for the assignment; after it, Next step moves the incident on', async () => {
   await app.waitFor((s) => s.demo && s.screen === 'list' && s.total > 0, 'the demo desk shows');
   let state = await app.createIncident(title);
@@ -42,8 +30,8 @@ test('the stage bar shows Register and asks for the assignment; after it, Next s
   for (const label of ['Register', 'Assign', 'Work', 'Solve', 'Accept', 'Close']) await app.item(`Stage: ${label}`, {window: 'Incident'});
   await app.screenshot('stages_1_register');
 
-  await pick('Service department', remote);
-  await pick('Assignee', `${priya} \u00b7 ${remote}`);
+  await app.pick('Service department', remote);
+  await app.pick('Assignee', `${priya} \u00b7 ${remote}`);
   await app.click('Assign', {window: 'Incident'});
   state = await app.waitFor((s) => s.selected.status === 'Assigned', 'assigned');
   assert.equal(stage(state).current, 1, 'Assign');
@@ -63,8 +51,8 @@ test('Solve is refused until the actual problem and solution are there; the reso
   await app.type('Relay replaced');
   await app.press('Tab');  // the keyboard brings the code pickers into view
   await app.navOn('General resolution', {window: 'Incident'});
-  await pick('General resolution', 'Part replaced');
-  await pick('Specific resolution', 'Defrost timer');
+  await app.pick('General resolution', 'Part replaced');
+  await app.pick('Specific resolution', 'Defrost timer');
   let state = await app.waitFor((s) => s.selected.draft['resolution.code'] !== '', 'the code is chosen');
   const code = state.selected.draft['resolution.code'];
   await app.click('Save', {window: 'Incident'});
@@ -82,13 +70,13 @@ test('Solve is refused until the actual problem and solution are there; the reso
 
 test('the incident for the customer: its log as CSV, the page as HTML, and printed', async () => {
   await app.click('Transaction log', {window: 'Incident'});
-  const csv = await download('Export log as CSV');
+  const csv = await app.download('Export log as CSV');
   assert.match(csv.name, /^incident-\d+-log\.csv$/);
   assert.ok(csv.text.startsWith('\ufeffDate,Field,Author,Old value,New value,Superseded\r\n'), csv.text.slice(0, 80));
   assert.ok(csv.text.includes('Part replaced \u203a Defrost timer'));
   assert.ok(csv.text.includes(title));
 
-  const html = await download('Save as HTML');
+  const html = await app.download('Save as HTML');
   assert.match(html.name, /^incident-\d+\.html$/);
   assert.ok(html.text.includes(`\u2014 ${title}</h1>`));
   assert.ok(html.text.includes('<h2>Transaction log</h2>'));

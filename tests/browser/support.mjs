@@ -7,9 +7,11 @@
 //   HOTLINE_SCREENSHOT_DIR  where screenshots go (default: build/default/wasm/screenshots)
 //   HOTLINE_CHROMIUM        the browser (default: /usr/bin/chromium)
 //   HOTLINE_SERVER_PROGRAM  the native server (default: build/default/bin/hotline_server)
+//   HOTLINE_FAKETIME_LIB    libfaketime, for a server whose clock the test moves (default:
+//                           Debian's faketime package's, multithreaded variant)
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -24,18 +26,35 @@ export const screenshotDir = process.env.HOTLINE_SCREENSHOT_DIR ||
   path.join(repo, 'build/default/wasm/screenshots');
 const serverProgram = process.env.HOTLINE_SERVER_PROGRAM ||
   path.join(repo, 'build/default/bin/hotline_server');
+const faketimeLib = process.env.HOTLINE_FAKETIME_LIB ||
+  '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
+// A clock the test moves: libfaketime preloaded into the server reads the offset from `file`
+// at every reading of the wall clock (no cache), so rewriting the file ("+3d") moves the
+// server's time at once. Only the wall clock: its timers (the monotonic clock) keep real time.
+function movableClock(file) {
+  assert.ok(existsSync(faketimeLib), `${faketimeLib} (Debian's faketime package) is installed`);
+  writeFileSync(file, '+0d\n');
+  return {LD_PRELOAD: faketimeLib, FAKETIME_TIMESTAMP_FILE: file, FAKETIME_NO_CACHE: '1',
+          FAKETIME_DONT_FAKE_MONOTONIC: '1'};
+}
 
 // The real server (hotline_server) on a fresh SQLite file with the demo users (password
 // "hotline-demo") and incidents (300, or `incidents`), serving the built site. Returns
 // {url, close()}. `startTimeout`: a large seed takes a while before the server listens.
-// `args`: more flags for the server (its configuration, server_config.hpp).
-export async function startHotlineServer({incidents = 300, startTimeout = 20000, args = []} = {}) {
+// `args`: more flags for the server (its configuration, server_config.hpp); `env`: more
+// environment variables for it. `clock`: the test moves the server's clock, which starts at
+// the real time: the server then has moveClock(days), its clock `days` ahead of the real one.
+export async function startHotlineServer({incidents = 300, startTimeout = 20000, args = [], env = {},
+                                          clock = false} = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hotline-server-'));
   const portFile = path.join(dir, 'port');
+  const clockFile = path.join(dir, 'clock');
   const child = spawn(serverProgram, ['--port', '0', '--port-file', portFile, '--db',
                                       path.join(dir, 'hotline.db'), '--site', siteDir, '--seed-demo',
                                       '--demo-incidents', String(incidents), ...args],
-                      {stdio: ['ignore', 'ignore', 'pipe']});
+                      {stdio: ['ignore', 'ignore', 'pipe'],
+                       env: {...process.env, ...(clock ? movableClock(clockFile) : {}), ...env}});
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });
   child.on('error', (error) => { log += `${error.message}\n`; });
@@ -51,6 +70,7 @@ export async function startHotlineServer({incidents = 300, startTimeout = 20000,
   return {
     url,
     log: () => log,
+    moveClock: (days) => writeFileSync(clockFile, `+${days}d\n`),
     close: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -243,6 +263,44 @@ export class AppDriver {
     await this.type(title);
     await this.press('Control+Enter');
     return this.waitFor((s) => s.screen === 'detail' && s.selected?.title === title, 'the new incident opens');
+  }
+
+  // Signs in on the sign-in form (a demo user: password "hotline-demo") and waits until the
+  // desk is synced with the server's `incidents` demo incidents or more.
+  async signIn(login, {password = 'hotline-demo', incidents = 300} = {}) {
+    await this.click('Login', {window: 'Sign in', timeout: 30000});
+    await this.press('Control+A');  // the form keeps the last login typed
+    await this.type(login);
+    await this.click('Password', {window: 'Sign in'});
+    await this.type(password);
+    await this.press('Enter');
+    await this.page.evaluate(() => window.hotline.ready);
+    return this.waitFor((s) => s?.user && s.sync?.state === 'online' && s.sync.last_sync_ms > 0 &&
+                               s.total >= incidents, `${login} is signed in and has the desk`, {timeout: 60000});
+  }
+
+  // Opens a picker (a dropdown) of the incident pane and chooses `label` in it.
+  async pick(picker, label) {
+    await this.click(picker, {window: 'Incident'});
+    await this.click(label);
+  }
+
+  // Clicks `button` of the incident pane and returns the file the browser downloads, as
+  // {name, text}.
+  async download(button) {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), this.click(button, {window: 'Incident'})]);
+    return {name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8')};
+  }
+
+  // Opens the incident numbered `number` with the go-to box (G), from wherever the app is;
+  // returns the state once it is open. `box`: the box's name in the interface's language.
+  async openNumber(number, {box = 'Incident number'} = {}) {
+    await this.press('Escape');
+    await this.press('g');
+    await this.navOn(box);
+    await this.type(number);
+    await this.press('Enter');
+    return this.waitFor((s) => s.screen === 'detail' && s.selected?.number === number, `incident ${number} opens`);
   }
 
   // A key or chord with Playwright's names: 'Enter', 'Escape', 'Control+S', 'ArrowDown'.

@@ -9,7 +9,6 @@ import {after, before, test} from 'node:test';
 
 import {openApp, startHotlineServer} from './support.mjs';
 
-const password = 'hotline-demo';
 const title = 'Boiler pressure drops overnight';
 let server;
 let anna;  // ahughes, agent (online throughout)
@@ -17,17 +16,6 @@ let piet;  // pshah, engineer (goes offline)
 
 // Network failures while offline are the test's doing, not the app's errors.
 const offlineNoise = /Failed to load resource|ERR_INTERNET_DISCONNECTED|net::ERR_/;
-
-async function signIn(app, login) {
-  await app.click('Login', {window: 'Sign in'});
-  await app.type(login);
-  await app.click('Password', {window: 'Sign in'});
-  await app.type(password);
-  await app.press('Enter');
-  await app.page.evaluate(() => window.hotline.ready);
-  return app.waitFor((s) => s?.user && s.sync?.state === 'online' && s.sync.last_sync_ms > 0 && s.total >= 300,
-                     `${login} is signed in and has the desk`, {timeout: 60000});
-}
 
 async function openIncident(app) {
   await app.click('Search');
@@ -66,9 +54,9 @@ after(async () => {
 test('both sign in; a new incident reaches the other browser by itself', async () => {
   await anna.item('Sign in', {window: 'Sign in', timeout: 30000});
   await anna.screenshot('sync_1_sign_in');
-  const a = await signIn(anna, 'ahughes');
+  const a = await anna.signIn('ahughes');
   assert.match(a.user, /ahughes \(agent\)/);
-  await signIn(piet, 'pshah');
+  await piet.signIn('pshah');
 
   await anna.press('n');
   await anna.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
@@ -146,7 +134,7 @@ test('signed in once, the desk opens offline after a reload; an ended session an
   await piet.screenshot('sync_6_session_ended');
   await piet.click('Sign in again');
   await piet.item('Sign in', {window: 'Sign in', timeout: 15000});
-  const back = await signIn(piet, 'pshah');
+  const back = await piet.signIn('pshah');
   assert.ok(back.total >= 301, 'the same desk, kept in the browser');
   await anna.waitFor((s) => s.selected.fields.title === `${title} (valve replaced, tested)`,
                      'the change made while signed out reaches the server after signing in again');

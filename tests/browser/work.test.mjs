@@ -26,11 +26,6 @@ after(async () => {
 
 const work = (s) => s.selected.work;
 
-async function pick(picker, label) {
-  await app.click(picker, {window: 'Incident'});
-  await app.click(label);
-}
-
 test('assign a new incident to a department and a person from the staff: it is Assigned', async () => {
   await app.waitFor((s) => s.demo && s.screen === 'list' && s.total > 0, 'the demo desk shows');
   let state = await app.createIncident(title);
@@ -38,8 +33,8 @@ test('assign a new incident to a department and a person from the staff: it is A
   assert.equal(state.selected.status, 'Registered');
   assert.equal(work(state).assignee, '');
 
-  await pick('Service department', remote);
-  await pick('Assignee', `${priya} \u00b7 ${remote}`);
+  await app.pick('Service department', remote);
+  await app.pick('Assignee', `${priya} \u00b7 ${remote}`);
   await app.waitFor((s) => work(s).choice.assignee === 'pshah' && work(s).choice.department !== '',
                     'department and person are chosen');
   await app.click('Assign', {window: 'Incident'});
@@ -54,8 +49,8 @@ test('assign a new incident to a department and a person from the staff: it is A
 });
 
 test('a hand-over to a field technician needs a reason, and the history keeps it', async () => {
-  await pick('Service department', field);
-  await pick('Assignee', `${tom} \u00b7 ${field}`);
+  await app.pick('Service department', field);
+  await app.pick('Assignee', `${tom} \u00b7 ${field}`);
   await app.click('Assign', {window: 'Incident'});
   let state = await app.waitFor((s) => s.message_code === 'missing_reason', 'the hand-over is refused');
   assert.equal(work(state).assignee, priya, 'a refused hand-over changes nothing');
