@@ -300,6 +300,25 @@ TEST_CASE("app: archived incidents are read-only") {
     CHECK(app->message().text == "Incident 1 is archived and can no longer be changed");
 }
 
+TEST_CASE("app: an archived incident leaves the default list, and opens by number except on a technician's device") {
+    auto dir = fresh_dir("app-archive-views");
+    {
+        auto app = open_app(dir);
+        register_incident(*app, "Old");
+        REQUIRE(app->change_status(IncidentStatus::closed, kBaseMs + 2000));
+        REQUIRE(app->change_status(IncidentStatus::archived, kBaseMs + 3000));
+        CHECK(app->list().rows().empty());
+        CHECK(app->list().total() == 1);
+        CHECK(app->open_number("1"));  // still found by number
+        CHECK(app->editor().incident()->status == IncidentStatus::archived);
+    }
+    auto technician = open_app(dir, {}, kBaseMs, Role::technician);
+    technician->list().set_query("Old");
+    CHECK(technician->list().rows().empty());
+    CHECK_FALSE(technician->open_number("1"));
+    CHECK(technician->message().code == "unknown_number");
+}
+
 TEST_CASE("app: the theme is kept in the replica's metadata") {
     auto dir = fresh_dir("app-theme");
     {
