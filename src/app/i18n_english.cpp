@@ -56,7 +56,7 @@ constexpr Entry kTexts[] = {
     {"demo.failed", "The demo data could not be loaded: {}"},
     {"detail.number", "Incident {}"},
     {"export.saved", "File {} saved"},
-    {"filter.active", "Active (archive left out)"},
+    {"filter.active", "Active"},
     {"form.fix_fields", "Fix the fields marked in red"},
     {"knowledge.drafted", "Draft article saved and linked to the incident"},
     {"knowledge.linked", "Article linked"},

@@ -115,7 +115,8 @@ std::uint8_t mask_filter(const char* name, const char* id, std::uint8_t mask, in
     text_muted(app::tr(name));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.5f);
-    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    // Every choice in view (the statuses are nine lines with "All"; Archived is the last).
+    const bool open = ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLargest);
     name_last_item((std::string(name) + " filter").c_str());  // a name for tools: not translated
     if (open) {
         if (combo_item(std::string(all_label).c_str(), (mask & all) == all, ImGuiSelectableFlags_DontClosePopups))

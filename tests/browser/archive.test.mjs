@@ -60,8 +60,10 @@ test('an archived incident is found by its number in the search box and opens re
   assert.equal(await app.shows('Save'), false, 'read-only: no Save');
   assert.equal(await app.shows('Archive'), false, 'no second archiving');
   await app.press('Escape');
-  await app.press('Escape');  // the search text
-  await app.waitFor((s) => s.screen === 'list' && s.query === '', 'the search is cleared');
+  await app.waitFor((s) => s.screen === 'list', 'the pane closes');
+  await app.click('Search');
+  await app.press('Escape');  // in the search box: its text
+  await app.waitFor((s) => s.query === '', 'the search is cleared');
 
   state = await goTo(archived);  // "Go to incident" opens it too
   assert.equal(state.selected.status, 'Archived');
