@@ -3,6 +3,7 @@
 #include "app/demo_seed.hpp"
 #include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "core/archive.hpp"
 #include "core/entity_rules.hpp"
 
 namespace hotline::app {
@@ -22,7 +23,9 @@ App::App(Replica replica, const Options& options)
       reference_(replica_, principal_),
       knowledge_(replica_, principal_),
       utc_offset_minutes_(options.utc_offset_minutes),
-      user_label_(options.user_label) {}
+      user_label_(options.user_label) {
+    list_.set_archive_shown(sees_archive(principal_));
+}
 
 Result<std::unique_ptr<App>> App::open(const Options& options) {
     auto replica = Replica::open(options.data_dir, options.fresh_replica_id);
@@ -139,7 +142,9 @@ Result<std::uint32_t> App::row_of_number(std::string_view typed) const {
     const std::string number = wanted.substr(0, wanted.find_last_not_of(" \t") + 1);
     const auto& incidents = desk().incidents();
     for (std::uint32_t row = 0; !number.empty() && row < incidents.size(); ++row)
-        if (incidents[row].number.display() == number) return row;
+        if (incidents[row].number.display() == number &&
+            (sees_archive(principal_) || is_active(incidents[row].status)))  // W10: archived ones too
+            return row;
     return make_error("unknown_number", tr_format("No incident has the number {}", {number}), {number});
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/archive.hpp"
 #include "core/text_fold.hpp"
 
 namespace hotline::app {
@@ -157,12 +158,21 @@ void ListModel::set_priority_filter(std::uint8_t mask) {
     rebuild_visible();
 }
 
+void ListModel::set_archive_shown(bool shown) {
+    if (shown == archive_shown_) return;
+    archive_shown_ = shown;
+    rebuild_visible();
+}
+
 void ListModel::rebuild_visible() {
     visible_.clear();
     const bool search = !folded_query_.empty();
     for (std::uint32_t row : order_) {
         if (search && !hits_.test(row)) continue;
-        if (!(status_mask_ & (1u << keys_.status(row))) || !(priority_mask_ & keys_.priority_bit(row))) continue;
+        const auto status = static_cast<IncidentStatus>(keys_.status(row));
+        if (!is_listed(status, status_mask_ & (1u << keys_.status(row)), search) ||
+            !(priority_mask_ & keys_.priority_bit(row)) || (!archive_shown_ && !is_active(status)))
+            continue;
         visible_.push_back(row);
     }
     selected_position_ = -1;

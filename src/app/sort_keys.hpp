@@ -26,6 +26,8 @@ inline constexpr int kColumnCount = 7;
 
 // Filter masks (list_model.hpp). A row whose priority is out of range passes every priority filter.
 inline constexpr std::uint8_t kAllStatuses = 0xff;    // bit i: IncidentStatus i
+// Every status but Archived (W10: the list's default; archived incidents are history).
+inline constexpr std::uint8_t kActiveStatuses = kAllStatuses & ~(1u << static_cast<int>(IncidentStatus::archived));
 inline constexpr std::uint8_t kAllPriorities = 0x0f;  // bit i: priority i + 1
 
 // The ranks of one text column's rows.

@@ -1,5 +1,6 @@
 #include "core/authorization.hpp"
 
+#include "core/archive.hpp"
 #include "core/relations.hpp"
 #include "core/workflow.hpp"
 
@@ -17,8 +18,14 @@ bool assigned_to(const Incident& incident, std::string_view login) {
            (incident.value(IncidentField::assignee) == login || incident.value(IncidentField::engineer) == login);
 }
 
-bool is_technicians(const Principal& who, const Incident& incident) {
+// Assigned to them or registered by them, archived or not: what their device may hold.
+bool held_by(const Principal& who, const Incident& incident) {
     return assigned_to(incident, who.login) || incident.created_by == who.actor();
+}
+
+// W10: an archived incident is no technician's any more.
+bool is_technicians(const Principal& who, const Incident& incident) {
+    return is_active(incident.status) && held_by(who, incident);
 }
 
 bool is_assignment_field(FieldId f) {
@@ -50,7 +57,7 @@ Outcome authorize_time_entry(const Principal& who, const Operation& op, const De
         }
         if (person != who.login && !manages(who)) return refuse();
         const Incident* target = desk.find(incident);
-        if (target && !can_see_incident(who, *target))
+        if (target && !holds_incident(who, *target))
             return make_error("forbidden_incident", "No incident of yours has this id.");
         return {};
     }
@@ -71,7 +78,7 @@ Outcome authorize_order(const Principal& who, const Operation& op, const Desk& d
     if (incident && op.type != OpType::create)
         if (auto ok = check_editable(*incident); !ok) return ok;
     if (who.role != Role::technician) return {};
-    if (!incident || !is_technicians(who, *incident))
+    if (!incident || !holds_incident(who, *incident))
         return make_error("forbidden_incident", "No incident of yours has this id.");
     const bool theirs = order->value(OrderField::technician) == who.login;
     const bool progress = op.type == OpType::set && (op.field == OrderField::status || op.field == OrderField::outcome);
@@ -89,7 +96,7 @@ Outcome authorize_article_link(const Principal& who, const Operation& op, const 
         incident = link->value(ArticleLinkField::incident);
     }
     const Incident* target = desk.find(incident);
-    if (target && !can_see_incident(who, *target))
+    if (target && !holds_incident(who, *target))
         return make_error("forbidden_incident", "No incident of yours has this id.");
     return {};
 }
@@ -99,8 +106,14 @@ bool sees_whole_desk(const Principal& who) { return who.role != Role::technician
 
 bool may_assign(const Principal& who) { return who.role != Role::technician; }
 
+bool sees_archive(const Principal& who) { return sees_whole_desk(who); }
+
 bool can_see_incident(const Principal& who, const Incident& incident) {
     return sees_whole_desk(who) || is_technicians(who, incident);
+}
+
+bool holds_incident(const Principal& who, const Incident& incident) {
+    return sees_whole_desk(who) || held_by(who, incident);
 }
 
 std::vector<const Entity*> records_needed_by(const Desk& desk, const Entity& record) {
@@ -149,7 +162,7 @@ TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
 bool TechnicianScope::contains(const Entity& e) const {
     if (everything_ || kind_spec(e.kind).visibility == Visibility::everyone) return true;
     switch (e.kind) {
-        case EntityKind::incident: return assigned_to(e, login_) || e.created_by == "u:" + login_;
+        case EntityKind::incident: return is_active(e.status) && (assigned_to(e, login_) || e.created_by == "u:" + login_);
         case EntityKind::time_entry: return ids_.count(std::string(e.value(TimeEntryField::incident))) > 0 ||
                                             e.created_by == "u:" + login_;
         case EntityKind::order: return ids_.count(std::string(e.value(OrderField::incident))) > 0;
@@ -203,7 +216,7 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
     // at all are visible to everyone). Unknown incidents are left to Desk::apply for
     // those who may know which incidents exist.
     if (creating || op.entity != EntityKind::incident || who.role != Role::technician) return {};
-    if (const Incident* target = desk.find(op.entity_id); target && can_see_incident(who, *target)) return {};
+    if (const Incident* target = desk.find(op.entity_id); target && holds_incident(who, *target)) return {};
     return make_error("forbidden_incident",
                       "No incident of yours has this id; a technician changes only the incidents assigned to them.");
 }

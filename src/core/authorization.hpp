@@ -5,7 +5,8 @@
 // the same functions to grey out what the server would refuse. Roles: roles.hpp.
 //
 // A technician's incidents are those whose assignee (or, for older data, free-text
-// engineer field) holds their login, or that they registered; with them the time
+// engineer field) holds their login, or that they registered, unless archived (W10: an
+// archived incident is no technician's; their device is not sent it); with them the time
 // entries of those incidents and the ones they logged. What those incidents refer to (account, contact, unit),
 // the contracts of those units and the blocking reasons of those accounts are
 // theirs to see too (TechnicianScope); reference data is for everyone.
@@ -50,6 +51,17 @@ bool can_manage_users(const Principal& who);
 
 // Is `incident` one of the technician's own (or is `who` not a technician)?
 bool can_see_incident(const Principal& who, const Incident& incident);
+
+// May `who`'s device hold `incident`: their own, or one that was theirs until it was
+// archived (W10: the pull sends such a device the operations that archive it, so that it
+// stops showing it). Everything for those who see the whole desk. Changes to incidents
+// are authorized on this, not on can_see_incident: a technician's pending change to an
+// incident archived meanwhile is refused by the desk as archived, the reason they read.
+bool holds_incident(const Principal& who, const Incident& incident);
+
+// W10: may `who` be shown archived incidents? Not a technician: an archived incident is
+// no technician's, and their device hides one it still holds (the list, go to number).
+bool sees_archive(const Principal& who);
 
 // W2: may `who` set an incident's service department and assignee?
 bool may_assign(const Principal& who);

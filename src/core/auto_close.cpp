@@ -4,20 +4,11 @@
 
 #include "core/entity_rules.hpp"
 #include "core/event_types.hpp"
-#include "core/history.hpp"
 #include "core/relations.hpp"
+#include "core/transaction_log.hpp"
 
 namespace hotline {
 namespace {
-
-// When the incident last became Solved: its history lists transitions as they were applied,
-// so the last one to Solved is the one that holds.
-std::int64_t solved_at(const Desk& desk, const Incident& incident) {
-    std::int64_t at = incident.updated_ms;
-    for (const TxEntry& e : decode_history(incident.history, desk.actors(), incident.kind))
-        if (e.kind == TxKind::status && e.new_value == status_name(IncidentStatus::solved)) at = e.wall_ms;
-    return at;
-}
 
 // The latest closing notice given at or after `since`.
 std::optional<std::int64_t> notice_since(const Incident& incident, std::int64_t since) {
@@ -31,7 +22,7 @@ std::optional<std::int64_t> notice_since(const Incident& incident, std::int64_t 
 
 std::optional<std::int64_t> customer_silence_start(const Desk& desk, const Incident& incident) {
     if (incident.status != IncidentStatus::solved) return std::nullopt;
-    std::int64_t since = solved_at(desk, incident);
+    std::int64_t since = last_became(desk, incident, IncidentStatus::solved);
     for (const Event& ev : incident.events)
         if (ev.type != kCloseNoticeEventType) since = std::max(since, ev.stamp.wall_ms);
     return since;

@@ -37,4 +37,11 @@ std::vector<TxEntry> render_transaction_log(const Desk& desk, const Entity& reco
     return out;
 }
 
+std::int64_t last_became(const Desk& desk, const Incident& incident, IncidentStatus status) {
+    std::int64_t at = incident.updated_ms;
+    for (const TxEntry& e : decode_history(incident.history, desk.actors(), incident.kind))
+        if (e.kind == TxKind::status && e.new_value == status_name(status)) at = e.wall_ms;
+    return at;
+}
+
 }  // namespace hotline

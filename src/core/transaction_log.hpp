@@ -4,6 +4,7 @@
 // of each change (history.hpp).
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/desk.hpp"
@@ -12,5 +13,9 @@
 namespace hotline {
 
 std::vector<TxEntry> render_transaction_log(const Desk& desk, const Entity& record);
+
+// When `incident` last became `status` (its last transition to it, as applied); its
+// `updated_ms` when its history holds none (older data).
+std::int64_t last_became(const Desk& desk, const Incident& incident, IncidentStatus status);
 
 }  // namespace hotline

@@ -28,9 +28,16 @@ const Entity* record_of(const Desk& desk, const std::string& entity_id) {
     return nullptr;
 }
 
-bool visible(const Desk& desk, const TechnicianScope& scope, const StoredOp& stored) {
+// What `who` is sent of a record: what is in their view and, of an incident that was
+// theirs until it was archived (W10), its operations, so that a device holding it learns
+// it is archived (and stops showing it) and rebuilds it like any other.
+bool in_reach(const Principal& who, const TechnicianScope& scope, const Entity& record) {
+    return scope.contains(record) || (record.kind == EntityKind::incident && holds_incident(who, record));
+}
+
+bool visible(const Principal& who, const Desk& desk, const TechnicianScope& scope, const StoredOp& stored) {
     const Entity* record = record_of(desk, stored.entity_id);
-    return record == nullptr || scope.contains(*record);
+    return record == nullptr || in_reach(who, scope, *record);
 }
 
 // An operation that may bring records into a technician's view: an incident
@@ -90,7 +97,7 @@ ApiResponse pull(ServerDesk& sd, Database& db, const Principal& who, const std::
     std::unordered_set<std::int64_t> sent;
     const TechnicianScope scope(who, sd.desk());
     for (const StoredOp& stored : *page) {
-        if (!visible(sd.desk(), scope, stored)) continue;
+        if (!visible(who, sd.desk(), scope, stored)) continue;
         if (who.role == Role::technician) {
             auto op = decode_operation(std::string_view(stored.body));
             const Entity* incident = op ? sd.desk().find(op->entity_id) : nullptr;
@@ -121,7 +128,7 @@ ApiResponse history(ServerDesk& sd, Database& db, const Principal& who,
     // "Not yours" and "does not exist" get the same answer, so that the answer does not
     // tell a technician which records exist.
     const Entity* record = sd.desk().find(*kind, it->second);
-    if (!record || !can_see(who, sd.desk(), *record))
+    if (!record || !in_reach(who, TechnicianScope(who, sd.desk()), *record))
         return api_error(404, "no_such_record", "No " + std::string(kind_spec(*kind).name) + " you may see has this id.");
     auto stored = db.ops_of_entity(it->second);
     if (!stored) return api_error(503, "storage_unavailable", stored.error().message);

@@ -138,6 +138,8 @@ std::vector<Setting> settings() {
                        [](ServerConfig& c) -> auto& { return c.auto_close.close_after_days; }),
         number_setting("--close-notice-days", "HOTLINE_CLOSE_NOTICE_DAYS", 0, kDaysMax,
                        [](ServerConfig& c) -> auto& { return c.auto_close.notice_days; }),
+        number_setting("--archive-days", "HOTLINE_ARCHIVE_DAYS", 0, kDaysMax,
+                       [](ServerConfig& c) -> auto& { return c.archive.archive_after_days; }),
         number_setting("--sweep-seconds", "HOTLINE_SWEEP_SECONDS", 1, 86'400,
                        [](ServerConfig& c) -> auto& { return c.sweep_seconds; }),
     };
@@ -221,7 +223,9 @@ std::string server_usage(std::string_view program) {
            "                     customer; 0 = never (HOTLINE_AUTO_CLOSE_DAYS, default 14)\n"
            "  --close-notice-days N  give the closing notice N days before (HOTLINE_CLOSE_NOTICE_DAYS,\n"
            "                     default 3; at most --auto-close-days)\n"
-           "  --sweep-seconds N  how often automatic closing looks for due incidents\n"
+           "  --archive-days N   archive a closed incident N days after it was closed; 0 = never\n"
+           "                     (HOTLINE_ARCHIVE_DAYS, default 0)\n"
+           "  --sweep-seconds N  how often automatic closing and archiving look for due incidents\n"
            "                     (HOTLINE_SWEEP_SECONDS, default 300)\n"
            "  --help             this text\n"
            "\n"

@@ -23,6 +23,10 @@
 //                                                    without an answer from the customer
 //                                                    (core/auto_close.hpp); 0: never; default 14
 //   --close-notice-days N  HOTLINE_CLOSE_NOTICE_DAYS  its notice comes N days before; default 3
+//   --archive-days N       HOTLINE_ARCHIVE_DAYS       W10: a closed incident is archived N days after
+//                                                    it was closed (core/archive.hpp); 0: never;
+//                                                    default 0 (archiving takes incidents off
+//                                                    technicians' devices: a deployment's choice)
 //   --sweep-seconds N      HOTLINE_SWEEP_SECONDS      how often the server looks; default 300
 //   --help
 #pragma once
@@ -35,6 +39,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/archive.hpp"
 #include "core/auto_close.hpp"
 #include "core/result.hpp"
 
@@ -53,6 +58,7 @@ struct ServerConfig {
     std::string port_file;
     std::vector<std::string> trusted_proxies;  // addresses, checked when the server starts
     AutoClosePolicy auto_close;
+    ArchivePolicy archive;
     std::uint32_t sweep_seconds = 300;
     bool help = false;  // --help was given: print server_usage() and exit 0
 

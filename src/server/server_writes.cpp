@@ -16,14 +16,14 @@ Result<std::optional<Operation>> give_final_number(ServerDesk& sd, WriteTransact
     return std::optional<Operation>(std::move(renumber));
 }
 
-// W7: the step `Step` of automatic closing, when it is the one due now (so never twice:
-// once made, the desk shows the notice, or the incident is no longer Solved).
-template <typename Step>
-std::optional<Operation> auto_close(ServerDesk& sd, const std::string& incident_id, const AutoClosePolicy& policy,
-                                    std::int64_t now_ms) {
+// The step of type `Step` that `due_on(desk, incident)` says is due now, if it does (so
+// never twice: once made, the desk no longer shows it due). W7: automatic closing's notice
+// (the desk then shows it) and close (no longer Solved); W10: archiving (no longer Closed).
+template <typename Step, typename DueOn>
+std::optional<Operation> due_step(ServerDesk& sd, const std::string& incident_id, std::int64_t now_ms, DueOn due_on) {
     const Entity* incident = sd.desk().find(incident_id);
     if (!incident) return std::nullopt;
-    const auto due = auto_close_step(sd.desk(), *incident, policy, now_ms);
+    const std::optional<IncidentStep> due = due_on(sd.desk(), *incident);
     if (!due || !std::holds_alternative<Step>(*due)) return std::nullopt;
     Operation op = sd.mint_step(incident_id, *due, now_ms);
     if (sd.desk().apply(op).kind == ApplyKind::rejected) return std::nullopt;
@@ -42,10 +42,19 @@ Result<std::optional<Operation>> make_server_op(ServerDesk& sd, WriteTransaction
             return give_final_number(sd, tx, give, now_ms);
         }
         Result<std::optional<Operation>> operator()(const SendCloseNotice& notice) const {
-            return auto_close<EventStep>(sd, notice.incident_id, notice.policy, now_ms);
+            return due_step<EventStep>(sd, notice.incident_id, now_ms, [&](const Desk& d, const Incident& i) {
+                return auto_close_step(d, i, notice.policy, now_ms);
+            });
         }
         Result<std::optional<Operation>> operator()(const AutoClose& close) const {
-            return auto_close<TransitionStep>(sd, close.incident_id, close.policy, now_ms);
+            return due_step<TransitionStep>(sd, close.incident_id, now_ms, [&](const Desk& d, const Incident& i) {
+                return auto_close_step(d, i, close.policy, now_ms);
+            });
+        }
+        Result<std::optional<Operation>> operator()(const AutoArchive& archive) const {
+            return due_step<TransitionStep>(sd, archive.incident_id, now_ms, [&](const Desk& d, const Incident& i) {
+                return archive_step(d, i, archive.policy, now_ms);
+            });
         }
     };
     return std::visit(Make{sd, tx, now_ms}, intent);

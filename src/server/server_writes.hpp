@@ -1,6 +1,7 @@
 // The one path by which the server makes operations of its own: the final number of an
-// incident created offline with a provisional one, and automatic closing (W7,
-// core/auto_close.hpp: its notice, then the close); later routing, email intake. A server operation belongs to replica "server" with actor
+// incident created offline with a provisional one, automatic closing (W7,
+// core/auto_close.hpp: its notice, then the close) and archiving (W10, core/archive.hpp);
+// later routing, email intake. A server operation belongs to replica "server" with actor
 // "s:server" (protocol/push_messages.hpp), is stamped by the server's clock (ServerDesk's
 // factory, which continues from the log), is applied to the server's desk and is stored
 // in the same write transaction as what it goes with, with its sequence number, so
@@ -20,6 +21,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/archive.hpp"
 #include "core/auto_close.hpp"
 #include "core/operation.hpp"
 #include "core/result.hpp"
@@ -45,7 +47,13 @@ struct AutoClose {
     AutoClosePolicy policy;
 };
 
-using ServerIntent = std::variant<GiveFinalNumber, SendCloseNotice, AutoClose>;
+// W10: archiving an incident closed long enough, made only while core/archive.hpp says it is due.
+struct AutoArchive {
+    std::string incident_id;
+    ArchivePolicy policy;
+};
+
+using ServerIntent = std::variant<GiveFinalNumber, SendCloseNotice, AutoClose, AutoArchive>;
 
 // Inside an open write transaction, on a desk caught up through it: the operation that
 // does `intent`, already applied to the desk, for the caller to append in `tx`; nullopt

@@ -56,10 +56,13 @@ std::int64_t SyncService::now() const {
 }
 
 Result<std::size_t> SyncService::sweep() {
-    auto made = sweep_auto_close(desk_, db_, options_.auto_close, now());
-    if (!made) return made.error();
-    if (!made->empty() && options_.on_change) options_.on_change();
-    return made->size();
+    auto closed = sweep_auto_close(desk_, db_, options_.auto_close, now());
+    if (!closed) return closed.error();
+    auto archived = sweep_archive(desk_, db_, options_.archive, now());
+    const std::size_t made = closed->size() + (archived ? archived->size() : 0);
+    if (made > 0 && options_.on_change) options_.on_change();
+    if (!archived) return archived.error();
+    return made;
 }
 
 void SyncService::tick() {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/archive.hpp"
 #include "core/auto_close.hpp"
 #include "server/api_handler.hpp"
 #include "server/credentials.hpp"
@@ -32,6 +33,7 @@ struct ServiceOptions {
     std::function<void()> on_change;       // the log grew (wake parked long polls)
     SnapshotCache::Limits snapshots;       // first-sync snapshots kept in memory
     AutoClosePolicy auto_close;            // W7: closing solved incidents the customer is silent about
+    ArchivePolicy archive;                 // W10: archiving incidents closed long enough (off by default)
 };
 
 class SyncService : public ApiHandler {
@@ -45,10 +47,11 @@ public:
     // kSmallBodyMax for everything but /push.
     std::optional<std::size_t> body_limit(std::string_view path) const override;
 
-    // Periodic work (the HTTP layer's timer): the automatic-closing sweep.
+    // Periodic work (the HTTP layer's timer): the automatic-closing and archiving sweep.
     void tick() override;
-    // W7: gives due closing notices and closes due incidents now (auto_close_sweep.hpp);
-    // how many operations it stored. Tests call it after moving the clock.
+    // W7: gives due closing notices and closes due incidents now, then W10: archives the
+    // incidents closed long enough (auto_close_sweep.hpp); how many operations it stored.
+    // Tests call it after moving the clock.
     Result<std::size_t> sweep();
 
     void set_on_change(std::function<void()> f) { options_.on_change = std::move(f); }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "app/display.hpp"
 #include "core/assignment.hpp"
@@ -92,21 +93,30 @@ unsigned fitting_columns(const ImGuiTable& table, float width, Column sorted) {
     return shown;
 }
 
+// What a filter says when it shows its usual choice (the statuses': every one but Archived).
+struct UsualChoice {
+    std::uint8_t mask;
+    std::string_view label;
+};
+
 // A combo of checkboxes over a bit mask (statuses, priorities); returns the new mask.
 std::uint8_t mask_filter(const char* name, const char* id, std::uint8_t mask, int count,
-                         const std::function<std::string(int)>& label_of, std::string_view all_label) {
+                         const std::function<std::string(int)>& label_of, std::string_view all_label,
+                         std::optional<UsualChoice> usual = std::nullopt) {
     const std::uint8_t all = static_cast<std::uint8_t>((1u << count) - 1);
     int chosen = 0, only = -1;
     for (int i = 0; i < count; ++i)
         if (mask & (1u << i)) ++chosen, only = i;
-    std::string preview = (mask & all) == all ? std::string(all_label)
+    std::string preview = (mask & all) == all             ? std::string(all_label)
+                          : usual && mask == usual->mask ? std::string(usual->label)
                           : chosen == 1       ? label_of(only)
                                               : app::tr_plural("filter.some", chosen, {app::format_count(chosen)});
     ImGui::AlignTextToFramePadding();
     text_muted(app::tr(name));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.5f);
-    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    // Every choice in view (the statuses are nine lines with "All"; Archived is the last).
+    const bool open = ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLargest);
     name_last_item((std::string(name) + " filter").c_str());  // a name for tools: not translated
     if (open) {
         if (combo_item(std::string(all_label).c_str(), (mask & all) == all, ImGuiSelectableFlags_DontClosePopups))
@@ -121,10 +131,12 @@ std::uint8_t mask_filter(const char* name, const char* id, std::uint8_t mask, in
     return mask;
 }
 
+// The statuses' usual choice leaves Archived out (W10); ticking it shows the archive.
 void draw_filters(app::ListModel& list) {
     list.set_status_filter(mask_filter(
         "Status", "##status_filter", list.status_filter(), kStatusCount,
-        [](int i) { return std::string(app::status_text(static_cast<IncidentStatus>(i))); }, app::tr("All statuses")));
+        [](int i) { return std::string(app::status_text(static_cast<IncidentStatus>(i))); }, app::tr("All statuses"),
+        UsualChoice{app::kActiveStatuses, app::tr("filter.active")}));
     ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.5f);
     list.set_priority_filter(mask_filter(
         "Priority", "##priority_filter", list.priority_filter(), kPriorityLow,

@@ -3,12 +3,14 @@
 // current one in the accent colour, Transferred as a branch under Work; below it
 // what the next stage still needs and the one button that takes the incident there
 // (a status change as the status buttons make it: a refusal takes the user to the
-// field to fill in). The rules are core/stages.hpp's.
+// field to fill in). The rules are core/stages.hpp's. A closed incident offers its
+// archiving (W10) there, in one click.
 #include <imgui_internal.h>  // PushItemFlag: the segments are no keyboard stops
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
 #include "core/stages.hpp"
+#include "core/workflow.hpp"
 #include "ui/detail_tabs.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -93,6 +95,12 @@ void draw_segments(const StageGuide& guide, const Incident& inc) {
 // What the next stage needs, and the button that moves the incident on.
 void draw_next_step(Context& ctx, const StageGuide& guide) {
     if (guide.finished) {
+        const Incident* inc = ctx.app.editor().incident();
+        if (inc && ctx.app.editor().editable() && is_allowed_transition(inc->status, IncidentStatus::archived)) {
+            if (ImGui::Button(T("stage.archive").c_str())) change_status(ctx, IncidentStatus::archived);
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+        }
         text_muted(app::tr("stage.finished"));
         return;
     }

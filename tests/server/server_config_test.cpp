@@ -174,3 +174,19 @@ TEST_CASE("server config: automatic closing (W7) by flags and environment, check
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == "bad_number");
 }
+
+TEST_CASE("server config: automatic archiving (W10) is off by default, set by flag or environment") {
+    auto config = parse_server_config({}, kNoEnv);
+    REQUIRE(config.ok());
+    CHECK_FALSE(config->archive.enabled());
+    config = parse_server_config({}, env_of({{"HOTLINE_ARCHIVE_DAYS", "90"}}));
+    REQUIRE(config.ok());
+    CHECK(config->archive == hotline::ArchivePolicy{90});
+    config = parse_server_config({"--archive-days", "30"}, env_of({{"HOTLINE_ARCHIVE_DAYS", "90"}}));
+    REQUIRE(config.ok());
+    CHECK(config->archive == hotline::ArchivePolicy{30});
+    auto refused = parse_server_config({"--archive-days", "-1"}, kNoEnv);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "bad_number");
+    CHECK(hotline::server::server_usage("hotline_server").find("--archive-days") != std::string::npos);
+}

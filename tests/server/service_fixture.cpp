@@ -21,6 +21,7 @@ void ServiceFixture::restart() {
     options.now_ms = [this] { return now; };
     options.on_change = [this] { ++changes_signalled; };
     options.snapshots.records_per_chunk = 4;  // a small desk makes several chunks (first_sync_test)
+    options.archive = archive;
     auto opened = server::SyncService::open(db(), options);
     REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
     service_ = std::move(*opened);

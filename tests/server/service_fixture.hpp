@@ -42,6 +42,7 @@ public:
     server::SyncService& service() { return *service_; }
     std::int64_t now = 1764000000000;
     int changes_signalled = 0;
+    ArchivePolicy archive;  // W10: off, as the server's default; set it, then restart()
 
     static constexpr const char* kPassword = "correct horse battery";
 

@@ -288,16 +288,27 @@ TEST_CASE("app: go to an incident by its number") {
     CHECK(app->message().code == "unknown_number");
 }
 
-TEST_CASE("app: archived incidents are read-only") {
+TEST_CASE("app: archived incidents are read-only, out of the default list, opened by number but not a technician's") {
     auto dir = fresh_dir("app-archived");
-    auto app = open_app(dir);
-    register_incident(*app, "Old");
-    REQUIRE(app->change_status(IncidentStatus::closed, kBaseMs + 2000));
-    REQUIRE(app->change_status(IncidentStatus::archived, kBaseMs + 3000));
-    CHECK_FALSE(app->editor().editable());
-    app->editor().draft().value(IncidentField::title) = "Changed";
-    CHECK_FALSE(app->save_summary(kBaseMs + 4000));
-    CHECK(app->message().text == "Incident 1 is archived and can no longer be changed");
+    {
+        auto app = open_app(dir);
+        register_incident(*app, "Old");
+        REQUIRE(app->change_status(IncidentStatus::closed, kBaseMs + 2000));
+        REQUIRE(app->change_status(IncidentStatus::archived, kBaseMs + 3000));
+        CHECK_FALSE(app->editor().editable());
+        app->editor().draft().value(IncidentField::title) = "Changed";
+        CHECK_FALSE(app->save_summary(kBaseMs + 4000));
+        CHECK(app->message().text == "Incident 1 is archived and can no longer be changed");
+        CHECK(app->list().rows().empty());  // W10: out of the default list
+        CHECK(app->list().total() == 1);
+        CHECK(app->open_number("1"));  // still found by number
+        CHECK(app->editor().incident()->status == IncidentStatus::archived);
+    }
+    auto technician = open_app(dir, {}, kBaseMs, Role::technician);
+    technician->list().set_query("Old");
+    CHECK(technician->list().rows().empty());
+    CHECK_FALSE(technician->open_number("1"));
+    CHECK(technician->message().code == "unknown_number");
 }
 
 TEST_CASE("app: the theme is kept in the replica's metadata") {

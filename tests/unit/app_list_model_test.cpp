@@ -93,10 +93,11 @@ std::vector<std::uint32_t> reference(const Desk& desk, const std::string& query,
     std::vector<std::uint32_t> rows;
     for (std::uint32_t r = 0; r < desk.incidents().size(); ++r) {
         const Incident& inc = desk.incidents()[r];
-        if (!(statuses & (1u << static_cast<int>(inc.status))) || !(priorities & (1u << (inc.priority() - 1)))) continue;
+        if (!(priorities & (1u << (inc.priority() - 1)))) continue;
         bool hit = q.empty();
         for (const auto& part : text_of(inc)) hit = hit || lookup_key(part).find(q) != std::string::npos;
-        if (hit) rows.push_back(r);
+        const bool status_chosen = statuses & (1u << static_cast<int>(inc.status));
+        if (hit && (status_chosen || (inc.status == IncidentStatus::archived && !q.empty()))) rows.push_back(r);
     }
     auto key = [&](std::uint32_t r) {
         const Incident& inc = desk.incidents()[r];
@@ -218,6 +219,8 @@ TEST_CASE("list: a provisional number and its alias after renumbering are search
 TEST_CASE("list: search, sort and filters agree with a brute-force reference") {
     TestDesk t;
     fill_random(t, 7, 400);
+    for (std::uint32_t row = 0; row < t.desk.incidents().size(); row += 3)  // W10: some are history
+        if (t.desk.incidents()[row].status == IncidentStatus::closed) t.transition(row, IncidentStatus::archived);
     ListModel list(t.desk);
     hotline::testing::Rng rng(11);
     using hotline::testing::uniform;
@@ -227,7 +230,10 @@ TEST_CASE("list: search, sort and filters agree with a brute-force reference") {
         // Type a query one character at a time (each step extends the previous one), then erase it.
         const std::string& q = queries[static_cast<std::size_t>(uniform(rng, 0, static_cast<int>(queries.size()) - 1))];
         list.set_sort(random_sort(rng));
-        list.set_status_filter(uniform(rng, 0, 3) == 0 ? static_cast<std::uint8_t>(uniform(rng, 1, 255)) : kAllStatuses);
+        const int filter = uniform(rng, 0, 3);
+        list.set_status_filter(filter == 0   ? static_cast<std::uint8_t>(uniform(rng, 1, 255))
+                               : filter == 1 ? kActiveStatuses
+                                             : kAllStatuses);
         list.set_priority_filter(uniform(rng, 0, 3) == 0 ? static_cast<std::uint8_t>(uniform(rng, 1, 15)) : kAllPriorities);
         for (std::size_t n = 1; n <= q.size(); ++n) {
             if (n < q.size() && (static_cast<unsigned char>(q[n]) & 0xc0) == 0x80) continue;  // whole characters only
@@ -351,4 +357,38 @@ TEST_CASE("list: the selection stays on its incident while rows change") {
     CHECK(list.row_after_move(-1000) == list.rows().front());
     CHECK(list.row_after_move(1 << 30) == list.rows().back());
     CHECK(list.row_after_move(1) == list.rows()[static_cast<std::size_t>(list.selected_position()) + 1]);
+}
+
+TEST_CASE("list: archived incidents are out of the default list, found by number and search, shown by status") {
+    TestDesk t;
+    const std::uint32_t open = t.create({{IncidentField::title, "Boiler leaks"}});
+    const std::uint32_t old = t.create({{IncidentField::title, "Boiler F28"}});
+    t.transition(old, IncidentStatus::closed);
+    t.transition(old, IncidentStatus::archived);
+    ListModel list(t.desk);
+    CHECK(list.status_filter() == kActiveStatuses);
+    CHECK(list.rows() == std::vector<std::uint32_t>{open});
+    CHECK(list.total() == 2);
+    list.set_query(t.desk.incidents()[old].number.display());  // by number
+    CHECK(list.rows() == std::vector<std::uint32_t>{old});
+    list.set_query("boiler");  // by search: both
+    CHECK(list.rows().size() == 2);
+    list.set_query("");
+    list.set_status_filter(1u << static_cast<int>(IncidentStatus::archived));  // the archive, asked for
+    CHECK(list.rows() == std::vector<std::uint32_t>{old});
+    list.set_status_filter(kAllStatuses);
+    CHECK(list.rows().size() == 2);
+
+    // Archiving a listed incident takes it out of the default list.
+    list.set_status_filter(kActiveStatuses);
+    t.transition(open, IncidentStatus::closed);
+    t.transition(open, IncidentStatus::archived);
+    list.row_changed(open);
+    CHECK(list.rows().empty());
+
+    // A technician's device shows no archived incident, even when searched or asked for.
+    list.set_archive_shown(false);
+    list.set_status_filter(kAllStatuses);
+    list.set_query("boiler");
+    CHECK(list.rows().empty());
 }

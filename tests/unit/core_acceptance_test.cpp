@@ -2,7 +2,8 @@
 // closes, closing at their request), each a plan of ordinary operations judged by the desk;
 // refusals on the wrong status. W7: automatic closing's notice, then its close, each due
 // once, after the customer's silence. New default event types and snapshots written before
-// them.
+// them. W10: archiving, due N days after the incident was last closed; the list's rule; an
+// archived incident is no technician's, and a change they still push is refused as archived.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -10,6 +11,8 @@
 #include <variant>
 
 #include "core/acceptance.hpp"
+#include "core/archive.hpp"
+#include "core/authorization.hpp"
 #include "core/auto_close.hpp"
 #include "core/desk.hpp"
 #include "core/entity_rules.hpp"
@@ -24,6 +27,8 @@ using F = IncidentField;
 using S = IncidentStatus;
 
 namespace {
+
+const Principal kTechnician{"tfletcher", "Tom Fletcher", Role::technician};
 
 struct Fixture {
     Desk desk;
@@ -56,6 +61,12 @@ struct Fixture {
         for (const IncidentStep& step : *plan) apply(step_operation(f, actor, ++now, incident, step));
     }
     std::vector<TxEntry> log() const { return render_transaction_log(desk, inc()); }
+    void to(S status) { apply(f.transition("u:agent", ++now, incident, status)); }
+    // Assigned to the technician, then closed (W10's tests).
+    void close() {
+        apply(f.set_field("u:agent", ++now, incident, F::engineer, "tfletcher"));
+        to(S::closed);
+    }
 };
 
 std::string code(const Result<IncidentPlan>& plan) { return plan.ok() ? "" : plan.error().code; }
@@ -246,4 +257,72 @@ TEST_CASE("event types: defaults added since a snapshot was written are there wh
     const ApplyResult r = loaded->apply(fx.f.add_event("u:agent", ++fx.now, fx.incident,
                                                        std::string(kRejectionEventType), "Not fixed"));
     CHECK(r.kind == ApplyKind::applied);
+}
+
+TEST_CASE("archive: due N days after the incident was last closed, once, and never when switched off") {
+    Fixture fx;
+    fx.close();
+    const ArchivePolicy policy{30};
+    const std::int64_t closed = fx.now;
+    CHECK_FALSE(archive_step(fx.desk, fx.inc(), ArchivePolicy{}, closed + 1000 * kDayMs));  // 0: off
+    CHECK_FALSE(archive_step(fx.desk, fx.inc(), policy, closed + 30 * kDayMs - 1));
+    const auto due = archive_step(fx.desk, fx.inc(), policy, closed + 30 * kDayMs);
+    REQUIRE(due);
+    CHECK(*due == IncidentStep{TransitionStep{S::archived}});
+    fx.apply(step_operation(fx.server, "s:server", closed + 30 * kDayMs, fx.incident, *due));
+    CHECK(fx.inc().status == S::archived);
+    CHECK_FALSE(archive_step(fx.desk, fx.inc(), policy, closed + 90 * kDayMs));  // done: not again
+}
+
+TEST_CASE("archive: reopening restarts the count; only Closed incidents are archived") {
+    Fixture fx;
+    fx.close();
+    const ArchivePolicy policy{30};
+    const std::int64_t first_close = fx.now;
+    fx.now = first_close + 20 * kDayMs;
+    fx.to(S::in_progress);  // the customer called again
+    CHECK_FALSE(archive_step(fx.desk, fx.inc(), policy, first_close + 40 * kDayMs));  // In progress
+    fx.to(S::solved);
+    CHECK_FALSE(archive_step(fx.desk, fx.inc(), policy, first_close + 400 * kDayMs));  // Solved
+    fx.to(S::closed);
+    const std::int64_t second_close = fx.now;
+    CHECK_FALSE(archive_step(fx.desk, fx.inc(), policy, first_close + 40 * kDayMs));
+    CHECK(archive_step(fx.desk, fx.inc(), policy, second_close + 30 * kDayMs));
+}
+
+TEST_CASE("archive: out of the active views, listed when asked for by status or found by search") {
+    for (int i = 0; i < kStatusCount; ++i) {
+        const auto status = static_cast<S>(i);
+        CHECK(is_active(status) == (status != S::archived));
+        CHECK(is_listed(status, true, false));  // the filter shows it
+        CHECK(is_listed(status, true, true));
+    }
+    CHECK_FALSE(is_listed(S::closed, false, false));
+    CHECK_FALSE(is_listed(S::closed, false, true));  // a search looks among the statuses filtered in
+    CHECK_FALSE(is_listed(S::archived, false, false));
+    CHECK(is_listed(S::archived, false, true));  // still found by number and search
+}
+
+TEST_CASE("archive: an archived incident is no technician's, but a change they push is refused as archived") {
+    Fixture fx;
+    fx.close();
+    const Principal agent{"ann", "Ann", Role::agent};
+    CHECK(can_see_incident(kTechnician, fx.inc()));
+    CHECK(holds_incident(kTechnician, fx.inc()));
+    fx.to(S::archived);
+    CHECK_FALSE(can_see_incident(kTechnician, fx.inc()));
+    CHECK_FALSE(TechnicianScope(kTechnician, fx.desk).contains(fx.inc()));
+    CHECK(holds_incident(kTechnician, fx.inc()));  // their device may still hold it: it is sent the archiving
+    CHECK(can_see_incident(agent, fx.inc()));
+    CHECK_FALSE(sees_archive(kTechnician));
+    CHECK(sees_archive(agent));
+
+    // A change Tom made offline before the archiving reached him: authorized as his, then
+    // refused by the desk with the reason his device shows (never lost without a word).
+    OpFactory toms("rt");
+    const Operation late = toms.set_field(kTechnician.actor(), fx.now + 1, fx.incident, F::actual_solution, "New gasket");
+    CHECK(authorize_operation(kTechnician, late, fx.desk).ok());
+    const ApplyResult refused = fx.desk.apply(late);
+    CHECK(refused.kind == ApplyKind::rejected);
+    CHECK(refused.error.code == "archived");
 }

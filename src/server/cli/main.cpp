@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
 
     ServiceOptions options;
     options.auto_close = config->auto_close;
+    options.archive = config->archive;
     auto service = SyncService::open(**db, std::move(options));
     if (!service) return fail("load desk", service.error());
     log_event("desk", {{"seq", (*service)->desk().seq()}, {"incidents", (*service)->desk().desk().incidents().size()}});
@@ -87,7 +88,7 @@ int main(int argc, char** argv) {
     settings.site_dir = config->site_dir;
     settings.max_body_bytes = config->max_body_bytes;
     settings.trusted_proxies = config->trusted_proxies;
-    settings.tick_interval = std::chrono::seconds(config->sweep_seconds);  // automatic closing (W7)
+    settings.tick_interval = std::chrono::seconds(config->sweep_seconds);  // automatic closing (W7), archiving (W10)
     http::HttpServer server(settings, **service);
     (*service)->set_on_change([&server] { server.notify_changed(); });
     if (auto started = server.start(); !started) return fail("listen", started.error());
