@@ -4,6 +4,7 @@
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "core/workflow.hpp"
 
 namespace hotline::app {
 
@@ -32,6 +33,7 @@ Outcome TimeTracker::stop_entry(const std::string& entry_id, std::int64_t now_ms
 }
 
 Outcome TimeTracker::start(const Incident& incident, std::int64_t now_ms) {
+    if (auto editable = check_editable(incident); !editable) return editable;  // W10: history
     const TimerStart plan = plan_timer_start(replica_.desk(), incident.id, login_, now_ms);
     for (const std::string& id : plan.stop)
         if (Outcome stopped = stop_entry(id, now_ms); !stopped) return stopped;
@@ -45,6 +47,7 @@ Outcome TimeTracker::stop(const Incident& incident, std::int64_t now_ms) {
 }
 
 Outcome TimeTracker::add_manual(const Incident& incident, std::int64_t now_ms) {
+    if (auto editable = check_editable(incident); !editable) return editable;
     const auto minutes = parse_count(minutes_);
     if (!minutes) return make_error("bad_minutes", std::string(tr("Enter the minutes spent as a whole number")));
     Outcome added = replica_.commit([&](OpFactory& f) {

@@ -12,8 +12,9 @@
 //   reason_code,     two levels only: a code's parent is a general code (one
 //   resolution_code  without a parent), and not the code itself
 //   time_entry       a timer (started, ended >= started once stopped) or a manual
-//                    entry (1..kManualMinutesMax minutes); the person is a login; not
-//                    on an archived incident; only `ended` and `note` change later
+//                    entry (1..kManualMinutesMax minutes); the person is a login; only
+//                    `ended` and `note` change later (its incident's state is the app's
+//                    check: a refused create would stay on the replica that made it)
 //   order            made To do or Planned (orders.hpp); an on-site visit has an
 //                    address, a subcontract its subcontractor; incident and type are
 //                    fixed; the status follows the order table and its guards; a done
