@@ -10,9 +10,7 @@ import {openApp} from './support.mjs';
 
 let app;
 // The demo desk: its staff and departments are what an incident is assigned to.
-// Tall enough for the Summary's Title below the work panels (Related incidents added a row
-// above it) without scrolling: wheel scrolling makes Chromium log a console error.
-before(async () => { app = await openApp({query: '?demo', viewport: {width: 1280, height: 1200}}); });
+before(async () => { app = await openApp({query: '?demo'}); });
 after(async () => {
   assert.deepEqual(app.errors, [], 'no console errors');
   await app.close();
