@@ -20,7 +20,8 @@
 //                    fixed; the status follows the order table and its guards; a done
 //                    or cancelled order is fixed
 //   article          published only with a body (W13)
-//   article_link     only `active` changes after its create; not on an archived incident
+//   article_link     only `active` changes after its create (its incident's state is the
+//                    app's check, plan_link() and plan_unlink(), as for time entries)
 //   blocking_reason  (none beyond the schema)
 //   the others       (none beyond the schema)
 #pragma once

@@ -5,6 +5,7 @@
 
 #include "core/relations.hpp"
 #include "core/text_fold.hpp"
+#include "core/workflow.hpp"
 
 namespace hotline {
 namespace {
@@ -87,6 +88,13 @@ std::string_view account_language(const Desk& desk, const Incident& incident) {
     return account ? account->value(AccountField::language) : std::string_view();
 }
 
+// Links change only on an incident that is not archived; the fold does not judge this
+// (entity_rules.hpp), so the app asks here.
+Outcome check_links_editable(const Desk& desk, std::string_view incident_id) {
+    const Incident* incident = desk.find(incident_id);
+    return incident ? check_editable(*incident) : Outcome{};
+}
+
 }  // namespace
 
 bool is_published(const Entity& article) { return article.value(A::state) == kArticlePublished; }
@@ -139,6 +147,7 @@ std::vector<const Entity*> linked_articles(const Desk& desk, std::string_view in
 }
 
 Result<LinkPlan> plan_link(const Desk& desk, std::string_view incident_id, std::string_view article_id) {
+    if (auto editable = check_links_editable(desk, incident_id); !editable) return editable.error();
     if (is_linked(desk, incident_id, article_id))
         return make_error("already_linked", "The article is linked to this incident already");
     LinkPlan plan;
@@ -150,6 +159,7 @@ Result<LinkPlan> plan_link(const Desk& desk, std::string_view incident_id, std::
 
 Result<std::vector<std::string>> plan_unlink(const Desk& desk, std::string_view incident_id,
                                              std::string_view article_id) {
+    if (auto editable = check_links_editable(desk, incident_id); !editable) return editable.error();
     std::vector<std::string> ids;
     for (const Entity* link : links_of(desk, incident_id, article_id))
         if (link->flag(L::active)) ids.push_back(link->id);

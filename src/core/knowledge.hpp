@@ -64,13 +64,13 @@ bool is_linked(const Desk& desk, std::string_view incident_id, std::string_view 
 std::vector<const Entity*> linked_articles(const Desk& desk, std::string_view incident_id);
 
 // What linking takes: a link to reactivate, or the fields of a new one.
-// Errors: already_linked.
+// Errors: already_linked; archived (an archived incident is history: W10).
 struct LinkPlan {
     std::string reactivate;  // a link's id; empty: create `create`
     FieldValuesList create;
 };
 Result<LinkPlan> plan_link(const Desk& desk, std::string_view incident_id, std::string_view article_id);
-// The active links of the pair, to set inactive. Errors: not_linked.
+// The active links of the pair, to set inactive. Errors: not_linked, archived.
 Result<std::vector<std::string>> plan_unlink(const Desk& desk, std::string_view incident_id,
                                              std::string_view article_id);
 

@@ -1,6 +1,7 @@
 #include "core/relations.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "core/workflow.hpp"
@@ -50,6 +51,14 @@ const Incident* held_incident(const Desk& desk, std::string_view id, Outcome& er
     return found;
 }
 
+// The number of the incident `target` was merged into ("another" when this replica does
+// not hold it), or nothing when it was not merged.
+std::optional<std::string> merged_into_number(const Desk& desk, const Incident& target) {
+    const Incident* survivor = survivor_of(desk, target);
+    if (survivor == &target) return std::nullopt;
+    return survivor ? survivor->number.display() : std::string("another");
+}
+
 Outcome check_closing(const Desk& desk, std::string_view incident_id) {
     const Incident* incident = desk.find(incident_id);
     if (!incident) return {};
@@ -69,11 +78,9 @@ Outcome check_parent(const Desk& desk, std::string_view child_id, std::string_vi
     const Incident* parent = held_incident(desk, parent_id, error);
     if (!parent) return error;
     const std::string number = parent->number.display();
-    if (const Incident* survivor = survivor_of(desk, *parent); survivor != parent)
+    if (auto survivor = merged_into_number(desk, *parent))
         return make_error("parent_merged",
-                          "Incident " + number + " was merged into " +
-                              (survivor ? survivor->number.display() : std::string("another")) +
-                              ": make the child of that one",
+                          "Incident " + number + " was merged into " + *survivor + ": make the child of that one",
                           {number});
     if (!is_open(*parent))
         return make_error("parent_closed", "Incident " + number + " is closed: a closed incident takes no new child",
@@ -93,10 +100,9 @@ Outcome check_merge(const Desk& desk, std::string_view merged_id, std::string_vi
     const Incident* into = held_incident(desk, into_id, error);
     if (!into) return error;
     const std::string number = into->number.display();
-    if (const Incident* survivor = survivor_of(desk, *into); survivor != into)
+    if (auto survivor = merged_into_number(desk, *into))
         return make_error("merge_target_merged",
-                          "Incident " + number + " was itself merged into " +
-                              (survivor ? survivor->number.display() : std::string("another")) + ": merge into that one",
+                          "Incident " + number + " was itself merged into " + *survivor + ": merge into that one",
                           {number});
     if (auto editable = check_editable(*into); !editable) return editable;
     if (descends_from(desk, *into, *merged))

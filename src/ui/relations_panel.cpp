@@ -5,6 +5,7 @@
 // or the incident can take one. Open buttons are named for the browser tests by what
 // they open ("Open parent", "Open child: <number>", "Open merged into").
 #include <string>
+#include <vector>
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
@@ -31,7 +32,13 @@ void related_row(Context& ctx, std::string_view label, const Incident& other, co
     name_last_item(name.c_str());
 }
 
-void draw_links(Context& ctx, const Incident& inc) {
+// The incident's relations, found once per frame: each lookup walks every incident.
+struct Relations {
+    std::vector<const Incident*> children;
+    std::vector<const Incident*> family;  // merged_family(): the incident, then those merged into it
+};
+
+void draw_links(Context& ctx, const Incident& inc, const Relations& rel) {
     const Desk& desk = ctx.app.desk();
     if (const std::string_view into = inc.value(IncidentField::merged_into); !into.empty()) {
         if (const Incident* survivor = resolved_incident(desk, into))
@@ -40,11 +47,10 @@ void draw_links(Context& ctx, const Incident& inc) {
             text_muted(app::tr("relations.merged_elsewhere"));
     }
     if (const Incident* parent = parent_of(desk, inc)) related_row(ctx, app::tr("Parent incident"), *parent, "Open parent");
-    for (const Incident* child : children_of(desk, inc))
+    for (const Incident* child : rel.children)
         related_row(ctx, app::tr("Child incident"), *child, "Open child: " + child->number.display());
-    const auto family = merged_family(desk, inc);
-    for (std::size_t i = 1; i < family.size(); ++i)
-        related_row(ctx, app::tr("Merged here"), *family[i], "Open merged: " + family[i]->number.display());
+    for (std::size_t i = 1; i < rel.family.size(); ++i)
+        related_row(ctx, app::tr("Merged here"), *rel.family[i], "Open merged: " + rel.family[i]->number.display());
 }
 
 void draw_merge(Context& ctx, const Incident& inc) {
@@ -80,14 +86,21 @@ void draw_relations_panel(Context& ctx, bool editable) {
     if (merge.incident != inc->id) merge = {inc->id};  // the request follows the open incident
     const bool merged = !inc->value(IncidentField::merged_into).empty();
     const bool open = inc->status != IncidentStatus::closed && inc->status != IncidentStatus::archived;
-    const bool related = merged || !inc->value(IncidentField::parent).empty() ||
-                         !children_of(ctx.app.desk(), *inc).empty() || merged_family(ctx.app.desk(), *inc).size() > 1;
+    const Relations rel{children_of(ctx.app.desk(), *inc), merged_family(ctx.app.desk(), *inc)};
+    const bool related =
+        merged || !inc->value(IncidentField::parent).empty() || !rel.children.empty() || rel.family.size() > 1;
     const bool may_relate = editable && !merged;
     if (!related && !may_relate) return;
+    // Without relations the actions share one line with the title, so the incident's own
+    // fields stay above the fold on a laptop screen.
+    if (!related && may_relate) ImGui::AlignTextToFramePadding();
     text_coloured(palette().accent, app::tr("Related incidents"));
-    ImGui::Separator();
-    draw_links(ctx, *inc);
+    if (related) {
+        ImGui::Separator();
+        draw_links(ctx, *inc, rel);
+    }
     if (!may_relate) return;
+    if (!related) ImGui::SameLine(0, ImGui::GetFontSize());
     if (open && ImGui::Button(T("New child incident").c_str())) ctx.app.start_child();
     if (open) ImGui::SameLine();
     draw_merge(ctx, *inc);

@@ -62,6 +62,7 @@ void draw_timer_panel(Context& ctx, bool editable) {
         } else if (accent_button(T("Start timer").c_str())) {
             ctx.app.start_timer(ctx.now_ms);
         }
+        ImGui::SameLine(0, ImGui::GetFontSize());  // one line for the timer and the manual entry
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
         input_text("##minutes", timer.minutes(), ImGuiInputTextFlags_CharsDecimal, T("min").c_str());
         name_last_item(T("Minutes").c_str());

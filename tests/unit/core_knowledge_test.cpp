@@ -100,10 +100,28 @@ TEST_CASE("knowledge: an article is published with a body; links join one incide
     const std::string link = fx.make(EntityKind::article_link, {{L::incident, inc}, {L::article, draft}});
     CHECK(fx.desk.apply(fx.f.set_field("u:admin", ++fx.now, EntityKind::article_link, link, L::incident, other))
               .error.code == "article_link_fixed");
+}
+
+TEST_CASE("knowledge: an archived incident takes no new link in the app; one made offline meanwhile is kept") {
+    Fixture fx;
+    const std::string article = fx.article("Descaling", "Run the descaling program.", "");
+    const std::string inc = fx.incident("Leak", "Hardware", "Water circuit");
+    Desk offline = fx.desk;  // a replica that links before it hears of the archiving
+    const Operation link = fx.f.create("u:admin", ++fx.now, EntityKind::article_link,
+                                       {{L::incident, inc}, {L::article, article}});
+    std::vector<Operation> archiving;
     for (IncidentStatus s : {IncidentStatus::closed, IncidentStatus::archived})
-        fx.apply(fx.f.transition("u:admin", ++fx.now, inc, s));
-    CHECK(fx.desk.apply(fx.f.create("u:admin", ++fx.now, EntityKind::article_link, {{L::incident, inc}, {L::article, draft}}))
-              .error.code == "archived");
+        archiving.push_back(fx.f.transition("u:admin", ++fx.now, inc, s));
+    for (const Operation& op : archiving) fx.apply(op);
+    CHECK(plan_link(fx.desk, inc, article).error().code == "archived");
+    CHECK(plan_unlink(fx.desk, inc, article).error().code == "archived");
+
+    // Both orders hold the link: a refused create would stay on the replica that made it.
+    CHECK(offline.apply(link).kind == ApplyKind::applied);
+    for (const Operation& op : archiving) CHECK(offline.apply(op).kind == ApplyKind::applied);
+    CHECK(fx.desk.apply(link).kind == ApplyKind::applied);
+    CHECK(linked_articles(fx.desk, inc).size() == 1);
+    CHECK(linked_articles(offline, inc).size() == 1);
 }
 
 TEST_CASE("knowledge: engineers, managers and admins write articles; everyone else reads the published ones") {
