@@ -5,26 +5,27 @@
 #include "app/i18n.hpp"
 #include "core/archive.hpp"
 #include "core/entity_rules.hpp"
+#include "core/handover.hpp"
 
 namespace hotline::app {
 
 App::App(Replica replica, const Options& options)
     : replica_(std::move(replica)),
+      principal_{std::string(person_name(options.actor)), {}, options.role},
       list_(replica_.desk()),
-      editor_(replica_, list_, options.actor, options.utc_offset_minutes),
+      editor_(replica_, list_, principal_, options.utc_offset_minutes),
       assignment_(replica_, list_, options.actor),
       timer_(replica_, options.actor),
       orders_(replica_, list_, options.actor),
       acceptance_(replica_, list_, options.actor),
       actor_(options.actor),
       registration_(replica_, create_draft_, options.actor),
-      principal_{std::string(person_name(options.actor)), {}, options.role},
       users_(replica_, principal_),
       reference_(replica_, principal_),
       knowledge_(replica_, principal_),
       utc_offset_minutes_(options.utc_offset_minutes),
       user_label_(options.user_label) {
-    list_.set_archive_shown(sees_archive(principal_));
+    list_.set_viewer(principal_);
 }
 
 Result<std::unique_ptr<App>> App::open(const Options& options) {
@@ -54,7 +55,7 @@ void App::incidents_changed(const std::vector<std::string>& incident_ids) {
         auto row = replica_.desk().row_of(id);
         if (!row) continue;
         list_.row_changed(*row);
-        if (editor_.row() == row && !editor_.has_unsaved_edits()) editor_.revert();
+        if (editor_.row() == row) editor_.rebase();
     }
 }
 
@@ -142,9 +143,11 @@ Result<std::uint32_t> App::row_of_number(std::string_view typed) const {
     const std::string number = wanted.substr(0, wanted.find_last_not_of(" \t") + 1);
     const auto& incidents = desk().incidents();
     for (std::uint32_t row = 0; !number.empty() && row < incidents.size(); ++row)
-        if (incidents[row].number.display() == number &&
-            (sees_archive(principal_) || is_active(incidents[row].status)))  // W10: archived ones too
-            return row;
+        if (incidents[row].number.display() == number) {
+            // W10: archived ones too; never on a technician's device one that is not theirs (W2).
+            if (can_see_incident(principal_, incidents[row])) return row;
+            if (is_active(incidents[row].status)) return handed_over_error(incidents[row]);
+        }
     return make_error("unknown_number", tr_format("No incident has the number {}", {number}), {number});
 }
 

@@ -275,8 +275,8 @@ public:
     bool sign_out_requested() const { return sign_out_requested_; }
     void say(std::string text, bool error, std::string code = {});
     // Sync changed these incidents (pulled, rebuilt): new ones join the list, changed
-    // ones move to their place, and the open one's drafts follow unless the user has
-    // unsaved edits (those are kept; saving them is a normal later write).
+    // ones move to their place, and the open one's form takes the new values of the fields
+    // the user has not edited; edited ones are kept (saving them is a normal later write).
     void incidents_changed(const std::vector<std::string>& incident_ids);
 
 private:
@@ -289,6 +289,7 @@ private:
     void close_pane();
 
     Replica replica_;
+    Principal principal_;  // before the forms that are given it
     ListModel list_;
     IncidentEditor editor_;
     AssignmentForm assignment_;
@@ -299,7 +300,6 @@ private:
     bool create_full_ = false;
     std::string actor_;
     Registration registration_;
-    Principal principal_;
     UserAdmin users_;
     ReferenceEditor reference_;
     KnowledgeBase knowledge_;

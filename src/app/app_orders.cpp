@@ -28,11 +28,7 @@ bool App::update_order(std::int64_t now_ms) {
 bool App::set_billing(std::optional<bool> billable, std::int64_t now_ms) {
     orders_.follow(editor_.row());
     const Outcome done = orders_.set_billing(billable, now_ms);
-    // The Summary's draft holds every field: it takes the billing just written, or it
-    // would count as an unsaved edit (as after an assignment, app_work.cpp).
-    if (const Incident* inc = editor_.incident())
-        for (IncidentField f : {IncidentField::billing, IncidentField::billing_reason})
-            editor_.draft().value(f) = std::string(inc->value(f));
+    editor_.rebase();  // the Summary's draft takes the billing just written (IncidentEditor::rebase)
     return report(done, tr("Billing saved"));
 }
 

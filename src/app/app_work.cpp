@@ -13,22 +13,13 @@ Outcome check_may_assign(const Principal& who) {
     return make_error("forbidden_assignment", std::string(tr("A technician may not assign incidents")));
 }
 
-// The Summary's draft holds every field: it takes the fields a command just set, or they
-// would count as unsaved edits and its Save would write the old values back.
-void take_fields(Draft& draft, const Incident& incident, std::initializer_list<IncidentField> fields) {
-    for (IncidentField f : fields) draft.value(f) = std::string(incident.value(f));
-}
-
-void take_assignment(Draft& draft, const Incident& incident) {
-    take_fields(draft, incident, {IncidentField::service_department, IncidentField::assignee});
-}
 }  // namespace
 
 bool App::assign(std::int64_t now_ms) {
     if (Outcome allowed = check_may_assign(principal_); !allowed) return report(allowed, {});
     assignment_.follow(editor_.row());
     const Outcome done = assignment_.assign(now_ms);
-    if (const Incident* inc = editor_.incident()) take_assignment(editor_.draft(), *inc);
+    editor_.rebase();  // the Summary's draft takes the new assignment, or its Save would write the old one back
     return report(done, done ? tr_format("Assigned to {}", {assignee_name(desk(), *editor_.incident())}) : "");
 }
 
@@ -36,7 +27,7 @@ bool App::assign_to_me(std::int64_t now_ms) {
     if (Outcome allowed = check_may_assign(principal_); !allowed) return report(allowed, {});
     assignment_.follow(editor_.row());
     const Outcome done = assignment_.assign_to_me(now_ms);
-    if (const Incident* inc = editor_.incident()) take_assignment(editor_.draft(), *inc);
+    editor_.rebase();
     return report(done, tr("The incident is yours"));
 }
 
@@ -71,8 +62,7 @@ bool App::reject_solution(std::int64_t now_ms) {
 bool App::rate_and_close(std::int64_t now_ms) {
     acceptance_.follow(editor_.row());
     const Outcome done = acceptance_.rate(now_ms);
-    if (const Incident* inc = editor_.incident())
-        take_fields(editor_.draft(), *inc, {IncidentField::satisfaction, IncidentField::satisfaction_comment});
+    editor_.rebase();
     return report(done, tr("Rating recorded: the incident is closed"));
 }
 

@@ -103,6 +103,7 @@ constexpr Entry kTexts[] = {
     {"status.done", "Status changed to {}"},
     {"summary.archived", "This incident is archived: it can be read, not changed"},
     {"summary.discarded", "Changes discarded"},
+    {"summary.handed_over", "This incident was handed over to someone else: it can be read here, not changed"},
     {"summary.resolution_text", "Resolution typed as text (before codes): {} / {}"},
     {"sync.conflicts", "Conflicts: {}"},
     {"sync.error", "Sync error: {}"},

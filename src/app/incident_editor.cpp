@@ -1,6 +1,7 @@
 #include "app/incident_editor.hpp"
 
 #include "app/i18n.hpp"
+#include "core/handover.hpp"
 #include "core/workflow.hpp"
 
 namespace hotline::app {
@@ -10,16 +11,18 @@ constexpr std::string_view kDefaultEventType = "note";
 
 }  // namespace
 
-IncidentEditor::IncidentEditor(Replica& replica, ListModel& list, std::string actor, int utc_offset_minutes)
+IncidentEditor::IncidentEditor(Replica& replica, ListModel& list, Principal who, int utc_offset_minutes)
     : replica_(replica),
       list_(list),
-      actor_(std::move(actor)),
+      who_(std::move(who)),
+      actor_(who_.actor()),
       utc_offset_minutes_(utc_offset_minutes),
       event_type_(kDefaultEventType) {}
 
 void IncidentEditor::open(std::uint32_t row) {
     row_ = row;
     draft_.load(list_.incident(row));
+    base_ = draft_;
     event_text_.clear();
 }
 
@@ -27,9 +30,11 @@ void IncidentEditor::close() { row_.reset(); }
 
 const Incident* IncidentEditor::incident() const { return row_ ? &list_.incident(*row_) : nullptr; }
 
-bool IncidentEditor::editable() const {
+bool IncidentEditor::editable() const { return incident() && workable().ok(); }
+
+Outcome IncidentEditor::workable() const {
     const Incident* inc = incident();
-    return inc && check_editable(*inc).ok();
+    return inc ? check_workable(who_, *inc) : Outcome{};
 }
 
 bool IncidentEditor::has_unsaved_edits() const {
@@ -39,6 +44,15 @@ bool IncidentEditor::has_unsaved_edits() const {
 
 void IncidentEditor::revert() {
     if (const Incident* inc = incident()) draft_.load(*inc);
+    base_ = draft_;
+}
+
+void IncidentEditor::rebase() {
+    const Incident* inc = incident();
+    if (!inc) return;
+    for (const FieldSpec& spec : fields_of(EntityKind::incident))
+        if (draft_.value(spec.id) == base_.value(spec.id)) draft_.value(spec.id) = std::string(inc->value(spec.id));
+    base_.load(*inc);
 }
 
 Outcome IncidentEditor::commit_changes(std::int64_t now_ms) {
@@ -52,6 +66,7 @@ Outcome IncidentEditor::commit_changes(std::int64_t now_ms) {
             if (f != changes.front()) list_.row_changed(*row_);
             return done;
         }
+        base_.value(f) = draft_.value(f);  // saved: the incident's value now, no longer an edit
     }
     if (!changes.empty()) list_.row_changed(*row_);
     return {};
@@ -60,6 +75,7 @@ Outcome IncidentEditor::commit_changes(std::int64_t now_ms) {
 Outcome IncidentEditor::save(std::int64_t now_ms) {
     const Incident* inc = incident();
     if (!inc) return make_error("no_incident", std::string(tr("No incident is open")));
+    if (auto ok = workable(); !ok) return ok;
     if (!draft_.validate()) return invalid_fields_error();
     if (!draft_.differs_from(*inc)) return make_error("no_changes", std::string(tr("There are no changes to save")));
     return commit_changes(now_ms);
@@ -70,6 +86,7 @@ bool IncidentEditor::has_event_text() const { return !is_blank(event_text_); }
 Outcome IncidentEditor::add_event(std::int64_t now_ms) {
     const Incident* inc = incident();
     if (!inc) return make_error("no_incident", std::string(tr("No incident is open")));
+    if (auto ok = workable(); !ok) return ok;
     if (is_blank(event_text_)) return make_error("empty_event", std::string(tr("Write the event text first")));
     if (last_added_ && last_added_->incident_id == inc->id && last_added_->type == event_type_ &&
         last_added_->text == event_text_ && now_ms - last_added_->at_ms < kRepeatWindowMs)
@@ -87,6 +104,7 @@ Outcome IncidentEditor::add_event(std::int64_t now_ms) {
 Outcome IncidentEditor::change_status(IncidentStatus to, std::int64_t now_ms) {
     const Incident* inc = incident();
     if (!inc) return make_error("no_incident", std::string(tr("No incident is open")));
+    if (auto ok = workable(); !ok) return ok;
     const bool edited = draft_.differs_from(*inc);
     if (edited && !draft_.validate()) return invalid_fields_error();
     Incident preview = *inc;

@@ -19,19 +19,25 @@ namespace hotline::app {
 
 class IncidentEditor {
 public:
-    IncidentEditor(Replica& replica, ListModel& list, std::string actor, int utc_offset_minutes);
+    IncidentEditor(Replica& replica, ListModel& list, Principal who, int utc_offset_minutes);
 
     // Shows `row`; its drafts start from the incident as it is now.
     void open(std::uint32_t row);
     void close();
     std::optional<std::uint32_t> row() const { return row_; }
     const Incident* incident() const;
-    bool editable() const;  // archived incidents are read-only (W10)
+    // Archived incidents are read-only (W10), and on a technician's device one handed over
+    // to someone else (W2): check_workable(), whose error says why.
+    bool editable() const;
+    Outcome workable() const;  // success when no incident is open
 
     Draft& draft() { return draft_; }
     const Draft& draft() const { return draft_; }
     bool has_unsaved_edits() const;  // the Summary differs from the incident
     void revert();                   // back to the incident's values
+    // The incident changed underneath the form (a sync, another panel's command): the fields
+    // the user has not edited take its new values, the edited ones keep what was typed.
+    void rebase();
 
     std::string& event_type() { return event_type_; }
     const std::string& event_type() const { return event_type_; }
@@ -60,10 +66,12 @@ private:
 
     Replica& replica_;
     ListModel& list_;
+    Principal who_;
     std::string actor_;
     int utc_offset_minutes_;
     std::optional<std::uint32_t> row_;
     Draft draft_;
+    Draft base_;  // the incident's values the draft was last loaded or rebased from
     std::string event_type_;
     std::string event_text_;
     struct AddedEvent {

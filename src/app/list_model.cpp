@@ -158,9 +158,9 @@ void ListModel::set_priority_filter(std::uint8_t mask) {
     rebuild_visible();
 }
 
-void ListModel::set_archive_shown(bool shown) {
-    if (shown == archive_shown_) return;
-    archive_shown_ = shown;
+void ListModel::set_viewer(const Principal& who) {
+    technician_.reset();
+    if (!sees_whole_desk(who)) technician_ = who;
     rebuild_visible();
 }
 
@@ -171,7 +171,8 @@ void ListModel::rebuild_visible() {
         if (search && !hits_.test(row)) continue;
         const auto status = static_cast<IncidentStatus>(keys_.status(row));
         if (!is_listed(status, status_mask_ & (1u << keys_.status(row)), search) ||
-            !(priority_mask_ & keys_.priority_bit(row)) || (!archive_shown_ && !is_active(status)))
+            !(priority_mask_ & keys_.priority_bit(row)) ||
+            (technician_ && !can_see_incident(*technician_, desk_.incidents()[row])))
             continue;
         visible_.push_back(row);
     }

@@ -2,8 +2,9 @@
 // filtered by status, priority and the search box, in the chosen sort order,
 // with a selection that stays on the same incident while rows come and go.
 // Archived incidents (W10) are out of it unless the status filter asks for them or
-// the search box finds them (core/archive.hpp, is_listed); never on a device whose
-// user may not see archived incidents (a technician's, set_archive_shown).
+// the search box finds them (core/archive.hpp, is_listed). A technician's device
+// (set_viewer) lists only what can_see_incident() lets them see: no archived incident,
+// none handed over to someone else (W2).
 // The search box matches, ignoring case and accents (lookup_key, text_fold.hpp:
 // "ecole" finds "École", "ёлка" and "елка" are one), the number, title, customer,
 // assignee, contact, phone, email, serial and former provisional numbers; a phone
@@ -34,6 +35,7 @@
 
 #include "app/search_index.hpp"
 #include "app/sort_keys.hpp"
+#include "core/authorization.hpp"
 #include "core/desk.hpp"
 
 namespace hotline::app {
@@ -61,7 +63,7 @@ public:
     std::uint8_t status_filter() const { return status_mask_; }
     void set_priority_filter(std::uint8_t mask);
     std::uint8_t priority_filter() const { return priority_mask_; }
-    void set_archive_shown(bool shown);
+    void set_viewer(const Principal& who);
 
     const std::vector<std::uint32_t>& rows() const { return visible_; }  // visible rows, in order
     std::size_t total() const { return order_.size(); }
@@ -106,7 +108,7 @@ private:
     std::vector<RecentHits> recent_;
     std::size_t oldest_recent_ = 0;  // the slot the next query's hits replace, once all are used
     std::uint8_t status_mask_ = kActiveStatuses;
-    bool archive_shown_ = true;
+    std::optional<Principal> technician_;  // set_viewer: the rows are theirs only
     std::uint8_t priority_mask_ = kAllPriorities;
     std::vector<std::uint32_t> visible_;
 

@@ -250,6 +250,9 @@ std::string App::state_json() const {
             selected["draft"] = field_values(editor_.draft());
             selected["errors"] = field_errors(editor_.draft());
             selected["unsaved"] = editor_.has_unsaved_edits();
+            // Why it is read-only here ("archived", "handed_over"), or null.
+            const Outcome workable = editor_.workable();
+            selected["read_only"] = workable ? nlohmann::json(nullptr) : nlohmann::json(workable.error().code);
             selected["event_text"] = editor_.event_text();
             selected["work"] = work_json(desk(), list_.incident(*row), assignment_, timer_.view());
             selected["orders"] = orders_json(desk(), list_.incident(*row), orders_);

@@ -1,6 +1,7 @@
 #include "core/authorization.hpp"
 
 #include "core/archive.hpp"
+#include "core/handover.hpp"
 #include "core/relations.hpp"
 #include "core/workflow.hpp"
 
@@ -57,9 +58,7 @@ Outcome authorize_time_entry(const Principal& who, const Operation& op, const De
         }
         if (person != who.login && !manages(who)) return refuse();
         const Incident* target = desk.find(incident);
-        if (target && !holds_incident(who, *target))
-            return make_error("forbidden_incident", "No incident of yours has this id.");
-        return {};
+        return target ? check_holder(desk, who, *target, op) : Outcome{};
     }
     const Entity* entry = desk.find(EntityKind::time_entry, op.entity_id);
     if (!entry || manages(who) || entry->value(TimeEntryField::person) == who.login || entry->created_by == who.actor())
@@ -78,8 +77,8 @@ Outcome authorize_order(const Principal& who, const Operation& op, const Desk& d
     if (incident && op.type != OpType::create)
         if (auto ok = check_editable(*incident); !ok) return ok;
     if (who.role != Role::technician) return {};
-    if (!incident || !holds_incident(who, *incident))
-        return make_error("forbidden_incident", "No incident of yours has this id.");
+    if (!incident) return make_error("forbidden_incident", "No incident of yours has this id.");
+    if (auto held = check_holder(desk, who, *incident, op); !held) return held;
     const bool theirs = order->value(OrderField::technician) == who.login;
     const bool progress = op.type == OpType::set && (op.field == OrderField::status || op.field == OrderField::outcome);
     if (theirs && progress) return {};
@@ -96,9 +95,7 @@ Outcome authorize_article_link(const Principal& who, const Operation& op, const 
         incident = link->value(ArticleLinkField::incident);
     }
     const Incident* target = desk.find(incident);
-    if (target && !holds_incident(who, *target))
-        return make_error("forbidden_incident", "No incident of yours has this id.");
-    return {};
+    return target ? check_holder(desk, who, *target, op) : Outcome{};
 }
 }  // namespace
 
@@ -216,7 +213,7 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
     // at all are visible to everyone). Unknown incidents are left to Desk::apply for
     // those who may know which incidents exist.
     if (creating || op.entity != EntityKind::incident || who.role != Role::technician) return {};
-    if (const Incident* target = desk.find(op.entity_id); target && holds_incident(who, *target)) return {};
+    if (const Incident* target = desk.find(op.entity_id)) return check_holder(desk, who, *target, op);
     return make_error("forbidden_incident",
                       "No incident of yours has this id; a technician changes only the incidents assigned to them.");
 }

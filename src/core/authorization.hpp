@@ -56,7 +56,8 @@ bool can_see_incident(const Principal& who, const Incident& incident);
 // archived (W10: the pull sends such a device the operations that archive it, so that it
 // stops showing it). Everything for those who see the whole desk. Changes to incidents
 // are authorized on this, not on can_see_incident: a technician's pending change to an
-// incident archived meanwhile is refused by the desk as archived, the reason they read.
+// incident archived meanwhile is refused by the desk as archived, the reason they read;
+// and on the incident's history (handover.hpp): one made while it was theirs still syncs.
 bool holds_incident(const Principal& who, const Incident& incident);
 
 // W10: may `who` be shown archived incidents? Not a technician: an archived incident is

@@ -4,10 +4,12 @@
 #include <optional>
 #include <unordered_set>
 
+#include "core/handover.hpp"
 #include "core/ids.hpp"
 #include "core/orders.hpp"
 #include "core/operation_json.hpp"
 #include "protocol/read_messages.hpp"
+#include "server/handed_over.hpp"
 
 namespace hotline::server {
 namespace {
@@ -35,9 +37,16 @@ bool in_reach(const Principal& who, const TechnicianScope& scope, const Entity& 
     return scope.contains(record) || (record.kind == EntityKind::incident && holds_incident(who, record));
 }
 
-bool visible(const Principal& who, const Desk& desk, const TechnicianScope& scope, const StoredOp& stored) {
+// Is `stored` in view, or an operation of an incident handed over from `who` that their
+// device still holds, up to the one that took it (handed_over.hpp)?
+Result<bool> visible(const Principal& who, const Desk& desk, const TechnicianScope& scope, HandedOver& handed_over,
+                     const StoredOp& stored) {
     const Entity* record = record_of(desk, stored.entity_id);
-    return record == nullptr || in_reach(who, scope, *record);
+    if (record == nullptr || in_reach(who, scope, *record)) return true;
+    if (record->kind != EntityKind::incident) return false;
+    auto taken = handed_over.taken_at(desk, *record);
+    if (!taken) return taken.error();
+    return taken->has_value() && stored.seq <= **taken;
 }
 
 // An operation that may bring records into a technician's view: an incident
@@ -96,8 +105,11 @@ ApiResponse pull(ServerDesk& sd, Database& db, const Principal& who, const std::
     auto add = [&text](const StoredOp& stored) { text.add(stored.seq, stored.body); };
     std::unordered_set<std::int64_t> sent;
     const TechnicianScope scope(who, sd.desk());
+    HandedOver handed_over(db, who, *cursor);
     for (const StoredOp& stored : *page) {
-        if (!visible(who, sd.desk(), scope, stored)) continue;
+        auto in_view = visible(who, sd.desk(), scope, handed_over, stored);
+        if (!in_view) return api_error(503, "storage_unavailable", in_view.error().message);
+        if (!*in_view) continue;
         if (who.role == Role::technician) {
             auto op = decode_operation(std::string_view(stored.body));
             const Entity* incident = op ? sd.desk().find(op->entity_id) : nullptr;
@@ -127,8 +139,11 @@ ApiResponse history(ServerDesk& sd, Database& db, const Principal& who,
         return api_error(503, "storage_unavailable", caught_up.error().message);
     // "Not yours" and "does not exist" get the same answer, so that the answer does not
     // tell a technician which records exist.
+    // A technician reads an incident handed over from them too: their device rebuilds it
+    // when it held changes of theirs to it (handed_over.hpp).
     const Entity* record = sd.desk().find(*kind, it->second);
-    if (!record || !in_reach(who, TechnicianScope(who, sd.desk()), *record))
+    if (!record || !(in_reach(who, TechnicianScope(who, sd.desk()), *record) ||
+                     (record->kind == EntityKind::incident && ever_held(sd.desk(), who, *record))))
         return api_error(404, "no_such_record", "No " + std::string(kind_spec(*kind).name) + " you may see has this id.");
     auto stored = db.ops_of_entity(it->second);
     if (!stored) return api_error(503, "storage_unavailable", stored.error().message);

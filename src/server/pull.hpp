@@ -2,7 +2,8 @@
 // protocol/read_messages.hpp): stored operations the user may see, in server order.
 // Visibility is decided on the server's current desk with can_see() (authorization.hpp):
 // a technician gets only their own incidents, plus the earlier history of an incident the
-// moment it is assigned to them.
+// moment it is assigned to them, and of one handed over from them the operations up to the
+// hand-over (handed_over.hpp).
 #pragma once
 
 #include <cstdint>

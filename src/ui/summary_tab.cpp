@@ -1,6 +1,7 @@
 // The Summary tab: the incident's work (the customer's answer, assignment, time, orders and billing:
 // work_panels.hpp), then every field of the incident, editable (read-only once
-// archived); Save writes one change per edited field, Discard changes reverts.
+// archived, or handed over to someone else on a technician's device); Save writes one
+// change per edited field, Discard changes reverts.
 #include "app/i18n.hpp"
 #include "ui/detail_tabs.hpp"
 #include "ui/field_form.hpp"
@@ -40,7 +41,8 @@ void draw_summary_tab(Context& ctx) {
             text_coloured(palette().warning, app::tr("Unsaved changes"));
         }
     } else {
-        text_muted(app::tr("summary.archived"));
+        const bool handed_over = editor.workable().error().code == "handed_over";
+        text_muted(handed_over ? app::tr("summary.handed_over") : app::tr("summary.archived"));
     }
     if (ImGui::BeginChild("fields")) {
         draw_acceptance_panel(ctx, editable);

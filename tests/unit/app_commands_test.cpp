@@ -311,6 +311,41 @@ TEST_CASE("app: archived incidents are read-only, out of the default list, opene
     CHECK(technician->message().code == "unknown_number");
 }
 
+TEST_CASE("app: an incident handed over to someone else leaves the technician's list and is read-only for them") {
+    auto dir = fresh_dir("app-handed-over");
+    const auto as_agent = [&] { return open_app(dir, {}, kBaseMs, Role::agent, "u:agent"); };
+    {
+        auto agent = as_agent();
+        register_incident(*agent, "Boiler leaks");
+        agent->editor().draft().value(IncidentField::engineer) = "tester";
+        REQUIRE(agent->save_summary(kBaseMs + 2000));
+    }
+    {
+        auto technician = open_app(dir, {}, kBaseMs, Role::technician);
+        CHECK(technician->list().rows().size() == 1);
+        REQUIRE(technician->open_number("1"));
+        CHECK(technician->editor().editable());
+    }
+    {
+        auto agent = as_agent();
+        REQUIRE(agent->open_number("1"));
+        agent->editor().draft().value(IncidentField::engineer) = "someone";
+        REQUIRE(agent->save_summary(kBaseMs + 3000));
+    }
+    auto technician = open_app(dir, {}, kBaseMs, Role::technician);
+    CHECK(technician->list().rows().empty());
+    CHECK_FALSE(technician->open_number("1"));
+    CHECK(technician->message().code == "handed_over");
+    CHECK(technician->message().text == "Incident 1 was handed over to someone else");
+    // Opened as it was before the hand-over arrived: read-only, a change refused with the reason.
+    REQUIRE(technician->open_incident(0));
+    CHECK_FALSE(technician->editor().editable());
+    technician->editor().draft().value(IncidentField::actual_problem) = "Gasket worn";
+    CHECK_FALSE(technician->save_summary(kBaseMs + 4000));
+    CHECK(technician->message().code == "handed_over");
+    CHECK(technician->editor().draft().value(IncidentField::actual_problem) == "Gasket worn");  // kept in the form
+}
+
 TEST_CASE("app: the theme is kept in the replica's metadata") {
     auto dir = fresh_dir("app-theme");
     {

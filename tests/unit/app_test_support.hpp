@@ -23,11 +23,12 @@ inline std::string demo_data_path() {
 }
 
 inline std::unique_ptr<app::App> open_app(const std::string& dir, const std::string& demo = {},
-                                          std::int64_t now_ms = kBaseMs, Role role = Role::agent) {
+                                          std::int64_t now_ms = kBaseMs, Role role = Role::agent,
+                                          const std::string& actor = "u:tester") {
     app::App::Options options;
     options.data_dir = dir;
     options.fresh_replica_id = "web1";
-    options.actor = "u:tester";
+    options.actor = actor;
     options.demo_data_path = demo;
     options.now_ms = now_ms;
     options.role = role;

@@ -6,6 +6,7 @@
 // tests/server.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -388,17 +389,37 @@ TEST_CASE("sync engine: random offline edits on three replicas converge to the s
     }
 }
 
-TEST_CASE("sync engine: the app's list follows pulled incidents") {
+namespace {
+
+// The app syncing with a server that holds one incident, `c`, made by another replica.
+struct AppWithServer {
     FakeServer server;
-    OpFactory other("other");
-    other.numbers().add_block({1, 100});
-    Operation c = other.create_incident("u:other", kBaseMs, {{IncidentField::title, "From the server"}});
-    REQUIRE(server.accept(c) == ApplyKind::applied);
-    auto app = hotline::testing::open_app(fresh_dir("sync-engine-app"));
-    FakeTransport transport(server);
-    SyncEngine::Options options;
-    options.token = "good";
-    SyncEngine engine(app->replica(), transport, options);
+    OpFactory other{"other"};
+    Operation c;
+    std::unique_ptr<app::App> app;
+    FakeTransport transport{server};
+    std::unique_ptr<SyncEngine> engine_ptr;  // after `transport`, which it uses
+
+    AppWithServer(const std::string& dir, const std::string& title) {
+        other.numbers().add_block({1, 100});
+        c = other.create_incident("u:other", kBaseMs, {{IncidentField::title, title}});
+        REQUIRE(server.accept(c) == ApplyKind::applied);
+        app = hotline::testing::open_app(fresh_dir(dir));
+        SyncEngine::Options options;
+        options.token = "good";
+        engine_ptr = std::make_unique<SyncEngine>(app->replica(), transport, options);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("sync engine: the app's list follows pulled incidents") {
+    AppWithServer w("sync-engine-app", "From the server");
+    FakeServer& server = w.server;
+    OpFactory& other = w.other;
+    const Operation& c = w.c;
+    auto& app = w.app;
+    SyncEngine& engine = *w.engine_ptr;
     const std::uint64_t written = app->changes_written();
     for (int i = 0; i < 10; ++i) engine.tick(kBaseMs + i);
     CHECK(app->changes_written() > written);  // the platform persists the directory after a pull
@@ -412,6 +433,39 @@ TEST_CASE("sync engine: the app's list follows pulled incidents") {
     app->incidents_changed(engine.take_changed_incidents());
     app->list().set_query("renamed");
     CHECK(app->list().rows().size() == 1);
+}
+
+TEST_CASE("sync engine: a pulled change reaches the open incident's form; what the user typed stays") {
+    AppWithServer w("sync-engine-form", "Boiler leaks");
+    FakeServer& server = w.server;
+    OpFactory& other = w.other;
+    const Operation& c = w.c;
+    auto& app = w.app;
+    SyncEngine& engine = *w.engine_ptr;
+    std::int64_t now = kBaseMs;
+    const auto pull = [&] {
+        for (int i = 0; i < 10; ++i) engine.tick(now += 10);
+        app->incidents_changed(engine.take_changed_incidents());
+    };
+    const auto remote = [&](FieldId field, const std::string& value) {
+        REQUIRE(server.accept(other.set_field("u:other", now += 10, c.entity_id, field, value)) == ApplyKind::applied);
+    };
+    pull();
+    REQUIRE(app->open_incident(app->list().rows()[0]));
+    app::Draft& form = app->editor().draft();
+
+    remote(IncidentField::title, "Boiler leaks at night");
+    pull();
+    CHECK(form.value(IncidentField::title) == "Boiler leaks at night");
+    CHECK_FALSE(app->editor().has_unsaved_edits());  // nothing typed: nothing to save
+
+    form.value(IncidentField::description) = "Pressure drops to 0.5 bar";
+    remote(IncidentField::title, "Boiler leaks every night");
+    remote(IncidentField::description, "Customer called twice");
+    pull();
+    CHECK(form.value(IncidentField::title) == "Boiler leaks every night");
+    CHECK(form.value(IncidentField::description) == "Pressure drops to 0.5 bar");  // typed: kept
+    CHECK(app->editor().has_unsaved_edits());
 }
 
 TEST_CASE("sync engine: a request with no answer times out as offline; a history the server does not show keeps local state") {
