@@ -384,11 +384,9 @@ void resolve_a_conflict(Rng& rng, Client& c, std::int64_t now) {
 }
 
 std::string login(std::uint16_t port, const std::string& user) {
-    server::http::HttpClient client("127.0.0.1", port, std::chrono::seconds(10));
-    auto r = client.request("POST", "/api/v1/login", nlohmann::json{{"login", user}, {"password", kPassword}}.dump());
-    REQUIRE(r.ok());
-    REQUIRE_MESSAGE(r->status == 200, r->body);
-    return nlohmann::json::parse(r->body)["token"].get<std::string>();
+    auto token = sign_in(port, user, kPassword);
+    REQUIRE_MESSAGE(token.ok(), (token.ok() ? "" : token.error().message));
+    return *token;
 }
 
 struct Figures {

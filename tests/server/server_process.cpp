@@ -9,9 +9,13 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+
+#include "server/http/http_client.hpp"
 
 extern char** environ;
 
@@ -103,6 +107,14 @@ void ServerProcess::kill_hard() {
 void ServerProcess::stop() {
     kill_signal(SIGTERM);
     reap();
+}
+
+Result<std::string> sign_in(std::uint16_t port, const std::string& login, const std::string& password) {
+    server::http::HttpClient client("127.0.0.1", port, std::chrono::seconds(10));
+    auto r = client.request("POST", "/api/v1/login", nlohmann::json{{"login", login}, {"password", password}}.dump());
+    if (!r) return r.error();
+    if (r->status != 200) return make_error("sign_in_failed", "Sign-in answered " + std::to_string(r->status) + ": " + r->body);
+    return nlohmann::json::parse(r->body)["token"].get<std::string>();
 }
 
 }  // namespace hotline::server_test

@@ -48,4 +48,7 @@ private:
     int starts_ = 0;
 };
 
+// Signs `login` in on the server listening on `port`: their session token.
+Result<std::string> sign_in(std::uint16_t port, const std::string& login, const std::string& password);
+
 }  // namespace hotline::server_test

@@ -6,11 +6,13 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "server/db/database.hpp"
+#include "server/db/postgres_listener.hpp"
 #include "server/demo_setup.hpp"
 #include "server/http/http_server.hpp"
 #include "server/server_config.hpp"
@@ -91,6 +93,9 @@ int main(int argc, char** argv) {
     settings.tick_interval = std::chrono::seconds(config->sweep_seconds);  // automatic closing (W7), archiving (W10)
     http::HttpServer server(settings, **service);
     (*service)->set_on_change([&server] { server.notify_changed(); });
+    // Several processes on one PostgreSQL: a push on another one wakes this one's long polls.
+    std::optional<PostgresListener> listener;
+    if (config->uses_postgres()) listener.emplace(config->postgres, [&server] { server.notify_changed(); });
     if (auto started = server.start(); !started) return fail("listen", started.error());
     if (!config->port_file.empty()) std::ofstream(config->port_file) << server.port() << "\n";
     log_event("listening", {{"address", config->listen_address}, {"port", server.port()}, {"site", config->site_dir}});
@@ -98,6 +103,7 @@ int main(int argc, char** argv) {
     int signal = 0;
     sigwait(&signals, &signal);
     log_event("stopping", {{"signal", signal == SIGINT ? "SIGINT" : "SIGTERM"}});
+    listener.reset();  // it wakes the server: stopped first
     server.stop();
     log_event("stopped");
     return 0;

@@ -33,7 +33,8 @@ constexpr Statement kStatements[] = {
      "SELECT first_number, last_number FROM number_blocks WHERE replica = $1 ORDER BY first_number"},
     // The whole batch in one statement. Under the write lock nobody else inserts, so
     // max(seq) + ordinality numbers the batch in input order, with no gaps; the CTE
-    // reports the first seq and the count.
+    // reports the first seq and the count. It also tells the other server processes, at
+    // commit, that the log grew (NOTIFY on kOpsChannel, postgres_listener.hpp).
     {"append_ops",
      "WITH inserted AS ("
      " INSERT INTO ops (seq, op_id, entity_id, actor, body)"
@@ -41,7 +42,7 @@ constexpr Statement kStatements[] = {
      " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(o, e, a, b, n)"
      " ORDER BY t.n"
      " RETURNING seq)"
-     " SELECT coalesce(min(seq), 0), count(*) FROM inserted"},
+     " SELECT coalesce(min(seq), 0), count(*), pg_notify('hotline_ops', coalesce(max(seq), 0)::text) FROM inserted"},
     // The first reason given for an id stays: a retry gets the same answer.
     {"add_rejections",
      "INSERT INTO rejected_ops (op_id, code, message)"
