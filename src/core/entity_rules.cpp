@@ -7,7 +7,6 @@
 #include "core/ids.hpp"
 #include "core/orders.hpp"
 #include "core/knowledge.hpp"
-#include "core/workflow.hpp"
 
 namespace hotline {
 namespace {
@@ -77,7 +76,7 @@ Outcome check_code_parent(const Desk& desk, const EntityChange& c, FieldId paren
 
 // W4: a time entry is a timer (started, and ended once stopped) or a manual entry
 // (minutes). Only stopping it and its note change afterwards: what was logged stays.
-Outcome check_time_entry(const Desk& desk, const EntityChange& c) {
+Outcome check_time_entry(const EntityChange& c) {
     using T = TimeEntryField;
     if (!c.creating() && !c.touches(T::ended) && !c.touches(T::note))
         return make_error("time_entry_fixed", "A time entry's incident, person, start and minutes cannot be changed");
@@ -146,7 +145,7 @@ Outcome check_entity_rules(const Desk& desk, const EntityChange& change, std::in
         case EntityKind::contract: return check_contract(change);
         case EntityKind::reason_code: return check_code_parent(desk, change, ReasonCodeField::parent);
         case EntityKind::resolution_code: return check_code_parent(desk, change, ResolutionCodeField::parent);
-        case EntityKind::time_entry: return check_time_entry(desk, change);
+        case EntityKind::time_entry: return check_time_entry(change);
         case EntityKind::order: return check_order(change);
         case EntityKind::article: return check_article(change);
         case EntityKind::article_link: return check_article_link(change);
@@ -189,7 +188,7 @@ std::string utc_date(std::int64_t wall_ms) {
     const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
     const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    char buf[16];
+    char buf[32];  // room for any int the compiler must assume
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
     return buf;
 }
