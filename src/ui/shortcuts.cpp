@@ -21,6 +21,7 @@
 // that makes a widget let go of the keyboard (Enter in the search box) still
 // counts for the part that had it. While a popup is open nothing here runs.
 #include <imgui.h>
+#include <imgui_internal.h>  // SetKeyOwner: see handle_shortcuts
 
 #include "app/i18n.hpp"
 #include "core/next_status.hpp"
@@ -131,6 +132,13 @@ void save_current(Context& ctx) {
 }
 
 void handle_shortcuts(Context& ctx) {
+    // ImGui moves the keyboard to a window's menu layer when Alt is pressed and released while
+    // no field is active. The app has no menus, and after Alt+F (or Alt+S, Alt+E) a slow frame
+    // can see the release before the field given the keyboard back is active again: the
+    // keyboard then left the field. Owning Alt keeps ImGui from that toggle; the shortcuts
+    // read io.KeyAlt, which ownership does not change.
+    static const ImGuiID alt_owner = ImHashStr("hotline.alt_shortcuts");
+    ImGui::SetKeyOwner(ImGuiMod_Alt, alt_owner);
     if (ctx.ui.popup_open) return;
     const ImGuiIO& io = ImGui::GetIO();
     const bool typing = io.WantTextInput;  // a text field has the keyboard
