@@ -1,9 +1,8 @@
 #include "app/sign_in.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "app/i18n.hpp"
 #include "protocol/error_reply.hpp"
+#include "protocol/health_messages.hpp"
 
 namespace hotline::app {
 
@@ -42,12 +41,7 @@ std::optional<Session> SignIn::poll() {
     if (mailbox_->probe) {
         const Result<sync::Reply> reply = std::move(*mailbox_->probe);
         mailbox_->probe.reset();
-        bool present = false;
-        if (reply && reply->status == 200) {
-            auto j = nlohmann::json::parse(reply->body, nullptr, false);
-            present = j.is_object() && j.value("status", std::string()) == "ok";
-        }
-        server_ = present ? Server::present : Server::absent;
+        server_ = reply && protocol::is_server_health(reply->body) ? Server::present : Server::absent;
     }
     if (!mailbox_->login) return std::nullopt;
     const Result<sync::Reply> reply = std::move(*mailbox_->login);

@@ -27,6 +27,9 @@ struct ApiRequest {
     std::string body;                          // raw; the handler parses it
     std::string client_address;                // for rate limiting and logs
     bool wait_timed_out = false;               // see ApiResponse::wait
+    // Asked again because HttpServer::notify_changed() was called while it was parked (not
+    // its first ask, not its deadline): see ApiResponse::wait.
+    bool wait_resumed = false;
     // The caller writes ApiResponse::raw_json as it is (the HTTP layer). In-process callers
     // that read `body` (tests) leave it false and get every reply as a DOM.
     bool accepts_raw_json = false;

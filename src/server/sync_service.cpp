@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "protocol/health_messages.hpp"
 #include "protocol/read_messages.hpp"
 #include "protocol/snapshot_messages.hpp"
 #include "server/auto_close_sweep.hpp"
@@ -42,7 +43,30 @@ SyncService::SyncService(Database& db, ServerDesk desk, ServiceOptions options, 
       desk_(std::move(desk)),
       options_(std::move(options)),
       sessions_(db, std::move(dummy_hash)),
-      snapshots_(options_.snapshots) {}
+      snapshots_(options_.snapshots),
+      known_head_(desk_.seq()) {}
+
+void SyncService::raise_known_head(std::int64_t head) {
+    std::int64_t known = known_head_.load();
+    while (known < head && !known_head_.compare_exchange_weak(known, head)) {
+    }
+}
+
+void SyncService::log_grew(std::optional<std::int64_t> head) {
+    if (head) {
+        raise_known_head(*head);
+    } else {
+        head_unknown_ = true;
+    }
+    if (options_.on_change) options_.on_change();
+}
+
+Result<std::int64_t> SyncService::read_head() {
+    auto head = db_.head_seq();
+    if (!head) return head.error();
+    raise_known_head(*head);
+    return *head;
+}
 
 std::optional<std::size_t> SyncService::body_limit(std::string_view path) const {
     if (path == "/push") return std::nullopt;
@@ -60,7 +84,7 @@ Result<std::size_t> SyncService::sweep() {
     if (!closed) return closed.error();
     auto archived = sweep_archive(desk_, db_, options_.archive, now());
     const std::size_t made = closed->size() + (archived ? archived->size() : 0);
-    if (made > 0 && options_.on_change) options_.on_change();
+    if (made > 0) log_grew(desk_.seq());
     if (!archived) return archived.error();
     return made;
 }
@@ -86,7 +110,12 @@ ApiResponse SyncService::answer(const ApiRequest& request) {
         return request.method == "POST" ? sessions_.login(request, now()) : wrong_method(request);
     if (request.path == "/health") {
         if (request.method != "GET") return wrong_method(request);
-        return {200, {{"status", "ok"}, {"head", desk_.seq()}}, std::nullopt};
+        // A load balancer takes a process whose database is out of reach out of rotation.
+        auto head = read_head();
+        if (!head)
+            return encoded_reply(protocol::encode_health_unavailable("The database cannot be reached: " + head.error().message),
+                                 503);
+        return encoded_reply(protocol::encode_health_ok(*head));
     }
     ApiResponse refusal;
     auto who = sessions_.authenticate(request, now(), refusal);
@@ -105,7 +134,7 @@ ApiResponse SyncService::route(const ApiRequest& request, const Principal& who) 
     if (path == "/push") {
         if (!post) return wrong_method(request);
         PushAnswer result = push(desk_, db_, who, request.body, now());
-        if (result.stored_something && options_.on_change) options_.on_change();
+        if (result.stored_something) log_grew(desk_.seq());
         return std::move(result.response);
     }
     if (path == "/pull") return get ? pull(desk_, db_, who, request.query) : wrong_method(request);
@@ -147,11 +176,17 @@ ApiResponse SyncService::wait(const ApiRequest& request) {
     if (!cursor) return api_error(400, cursor.error().code, cursor.error().message);
     auto timeout = query_integer(request.query, "timeout_ms", kWaitMaxMs, kWaitMaxMs);
     if (!timeout) return api_error(400, timeout.error().code, timeout.error().message);
-    // Another process (PostgreSQL) may have grown the log: ask the database, not the desk.
-    auto head = db_.head_seq();
-    if (!head) return api_error(503, "storage_unavailable", head.error().message);
-    if (*head > *cursor || request.wait_timed_out || *timeout == 0)
-        return encoded_reply(protocol::encode_wait_reply({*head}));
+    // Another process (PostgreSQL) may have grown the log: a new poll, one at its deadline and
+    // the first one woken after a notification without a head ask the database; the others
+    // woken by a notification trust the head it brought (log_grew).
+    std::int64_t head = known_head_.load();
+    if (!request.wait_resumed || request.wait_timed_out || head_unknown_.exchange(false)) {
+        auto read = read_head();
+        if (!read) return api_error(503, "storage_unavailable", read.error().message);
+        head = *read;
+    }
+    if (head > *cursor || request.wait_timed_out || *timeout == 0)
+        return encoded_reply(protocol::encode_wait_reply({head}));
     return {200, nullptr, std::chrono::milliseconds(*timeout)};
 }
 

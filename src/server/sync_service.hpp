@@ -4,6 +4,7 @@
 // background work of a reply (password hashing) runs elsewhere, on copies.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,7 +31,7 @@ inline constexpr std::size_t kSmallBodyMax = 16 * 1024;
 struct ServiceOptions {
     HashCost hash_cost = HashCost::interactive;
     std::function<std::int64_t()> now_ms;  // wall clock in ms; the system clock when empty
-    std::function<void()> on_change;       // the log grew (wake parked long polls)
+    std::function<void()> on_change;       // the log grew (wake parked long polls; any thread)
     SnapshotCache::Limits snapshots;       // first-sync snapshots kept in memory
     AutoClosePolicy auto_close;            // W7: closing solved incidents the customer is silent about
     ArchivePolicy archive;                 // W10: archiving incidents closed long enough (off by default)
@@ -55,6 +56,11 @@ public:
     Result<std::size_t> sweep();
 
     void set_on_change(std::function<void()> f) { options_.on_change = std::move(f); }
+    // Another process grew the log (postgres_listener.hpp), up to `head` when known. Any
+    // thread. Parked long polls are woken and compare their cursors with the newest head
+    // learned this way, so a push costs one database read per process, not one per waiting
+    // client; an unknown head costs one read, by the first poll that wakes.
+    void log_grew(std::optional<std::int64_t> head);
     const ServerDesk& desk() const { return desk_; }
 
 private:
@@ -63,12 +69,19 @@ private:
     ApiResponse answer(const ApiRequest& request);
     ApiResponse route(const ApiRequest& request, const Principal& who);
     ApiResponse wait(const ApiRequest& request);
+    // The log's head as the database has it: also what later woken polls compare with.
+    Result<std::int64_t> read_head();
+    void raise_known_head(std::int64_t head);
 
     Database& db_;
     ServerDesk desk_;
     ServiceOptions options_;
     Sessions sessions_;
     SnapshotCache snapshots_;
+    // The newest head of the log this process knows of (its own writes, notifications, reads
+    // of the database), and whether a notification came without one since the last read.
+    std::atomic<std::int64_t> known_head_{0};
+    std::atomic<bool> head_unknown_{false};
 };
 
 }  // namespace hotline::server

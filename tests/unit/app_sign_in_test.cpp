@@ -55,6 +55,10 @@ TEST_CASE("the probe tells a server from a static host and from no network") {
     };
     Case cases[] = {
         {sync::Reply{200, R"({"status":"ok","head":3})"}, SignIn::Server::present},
+        // The server answers but its database does not: still a server, not a static host.
+        {sync::Reply{503, R"({"status":"unavailable","message":"The database cannot be reached"})"},
+         SignIn::Server::present},
+        {sync::Reply{503, "Service Unavailable"}, SignIn::Server::absent},
         {sync::Reply{200, R"({"status":"static"})"}, SignIn::Server::absent},
         {sync::Reply{404, "Not found"}, SignIn::Server::absent},
         {make_error("offline", "no answer"), SignIn::Server::absent},

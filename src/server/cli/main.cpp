@@ -95,7 +95,8 @@ int main(int argc, char** argv) {
     (*service)->set_on_change([&server] { server.notify_changed(); });
     // Several processes on one PostgreSQL: a push on another one wakes this one's long polls.
     std::optional<PostgresListener> listener;
-    if (config->uses_postgres()) listener.emplace(config->postgres, [&server] { server.notify_changed(); });
+    if (config->uses_postgres())
+        listener.emplace(config->postgres, [&service](std::optional<std::int64_t> head) { (*service)->log_grew(head); });
     if (auto started = server.start(); !started) return fail("listen", started.error());
     if (!config->port_file.empty()) std::ofstream(config->port_file) << server.port() << "\n";
     log_event("listening", {{"address", config->listen_address}, {"port", server.port()}, {"site", config->site_dir}});

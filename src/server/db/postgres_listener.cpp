@@ -1,5 +1,6 @@
 #include "server/db/postgres_listener.hpp"
 
+#include <charconv>
 #include <chrono>
 #include <exception>
 #include <pqxx/connection>
@@ -13,21 +14,29 @@ constexpr int kRetryTicks = 4;               // ticks of kWaitMicroseconds betwe
 
 class Receiver final : public pqxx::notification_receiver {
 public:
-    Receiver(pqxx::connection_base& connection, std::function<void()>& on_change, std::atomic<std::uint64_t>& count)
+    Receiver(pqxx::connection_base& connection, PostgresListener::OnChange& on_change, std::atomic<std::uint64_t>& count)
         : pqxx::notification_receiver(connection, kOpsChannel), on_change_(on_change), count_(count) {}
-    void operator()(const std::string&, int) override {
+    void operator()(const std::string& payload, int) override {
         ++count_;
-        on_change_();
+        on_change_(head_of(payload));
     }
 
 private:
-    std::function<void()>& on_change_;
+    static std::optional<std::int64_t> head_of(const std::string& payload) {
+        std::int64_t head = 0;
+        const char* end = payload.data() + payload.size();
+        const auto [rest, error] = std::from_chars(payload.data(), end, head);
+        if (error != std::errc() || rest != end || head < 0) return std::nullopt;
+        return head;
+    }
+
+    PostgresListener::OnChange& on_change_;
     std::atomic<std::uint64_t>& count_;
 };
 
 }  // namespace
 
-PostgresListener::PostgresListener(std::string connection, std::function<void()> on_change)
+PostgresListener::PostgresListener(std::string connection, OnChange on_change)
     : connection_(std::move(connection)), on_change_(std::move(on_change)), thread_([this] { run(); }) {}
 
 PostgresListener::~PostgresListener() {
@@ -53,7 +62,7 @@ void PostgresListener::listen_once() {
     Receiver receiver(connection, on_change_, notifications_);
     connection.get_notifs();  // sends the LISTEN before anything is waited for
     ++connections_;
-    on_change_();  // whatever was written while this process was not listening
+    on_change_(std::nullopt);  // whatever was written while this process was not listening
     while (!stop_) connection.await_notification(0, kWaitMicroseconds);
 }
 

@@ -12,8 +12,8 @@
 // thread than the io thread; it is also called by the destructor.
 //
 // Long polls: a handler reply with `wait` parks the connection (nothing blocks). The server
-// asks the handler again with the same request after each notify_changed(), and once more
-// with wait_timed_out = true at the deadline. The deadline is fixed when the request is
+// asks the handler again with the same request after each notify_changed() (wait_resumed =
+// true), and once more with wait_timed_out = true at the deadline. The deadline is fixed when the request is
 // first parked: a handler that asks to wait again after a notification never extends it.
 // A peer that disconnects while parked is dropped and logged with status 499.
 //

@@ -360,7 +360,9 @@ void Session::on_watch(beast::error_code ec, std::size_t bytes) {
 }
 
 void Session::on_changed() {
-    if (state_ == State::parked) ask_handler(false);
+    if (state_ != State::parked) return;
+    api_request_.wait_resumed = true;
+    ask_handler(false);
 }
 
 void Session::on_server_stopping() {
