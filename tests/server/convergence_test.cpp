@@ -22,7 +22,10 @@
 // every attack must get its expected refusal, the honest replicas must still converge, and
 // every honest operation must end stored or refused for a reason of its own, never for one
 // of the adversary's (its ids taken, its replica squatted). The honest run is on SQLite; the
-// adversarial one on SQLite and, in `server.postgres`, on PostgreSQL.
+// adversarial one on SQLite and, in `server.postgres`, on PostgreSQL with three server
+// processes sharing the database (issue 13): each client talks to one of them, the killer
+// kills the process of the push it interrupts, and before the end a poll parked on each
+// process must be woken by a push on the next (live updates across processes).
 //
 // Time is simulated for the engines (tick(now) with a clock the test advances, so backoff
 // waits pass at once); the long poll uses a 5 ms timeout. Seeds are fixed; set
@@ -65,6 +68,8 @@
 #include "server/http/http_client.hpp"
 #include "server/server_desk.hpp"
 #include "server/users_api.hpp"
+#include "live_poll.hpp"
+#include "server_fleet.hpp"
 #include "server_process.hpp"
 #include "server_test_support.hpp"
 #include "sync/sync_engine.hpp"
@@ -120,6 +125,7 @@ struct Client {
     std::unique_ptr<ChaosTransport> chaos;
     std::unique_ptr<app::Replica> replica;
     std::unique_ptr<sync::SyncEngine> engine;
+    std::size_t server = 0;  // which process of the fleet it talks to
     std::vector<OpId> minted;
     int offline_steps = 0;  // > 0: offline for that many more of its steps
     int reapplied = 0;      // conflicts re-applied as new operations
@@ -442,7 +448,19 @@ Victim victim_of(const Client& c, server::Database& reader) {
     return v;
 }
 
-void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
+// Live updates between the processes of a fleet (issue 13): a poll parked on each process
+// is woken by a push of a new incident on the next one, from ann's second replica (whose
+// operations no test client minted; the clients pull the incidents like any other).
+constexpr const char* kLiveReplica = "annlive";
+void check_live_updates(ServerFleet& fleet, std::int64_t head) {
+    OpFactory factory(kLiveReplica);
+    const std::string token = login(fleet.at(0).port(), "ann");  // sessions are shared: valid on every process
+    for (std::size_t k = 0; k < fleet.size(); ++k)
+        check_woken_across(fleet.at((k + 1) % fleet.size()).port(), token, fleet.at(k).port(), token, "ann", factory,
+                           head, "Live update " + std::to_string(k));
+}
+
+void run_convergence(std::uint64_t seed, Backend backend, bool adversarial, std::size_t processes) {
     const std::string program = HOTLINE_SERVER_PROGRAM;
     REQUIRE_MESSAGE(!program.empty(), "built without HOTLINE_SERVER_PROGRAM");
     Rng rng(seed);
@@ -486,11 +504,11 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
         }
     }
     const AutoCloseForServer auto_close;
-    ServerProcess server(program, db_path, work);
-    HOTLINE_REQUIRE_OK(server.start(0));
+    ServerFleet fleet(program, db_path, work, processes);
+    HOTLINE_REQUIRE_OK(fleet.start_all());
     auto reader = open_database();
-    std::optional<Adversary> adversary;
-    if (adversarial) adversary.emplace(login(server.port(), Adversary::kLogin), server.port(), *reader);
+    std::optional<Adversary> adversary;  // talks to process 0
+    if (adversarial) adversary.emplace(login(fleet.at(0).port(), Adversary::kLogin), fleet.at(0).port(), *reader);
 
     std::vector<std::unique_ptr<Client>> clients;
     // Simulated time runs much faster than real time: starting a month back keeps every
@@ -505,8 +523,9 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
         auto c = std::make_unique<Client>();
         c->user = users[i];
         c->dir = work + "/" + users[i].replica;
-        c->token = login(server.port(), users[i].login);
-        c->http = std::make_unique<HttpTransport>(server.port());
+        c->server = i % fleet.size();  // clients spread over the processes
+        c->token = login(fleet.at(c->server).port(), users[i].login);
+        c->http = std::make_unique<HttpTransport>(fleet.at(c->server).port());
         c->chaos = std::make_unique<ChaosTransport>(*c->http, seed * 1000 + i, rates);
         c->reopen();
         clients.push_back(std::move(c));
@@ -515,35 +534,41 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
     Figures fig;
     bool passed = true;
     // A killer thread armed from inside a request (before_send): SIGKILL after a short real
-    // delay, so the server dies before, during or just after handling that push.
+    // delay, so the client's server process dies before, during or just after handling that
+    // push. The others keep serving.
     std::optional<std::thread> killer;
-    auto restart = [&] {
+    std::size_t killed = 0;  // the process the killer kills
+    auto restart = [&](std::size_t k) {
         if (killer) {
             killer->join();
             killer.reset();
         }
-        if (server.running()) server.kill_hard();
         ++fig.kills;
-        const std::uint16_t old_port = server.port();
-        if (!server.start(old_port)) {
-            HOTLINE_REQUIRE_OK(server.start(0));  // the old port was taken meanwhile
-            for (auto& c : clients) c->http->set_port(server.port());
-            if (adversary) adversary->set_port(server.port());
-        }
-        (void)old_port;
+        auto moved = fleet.restart(k);
+        HOTLINE_REQUIRE_OK(moved);
+        if (!*moved) return;
+        for (auto& c : clients)
+            if (c->server == k) c->http->set_port(fleet.at(k).port());
+        if (adversary && k == 0) adversary->set_port(fleet.at(k).port());
     };
     for (std::size_t i = 0; i < clients.size(); ++i) {
-        clients[i]->chaos->before_send = [&, delay_rng = std::make_shared<Rng>(seed * 7919 + i)](
+        clients[i]->chaos->before_send = [&, i, delay_rng = std::make_shared<Rng>(seed * 7919 + i)](
                                              const std::string& method, const std::string& path) {
             if (killer || method != "POST" || path != "/push" || !delay_rng->chance(6)) return;
             const auto delay = std::chrono::microseconds(delay_rng->uniform(0, 4000));
             ++fig.kills_mid_request;
-            killer.emplace([&server, delay] {
+            killed = clients[i]->server;
+            killer.emplace([&fleet, k = killed, delay] {
                 std::this_thread::sleep_for(delay);
-                server.kill_signal(SIGKILL);
+                fleet.at(k).kill_signal(SIGKILL);
             });
         };
     }
+    // One process at random (no draw with one: the single-process runs stay as they were).
+    auto any_process = [&] {
+        return fleet.size() == 1 ? std::size_t{0}
+                                 : static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(fleet.size()) - 1));
+    };
 
     // --- Random work -------------------------------------------------------------------
     // Before anyone pushed: dan's replica id, squatted with operations all refused.
@@ -576,13 +601,13 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
             }
         }
         if (late) c.chaos->deliver_held();
-        if (killer) restart();
-        if (rng.chance(2)) restart();  // between requests
+        if (killer) restart(killed);
+        if (rng.chance(2)) restart(any_process());  // between requests
         if (rng.chance(1)) c.reopen();  // the app was closed and opened again
     }
 
     // --- Settle: chaos off, everyone online, tick until all are idle --------------------
-    if (killer) restart();
+    if (killer) restart(killed);
     for (auto& c : clients) {
         c->chaos->enabled = false;
         c->chaos->offline = false;
@@ -612,6 +637,11 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
         REQUIRE_MESSAGE(settled, "replicas did not settle: " << states.str());
     };
     settle();
+    if (fleet.size() > 1) {
+        auto head = reader->head_seq();
+        HOTLINE_REQUIRE_OK(head);
+        check_live_updates(fleet, *head);
+    }
     // The server's sweeps (every second) give notices to and close what the last pushes made
     // due; then everyone pulls them, and nothing more is due.
     std::this_thread::sleep_for(std::chrono::seconds(3));
@@ -633,7 +663,7 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
         after_full_counter = manager.minted.back();
         settle();
     }
-    server.stop();
+    fleet.stop_all();
 
     // --- 1. Same state everywhere --------------------------------------------------------
     auto server_desk = server::ServerDesk::load(*reader);
@@ -686,10 +716,11 @@ void run_convergence(std::uint64_t seed, Backend backend, bool adversarial) {
                                                             << conflict.reason.code << ") was never refused by the server");
         }
     }
-    // Nothing in the log that no replica minted, but for the server's own renumbers and what
-    // the adversary pushed that was accepted.
+    // Nothing in the log that no replica minted, but for the server's own renumbers, the
+    // live-update checks' incidents and what the adversary pushed that was accepted.
     for (const auto& id : in_log)
-        if (id.rfind(std::string(server::kServerReplica) + ":", 0) != 0 && !(adversary && adversary->accepted().count(id)))
+        if (id.rfind(std::string(server::kServerReplica) + ":", 0) != 0 &&
+            id.rfind(std::string(kLiveReplica) + ":", 0) != 0 && !(adversary && adversary->accepted().count(id)))
             EXPECT(all_minted.count(id), "the log holds " << id << ", which no replica minted");
     if (adversary) {
         fig.attacks = adversary->attacks();
@@ -749,17 +780,24 @@ TEST_CASE("sqlite: convergence: replicas editing offline through a lossy network
           "end identical to the server, every operation accounted for") {
     for (std::uint64_t seed : seeds()) {
         CAPTURE(seed);
-        run_convergence(seed, Backend::sqlite, false);
+        run_convergence(seed, Backend::sqlite, false, 1);
     }
 }
 
-static void convergence_with_an_adversary(Backend backend) {
+static std::uint64_t adversary_seed() {
     const char* one = std::getenv("HOTLINE_CONVERGENCE_SEED");
-    const std::uint64_t seed = one ? std::strtoull(one, nullptr, 10) : 3;
-    CAPTURE(seed);
-    run_convergence(seed, backend, true);
+    return one ? std::strtoull(one, nullptr, 10) : 3;
 }
 
-HOTLINE_DB_TEST("convergence: an adversarial replica's attacks are all refused, and the honest replicas still "
-                "converge with no operation lost or refused because of it",
-                convergence_with_an_adversary)
+TEST_CASE("sqlite: convergence: an adversarial replica's attacks are all refused, and the honest replicas still "
+          "converge with no operation lost or refused because of it") {
+    CAPTURE(adversary_seed());
+    run_convergence(adversary_seed(), Backend::sqlite, true, 1);
+}
+
+// Issue 13: several processes on one PostgreSQL, as behind a load balancer.
+TEST_CASE("postgres: convergence: three server processes on one database, clients spread over them, a process "
+          "killed mid-push; live updates cross processes, the adversary is refused, the honest replicas converge") {
+    CAPTURE(adversary_seed());
+    run_convergence(adversary_seed(), Backend::postgres, true, 3);
+}
