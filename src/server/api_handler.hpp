@@ -88,6 +88,14 @@ public:
     }
     // Work on a timer (HttpServerSettings::tick_interval), on the thread that calls handle().
     virtual void tick() {}
+    // GET /metrics (server/http/http_metrics.hpp): the label of `path` (after "/api/v1"), one
+    // of a fixed set so that clients cannot make up series; then the application's own
+    // families, appended to the HTTP layer's. Both on the thread that calls handle().
+    virtual std::string route_label(std::string_view path) const {
+        (void)path;
+        return "api";
+    }
+    virtual void write_metrics(std::string& out) const { (void)out; }
 };
 
 // A reply computed by `work` on another thread (ApiResponse::background).

@@ -248,7 +248,9 @@ PushAnswer push(ServerDesk& sd, Database& db, const Principal& who, std::string_
     if (!stored) return {undo(sd, db, *tx, stored.error())};
     if (!stored->seqs.empty()) sd.advance(stored->seqs.back());
     give_seqs(d, stored->seqs);  // each stored operation's place in the log, for its result
-    return {reply(sd, std::move(d.results), stored->leased), !d.to_store.empty()};
+    std::array<std::size_t, 4> by_kind{};
+    for (const PushResult& r : d.results) ++by_kind[static_cast<std::size_t>(r.status)];
+    return {reply(sd, std::move(d.results), stored->leased), !d.to_store.empty(), by_kind};
 }
 
 }  // namespace hotline::server

@@ -6,6 +6,7 @@
 // about an incident is revealed before the operation is authorized.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include <nlohmann/json.hpp>
@@ -20,6 +21,9 @@ namespace hotline::server {
 struct PushAnswer {
     ApiResponse response;
     bool stored_something = false;  // the log grew: wake long polls
+    // The results of the request's operations by kind (indexed by ApplyKind), for GET /metrics.
+    std::array<std::size_t, 4> results_by_kind{};
+    static_assert(static_cast<std::size_t>(ApplyKind::rejected) == 3, "one count per ApplyKind");
 };
 
 // `body` is the raw request body; `who` is authenticated. On a storage failure the

@@ -26,6 +26,21 @@ Result<std::uint64_t> parse_number(std::string_view text, std::uint64_t min, std
     return value;
 }
 
+// A comma-separated list of addresses (checked when the server starts); empty: none.
+Outcome parse_address_list(std::string_view v, std::string_view source, std::vector<std::string>& out) {
+    out.clear();
+    while (!v.empty()) {
+        const auto comma = v.find(',');
+        std::string_view entry = v.substr(0, comma);
+        while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+        while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+        if (entry.empty()) return make_error("bad_flag_value", std::string(source) + ": empty address in the list");
+        out.emplace_back(entry);
+        v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
+    }
+    return {};
+}
+
 Result<bool> parse_switch(std::string_view text, std::string_view what) {
     if (text.empty() || text == "0" || text == "false" || text == "no" || text == "off") return false;
     if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
@@ -106,19 +121,11 @@ std::vector<Setting> settings() {
          }},
         {"--trusted-proxy", "HOTLINE_TRUSTED_PROXY", true,
          [](ServerConfig& c, std::string_view v, std::string_view source) -> Outcome {
-             // A comma-separated list; empty turns it off. Each entry must be an address.
-             c.trusted_proxies.clear();
-             while (!v.empty()) {
-                 const auto comma = v.find(',');
-                 std::string_view entry = v.substr(0, comma);
-                 while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
-                 while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
-                 if (entry.empty())
-                     return make_error("bad_flag_value", std::string(source) + ": empty address in the list");
-                 c.trusted_proxies.emplace_back(entry);
-                 v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
-             }
-             return {};
+             return parse_address_list(v, source, c.trusted_proxies);
+         }},
+        {"--metrics-allow", "HOTLINE_METRICS_ALLOW", true,
+         [](ServerConfig& c, std::string_view v, std::string_view source) -> Outcome {
+             return parse_address_list(v, source, c.metrics_allow);
          }},
         {"--seed-demo", "HOTLINE_SEED_DEMO", false,
          [](ServerConfig& c, std::string_view v, std::string_view source) -> Outcome {
@@ -219,6 +226,9 @@ std::string server_usage(std::string_view program) {
            "  --trusted-proxy ADDR[,ADDR...]\n"
            "                     reverse proxies whose X-Forwarded-For names the client, for login\n"
            "                     rate limits and the log (HOTLINE_TRUSTED_PROXY, default none: ignored)\n"
+           "  --metrics-allow ADDR[,ADDR...]\n"
+           "                     clients that may read GET /metrics, Prometheus text (HOTLINE_METRICS_ALLOW,\n"
+           "                     default 127.0.0.1,::1; empty: nobody)\n"
            "  --auto-close-days N  close a solved incident after N days without an answer from the\n"
            "                     customer; 0 = never (HOTLINE_AUTO_CLOSE_DAYS, default 14)\n"
            "  --close-notice-days N  give the closing notice N days before (HOTLINE_CLOSE_NOTICE_DAYS,\n"

@@ -19,6 +19,8 @@
 //   --trusted-proxy ADDR[,ADDR...]  HOTLINE_TRUSTED_PROXY  reverse proxies whose X-Forwarded-For
 //                                         names the client (rate limits, log); default none:
 //                                         the header is ignored
+//   --metrics-allow ADDR[,ADDR...]  HOTLINE_METRICS_ALLOW  clients that may read GET /metrics
+//                                         (Prometheus); default 127.0.0.1,::1; empty: nobody
 //   --auto-close-days N    HOTLINE_AUTO_CLOSE_DAYS    W7: a solved incident closes after N days
 //                                                    without an answer from the customer
 //                                                    (core/auto_close.hpp); 0: never; default 14
@@ -57,6 +59,7 @@ struct ServerConfig {
     std::string demo_data;  // empty: the program's built-in default path
     std::string port_file;
     std::vector<std::string> trusted_proxies;  // addresses, checked when the server starts
+    std::vector<std::string> metrics_allow = {"127.0.0.1", "::1"};  // may read GET /metrics
     AutoClosePolicy auto_close;
     ArchivePolicy archive;
     std::uint32_t sweep_seconds = 300;

@@ -3,9 +3,12 @@
 #include <chrono>
 
 #include "protocol/health_messages.hpp"
+#include "protocol/push_messages.hpp"
 #include "protocol/read_messages.hpp"
 #include "protocol/snapshot_messages.hpp"
 #include "server/auto_close_sweep.hpp"
+#include "server/db/database_time.hpp"
+#include "server/http/http_metrics.hpp"
 #include "server/pull.hpp"
 #include "server/push.hpp"
 #include "server/records_api.hpp"
@@ -117,6 +120,10 @@ ApiResponse SyncService::answer(const ApiRequest& request) {
                                  503);
         return encoded_reply(protocol::encode_health_ok(*head));
     }
+    // A poll woken by a notification was signed in when it parked, and its answer is only the
+    // log's head: not reading its session and user again keeps a push from costing two
+    // database reads per waiting client (issue 13). Its deadline checks the session again.
+    if (request.wait_resumed && !request.wait_timed_out && request.path == "/wait") return wait(request);
     ApiResponse refusal;
     auto who = sessions_.authenticate(request, now(), refusal);
     if (!who) return refusal;
@@ -134,6 +141,7 @@ ApiResponse SyncService::route(const ApiRequest& request, const Principal& who) 
     if (path == "/push") {
         if (!post) return wrong_method(request);
         PushAnswer result = push(desk_, db_, who, request.body, now());
+        for (std::size_t k = 0; k < pushed_by_kind_.size(); ++k) pushed_by_kind_[k] += result.results_by_kind[k];
         if (result.stored_something) log_grew(desk_.seq());
         return std::move(result.response);
     }
@@ -169,6 +177,31 @@ ApiResponse SyncService::route(const ApiRequest& request, const Principal& who) 
         return release_replica(db_, path.substr(kReplicasPrefix.size()));
     }
     return not_found(request);
+}
+
+std::string SyncService::route_label(std::string_view path) const {
+    // The first segment of the path, when it is an endpoint: "/users/ivanova" -> "/users".
+    static constexpr std::array<std::string_view, 12> kRoutes = {"/login",    "/logout",  "/me",      "/health",
+                                                                 "/push",     "/pull",    "/wait",    "/history",
+                                                                 "/snapshot", "/records", "/users",   "/replicas"};
+    const std::string_view first = path.substr(0, path.find('/', 1));
+    for (std::string_view route : kRoutes)
+        if (first == route) return std::string(route);
+    return "other";
+}
+
+void SyncService::write_metrics(std::string& out) const {
+    using http::metrics_family, http::metrics_value;
+    metrics_family(out, "hotline_log_head", "gauge", "The newest sequence number of the log this process knows of.");
+    metrics_value(out, "hotline_log_head", static_cast<double>(known_head_.load()));
+    metrics_family(out, "hotline_incidents", "gauge", "Incidents on this process's desk.");
+    metrics_value(out, "hotline_incidents", static_cast<double>(desk_.desk().incidents().size()));
+    metrics_family(out, "hotline_pushed_operations_total", "counter", "Operations received in pushes, by result.");
+    for (ApplyKind kind : {ApplyKind::applied, ApplyKind::superseded, ApplyKind::duplicate, ApplyKind::rejected})
+        out += "hotline_pushed_operations_total{result=\"" + std::string(protocol::apply_kind_name(kind)) + "\"} " +
+               std::to_string(pushed_by_kind_[static_cast<std::size_t>(kind)]) + "\n";
+    metrics_family(out, "hotline_database_seconds_total", "counter", "Time spent in database calls, rows decoded included.");
+    metrics_value(out, "hotline_database_seconds_total", database_seconds());
 }
 
 ApiResponse SyncService::wait(const ApiRequest& request) {

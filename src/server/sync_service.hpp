@@ -4,6 +4,7 @@
 // background work of a reply (password hashing) runs elsewhere, on copies.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -56,6 +57,10 @@ public:
     Result<std::size_t> sweep();
 
     void set_on_change(std::function<void()> f) { options_.on_change = std::move(f); }
+    // GET /metrics (server/http/http_metrics.hpp): one label per endpoint; the log's head, the
+    // records on the desk, pushed operations by result, database time.
+    std::string route_label(std::string_view path) const override;
+    void write_metrics(std::string& out) const override;
     // Another process grew the log (postgres_listener.hpp), up to `head` when known. Any
     // thread. Parked long polls are woken and compare their cursors with the newest head
     // learned this way, so a push costs one database read per process, not one per waiting
@@ -82,6 +87,7 @@ private:
     // of the database), and whether a notification came without one since the last read.
     std::atomic<std::int64_t> known_head_{0};
     std::atomic<bool> head_unknown_{false};
+    std::array<std::uint64_t, 4> pushed_by_kind_{};  // PushAnswer::results_by_kind, summed
 };
 
 }  // namespace hotline::server

@@ -38,6 +38,7 @@ public:
     void stop();
 
     bool running() const { return pid_.load() > 0; }
+    pid_t pid() const { return pid_.load(); }  // 0 when not running
     std::uint16_t port() const { return port_; }
     int starts() const { return starts_; }
 

@@ -1,13 +1,15 @@
 // GET /health asks the database (a load balancer takes a process whose database is out of
 // reach out of rotation), and parked long polls (GET /wait) woken by a notification compare
-// their cursors with the head it brought instead of each asking the database: with thousands
-// of waiting clients a push costs one read per process, not one per client (issue 13). The
-// other process's writes are appended straight to the shared database, as it would.
+// their cursors with the head it brought instead of each asking the database, and are not
+// signed in again: with thousands of waiting clients a push costs one read per process, not
+// three per client (issue 13). The other process's writes are appended straight to the
+// shared database, as it would.
 #include <doctest/doctest.h>
 
 #include <vector>
 
 #include "faulty_database.hpp"
+#include "server/credentials.hpp"
 #include "service_fixture.hpp"
 
 using namespace hotline;
@@ -94,6 +96,17 @@ static void woken_polls_trust_the_notified_head(Backend backend) {
             CHECK(answer.body["head"] == head);
         }
         CHECK(f.faults.head_reads == 1);
+    }
+    SUBCASE("woken polls are not signed in again; their deadline checks the session") {
+        HOTLINE_REQUIRE_OK(f.database.db->delete_session(server::token_hash(f.token)));
+        const std::int64_t head = append_elsewhere(f, 1);
+        f.service->log_grew(head);
+        auto woken = f.service->handle(parked[0]);
+        CHECK(woken.status == 200);
+        CHECK(woken.body["head"] == head);
+        ApiRequest deadline = parked[1];
+        deadline.wait_timed_out = true;
+        CHECK(f.service->handle(deadline).status == 401);
     }
     SUBCASE("a notification that was missed: the poll's deadline asks the database") {
         const std::int64_t head = append_elsewhere(f, 2);

@@ -5,18 +5,23 @@
 //
 // Usage: hotline_server_bench [--backend sqlite|postgres] [--db PATH] [--push-ops N]
 //          [--clients N] [--client-batches N] [--batch N] [--incidents N]
-//          [--login-clients N] [--login-seconds S] [--quick]
+//          [--login-clients N] [--login-seconds S] [--waiting N] [--server PROGRAM] [--quick]
 //   --backend postgres uses the server in HOTLINE_TEST_PG (tests/server/postgres_fixture.sh
 //   `run` sets it) and drops its public schema first. --quick: a tenth of the sizes.
 // Defaults: 100,000 ops pushed alone, 50 clients x 3 batches, batches of 1,000 operations,
 // 100,000 incidents for the first sync, 20 clients signing in for 10 s (3 s with --quick);
-// SQLite file ./server-bench.sqlite.
+// SQLite file ./server-bench.sqlite; 10,000 waiting long polls (1,000 with --quick) on the
+// hotline_server program built beside the benchmark (--server: another one, e.g. an older build).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "scenarios.hpp"
+
+#ifndef HOTLINE_SERVER_PROGRAM
+#define HOTLINE_SERVER_PROGRAM ""  // then --server is needed
+#endif
 
 using namespace hotline::server_bench;
 
@@ -31,6 +36,7 @@ std::size_t number_arg(const char* text) {
 
 BenchConfig parse_args(int argc, char** argv) {
     BenchConfig c;
+    c.server_program = HOTLINE_SERVER_PROGRAM;
     std::string db = "server-bench.sqlite";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -38,6 +44,7 @@ BenchConfig parse_args(int argc, char** argv) {
             c.single_ops = 10'000;
             c.incidents = 10'000;
             c.login_seconds = 3;
+            c.waiting = 1'000;
             continue;
         }
         if (i + 1 >= argc) die("missing value after " + a);
@@ -54,8 +61,11 @@ BenchConfig parse_args(int argc, char** argv) {
         else if (a == "--incidents") c.incidents = number_arg(v);
         else if (a == "--login-clients") c.login_clients = number_arg(v);
         else if (a == "--login-seconds") c.login_seconds = static_cast<double>(number_arg(v));
+        else if (a == "--waiting") c.waiting = number_arg(v);
+        else if (a == "--server") c.server_program = v;
         else die("unknown flag " + a);
     }
+    if (c.server_program.empty()) die("no server program: pass --server PATH to hotline_server");
     if (c.batch % kOpsPerIncident || c.batch > 5000) die("--batch must be a multiple of 4, at most 5,000");
     if (c.backend == Backend::postgres) {
         const char* pg = std::getenv("HOTLINE_TEST_PG");
@@ -90,6 +100,8 @@ int main(int argc, char** argv) {
     run.first_sync_snapshot(r);
     step("health and pull latency while clients sign in");
     run.latency_during_logins(r);
+    step("live updates: the server program with many waiting clients");
+    run.live_updates(r);
     print_results(config, r);
     return 0;
 }

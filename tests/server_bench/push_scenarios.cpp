@@ -18,7 +18,7 @@ double seconds_since(Clock::time_point t0) { return std::chrono::duration<double
 Scenarios::Scenarios(const BenchConfig& config, const BenchServer& server) : config_(config), server_(server) {}
 
 std::vector<std::string> Scenarios::logins(const BenchConfig& config) {
-    std::vector<std::string> out = {"w0", "fill", "reader"};
+    std::vector<std::string> out = {"w0", "fill", "reader", "live"};
     for (std::size_t i = 1; i <= config.clients; ++i) out.push_back("c" + std::to_string(i));
     return out;
 }

@@ -8,6 +8,8 @@
 //   incremental one client pushes 100 sets in one push, the synced client pulls them
 //   logins      `login_clients` clients sign in again and again (Argon2id, interactive cost)
 //               while GET /health and a pull of 1,000 operations are timed every 20 ms
+//   live        the server program started on the filled database (start time, RSS), then
+//               `waiting` long polls parked on it, woken by a push (live_scenarios.cpp)
 // Every failure ends the run (die): a number measured on refused requests means nothing.
 #pragma once
 
@@ -35,6 +37,8 @@ struct BenchConfig {
     std::size_t reps = 7;            // incremental sync repetitions
     std::size_t login_clients = 20;  // signing in at once, for latency_during_logins
     double login_seconds = 10;
+    std::size_t waiting = 10'000;    // long polls parked at once, for live_updates
+    std::string server_program;      // hotline_server, started by live_updates
 };
 
 struct Latency {
@@ -63,6 +67,12 @@ struct Results {
     std::size_t logins = 0;
     double logins_seconds = 0;
     Latency health_during_logins, pull_during_logins;
+
+    // Live updates (live_scenarios.cpp).
+    std::size_t live_start_incidents = 0, live_clients = 0;
+    double live_start_s = 0, live_rss_start_mb = 0, live_rss_parked_mb = 0;
+    bool live_across = false;  // the push went to another process (PostgreSQL)
+    Latency live_wake;
 };
 
 [[noreturn]] void die(const std::string& what);
@@ -81,6 +91,8 @@ public:
     void first_sync_and_incremental(Results& r);
     void first_sync_snapshot(Results& r);
     void latency_during_logins(Results& r);
+    // Last: on SQLite the child server writes the database behind this process's desk.
+    void live_updates(Results& r);
 
     static std::vector<std::string> logins(const BenchConfig& config);
 

@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
     settings.site_dir = config->site_dir;
     settings.max_body_bytes = config->max_body_bytes;
     settings.trusted_proxies = config->trusted_proxies;
+    settings.metrics_allow = config->metrics_allow;
     settings.tick_interval = std::chrono::seconds(config->sweep_seconds);  // automatic closing (W7), archiving (W10)
     http::HttpServer server(settings, **service);
     (*service)->set_on_change([&server] { server.notify_changed(); });

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "server/db/database_time.hpp"
 
 namespace hotline::server {
 
@@ -18,6 +19,7 @@ Error current_pg_exception_error(std::string_view what);
 // Runs `call` (returning a Result or an Outcome); a thrown exception becomes its Error.
 template <typename Call>
 auto pg_call(std::string_view what, Call&& call) -> decltype(call()) {
+    const DatabaseTimer timer;
     try {
         return call();
     } catch (...) {

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "server/db/database_time.hpp"
+
 namespace hotline::server {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path) {
@@ -39,7 +41,10 @@ SqliteConnection::~SqliteConnection() {
 Outcome SqliteConnection::exec(std::string_view sql) {
     char* message = nullptr;
     const std::string script(sql);  // sqlite3_exec wants a terminated string
-    const int rc = sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &message);
+    const int rc = [&] {
+        const DatabaseTimer timer;
+        return sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &message);
+    }();
     if (rc != SQLITE_OK) {
         std::string what = message != nullptr ? message : sqlite3_errstr(rc);
         sqlite3_free(message);

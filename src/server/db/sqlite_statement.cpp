@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "server/db/database_time.hpp"
 #include "server/db/db_errors.hpp"
 
 namespace hotline::server {
@@ -65,7 +66,10 @@ Result<bool> SqliteStatement::step() {
     if (bind_error_ != 0) {
         return sqlite_error(db_, bind_error_, std::string("bind [") + sqlite3_sql(stmt_) + "]");
     }
-    const int rc = sqlite3_step(stmt_);
+    const int rc = [this] {
+        const DatabaseTimer timer;
+        return sqlite3_step(stmt_);
+    }();
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     return sqlite_error(db_, rc, std::string("[") + sqlite3_sql(stmt_) + "]");

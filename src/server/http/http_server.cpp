@@ -146,6 +146,9 @@ Outcome HttpServer::start() {
     auto proxies = parse_addresses(settings.trusted_proxies);
     if (!proxies) return proxies.error();
     impl_->core.trusted_proxies = std::move(*proxies);
+    auto metrics_allowed = parse_addresses(settings.metrics_allow);
+    if (!metrics_allowed) return metrics_allowed.error();
+    impl_->core.metrics_allowed = std::move(*metrics_allowed);
     boost::system::error_code ec;
     const auto address = asio::ip::make_address(settings.listen_address, ec);
     if (ec) return make_error("bad_address", "not an IP address: '" + settings.listen_address + "'");

@@ -21,7 +21,8 @@
 // files: index.html and sw.js "no-cache"; a file asked for with a version query ("?v=<hash>",
 // how the page names the build's app.js, app.wasm, app.data) cached for a year, immutable;
 // any other file "no-cache". Symlinks leading out of the site folder are not followed.
-// A handler may lower the body limit per API path (ApiHandler::body_limit).
+// A handler may lower the body limit per API path (ApiHandler::body_limit). GET /metrics:
+// http_metrics.hpp.
 #pragma once
 
 #include <chrono>
@@ -56,6 +57,9 @@ struct HttpServerSettings {
     // ApiHandler::tick() runs this often on the io thread (the first time one interval after
     // start()); zero: never.
     std::chrono::milliseconds tick_interval{0};
+    // GET /metrics is answered to these client addresses only (the peer's, or the client's
+    // behind a trusted proxy); others get 403. Bad addresses make start() fail.
+    std::vector<std::string> metrics_allow = {"127.0.0.1", "::1"};
     LogSink log;                         // empty: stderr_log_sink()
 };
 

@@ -1,6 +1,7 @@
 // One connection of the HTTP server (http_session.hpp).
 #include "server/http/http_session.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -89,6 +90,7 @@ void Session::read_header() {
     head_ = false;
     log_method_ = "-";
     log_path_ = "-";
+    route_label_ = "unrouted";
     log_bytes_ = 0;
     client_ = peer_text_;  // until this request's header names another (trusted proxies)
     started_ = std::chrono::steady_clock::now();
@@ -194,11 +196,30 @@ void Session::route() {
     if (peer_text_ != "-") client_ = client_address(peer_, forwarded_for, core_.trusted_proxies);
     gzip_ok_ = accepts_gzip(sv(request[bhttp::field::accept_encoding]));
     const auto path = split_target(sv(request.target())).path;
-    if (is_api_path(path)) {
+    if (path == kMetricsPath) {
+        route_label_ = kMetricsPath;
+        serve_metrics(request);
+    } else if (is_api_path(path)) {
+        route_label_ = core_.handler.route_label(path.substr(kApiPrefix.size()));
         serve_api(parser_->get());
     } else {
+        route_label_ = "static";
         serve_static(request);
     }
+}
+
+void Session::serve_metrics(const Request& request) {
+    if (request.method() != bhttp::verb::get) {
+        send_json(405, error_body("method_not_allowed", "GET only"));
+        return;
+    }
+    boost::system::error_code ec;
+    const auto client = asio::ip::make_address(client_, ec);
+    if (ec || std::find(core_.metrics_allowed.begin(), core_.metrics_allowed.end(), client) == core_.metrics_allowed.end()) {
+        send_json(403, error_body("forbidden", "/metrics is answered only to the addresses the server allows"));
+        return;
+    }
+    send_body(200, kMetricsContentType.data(), core_.render_metrics(), false, false);
 }
 
 void Session::serve_api(const Request& request) {
@@ -527,6 +548,7 @@ void Session::write_log(int status) {
     entry.path = log_path_;
     entry.status = status;
     entry.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+    core_.metrics.record(route_label_, status, entry.duration_ms / 1000);
     entry.bytes = log_bytes_;
     entry.client = client_;
     try {

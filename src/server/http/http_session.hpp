@@ -54,6 +54,7 @@ private:
     void watch_peer();
     void on_watch(boost::beast::error_code ec, std::size_t bytes);
     void serve_static(const Request& request);
+    void serve_metrics(const Request& request);
 
     // Replies. `fatal`: the request could not be read whole; close after answering and
     // drain what the peer still sends for a moment, so our answer is not lost to a reset.
@@ -87,6 +88,7 @@ private:
     ApiRequest api_request_;
     std::string log_method_ = "-";
     std::string log_path_ = "-";
+    std::string route_label_ = "unrouted";  // for GET /metrics: not read whole, or not routed yet
     std::uint64_t log_bytes_ = 0;
     int log_status_ = 0;
     std::chrono::steady_clock::time_point started_;

@@ -15,6 +15,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "server/api_handler.hpp"
+#include "server/http/http_metrics.hpp"
 #include "server/http/http_server.hpp"
 #include "server/http/request_log.hpp"
 
@@ -33,9 +34,16 @@ struct ServerCore {
     std::atomic<std::size_t> parked_count{0};
     std::function<void()> on_session_closed;  // lets a stopping server notice the last one
     std::vector<boost::asio::ip::address> trusted_proxies;  // settings.trusted_proxies, parsed
+    std::vector<boost::asio::ip::address> metrics_allowed;  // settings.metrics_allow, parsed
+    HttpMetrics metrics;
     boost::asio::io_context* ioc = nullptr;                 // set by HttpServer before the first session
     boost::asio::thread_pool* workers = nullptr;            // runs ApiResponse::background
     std::size_t background_queued = 0;                      // posted to the workers, not finished yet
+
+    std::string render_metrics() const {
+        return metrics.render({sessions.size(), parked.size(), background_queued},
+                              [this](std::string& out) { handler.write_metrics(out); });
+    }
 
     void set_parked(Session* session, bool is_parked) {
         if (is_parked) {
