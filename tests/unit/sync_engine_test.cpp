@@ -409,63 +409,54 @@ struct AppWithServer {
         options.token = "good";
         engine_ptr = std::make_unique<SyncEngine>(app->replica(), transport, options);
     }
+    SyncEngine& engine() { return *engine_ptr; }
+    // Another user changes the incident on the server.
+    void remote_set(std::int64_t at, FieldId field, const std::string& value) {
+        REQUIRE(server.accept(other.set_field("u:other", at, c.entity_id, field, value)) == ApplyKind::applied);
+    }
+    // Ten ticks from `from` (a pull), then the app hears what changed.
+    void pull(std::int64_t from) {
+        for (int i = 0; i < 10; ++i) engine().tick(from + i);
+        app->incidents_changed(engine().take_changed_incidents());
+    }
 };
 
 }  // namespace
 
 TEST_CASE("sync engine: the app's list follows pulled incidents") {
     AppWithServer w("sync-engine-app", "From the server");
-    FakeServer& server = w.server;
-    OpFactory& other = w.other;
-    const Operation& c = w.c;
-    auto& app = w.app;
-    SyncEngine& engine = *w.engine_ptr;
-    const std::uint64_t written = app->changes_written();
-    for (int i = 0; i < 10; ++i) engine.tick(kBaseMs + i);
-    CHECK(app->changes_written() > written);  // the platform persists the directory after a pull
-    CHECK(app->list().rows().empty());
-    app->incidents_changed(engine.take_changed_incidents());
-    REQUIRE(app->list().rows().size() == 1);
-    CHECK(app->list().incident(app->list().rows()[0]).value(IncidentField::title) == "From the server");
-    REQUIRE(server.accept(other.set_field("u:other", kBaseMs + 50, c.entity_id, IncidentField::title, "Renamed")) ==
-            ApplyKind::applied);
-    for (int i = 0; i < 10; ++i) engine.tick(kBaseMs + 100 + i);
-    app->incidents_changed(engine.take_changed_incidents());
-    app->list().set_query("renamed");
-    CHECK(app->list().rows().size() == 1);
+    const std::uint64_t written = w.app->changes_written();
+    for (int i = 0; i < 10; ++i) w.engine().tick(kBaseMs + i);
+    CHECK(w.app->changes_written() > written);  // the platform persists the directory after a pull
+    CHECK(w.app->list().rows().empty());
+    w.app->incidents_changed(w.engine().take_changed_incidents());
+    REQUIRE(w.app->list().rows().size() == 1);
+    CHECK(w.app->list().incident(w.app->list().rows()[0]).value(IncidentField::title) == "From the server");
+    w.remote_set(kBaseMs + 50, IncidentField::title, "Renamed");
+    w.pull(kBaseMs + 100);
+    w.app->list().set_query("renamed");
+    CHECK(w.app->list().rows().size() == 1);
 }
 
 TEST_CASE("sync engine: a pulled change reaches the open incident's form; what the user typed stays") {
     AppWithServer w("sync-engine-form", "Boiler leaks");
-    FakeServer& server = w.server;
-    OpFactory& other = w.other;
-    const Operation& c = w.c;
-    auto& app = w.app;
-    SyncEngine& engine = *w.engine_ptr;
     std::int64_t now = kBaseMs;
-    const auto pull = [&] {
-        for (int i = 0; i < 10; ++i) engine.tick(now += 10);
-        app->incidents_changed(engine.take_changed_incidents());
-    };
-    const auto remote = [&](FieldId field, const std::string& value) {
-        REQUIRE(server.accept(other.set_field("u:other", now += 10, c.entity_id, field, value)) == ApplyKind::applied);
-    };
-    pull();
-    REQUIRE(app->open_incident(app->list().rows()[0]));
-    app::Draft& form = app->editor().draft();
+    w.pull(now += 100);
+    REQUIRE(w.app->open_incident(w.app->list().rows()[0]));
+    app::Draft& form = w.app->editor().draft();
 
-    remote(IncidentField::title, "Boiler leaks at night");
-    pull();
+    w.remote_set(now += 10, IncidentField::title, "Boiler leaks at night");
+    w.pull(now += 100);
     CHECK(form.value(IncidentField::title) == "Boiler leaks at night");
-    CHECK_FALSE(app->editor().has_unsaved_edits());  // nothing typed: nothing to save
+    CHECK_FALSE(w.app->editor().has_unsaved_edits());  // nothing typed: nothing to save
 
     form.value(IncidentField::description) = "Pressure drops to 0.5 bar";
-    remote(IncidentField::title, "Boiler leaks every night");
-    remote(IncidentField::description, "Customer called twice");
-    pull();
+    w.remote_set(now += 10, IncidentField::title, "Boiler leaks every night");
+    w.remote_set(now += 10, IncidentField::description, "Customer called twice");
+    w.pull(now += 100);
     CHECK(form.value(IncidentField::title) == "Boiler leaks every night");
     CHECK(form.value(IncidentField::description) == "Pressure drops to 0.5 bar");  // typed: kept
-    CHECK(app->editor().has_unsaved_edits());
+    CHECK(w.app->editor().has_unsaved_edits());
 }
 
 TEST_CASE("sync engine: a request with no answer times out as offline; a history the server does not show keeps local state") {
