@@ -115,6 +115,8 @@ if (app) try {
 
   // One keystroke in the search box at a time: our code's time in the frame that searches,
   // filters and sorts (the slowest ui::draw after the key), and the time until the list shows it.
+  // Every listed row: archived incidents (W10) are off the list until asked for.
+  const listed = (await app.state()).row_count;
   await app.click('Search', {window: 'Top bar'});
   results.search = [];
   let query = '';
@@ -126,7 +128,7 @@ if (app) try {
         `(seen by the test after ${ms(step.times.shown_ms)}, key pacing included)`);
   }
   await app.press('Escape');  // empties the search box: all rows again
-  await app.waitFor((s) => s.query === '' && s.row_count === incidents, 'the search is cleared');
+  await app.waitFor((s) => s.query === '' && s.row_count === listed, 'the search is cleared');
 
   // A click on a column header sorts all rows.
   results.sort = [];
