@@ -17,6 +17,8 @@
 #include <cstring>
 #include <string>
 
+#include <sys/resource.h>
+
 #include "scenarios.hpp"
 
 #ifndef HOTLINE_SERVER_PROGRAM
@@ -80,6 +82,13 @@ BenchConfig parse_args(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // 10,000 waiting clients need as many sockets here and in the server it starts, which
+    // inherits the limit.
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
     const BenchConfig config = parse_args(argc, argv);
     auto server = BenchServer::start(config.backend, config.location, Scenarios::logins(config), config.login_clients);
     if (!server) die(server.error().code + ": " + server.error().message);

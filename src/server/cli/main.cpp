@@ -10,6 +10,7 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <sys/resource.h>
 
 #include "server/db/database.hpp"
 #include "server/db/postgres_listener.hpp"
@@ -44,6 +45,15 @@ sigset_t stop_signals() {
     return set;
 }
 
+// Every connected client holds a socket: take the most descriptors the system allows this
+// process (the soft limit is often 1,024; the hard one much higher), not the default.
+void raise_descriptor_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) == 0) log_event("descriptors", {{"limit", limit.rlim_cur}});
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -56,6 +66,7 @@ int main(int argc, char** argv) {
         std::cout << server_usage(argv[0]);
         return 0;
     }
+    raise_descriptor_limit();
     const sigset_t signals = stop_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before any thread starts
 
