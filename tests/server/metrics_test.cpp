@@ -63,12 +63,13 @@ TEST_CASE("metrics: requests by endpoint and status, durations, waiting polls, p
                                      ServiceFixture::push_body("annrep", {ann.create(m.f.now, "Boiler leaks")}), m.token);
     REQUIRE(pushed.ok());
     REQUIRE(pushed->status == 200);
-    REQUIRE(m.client().request("GET", "/api/v1/no-such-thing-" + std::to_string(std::rand()), {}, m.token)->status == 404);
+    REQUIRE(m.client().request("GET", "/api/v1/no-such-thing-42", {}, m.token)->status == 404);
     REQUIRE(m.client().request("GET", "/api/v1/users/ann", {}, m.token)->status == 405);
 
     std::string text = m.metrics();
     CHECK(sample(text, R"(hotline_http_requests_total{route="/push",status="200"})") == 1);
     CHECK(sample(text, R"(hotline_http_requests_total{route="other",status="404"})") == 1);  // not the made-up path
+    CHECK(text.find("no-such-thing") == std::string::npos);  // a client cannot create series
     CHECK(sample(text, R"(hotline_http_requests_total{route="/users",status="405"})") == 1);
     CHECK(sample(text, R"(hotline_http_request_duration_seconds_count{route="/push"})") == 1);
     CHECK(sample(text, R"(hotline_http_request_duration_seconds_bucket{route="/push",le="+Inf"})") == 1);

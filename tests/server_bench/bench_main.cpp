@@ -17,7 +17,7 @@
 #include <cstring>
 #include <string>
 
-#include <sys/resource.h>
+#include "server/http/descriptor_limit.hpp"
 
 #include "scenarios.hpp"
 
@@ -84,11 +84,7 @@ BenchConfig parse_args(int argc, char** argv) {
 int main(int argc, char** argv) {
     // 10,000 waiting clients need as many sockets here and in the server it starts, which
     // inherits the limit.
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-    }
+    (void)hotline::server::http::raise_descriptor_limit();
     const BenchConfig config = parse_args(argc, argv);
     auto server = BenchServer::start(config.backend, config.location, Scenarios::logins(config), config.login_clients);
     if (!server) die(server.error().code + ": " + server.error().message);

@@ -10,11 +10,11 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <sys/resource.h>
 
 #include "server/db/database.hpp"
 #include "server/db/postgres_listener.hpp"
 #include "server/demo_setup.hpp"
+#include "server/http/descriptor_limit.hpp"
 #include "server/http/http_server.hpp"
 #include "server/server_config.hpp"
 #include "server/sync_service.hpp"
@@ -45,15 +45,6 @@ sigset_t stop_signals() {
     return set;
 }
 
-// Every connected client holds a socket: take the most descriptors the system allows this
-// process (the soft limit is often 1,024; the hard one much higher), not the default.
-void raise_descriptor_limit() {
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
-    limit.rlim_cur = limit.rlim_max;
-    if (setrlimit(RLIMIT_NOFILE, &limit) == 0) log_event("descriptors", {{"limit", limit.rlim_cur}});
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,7 +57,8 @@ int main(int argc, char** argv) {
         std::cout << server_usage(argv[0]);
         return 0;
     }
-    raise_descriptor_limit();
+    // Every connected client holds a socket.
+    if (auto raised = http::raise_descriptor_limit()) log_event("descriptors", {{"limit", *raised}});
     const sigset_t signals = stop_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before any thread starts
 
