@@ -105,6 +105,9 @@ public:
     bool dark_theme() const { return dark_theme_; }
     int utc_offset_minutes() const { return utc_offset_minutes_; }
     bool is_demo() const { return demo_; }
+    // This browser's desk alone: not the demo, not synced with a server (a static host
+    // without ?demo, or a server's page opened offline before anyone signed in there).
+    bool is_standalone() const { return !demo_ && !sync_; }
     const Desk& desk() const { return replica_.desk(); }
     ListModel& list() { return list_; }
     const ListModel& list() const { return list_; }
@@ -273,6 +276,10 @@ public:
     // closes the app; the user's local desk stays for their next sign-in.
     void request_sign_out() { sign_out_requested_ = true; }
     bool sign_out_requested() const { return sign_out_requested_; }
+    // "Open the demo desk" on an empty standalone desk: the platform sees the request and
+    // opens the demo's address once everything typed here is durable.
+    void request_demo() { demo_requested_ = true; }
+    bool demo_requested() const { return demo_requested_; }
     void say(std::string text, bool error, std::string code = {});
     // Sync changed these incidents (pulled, rebuilt): new ones join the list, changed
     // ones move to their place, and the open one's form takes the new values of the fields
@@ -315,6 +322,7 @@ private:
     std::string user_label_;
     std::unique_ptr<sync::SyncEngine> sync_;
     bool sign_out_requested_ = false;
+    bool demo_requested_ = false;
     std::optional<ExportFile> export_;  // made, not yet taken by the platform
     bool leave_asked_ = false;
     std::string kept_drafts_ = "{}";  // the drafts as last written (keep_drafts): none

@@ -130,6 +130,12 @@ constexpr Entry kTexts[] = {
     {"value.priority", "must be 1 (critical) to 4 (low)"},
     {"value.ref", "is not the id of a record"},
     {"value.too_long", "is too long"},
+    {"welcome.demo", "To look around first, open the demo desk: a separate desk with sample customers and incidents, kept in this browser too."},
+    {"welcome.open_demo", "Open the demo desk"},
+    {"welcome.register", "Register an incident here with New incident (N): it is kept in this browser and works offline."},
+    {"welcome.server", "To work with your team, open the address of your Hotline server and sign in: its incidents come to this browser and sync."},
+    {"welcome.title", "This browser's own desk"},
+    {"welcome.what", "Nothing is registered on this desk yet. It is not connected to a Hotline server: what is registered here stays in this browser."},
 };
 
 struct Plural {

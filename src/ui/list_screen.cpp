@@ -188,6 +188,10 @@ void scroll_to(int position, float row_height) {
 void draw_list(Context& ctx) {
     app::ListModel& list = ctx.app.list();
     ctx.ui.list_focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+    if (shows_standalone_welcome(ctx.app)) {
+        draw_standalone_welcome(ctx);
+        return;
+    }
 
     draw_filters(list);
 

@@ -73,6 +73,10 @@ void draw_go_to(Context& ctx);          // Ctrl+G or G: go to an incident by its
 void draw_top_bar(Context& ctx);
 void draw_demo_banner(Context& ctx);
 void draw_list(Context& ctx);
+// An empty standalone desk (App::is_standalone) explains itself instead of an
+// empty list, and offers the demo (standalone_welcome.cpp).
+bool shows_standalone_welcome(const app::App& app);
+void draw_standalone_welcome(Context& ctx);
 void draw_create(Context& ctx);
 // The top of the new-incident form: caller and serial lookups, what is chosen,
 // blocking warnings, related incidents (R6) and new records.

@@ -70,3 +70,38 @@ test('?demo opens the static demo: a separate desk seeded with the demo data set
     await app.close();
   }
 });
+
+test('the empty desk of a static host says what it is, opens the demo, and gives way to the list', async () => {
+  const app = await openApp();
+  try {
+    let state = await app.state();
+    assert.equal(state.demo, false);
+    assert.equal(state.total, 0, 'this browser\'s own desk starts empty');
+    const button = await app.item('Open the demo desk', {window: 'Incidents'});
+    await app.screenshot('page_standalone_empty');
+
+    // A click (AppDriver.click waits for frames after it, and the page goes away).
+    await app.page.mouse.move(button.x + button.w / 2, button.y + button.h / 2);
+    await app.nextFrames();
+    await app.page.mouse.down();
+    await app.nextFrames(1);
+    await app.page.mouse.up();
+    await app.page.waitForURL(/\?demo$/);
+    await app.page.evaluate(() => window.hotline.ready);
+    state = await app.waitFor((s) => s.demo && s.total >= 100, 'the demo desk opens with its incidents');
+    assert.equal(await app.shows('Open the demo desk'), false, 'the demo desk lists its incidents');
+
+    await app.page.goBack();  // the browser's Back: this browser's own desk again, still empty
+    await app.page.evaluate(() => window.hotline.ready);
+    state = await app.waitFor((s) => !s.demo && s.screen === 'list', 'the own desk opens again');
+    assert.equal(state.total, 0);
+    await app.item('Open the demo desk', {window: 'Incidents'});
+    await app.createIncident('Printer jams on every second page');
+    await app.press('Escape');  // back to the list
+    await app.waitFor((s) => s.screen === 'list' && s.total === 1, 'the list shows the new incident');
+    assert.equal(await app.shows('Open the demo desk'), false, 'a desk with an incident shows its list');
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});

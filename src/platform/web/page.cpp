@@ -54,6 +54,10 @@ EM_JS(int, hotline_js_demo_requested, (), {
     return new URLSearchParams(location.search).has('demo') ? 1 : 0;
 });
 
+EM_JS(void, hotline_js_open_demo, (), {
+    location.assign(location.pathname + '?demo');
+});
+
 EM_JS(int, hotline_js_first_sync_by_operations, (), {
     return new URLSearchParams(location.search).get('first_sync') === 'operations' ? 1 : 0;
 });
@@ -120,6 +124,8 @@ void set_document_language(const std::string& code) { hotline_js_set_document_la
 void announce(const std::string& text, bool urgent) { hotline_js_announce(text.c_str(), urgent ? 1 : 0); }
 
 bool demo_requested() { return hotline_js_demo_requested() != 0; }
+
+void open_demo() { hotline_js_open_demo(); }
 
 bool first_sync_by_operations() { return hotline_js_first_sync_by_operations() != 0; }
 

@@ -36,6 +36,8 @@ void announce(const std::string& text, bool urgent);
 
 // The address asks for the static demo: "?demo" (any value) in its query.
 bool demo_requested();
+// Goes to this page's address with "?demo": the static demo's own desk.
+void open_demo();
 // "?first_sync=operations": a fresh replica pulls the log instead of taking a snapshot
 // (the browser benchmark's "before").
 bool first_sync_by_operations();

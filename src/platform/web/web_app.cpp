@@ -212,6 +212,15 @@ void WebApp::frame() {
         return;
     }
     if (app_->sign_out_requested() && !closing_) sign_out();
+    // Nothing typed here is left behind: a draft is kept for this desk's next visit, and the
+    // demo opens once every change is durable.
+    if (app_->demo_requested() && !leaving_) {
+        app_->keep_drafts();
+        if (!app_->has_unsaved_changes()) {
+            leaving_ = true;
+            page::open_demo();
+        }
+    }
 
     const auto before = app_->sync() ? app_->sync()->status() : sync::SyncStatus{};
     app_->tick_sync(page::now_ms());

@@ -96,6 +96,7 @@ private:
     bool session_read_ = false;
     Desk desk_ = Desk::undecided;
     bool closing_ = false;  // signed out: close the app once its last changes are durable
+    bool leaving_ = false;  // the demo's address was asked for: the page goes there
     bool woken_ = false;          // a sync reply arrived: draw (its state may have changed)
     bool sign_in_shown_ = false;  // the sign-in screen has replaced the loading screen
     FrameStats frame_stats_;
