@@ -143,7 +143,7 @@ struct Client {
         engine.reset();
         replica.reset();
         auto r = app::Replica::open(dir, user.replica);
-        REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+        REQUIRE_MESSAGE(r.ok(), failure_text(r));
         replica = std::make_unique<app::Replica>(std::move(*r));
         open_engine();
     }
@@ -391,7 +391,7 @@ void resolve_a_conflict(Rng& rng, Client& c, std::int64_t now) {
 
 std::string login(std::uint16_t port, const std::string& user) {
     auto token = sign_in(port, user, kPassword);
-    REQUIRE_MESSAGE(token.ok(), (token.ok() ? "" : token.error().message));
+    REQUIRE_MESSAGE(token.ok(), failure_text(token));
     return *token;
 }
 

@@ -29,6 +29,7 @@
 #include "server/api_handler.hpp"
 #include "server/http/http_client.hpp"
 #include "server/http/http_server.hpp"
+#include "server_test_support.hpp"
 
 namespace {
 
@@ -183,7 +184,7 @@ struct Fixture {
         settings.log = log.sink();
         server = std::make_unique<HttpServer>(std::move(settings), api);
         const auto started = server->start();
-        REQUIRE_MESSAGE(started.ok(), started.error().message);
+        REQUIRE_MESSAGE(started.ok(), hotline::server_test::failure_text(started));
         REQUIRE(server->port() != 0);
     }
 
@@ -505,7 +506,7 @@ TEST_CASE("http: a body over the limit gets 413 without reaching the handler, an
 
     const int calls_before = f.api.calls;
     auto big = client.request("POST", "/api/v1/echo", std::string(5000, 'x'));
-    REQUIRE_MESSAGE(big.ok(), big.error().message);
+    REQUIRE_MESSAGE(big.ok(), hotline::server_test::failure_text(big));
     CHECK(big->status == 413);
     CHECK(json::parse(big->body)["error"]["code"] == "body_too_large");
     CHECK(f.api.calls == calls_before);
@@ -654,7 +655,7 @@ TEST_CASE("http: stop() finishes the request in flight and answers parked polls 
 
     REQUIRE(slow.wait_for(10s) == std::future_status::ready);
     auto slow_reply = slow.get();
-    REQUIRE_MESSAGE(slow_reply.ok(), slow_reply.error().message);
+    REQUIRE_MESSAGE(slow_reply.ok(), hotline::server_test::failure_text(slow_reply));
     CHECK(slow_reply->status == 200);
     CHECK(json::parse(slow_reply->body) == json{{"slow", true}});
 

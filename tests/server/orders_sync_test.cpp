@@ -47,7 +47,7 @@ struct OfflineAgent {
 
 static void transfer_made_offline_syncs(Backend backend) {
     Company f(backend);
-    OfflineAgent agent{f};
+    OfflineAgent agent{f, {}, {}};
     const std::string mine = agent.incident({{IncidentField::title, "Fridge too warm"}, {IncidentField::engineer, "technician"}});
     const std::string other = agent.incident({{IncidentField::title, "Printer jammed"}});
     const std::string my_order = agent.transfer(mine, OrderType::workshop_repair);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "server/server_config.hpp"
+#include "server_test_support.hpp"
 
 namespace {
 
@@ -42,7 +43,7 @@ TEST_CASE("server config: every flag, both spellings") {
                                        "--postgres", "host=127.0.0.1 dbname=hotline", "--max-body", "1048576",
                                        "--seed-demo"},
                                       kNoEnv);
-    REQUIRE_MESSAGE(config.ok(), config.error().message);
+    REQUIRE_MESSAGE(config.ok(), hotline::server_test::failure_text(config));
     CHECK(config->listen_address == "0.0.0.0");
     CHECK(config->port == 9000);
     CHECK(config->site_dir == "/srv/site");
@@ -62,7 +63,7 @@ TEST_CASE("server config: environment variables, and flags win over them") {
                              {"HOTLINE_MAX_BODY", "2048"},
                              {"HOTLINE_SEED_DEMO", "1"}});
     auto from_env = parse_server_config({}, env);
-    REQUIRE_MESSAGE(from_env.ok(), from_env.error().message);
+    REQUIRE_MESSAGE(from_env.ok(), hotline::server_test::failure_text(from_env));
     CHECK(from_env->listen_address == "10.0.0.1");
     CHECK(from_env->port == 7000);
     CHECK(from_env->site_dir == "/env/site");
@@ -135,7 +136,7 @@ TEST_CASE("server config: trusted proxies are off unless given, by flag or envir
     REQUIRE(none.ok());
     CHECK(none->trusted_proxies.empty());
     auto flag = parse_server_config({"--trusted-proxy", "10.0.0.2, 10.0.0.3"}, kNoEnv);
-    REQUIRE_MESSAGE(flag.ok(), flag.error().message);
+    REQUIRE_MESSAGE(flag.ok(), hotline::server_test::failure_text(flag));
     CHECK(flag->trusted_proxies == std::vector<std::string>{"10.0.0.2", "10.0.0.3"});
     auto env = parse_server_config({}, env_of({{"HOTLINE_TRUSTED_PROXY", "::1"}}));
     REQUIRE(env.ok());
@@ -156,7 +157,7 @@ TEST_CASE("server config: automatic closing (W7) by flags and environment, check
 
     config = parse_server_config({"--auto-close-days=10", "--close-notice-days", "2", "--sweep-seconds", "60"},
                                  env_of({{"HOTLINE_AUTO_CLOSE_DAYS", "30"}, {"HOTLINE_SWEEP_SECONDS", "5"}}));
-    REQUIRE_MESSAGE(config.ok(), config.error().message);
+    REQUIRE_MESSAGE(config.ok(), hotline::server_test::failure_text(config));
     CHECK(config->auto_close == hotline::AutoClosePolicy{10, 2});
     CHECK(config->sweep_seconds == 60);
 

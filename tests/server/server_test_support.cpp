@@ -60,7 +60,7 @@ const char* backend_name(Backend backend) {
 std::unique_ptr<server::Database> TestDatabase::open_again() const {
     auto opened = backend == Backend::sqlite ? server::open_sqlite(location)
                                              : server::open_postgres(location);
-    REQUIRE_MESSAGE(opened.ok(), opened.error().code << ": " << opened.error().message);
+    REQUIRE_MESSAGE(opened.ok(), failure_text(opened));
     return std::move(*opened);
 }
 
@@ -76,7 +76,7 @@ TestDatabase fresh_database(Backend backend, std::string_view name) {
     }
     test.db = test.open_again();
     auto version = test.db->migrate();
-    REQUIRE_MESSAGE(version.ok(), version.error().code << ": " << version.error().message);
+    REQUIRE_MESSAGE(version.ok(), failure_text(version));
     return test;
 }
 

@@ -28,6 +28,13 @@ struct TestDatabase {
     std::unique_ptr<server::Database> open_again() const;
 };
 
+// "code: message" of a failed Result or Outcome, "" for a success. For REQUIRE_MESSAGE:
+// doctest builds the message of passing checks too when it reports successes (-s).
+template <typename R>
+std::string failure_text(const R& result) {
+    return result.ok() ? std::string() : result.error().code + ": " + result.error().message;
+}
+
 // A fresh, migrated database; `name` (a few words) makes the SQLite file name readable.
 // Fails the test (REQUIRE) if it cannot be had, e.g. HOTLINE_TEST_PG is not set.
 TestDatabase fresh_database(Backend backend, std::string_view name);
@@ -52,6 +59,5 @@ std::string gunzip(const std::string& data);
 #define HOTLINE_REQUIRE_OK(expr)                                                      \
     do {                                                                              \
         const auto& hotline_result_ = (expr);                                         \
-        REQUIRE_MESSAGE(hotline_result_.ok(),                                         \
-                        hotline_result_.error().code << ": " << hotline_result_.error().message); \
+        REQUIRE_MESSAGE(hotline_result_.ok(), ::hotline::server_test::failure_text(hotline_result_)); \
     } while (false)

@@ -23,7 +23,7 @@ void ServiceFixture::restart() {
     options.snapshots.records_per_chunk = 4;  // a small desk makes several chunks (first_sync_test)
     options.archive = archive;
     auto opened = server::SyncService::open(db(), options);
-    REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
+    REQUIRE_MESSAGE(opened.ok(), hotline::server_test::failure_text(opened));
     service_ = std::move(*opened);
 }
 

@@ -68,7 +68,7 @@ struct Client {
         REQUIRE_MESSAGE(r->status == 200, r->body);
         http = std::make_unique<HttpTransport>(port);
         auto opened = app::Replica::open(dir, fresh_id);
-        REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
+        REQUIRE_MESSAGE(opened.ok(), failure_text(opened));
         replica = std::make_unique<app::Replica>(std::move(*opened));
         sync::SyncEngine::Options options;
         options.token = nlohmann::json::parse(r->body)["token"].get<std::string>();
