@@ -1,5 +1,8 @@
 #include "app/app.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "app/demo_seed.hpp"
 #include "app/display.hpp"
 #include "app/i18n.hpp"
@@ -44,6 +47,11 @@ Result<std::unique_ptr<App>> App::open(const Options& options) {
     const nlohmann::json& extra = app->replica_.extra();
     app->demo_ = extra.value("demo", false);
     app->dark_theme_ = extra.value("theme", std::string()) == "dark";
+    // A size this version does not offer (a hand-edited file, an older or newer version's
+    // list) is the default size: never a frame too large to use.
+    if (auto size = extra.find("text_size"); size != extra.end() && size->is_number_integer())
+        if (std::find(std::begin(kTextSizes), std::end(kTextSizes), size->get<std::int64_t>()) != std::end(kTextSizes))
+            app->text_size_ = size->get<int>();
     if (auto chosen = language_by_tag(extra.value("language", std::string()))) app::set_language(*chosen);
     if (auto drafts = extra.find("drafts"); drafts != extra.end()) app->restore_drafts(*drafts);
     return app;
@@ -219,6 +227,15 @@ void App::set_dark_theme(bool dark) {
     if (dark == dark_theme_) return;
     dark_theme_ = dark;
     replica_.extra()["theme"] = dark ? "dark" : "light";
+    if (auto saved = replica_.save_meta(); !saved) report(saved, {});
+}
+
+void App::step_text_size(int steps) {
+    const auto* at = std::find(std::begin(kTextSizes), std::end(kTextSizes), text_size_);
+    const auto index = std::clamp<std::ptrdiff_t>((at - std::begin(kTextSizes)) + steps, 0, std::size(kTextSizes) - 1);
+    if (kTextSizes[index] == text_size_) return;
+    text_size_ = kTextSizes[index];
+    replica_.extra()["text_size"] = text_size_;
     if (auto saved = replica_.save_meta(); !saved) report(saved, {});
 }
 

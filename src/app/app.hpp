@@ -62,6 +62,8 @@ enum class DetailTab : std::uint8_t { summary, timeline, log };
 // The answers to "leave with unsaved changes?" (App::answer_leave).
 enum class LeaveChoice : std::uint8_t { keep_editing, discard, save };
 enum class AdminTab : std::uint8_t { users, reference };
+// The text sizes Settings offers, in percent of the default (App::text_size).
+inline constexpr int kTextSizes[] = {85, 100, 115, 130, 150, 175, 200};
 
 // W12: merging the open incident into another: the number typed, then (asked) the
 // incident it names, shown to be confirmed. Belongs to the incident `incident`.
@@ -103,6 +105,10 @@ public:
     DetailTab tab() const { return tab_; }
     const Message& message() const { return message_; }
     bool dark_theme() const { return dark_theme_; }
+    // The interface's text size, in percent of the default (Settings, issue 12): one of
+    // kTextSizes, kept in the replica's metadata like the theme, so per user and across
+    // reloads. The platform scales the fonts and the spacing by it, as the browser's zoom does.
+    int text_size() const { return text_size_; }
     int utc_offset_minutes() const { return utc_offset_minutes_; }
     bool is_demo() const { return demo_; }
     // This browser's desk alone: not the demo, not synced with a server (a static host
@@ -234,6 +240,8 @@ public:
     bool confirm_merge(std::int64_t now_ms);
     void cancel_merge() { merge_ = {}; }
     void set_dark_theme(bool dark);
+    // The next size up or down (`steps` +1 / -1), within kTextSizes.
+    void step_text_size(int steps);
     // The interface language (P7), kept with the theme in the replica's metadata: the
     // user's choice outlives reloads; without one, the browser's language stays.
     void set_language(Language language);
@@ -317,6 +325,7 @@ private:
     DetailTab tab_ = DetailTab::summary;
     Message message_;
     bool dark_theme_ = false;
+    int text_size_ = 100;
     bool demo_ = false;
     std::uint64_t durable_ = 0;
     std::string user_label_;

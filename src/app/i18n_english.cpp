@@ -84,6 +84,7 @@ constexpr Entry kTexts[] = {
     {"relations.merged_done", "{} merged into {}"},
     {"relations.merged_elsewhere", "Merged into an incident this device does not hold"},
     {"selection.unsaved", "Save or discard the changes to incident {} first"},
+    {"settings.text_size", "{}%"},
     {"signin.failed", "The server could not sign you in; try again"},
     {"signin.fill_both", "Enter your login and your password"},
     {"signin.intro", "Sign in to the Hotline server. After that, Hotline keeps working on this computer without a network."},

@@ -230,6 +230,7 @@ std::string App::state_json() const {
         {"screen", screen_name(screen_)},
         {"tab", tab_name(tab_)},
         {"theme", dark_theme_ ? "dark" : "light"},
+        {"text_size", text_size_},
         {"language", language_code(language())},
         {"untranslated", missing_translations()},  // keys this language lacks, asked for so far
         {"demo", demo_},

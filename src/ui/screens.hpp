@@ -33,6 +33,9 @@ struct UiState {
     // (ImGui closes a dropdown on Escape; the dialogs read theirs).
     bool popup_open = false;
     bool show_help = false;        // open the shortcut list (shortcut_help.cpp)
+    // Too narrow for the list and a pane side by side (a phone): one at a time, and the
+    // top bar has a Back button and a menu instead of its row of buttons (top_bar.cpp).
+    bool narrow = false;
     bool show_go_to = false;       // open "Go to incident" (go_to_incident.cpp)
     std::string go_to_number;      // as typed there
     std::uint64_t go_to_said = 0;  // App::message().serial when it opened
@@ -71,6 +74,8 @@ void draw_shortcut_help(Context& ctx);  // ? or F1: every shortcut
 void draw_go_to(Context& ctx);          // Ctrl+G or G: go to an incident by its number
 
 void draw_top_bar(Context& ctx);
+// The height of the top bar's row: a touch target on a narrow screen.
+float top_bar_frame_height(const UiState& ui);
 void draw_demo_banner(Context& ctx);
 void draw_list(Context& ctx);
 // An empty standalone desk (App::is_standalone) explains itself instead of an

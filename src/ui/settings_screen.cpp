@@ -1,6 +1,9 @@
-// The settings pane: light or dark theme (kept in the replica's metadata, so
-// it survives reloads), the interface language, the signed-in account with
-// Sign out, and a Close button.
+// The settings pane: light or dark theme and the text size (kept in the
+// replica's metadata, so they survive reloads), the interface language, the
+// signed-in account with Sign out, and a Close button.
+#include <iterator>
+#include <string>
+
 #include "app/i18n.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -17,6 +20,19 @@ void draw_settings(Context& ctx) {
     if (ImGui::RadioButton(T("Light").c_str(), !app.dark_theme())) app.set_dark_theme(false);
     ImGui::SameLine();
     if (ImGui::RadioButton(T("Dark").c_str(), app.dark_theme())) app.set_dark_theme(true);
+
+    ImGui::Spacing();
+    text_muted(app::tr("Text size"));
+    ImGui::BeginDisabled(app.text_size() == app::kTextSizes[0]);
+    if (ImGui::Button(T("Smaller").c_str())) app.step_text_size(-1);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    text(app::tr_format("settings.text_size", {std::to_string(app.text_size())}));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(app.text_size() == app::kTextSizes[std::size(app::kTextSizes) - 1]);
+    if (ImGui::Button(T("Larger").c_str())) app.step_text_size(+1);
+    ImGui::EndDisabled();
 
     ImGui::Spacing();
     text_muted(app::tr("Language"));

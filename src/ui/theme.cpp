@@ -141,6 +141,9 @@ void apply_theme(bool dark, float scale) {
 
 bool theme_is_dark() { return applied.dark; }
 float theme_scale() { return applied.scale; }
+
+float touch_target() { return 44.0f * applied.scale; }
+
 const Palette& palette() { return applied.dark ? kDark : kLight; }
 
 ImU32 status_colour(IncidentStatus status) {

@@ -23,6 +23,9 @@ struct Palette {
 void apply_theme(bool dark, float scale);
 bool theme_is_dark();
 float theme_scale();
+// The smallest comfortable touch target, 44 CSS pixels (WCAG 2.5.5), in ImGui's pixels at
+// the applied scale: the height of the narrow top bar's buttons and menu entries.
+float touch_target();
 const Palette& palette();
 
 ImU32 status_colour(IncidentStatus status);

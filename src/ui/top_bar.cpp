@@ -1,6 +1,8 @@
 // The bar across the top: the app's name, the search box (filters as one
 // types, Ctrl+F or /), "New incident", "Knowledge base" (W13), "Administration" (for
-// the roles that get it, app/admin_access.hpp) and "Settings".
+// the roles that get it, app/admin_access.hpp) and "Settings". On a narrow screen
+// (a phone: one pane at a time) those four go into a Menu, the name gives way to
+// Back while a pane is open, and everything in the bar is a touch target tall.
 #include <algorithm>
 
 #include "app/i18n.hpp"
@@ -13,29 +15,10 @@ namespace {
 
 constexpr float kSearchMaxEm = 34.0f;
 
-}  // namespace
-
-void draw_top_bar(Context& ctx) {
-    app::App& app = ctx.app;
+// The search box, `width` wide: filters the list as one types.
+void search_box(Context& ctx, float width) {
     UiState& ui = ctx.ui;
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float em = ImGui::GetFontSize();
-
-    ImGui::AlignTextToFramePadding();
-    text_coloured(palette().accent, "Hotline");  // the product's name, in every language
-    ImGui::SameLine(0.0f, em * 1.5f);
-
-    const std::string new_label = T("New incident");
-    const std::string settings_label = T("Settings");
-    const std::string knowledge_label = T("Knowledge base");
-    const std::string admin_label = app.sees_admin() ? T("Administration") : std::string();
-    float buttons = ImGui::CalcTextSize(new_label.c_str()).x + ImGui::CalcTextSize(settings_label.c_str()).x +
-                    ImGui::CalcTextSize(knowledge_label.c_str()).x + style.FramePadding.x * 6 +
-                    style.ItemSpacing.x * 2;
-    if (!admin_label.empty())
-        buttons += ImGui::CalcTextSize(admin_label.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
-    const float room = ImGui::GetContentRegionAvail().x - buttons - style.ItemSpacing.x * 4;
-    ImGui::SetNextItemWidth(std::min(room, em * kSearchMaxEm));
+    ImGui::SetNextItemWidth(width);
     if (ui.focus_search) {
         focus_next_item(Caret::select_all);
         ui.focus_search = false;
@@ -51,20 +34,83 @@ void draw_top_bar(Context& ctx) {
         changed = true;
     }
     if (changed) {
-        app.list().set_query(ui.search_text);
+        ctx.app.list().set_query(ui.search_text);
         ui.scroll_to_selection = true;
     }
+}
 
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons);
-    if (accent_button(new_label.c_str())) app.start_create();
-    ImGui::SameLine();
-    if (ImGui::Button(knowledge_label.c_str())) app.show_knowledge();
-    ImGui::SameLine();
-    if (!admin_label.empty()) {
-        if (ImGui::Button(admin_label.c_str())) app.show_admin();
-        ImGui::SameLine();
+// The screens the bar opens, each offered through `offer(key, accent)` (true: chosen):
+// buttons in a row, or the narrow bar's menu entries. `key` is the label's translation key.
+template <typename Offer>
+void offer_screens(app::App& app, Offer offer) {
+    if (offer(app::tr_key("New incident"), true)) app.start_create();
+    if (offer(app::tr_key("Knowledge base"), false)) app.show_knowledge();
+    if (app.sees_admin() && offer(app::tr_key("Administration"), false)) app.show_admin();
+    if (offer(app::tr_key("Settings"), false)) app.show_settings();
+}
+
+void draw_wide(Context& ctx) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    ImGui::AlignTextToFramePadding();
+    text_coloured(palette().accent, "Hotline");  // the product's name, in every language
+    ImGui::SameLine(0.0f, em * 1.5f);
+
+    float buttons = 0;
+    offer_screens(ctx.app, [&](const char* label, bool) {
+        buttons += ImGui::CalcTextSize(T(label).c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+        return false;
+    });
+    const float room = ImGui::GetContentRegionAvail().x - buttons - style.ItemSpacing.x * 3;
+    search_box(ctx, std::min(room, em * kSearchMaxEm));
+
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons + style.ItemSpacing.x);
+    bool first = true;
+    offer_screens(ctx.app, [&](const char* label, bool accent) {
+        if (!first) ImGui::SameLine();
+        first = false;
+        const std::string text = T(label);
+        return accent ? accent_button(text.c_str()) : ImGui::Button(text.c_str());
+    });
+}
+
+void draw_narrow(Context& ctx) {
+    app::App& app = ctx.app;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // Every frame in the bar (Back, the search box, Menu) a touch target tall.
+    const float pad_y = std::max(style.FramePadding.y, (touch_target() - ImGui::GetFontSize()) / 2);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, pad_y));
+    if (app.screen() != app::Screen::list) {
+        if (ImGui::Button(T("Back").c_str())) app.cancel();  // as Escape: unsaved changes are asked about
+    } else {
+        ImGui::AlignTextToFramePadding();
+        text_coloured(palette().accent, "Hotline");
     }
-    if (ImGui::Button(settings_label.c_str())) app.show_settings();
+    ImGui::SameLine();
+    const std::string menu = T("Menu");
+    const float menu_width = ImGui::CalcTextSize(menu.c_str()).x + style.FramePadding.x * 2;
+    search_box(ctx, ImGui::GetContentRegionAvail().x - menu_width - style.ItemSpacing.x);
+    ImGui::SameLine();
+    if (ImGui::Button(menu.c_str())) ImGui::OpenPopup("top_menu");
+    ImGui::PopStyleVar();
+    if (ImGui::BeginPopup("top_menu")) {
+        const float width = ImGui::GetFontSize() * 14;
+        offer_screens(app, [&](const char* label, bool) {
+            return ImGui::Selectable(T(label).c_str(), false, 0, ImVec2(width, touch_target()));
+        });
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace
+
+float top_bar_frame_height(const UiState& ui) {
+    return ui.narrow ? std::max(ImGui::GetFrameHeight(), touch_target()) : ImGui::GetFrameHeight();
+}
+
+void draw_top_bar(Context& ctx) {
+    if (ctx.ui.narrow) draw_narrow(ctx);
+    else draw_wide(ctx);
 }
 
 }  // namespace hotline::ui

@@ -2,7 +2,8 @@
 //
 //   top bar      the app's name, search, "New incident", "Settings" (+ the demo banner)
 //   list | pane  the incident list; with a pane open (an incident, the new-incident
-//                form, the settings) the list on the left and the pane on the right
+//                form, the settings) the list on the left and the pane on the right,
+//                or on a narrow screen (a phone) the pane alone, Back in the top bar
 //   status bar   saving state, the last message, counts
 //
 // Each part is a window of its own, so the browser tests can name the window
@@ -86,6 +87,8 @@ void draw_top(Context& ctx) {
 
 void apply_style(bool dark, float scale) { apply_theme(dark, scale); }
 
+bool pane_covers_list() { return state().narrow && state().last_screen != app::Screen::list; }
+
 void draw(app::App& app, std::int64_t now_ms) {
     UiState& ui = state();
     if (app.dark_theme() != theme_is_dark()) apply_theme(app.dark_theme(), theme_scale());
@@ -100,7 +103,8 @@ void draw(app::App& app, std::int64_t now_ms) {
     const ImVec2 origin = viewport->WorkPos;
     const ImVec2 size = viewport->WorkSize;
 
-    float top_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 2;
+    ui.narrow = size.x < em * kSideBySideMinEm;
+    float top_height = top_bar_frame_height(ui) + style.WindowPadding.y * 2;
     if (app.is_demo()) top_height += ImGui::GetTextLineHeight() + em * 0.8f + style.ItemSpacing.y * 1.5f;
     const float status_height = ImGui::GetTextLineHeight() + style.WindowPadding.y * 2;
     const float body_top = origin.y + top_height;
@@ -113,8 +117,7 @@ void draw(app::App& app, std::int64_t now_ms) {
     const Pane* pane = nullptr;
     for (const Pane& p : kPanes)
         if (p.screen == app.screen()) pane = &p;
-    const bool side_by_side = size.x >= em * kSideBySideMinEm;
-    const float list_width = !pane ? size.x - gap * 2 : side_by_side ? size.x * kListShare : 0.0f;
+    const float list_width = !pane ? size.x - gap * 2 : !ui.narrow ? size.x * kListShare : 0.0f;
     if (pane) {
         if (ui.focus_pane) ImGui::SetNextWindowFocus();
         const float left = origin.x + (list_width > 0 ? list_width + gap * 2 : gap);

@@ -104,13 +104,14 @@ const machineNoise = [/GL Driver Message .*GPU stall due to ReadPixels/];
 // Returns an AppDriver; call close() at the end. Its `errors` collects console errors and
 // uncaught exceptions: tests assert it stays empty.
 //   server: a server already running ({url}, e.g. startHotlineServer()'s), left running at the end.
+//   touch: a touch screen (touch events; tap() and swipe() below), as on a phone or a tablet.
 export async function openApp({query = '', viewport = {width: 1280, height: 1024},
                                deviceScaleFactor = 1, args = [], initScript, wait = true,
-                               server: given, locale} = {}) {
+                               server: given, locale, touch = false} = {}) {
   const server = given ? {url: given.url, close: async () => {}} : await startStaticServer({root: siteDir});
   const profile = mkdtempSync(path.join(tmpdir(), 'hotline-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    ...launchOptions, args: [...launchOptions.args, ...args], viewport, deviceScaleFactor,
+    ...launchOptions, args: [...launchOptions.args, ...args], viewport, deviceScaleFactor, hasTouch: touch,
     ...(locale ? {locale} : {}),  // navigator.language(s): the interface's first language
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.url});
@@ -313,6 +314,34 @@ export class AppDriver {
   async paste(text) {
     await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
     await this.press('Control+V');
+  }
+
+  // A finger's tap on the item labelled `label` (openApp's `touch`): down, a few frames, up.
+  async tap(label, options) {
+    const item = await this.item(label, options);
+    const point = {x: item.x + item.w / 2, y: item.y + item.h / 2};
+    await this.touch('touchStart', [point]);
+    await this.nextFrames();
+    await this.touch('touchEnd', []);
+    await this.nextFrames();
+  }
+
+  // A finger dragged from `from` to `to` ({x, y} in CSS pixels) in `steps` moves `interval` ms
+  // apart, then lifted: a quick swipe (~1 CSS px per ms by default) leaves the list moving.
+  async swipe(from, to, {steps = 8, interval = 16} = {}) {
+    await this.touch('touchStart', [from]);
+    await this.nextFrames();
+    for (let i = 1; i <= steps; i++) {
+      await this.page.waitForTimeout(interval);
+      await this.touch('touchMove', [{x: from.x + (to.x - from.x) * i / steps,
+                                      y: from.y + (to.y - from.y) * i / steps}]);
+    }
+    await this.touch('touchEnd', []);
+  }
+
+  async touch(type, points) {
+    this.cdp ??= await this.context.newCDPSession(this.page);
+    await this.cdp.send('Input.dispatchTouchEvent', {type, touchPoints: points});
   }
 
   // Lets the app draw `count` frames.

@@ -356,6 +356,35 @@ TEST_CASE("app: the theme is kept in the replica's metadata") {
     CHECK(open_app(dir)->dark_theme());
 }
 
+TEST_CASE("app: the text size steps through the offered sizes and is kept in the replica's metadata") {
+    auto dir = fresh_dir("app-text-size");
+    {
+        auto app = open_app(dir);
+        CHECK(app->text_size() == 100);
+        app->step_text_size(+1);
+        app->step_text_size(+1);
+        CHECK(app->text_size() == 130);
+    }
+    auto app = open_app(dir);
+    CHECK(app->text_size() == 130);
+    for (int i = 0; i < 10; ++i) app->step_text_size(+1);
+    CHECK(app->text_size() == 200);  // the largest offered, not beyond
+    for (int i = 0; i < 10; ++i) app->step_text_size(-1);
+    CHECK(app->text_size() == 85);
+}
+
+TEST_CASE("app: a text size this version does not offer opens at the default size") {
+    auto dir = fresh_dir("app-text-size-odd");
+    for (const nlohmann::json& stored : {nlohmann::json(1000), nlohmann::json("150"), nlohmann::json(-5)}) {
+        {
+            auto app = open_app(dir);
+            app->replica().extra()["text_size"] = stored;
+            REQUIRE(app->replica().save_meta().ok());
+        }
+        CHECK(open_app(dir)->text_size() == 100);
+    }
+}
+
 TEST_CASE("app: damage found while loading is reported, and the intact data is there") {
     auto dir = fresh_dir("app-damaged");
     {

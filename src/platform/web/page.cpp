@@ -12,6 +12,17 @@ std::function<void()>& hidden_handler() {
     return handler;
 }
 
+std::function<void()>& back_handler() {
+    static std::function<void()> handler;
+    return handler;
+}
+
+// Whether the pane's history entry is there (hotline_js_pane_entry's Module.hotlinePaneEntry).
+bool& pane_entry() {
+    static bool there = false;
+    return there;
+}
+
 std::function<void()>& online_handler() {
     static std::function<void()> handler;
     return handler;
@@ -85,6 +96,27 @@ EM_JS(void, hotline_js_listen_for_hide, (), {
     window.addEventListener('pagehide', hidden);
 });
 
+// One history entry stands for "a pane covers the list": the browser's Back (a phone's
+// back gesture) pops it and the app closes the pane; a pane closed in the app pops it
+// itself, and that popstate is not passed on.
+EM_JS(void, hotline_js_listen_for_back, (), {
+    window.addEventListener('popstate', function() {
+        if (!Module.hotlinePaneEntry) return;
+        Module.hotlinePaneEntry = false;
+        ccall('hotline_page_back', null, [], []);
+    });
+});
+
+EM_JS(void, hotline_js_pane_entry, (int wanted), {
+    if (wanted && !Module.hotlinePaneEntry) {
+        history.pushState({hotlinePane: true}, '');
+        Module.hotlinePaneEntry = true;
+    } else if (!wanted && Module.hotlinePaneEntry) {
+        Module.hotlinePaneEntry = false;
+        history.back();
+    }
+});
+
 EM_JS(void, hotline_js_listen_for_online, (), {
     window.addEventListener('online', function() { ccall('hotline_page_online', null, [], []); });
 });
@@ -93,6 +125,11 @@ EM_JS(void, hotline_js_listen_for_online, (), {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void hotline_page_online() {
     if (online_handler()) online_handler()();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void hotline_page_back() {
+    pane_entry() = false;
+    if (back_handler()) back_handler()();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void hotline_page_hidden() {
@@ -139,6 +176,18 @@ void on_hidden(std::function<void()> hidden) {
     const bool first = !hidden_handler();
     hidden_handler() = std::move(hidden);
     if (first) hotline_js_listen_for_hide();
+}
+
+void keep_pane_entry(bool pane_open) {
+    if (pane_open == pane_entry()) return;
+    pane_entry() = pane_open;
+    hotline_js_pane_entry(pane_open ? 1 : 0);
+}
+
+void on_back(std::function<void()> back) {
+    const bool first = !back_handler();
+    back_handler() = std::move(back);
+    if (first) hotline_js_listen_for_back();
 }
 
 void on_online(std::function<void()> online) {

@@ -50,6 +50,13 @@ std::string random_replica_id();
 // (pagehide): the last chance to start saving. Installs the listeners once.
 void on_hidden(std::function<void()> hidden);
 
+// A history entry while a pane covers the list (`pane_open`): the browser's Back
+// then calls the on_back handler instead of leaving the page. Call every frame; it
+// pushes or pops the entry only when `pane_open` changes.
+void keep_pane_entry(bool pane_open);
+// Calls `back` when the browser's Back pops the pane's entry. Installs the listener once.
+void on_back(std::function<void()> back);
+
 // Calls `online` when the browser says the network is back (the `online`
 // event): sync retries at once instead of waiting out its backoff.
 void on_online(std::function<void()> online);

@@ -70,6 +70,7 @@ WebApp::WebApp(std::unique_ptr<CanvasWindow> window) : window_(std::move(window)
     ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
     ImGui_ImplOpenGL3_Init("#version 100");  // WebGL 1 shaders run on WebGL 2 as well
     clipboard::install();
+    TouchInput::install(touch_);  // touches go to it, not to GLFW (touch_input.hpp)
 }
 
 WebApp::~WebApp() {
@@ -157,11 +158,16 @@ void WebApp::open_app() {
         // Also makes the session file durable with the replica's metadata.
         (void)app_->replica().save_meta();
     }
-    ui::apply_style(app_->dark_theme(), window_->pixel_ratio());
+    if (app_->text_size() != text_size_) rescale();  // the fonts were made for the sign-in's size
+    else ui::apply_style(app_->dark_theme(), ui_scale());
     saver_ = std::make_unique<DurableSaver>(*app_);
     announcer_ = {};
     test_driver::attach(app_.get());
     page::on_hidden([this] { flush(); });
+    page::on_back([this] {
+        if (app_) app_->cancel();  // as Escape: unsaved changes are asked about
+        woken_ = true;
+    });
     page::on_online([this] {
         if (app_ && app_->sync()) app_->sync()->retry_now();
         woken_ = true;
@@ -176,8 +182,11 @@ void WebApp::sign_out() {
     closing_ = true;
 }
 
+float WebApp::ui_scale() const { return window_->pixel_ratio() * static_cast<float>(text_size_) / 100.0f; }
+
 bool WebApp::rescale() {
-    const float ratio = window_->pixel_ratio();
+    text_size_ = app_ ? app_->text_size() : 100;
+    const float ratio = ui_scale();
     if (!load_fonts(ratio)) return false;
     if (renderer_ready_) {  // otherwise its first NewFrame makes the texture
         ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -190,8 +199,10 @@ bool WebApp::rescale() {
 void WebApp::frame() {
     if (failed_) return;
     const CanvasWindow::Fit fit = window_->fit_to_container();
-    if (fit.rescaled) rescale();  // the font file was readable at start
+    const bool text_resized = app_ && app_->text_size() != text_size_;  // Settings' text size
+    if (fit.rescaled || text_resized) rescale();  // the font file was readable at start
     const double frame_begin = emscripten_get_now();
+    const bool coasting = touch_.frame(frame_begin);  // a list still moving after a swipe
     if (!app_) {
         if (!storage_ready_) return;  // the loading screen covers the canvas
         if (choose_desk() == Desk::undecided) {
@@ -209,6 +220,7 @@ void WebApp::frame() {
         session_.reset();
         closing_ = false;
         desk_ = Desk::undecided;
+        if (text_size_ != 100) rescale();  // the sign-in screen at the default size
         return;
     }
     if (app_->sign_out_requested() && !closing_) sign_out();
@@ -231,10 +243,12 @@ void WebApp::frame() {
     woken_ = false;
     const bool first = startup_.first_frame_ms == 0;
     const bool changed =
-        fit.resized || fit.rescaled || sync_moved || admin_answered || app_->has_unsaved_changes() != drawn_unsaved_;
+        fit.resized || fit.rescaled || text_resized || coasting || sync_moved || admin_answered ||
+        app_->has_unsaved_changes() != drawn_unsaved_;
     if (!first && !pacer_.should_draw(frame_begin, changed)) return;
     draw(frame_begin);
     if (auto file = app_->take_export()) deliver_file(*file);
+    page::keep_pane_entry(ui::pane_covers_list());
     show_language();
 }
 
@@ -279,6 +293,7 @@ void WebApp::draw(double frame_begin) {
     double ui_ms = 0;
     render([&] {
         const double ui_begin = emscripten_get_now();
+        touch_.apply_scroll();
         ui::draw(*app_, page::now_ms());
         ui_ms = emscripten_get_now() - ui_begin;
     });

@@ -30,6 +30,7 @@
 #include "platform/web/fetch_transport.hpp"
 #include "platform/web/frame_pacer.hpp"
 #include "platform/web/frame_stats.hpp"
+#include "platform/web/touch_input.hpp"
 
 namespace hotline::app {
 class App;
@@ -76,8 +77,12 @@ private:
     // Ends the session: the server forgets the token, this browser the session
     // file; the user's desk stays on disk for their next sign-in.
     void sign_out();
-    // Fonts and style for the window's pixel ratio; false if the font is unreadable.
+    // Fonts and style for the window's pixel ratio times the open app's text size (100 %
+    // with no app open); false if the font is unreadable.
     bool rescale();
+    // Device pixels per CSS pixel times the text size: fonts and spacing grow together, as
+    // with the browser's zoom, while the canvas and the pointer stay in device pixels.
+    float ui_scale() const;
     // Draws one frame now (the interface, its commands, then saving).
     void draw(double frame_begin);
     // <html lang> follows the interface's language (a change in Settings, a user's desk opening).
@@ -97,10 +102,12 @@ private:
     Desk desk_ = Desk::undecided;
     bool closing_ = false;  // signed out: close the app once its last changes are durable
     bool leaving_ = false;  // the demo's address was asked for: the page goes there
+    int text_size_ = 100;   // the text size the fonts and style were made for (App::text_size)
     bool woken_ = false;          // a sync reply arrived: draw (its state may have changed)
     bool sign_in_shown_ = false;  // the sign-in screen has replaced the loading screen
     FrameStats frame_stats_;
     FramePacer pacer_;
+    TouchInput touch_;
     bool drawn_unsaved_ = false;  // has_unsaved_changes() as last drawn ("Saving…")
     // App::keep_drafts() runs at most this often while frames are drawn.
     static constexpr double kKeepDraftsMs = 1500;
