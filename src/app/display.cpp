@@ -78,8 +78,13 @@ std::string_view person_name(std::string_view actor) {
     return actor.size() > 2 && actor[1] == ':' ? actor.substr(2) : actor;
 }
 
-std::string_view author_text(std::string_view actor) {
-    return actor == protocol::kServerActor ? tr("system") : person_name(actor);
+Author author_of(const Desk& desk, std::string_view actor) {
+    if (actor == protocol::kServerActor) return {std::string(tr("system")), {}};
+    const std::string_view login = person_name(actor);
+    const Entity* profile = desk.find(EntityKind::staff_profile, login);
+    const std::string_view name = profile ? profile->value(StaffProfileField::name) : std::string_view();
+    if (name.empty()) return {std::string(login), {}};
+    return {std::string(name), std::string(login)};
 }
 
 std::string_view status_text(IncidentStatus s) { return tr(status_label(s)); }

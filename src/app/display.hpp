@@ -19,9 +19,15 @@ namespace hotline::app {
 std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes);
 
 std::string_view person_name(std::string_view actor);  // "u:ivanova" -> "ivanova"
-// Who made a change, for the timeline and the log: the person, or "system" (translated)
-// for what the server did on its own (automatic closing, W7).
-std::string_view author_text(std::string_view actor);
+// Who made a change, for the timeline and the log (issue 12: people by their names): the
+// name on the person's staff profile, with their login for a hover; their login when they
+// have no profile (or an empty name); "system" (translated) for what the server did on its
+// own (automatic closing, W7).
+struct Author {
+    std::string name;
+    std::string login;  // empty when `name` is the login or "system"
+};
+Author author_of(const Desk& desk, std::string_view actor);
 std::string_view status_text(IncidentStatus s);
 std::string_view priority_text(int priority);
 std::string_view choice_text(std::string_view value);  // a choice field's value: "walk_in" -> "Walk-in"

@@ -23,8 +23,9 @@ std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& inciden
     std::vector<TimelineRow> rows;
     rows.reserve(events.size());
     for (const auto& [ev, member] : events) {
+        Author author = author_of(desk, ev.actor);
         TimelineRow row{format_date_time(ev.stamp.wall_ms, utc_offset_minutes), std::string(event_type_text(desk, ev.type)),
-                        std::string(author_text(ev.actor)), std::string(ev.text), {}};
+                        std::move(author.name), std::string(ev.text), {}, std::move(author.login)};
         if (member != &incident) {
             row.from = member->number.display();
             row.type = tr_format("timeline.merged_from", {row.type, row.from});
@@ -64,10 +65,12 @@ void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offse
         const std::string name = follower.name(record);
         for (const TxEntry& e : render_transaction_log(desk, record)) {
             if (e.kind == TxKind::created || e.field == "incident") continue;
+            Author author = author_of(desk, e.actor);
             rows.emplace_back(e.wall_ms, LogRow{format_date_time(e.wall_ms, utc_offset_minutes),
                                                 name + ": " + std::string(log_field_text(e.field, follower.kind)),
-                                                std::string(author_text(e.actor)), follower.value(e.field, e.old_value),
-                                                follower.value(e.field, e.new_value), e.kind == TxKind::superseded});
+                                                std::move(author.name), follower.value(e.field, e.old_value),
+                                                follower.value(e.field, e.new_value), e.kind == TxKind::superseded,
+                                                std::move(author.login)});
         }
     }
 }
@@ -88,9 +91,11 @@ void add_followers(const Desk& desk, const Incident& incident, int utc_offset_mi
 std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes) {
     std::vector<std::pair<std::int64_t, LogRow>> timed;  // by wall time, to merge in time entries and orders
     for (const TxEntry& e : render_transaction_log(desk, incident)) {
+        Author author = author_of(desk, e.actor);
         LogRow row{format_date_time(e.wall_ms, utc_offset_minutes), std::string(log_field_text(e.field)),
-                   std::string(author_text(e.actor)), value_text(e.field, e.old_value, EntityKind::incident, &desk),
-                   value_text(e.field, e.new_value, EntityKind::incident, &desk), e.kind == TxKind::superseded};
+                   std::move(author.name), value_text(e.field, e.old_value, EntityKind::incident, &desk),
+                   value_text(e.field, e.new_value, EntityKind::incident, &desk), e.kind == TxKind::superseded,
+                   std::move(author.login)};
         if (e.kind == TxKind::event) {
             // The log entry holds the event's type and id: show the type and what was written.
             row.field = tr_format("log.event", {event_type_text(desk, e.field)});

@@ -15,6 +15,7 @@ struct TimelineRow {
     std::string author;
     std::string text;
     std::string from;  // W12: the number of the merged incident it was recorded on, else empty
+    std::string author_login;  // the author's login when `author` is their name (a hover shows it)
 };
 
 struct LogRow {
@@ -24,6 +25,7 @@ struct LogRow {
     std::string old_value;
     std::string new_value;
     bool superseded = false;  // an older edit that arrived late and lost (kept, W15)
+    std::string author_login;  // the author's login when `author` is their name (a hover shows it)
 };
 
 // Events in their order (by HLC), those of incidents merged into it (W12) among them.

@@ -79,10 +79,16 @@ nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offs
     for (const auto& spec : fields_of(inc.kind)) fields[std::string(spec.name)] = inc.value(spec.id);
     nlohmann::json events = nlohmann::json::array();
     for (const auto& e : timeline_rows(desk, inc, utc_offset_minutes))
-        events.push_back({{"time", e.time}, {"type", e.type}, {"author", e.author}, {"text", e.text}, {"from", e.from}});
+        events.push_back({{"time", e.time},
+                          {"type", e.type},
+                          {"author", e.author},
+                          {"author_login", e.author_login},
+                          {"text", e.text},
+                          {"from", e.from}});
     nlohmann::json log = nlohmann::json::array();
     for (const auto& r : log_rows(desk, inc, utc_offset_minutes))
-        log.push_back({{"time", r.time}, {"field", r.field}, {"author", r.author}, {"old", r.old_value},
+        log.push_back({{"time", r.time}, {"field", r.field}, {"author", r.author}, {"author_login", r.author_login},
+                       {"old", r.old_value},
                        {"new", r.new_value}, {"superseded", r.superseded}});
     nlohmann::json actions = nlohmann::json::array();
     if (check_editable(inc))

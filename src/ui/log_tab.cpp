@@ -64,6 +64,7 @@ void draw_log_tab(Context& ctx) {
             text(r.superseded ? r.field + " (" + std::string(app::tr("superseded")) + ")" : r.field);
             ImGui::TableNextColumn();
             text(r.author);
+            if (!r.author_login.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.author_login.c_str());
             ImGui::TableNextColumn();
             value_cell(r.old_value);
             ImGui::TableNextColumn();

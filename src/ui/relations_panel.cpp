@@ -83,7 +83,7 @@ void draw_relations_panel(Context& ctx, bool editable) {
     const Incident* inc = ctx.app.editor().incident();
     if (!inc) return;
     app::MergeRequest& merge = ctx.app.merge_request();
-    if (merge.incident != inc->id) merge = {inc->id};  // the request follows the open incident
+    if (merge.incident != inc->id) merge = {inc->id, {}, {}};  // the request follows the open incident
     const bool merged = !inc->value(IncidentField::merged_into).empty();
     const bool open = inc->status != IncidentStatus::closed && inc->status != IncidentStatus::archived;
     const Relations rel{children_of(ctx.app.desk(), *inc), merged_family(ctx.app.desk(), *inc)};

@@ -56,6 +56,7 @@ void draw_timeline_tab(Context& ctx) {
             text_coloured(palette().accent, r.type);
             ImGui::SameLine();
             text_muted(r.time + "  \xc2\xb7  " + r.author);
+            if (!r.author_login.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.author_login.c_str());
             text_wrapped(r.text);
         }
     }

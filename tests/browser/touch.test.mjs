@@ -1,7 +1,7 @@
 // Phones and tablets (issue 12), with touch emulation: on a phone (390x844) the top bar puts
 // the screens in a Menu and gives Back while a pane covers the list, the browser's back gesture
-// closes the pane, a swipe scrolls the list and goes on after the finger lifts, a tap opens
-// an incident, and the menu's entries are touch targets (44 CSS px). On a tablet (820x1180) the
+// closes the pane, a swipe scrolls the list and goes on after the finger lifts (a finger on
+// it then stops it), a tap opens an incident, and the menu's entries are touch targets (44 CSS px). On a tablet (820x1180) the
 // list and the incident show side by side and touch works the same.
 // Screenshots: touch_phone_list, touch_phone_menu, touch_phone_incident, touch_tablet.
 import assert from 'node:assert/strict';
@@ -45,6 +45,14 @@ test('a phone: the menu, a swipe with inertia, a tap to open, Back and the back 
               `the list scrolled ${scrolledRows} rows of ${rowHeight} px, past the finger's ${finger} px`);
     assert.equal((await app.state()).screen, 'list', 'a swipe opens nothing');
 
+    // A finger on the list while it still moves stops it there, and opens nothing.
+    await app.swipe({x, y: list.y + list.h * 0.8}, {x, y: list.y + list.h * 0.3}, {steps: 4});
+    await app.tap('Incidents');
+    const stopped = value((await rowsInView(app))[0].label);
+    await app.page.waitForTimeout(600);
+    assert.equal(value((await rowsInView(app))[0].label), stopped, 'the list stopped under the finger');
+    assert.equal((await app.state()).screen, 'list', 'stopping the list opens nothing');
+
     // A tap opens the incident under the finger, alone on the screen; Back returns.
     const row = (await rowsInView(app))[2];
     await app.tap(row.label, {window: 'Incidents'});
@@ -83,7 +91,7 @@ test('a tablet: the list and the tapped incident side by side, the list scrolls 
     const list = await app.item('Incidents');
     const x = list.x + list.w / 2;
     await app.swipe({x, y: list.y + list.h * 0.7}, {x, y: list.y + list.h * 0.4}, {steps: 4});
-    await app.page.waitForTimeout(600);
+    await app.page.waitForTimeout(1500);  // the list comes to rest (a touch on a moving list only stops it)
     const rows = await rowsInView(app);
     assert.ok(value(rows[0].label) < top, 'the swipe scrolled the list');
     await app.tap(rows[1].label, {window: 'Incidents'});

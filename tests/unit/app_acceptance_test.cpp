@@ -74,7 +74,10 @@ TEST_CASE("app: a rejection needs the reason, which lands on the timeline; then 
     CHECK(app->message().code == "transition_not_allowed");
 }
 
-TEST_CASE("app: the server's own changes are by \"system\" on the timeline and in the log") {
-    CHECK(author_text(protocol::kServerActor) == "system");
-    CHECK(author_text("u:ivanova") == "ivanova");
+TEST_CASE("app: the server's own changes are by \"system\" on the timeline and in the log; people without a profile by login") {
+    const Desk desk;
+    CHECK(author_of(desk, protocol::kServerActor).name == "system");
+    CHECK(author_of(desk, protocol::kServerActor).login.empty());
+    CHECK(author_of(desk, "u:ivanova").name == "ivanova");
+    CHECK(author_of(desk, "u:ivanova").login.empty());
 }

@@ -9,6 +9,7 @@
 #include "app/demo_data.hpp"
 #include "app/demo_records.hpp"
 #include "app/demo_seed.hpp"
+#include "app/incident_rows.hpp"
 #include "app/unit_lookup.hpp"
 #include "core/entity_rules.hpp"
 #include "app_test_support.hpp"
@@ -200,4 +201,28 @@ TEST_CASE("state_json: what the screen shows") {
     CHECK(state["screen"] == "create");
     CHECK(state["message"] == "Fix the fields marked in red");
     CHECK(state["create"]["errors"]["title"] == "An incident needs a title");
+}
+
+TEST_CASE("demo: the timeline and the log show people with a staff profile by name, their login kept for a hover") {
+    auto app = open_app(fresh_dir("demo-authors"), demo_data_path());
+    const Desk& desk = app->desk();
+    std::size_t named = 0, by_login = 0;
+    auto check = [&](const std::string& author, const std::string& login) {
+        if (login.empty()) {
+            ++by_login;
+            CHECK(desk.find(EntityKind::staff_profile, author) == nullptr);  // no profile: the login itself
+            return;
+        }
+        ++named;
+        const Entity* profile = desk.find(EntityKind::staff_profile, login);
+        REQUIRE(profile != nullptr);
+        CHECK(author == profile->value(StaffProfileField::name));
+        CHECK(author != login);
+    };
+    for (const Incident& inc : desk.incidents()) {
+        for (const TimelineRow& r : timeline_rows(desk, inc, 0)) check(r.author, r.author_login);
+        for (const LogRow& r : log_rows(desk, inc, 0)) check(r.author, r.author_login);
+    }
+    CHECK(named > 0);     // the engineers' changes: "Tom Fletcher", not "tfletcher"
+    CHECK(by_login > 0);  // the agents have no profile in the demo
 }

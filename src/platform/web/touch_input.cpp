@@ -62,13 +62,14 @@ void TouchInput::touch(Phase phase, float x, float y, double ms) {
     ImGuiIO& io = ImGui::GetIO();
     switch (phase) {
         case Phase::start:
-            gesture_ = Gesture::pending;
+            // A finger on a list still moving stops it, and that touch is not a tap.
+            gesture_ = inertia_ms_ != 0 ? Gesture::stopping : Gesture::pending;
             start_x_ = x;
             start_y_ = y;
             last_y_ = y;
             last_ms_ = ms;
             velocity_ = 0;
-            inertia_ms_ = 0;  // a finger stops the list
+            inertia_ms_ = 0;
             pending_dy_ = 0;
             target_ = 0;
             io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
@@ -76,7 +77,7 @@ void TouchInput::touch(Phase phase, float x, float y, double ms) {
             return;
         case Phase::move:
             if (gesture_ == Gesture::none) return;
-            if (gesture_ == Gesture::pending) {
+            if (gesture_ != Gesture::scrolling) {
                 const float slop = kTapSlopEm * font_size();
                 if (std::fabs(y - start_y_) < slop && std::fabs(x - start_x_) < slop) return;
                 gesture_ = Gesture::scrolling;

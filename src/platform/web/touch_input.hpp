@@ -5,7 +5,7 @@
 // ImGui what a finger means:
 //   a tap (the finger lifted within a few pixels of where it landed): a click there;
 //   a drag: the window under the finger scrolls with it, and goes on with the finger's
-//   speed after it lifts, slowing down (inertia);
+//   speed after it lifts, slowing down (inertia); a finger on the moving list stops it;
 //   a second finger, or a cancelled touch: nothing.
 // ImGui's mouse source is "touch screen" for these events, "mouse" again after them.
 #pragma once
@@ -30,7 +30,9 @@ public:
     void apply_scroll();
 
 private:
-    enum class Gesture { none, pending, scrolling };
+    // pending: landed, a tap if it lifts where it is; stopping: landed on a moving list, which
+    // it stopped (lifting is no tap); scrolling: moved past the tap's slop.
+    enum class Gesture { none, pending, stopping, scrolling };
 
     Gesture gesture_ = Gesture::none;
     float start_x_ = 0, start_y_ = 0, last_y_ = 0;
