@@ -16,16 +16,17 @@ void draw_standalone_welcome(Context& ctx) {
     const float em = ImGui::GetFontSize();
     ImGui::Dummy({0, em});
     ImGui::Indent(em);
-    // Lines of at most ~40 em read better than ones across a wide window.
+    // Lines of at most ~40 em read better than ones across a wide window (text() wraps at
+    // this position; text_wrapped() would wrap at the window's edge).
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(ImGui::GetContentRegionAvail().x - em, 40 * em));
     ImGui::SeparatorText(T("welcome.title").c_str());
-    text_wrapped(app::tr("welcome.what"));
+    text(app::tr("welcome.what"));
     ImGui::Spacing();
-    text_wrapped(app::tr("welcome.register"));
+    text(app::tr("welcome.register"));
     ImGui::Spacing();
-    text_wrapped(app::tr("welcome.server"));
+    text(app::tr("welcome.server"));
     ImGui::Spacing();
-    text_wrapped(app::tr("welcome.demo"));
+    text(app::tr("welcome.demo"));
     ImGui::PopTextWrapPos();
     if (ImGui::Button(T("welcome.open_demo").c_str())) ctx.app.request_demo();
     ImGui::Unindent(em);
