@@ -1,6 +1,7 @@
 #include "core/desk.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "core/event_types.hpp"
 #include "core/workflow.hpp"
@@ -10,8 +11,8 @@ namespace hotline {
 Desk::Desk() {
     Table& types = table(EntityKind::event_type);
     for (Entity& e : default_event_types()) {
-        types.index.emplace(e.id, static_cast<std::uint32_t>(types.rows.size()));
         types.rows.push_back(std::move(e));
+        types.index.insert(static_cast<std::uint32_t>(types.rows.size() - 1), types.rows);
     }
 }
 
@@ -47,15 +48,13 @@ bool Desk::is_newer(const Stamp& a, const Stamp& b) const {
 
 const Entity* Desk::find(EntityKind kind, std::string_view id) const {
     const Table& t = table(kind);
-    auto it = t.index.find(id);
-    return it == t.index.end() ? nullptr : &t.rows[it->second];
+    const auto row = t.index.find(id, t.rows);
+    return row ? &t.rows[*row] : nullptr;
 }
 
 std::optional<std::uint32_t> Desk::row_of(EntityKind kind, std::string_view id) const {
     const Table& t = table(kind);
-    auto it = t.index.find(id);
-    if (it == t.index.end()) return std::nullopt;
-    return it->second;
+    return t.index.find(id, t.rows);
 }
 
 Entity* Desk::find_mutable(EntityKind kind, std::string_view id) {
@@ -172,26 +171,36 @@ Result<Desk> Desk::from_parts(Parts parts) {
         if (!d.actor_index_.emplace(d.actors_[i], i).second)
             return make_error("bad_snapshot", "actor table lists an actor twice");
     auto valid_stamp = [&](const Stamp& s) { return s.replica < d.replicas_.size() || s == Stamp{}; };
-    for (Entity& e : parts.entities) {
+    // Each index sized once: grown record by record, they were rehashed many times over.
+    std::array<std::size_t, kEntityKindCount> per_kind{};
+    for (const Entity& e : parts.entities) ++per_kind[static_cast<std::size_t>(e.kind)];
+    for (EntityKind k : kAllEntityKinds) d.table(k).index.reserve(per_kind[static_cast<std::size_t>(k)]);
+    d.number_index_.reserve(per_kind[static_cast<std::size_t>(EntityKind::incident)]);
+    // Taken from the front, so the parts' blocks are freed while the tables' fill: the
+    // whole desk is held once, not twice, at the peak of loading (the browser's heap
+    // never shrinks below its peak).
+    for (; !parts.entities.empty(); parts.entities.pop_front()) {
+        Entity& e = parts.entities.front();
         bool ok = valid_stamp(e.created) && e.values.size() == field_count(e.kind);
         for (const auto& fs : e.field_stamps) ok = ok && valid_stamp(fs.stamp) && fs.field.value < e.values.size();
         for (const auto& ev : e.events) ok = ok && valid_stamp(ev.stamp);
         if (!ok) return make_error("bad_snapshot", "record " + e.id + " refers to an unknown replica or field");
         Table& t = d.table(e.kind);
-        if (!t.index.emplace(e.id, static_cast<std::uint32_t>(t.rows.size())).second)
-            return make_error("bad_snapshot", std::string(entity_kind_name(e.kind)) + " " + e.id + " appears twice");
-        if (e.kind == EntityKind::incident && e.number.is_final())
-            d.number_index_.emplace(e.number.value, static_cast<std::uint32_t>(t.rows.size()));
-        d.note_links(e, static_cast<std::uint32_t>(t.rows.size()));
+        const auto row = static_cast<std::uint32_t>(t.rows.size());
         t.rows.push_back(std::move(e));
+        const Entity& added = t.rows.back();
+        if (!t.index.insert(row, t.rows))
+            return make_error("bad_snapshot", std::string(entity_kind_name(added.kind)) + " " + added.id + " appears twice");
+        if (added.kind == EntityKind::incident && added.number.is_final()) d.number_index_.emplace(added.number.value, row);
+        d.note_links(added, row);
     }
     // Defaults added after the snapshot was written: every replica holds them (zero
     // stamps: any definition the snapshot has wins).
     Table& types = d.table(EntityKind::event_type);
     for (Entity& e : default_event_types())
-        if (!types.index.count(e.id)) {
-            types.index.emplace(e.id, static_cast<std::uint32_t>(types.rows.size()));
+        if (!types.index.contains(e.id, types.rows)) {
             types.rows.push_back(std::move(e));
+            types.index.insert(static_cast<std::uint32_t>(types.rows.size() - 1), types.rows);
         }
     if (parts.seen.ranges().size() > d.replicas_.size())
         return make_error("bad_snapshot", "seen operations refer to an unknown replica");

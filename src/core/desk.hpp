@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "core/entity.hpp"
+#include "core/row_index.hpp"
 #include "core/hlc.hpp"
 #include "core/operation.hpp"
 #include "core/result.hpp"
@@ -131,7 +132,7 @@ private:
     using StringIndex = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
     struct Table {
         EntityList rows;
-        StringIndex index;
+        RowIndex index;
         std::unordered_set<std::uint32_t> linked;  // linked_rows()
     };
 

@@ -93,11 +93,11 @@ Outcome Desk::apply_create_new(const Operation& op, Stamp stamp, std::optional<s
     note_links(e, row);
     if (slot) {
         t.rows[*slot] = std::move(e);
-        t.index.emplace(t.rows[*slot].id, *slot);
+        t.index.insert(*slot, t.rows);
         return {};
     }
-    t.index.emplace(e.id, static_cast<std::uint32_t>(t.rows.size()));
     t.rows.push_back(std::move(e));
+    t.index.insert(static_cast<std::uint32_t>(t.rows.size() - 1), t.rows);
     return {};
 }
 

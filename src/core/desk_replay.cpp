@@ -13,11 +13,11 @@ std::vector<ApplyResult> Desk::replay_entity(EntityKind kind, std::string_view i
     Table& t = table(kind);
     std::optional<std::uint32_t> slot;
     std::optional<Entity> former;
-    if (auto it = t.index.find(id); it != t.index.end()) {
-        slot = it->second;
-        former = std::move(t.rows[it->second]);
-        t.rows[it->second] = Entity{};
-        t.index.erase(it);
+    if (auto row = t.index.find(id, t.rows)) {
+        slot = *row;
+        t.index.erase(id, t.rows);  // before the row loses its id
+        former = std::move(t.rows[*row]);
+        t.rows[*row] = Entity{};
     }
     std::vector<bool> seen_before(ops.size());
     for (std::size_t i = 0; i < ops.size(); ++i) seen_before[i] = has_applied(ops[i].id);
@@ -40,7 +40,7 @@ std::vector<ApplyResult> Desk::replay_entity(EntityKind kind, std::string_view i
         if (!slot && op.type == OpType::create && results.back().kind != ApplyKind::rejected)
             slot = static_cast<std::uint32_t>(t.rows.size() - 1);
     }
-    if (!t.index.count(id) && former) {
+    if (!t.index.contains(id, t.rows) && former) {
         // Nothing created it: keep the former state rather than leave a hole in the list.
         for (auto& r : results)
             if (r.kind != ApplyKind::rejected)
@@ -48,7 +48,7 @@ std::vector<ApplyResult> Desk::replay_entity(EntityKind kind, std::string_view i
                                                      label + " " + std::string(id) +
                                                          " is not created by the replayed operations")};
         t.rows[*slot] = std::move(*former);
-        t.index.emplace(t.rows[*slot].id, *slot);
+        t.index.insert(*slot, t.rows);
         for (std::size_t i = 0; i < ops.size(); ++i) {
             auto r = replica_index_.find(ops[i].id.replica);
             if (seen_before[i] && r != replica_index_.end()) seen_.insert(r->second, ops[i].id.counter);
