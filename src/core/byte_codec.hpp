@@ -52,6 +52,7 @@ public:
     bool fixed32(std::uint32_t& v);
     bool at_end() const { return pos_ == in_.size(); }
     std::size_t position() const { return pos_; }
+    std::size_t remaining() const { return in_.size() - pos_; }
 
 private:
     std::string_view in_;

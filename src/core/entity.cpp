@@ -4,10 +4,7 @@
 #include <vector>
 
 namespace hotline {
-namespace {
 
-// Every record of a kind starts from the same values: built once per kind (a create is
-// the fold's most frequent operation).
 const FieldValues& initial_values(EntityKind kind) {
     static const auto all = [] {
         std::array<FieldValues, kEntityKindCount> out;
@@ -20,8 +17,6 @@ const FieldValues& initial_values(EntityKind kind) {
     }();
     return all[static_cast<std::size_t>(kind)];
 }
-
-}  // namespace
 
 int Entity::priority() const {
     const std::string_view p = value(IncidentField::priority);

@@ -58,6 +58,10 @@ using Incident = Entity;
 // The name people know a record by (its kind's title field), or its id when that is empty.
 std::string_view record_title(const Entity& record);
 
+// The initial value of every field of `kind`, in field id order: built once per kind (a
+// create is the fold's most frequent operation, and loading a record starts from them).
+const FieldValues& initial_values(EntityKind kind);
+
 // A fresh record of `kind` with its fields at their initial values.
 Entity make_entity(EntityKind kind, std::string id);
 

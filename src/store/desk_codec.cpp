@@ -1,6 +1,7 @@
 #include "store/desk_codec.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "core/byte_codec.hpp"
 #include "core/ids.hpp"
@@ -30,7 +31,9 @@ bool get_stamp(ByteReader& r, Stamp& s, std::int64_t base_wall = 0) {
     return true;
 }
 
-bool get_count(ByteReader& r, std::uint64_t& n) { return r.varint(n) && n <= kCountMax; }
+// A count of items that take at least a byte each: never more than the bytes left, so a
+// damaged count cannot make the loader reserve gigabytes before it finds the damage.
+bool get_count(ByteReader& r, std::uint64_t& n) { return r.varint(n) && n <= kCountMax && n <= r.remaining(); }
 
 Error corrupt(const char* what) { return make_error("corrupt_record", std::string("damaged ") + what); }
 
@@ -94,7 +97,15 @@ bool get_op_id(ByteReader& r, std::string& out, const Stamp& stamp, const std::v
     if (!get_tagged(r, out, kIdMax, tag)) return false;
     if (tag & 1) return !out.empty();
     if (stamp.replica >= replicas.size() || (tag >> 1) == 0) return false;
-    out = replicas[stamp.replica] + ":" + std::to_string(tag >> 1);
+    // Spelled into `out` directly: a string it already holds keeps its buffer (the loader
+    // reuses its event ids), and no temporaries (this runs for every record and event).
+    char digits[20];
+    const auto written = std::to_chars(digits, digits + sizeof digits, tag >> 1);
+    const std::string& replica = replicas[stamp.replica];
+    out.reserve(replica.size() + 1 + static_cast<std::size_t>(written.ptr - digits));
+    out.assign(replica);
+    out += ':';
+    out.append(digits, written.ptr);
     return true;
 }
 
@@ -184,9 +195,20 @@ void encode_entity(std::string& out, const Entity& inc, const StringTableBuilder
 
 namespace {
 
+// What decoding one record needs besides the record itself, kept from one record to the
+// next: the loader decodes every record of the desk, and fresh vectors (and event id
+// strings) per record were a third of its allocations (docs/benchmarks.md).
+struct DecodeScratch {
+    std::vector<std::string_view> values;
+    std::vector<Event> events;
+    std::vector<std::string> event_ids;
+};
+
 Result<Entity> decode_body(ByteReader& r, EntityKind kind, const std::vector<std::string>& table,
                            const std::vector<std::string>& replicas) {
-    Entity inc = make_entity(kind, {});
+    thread_local DecodeScratch scratch;
+    Entity inc;
+    inc.kind = kind;
     std::uint64_t n = 0;
     if (!get_stamp(r, inc.created) || !get_op_id(r, inc.id, inc.created, replicas)) return corrupt("incident id");
     const std::int64_t base = inc.created.wall_ms;
@@ -197,9 +219,12 @@ Result<Entity> decode_body(ByteReader& r, EntityKind kind, const std::vector<std
         if (!r.bytes(a, kIdMax)) return corrupt("alias");
     if (!r.varint(n) || n > 255) return corrupt("field count");
     // Views into the record's bytes and the string table, copied once into the record's
-    // buffer; values of fields this build does not know are read and dropped.
-    std::vector<std::string_view> values(inc.values.size());
-    for (std::size_t i = 0; i < values.size(); ++i) values[i] = inc.values[i];
+    // buffer; fields the record does not have keep their initial values, and values of
+    // fields this build does not know are read and dropped.
+    const FieldValues& initial = initial_values(kind);
+    std::vector<std::string_view>& values = scratch.values;
+    values.resize(initial.size());
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = initial[i];
     for (std::size_t i = 0; i < n; ++i) {
         std::string_view v;
         if (!get_ref_view(r, table, v, limits::kLongTextMax)) return corrupt("field value");
@@ -222,8 +247,10 @@ Result<Entity> decode_body(ByteReader& r, EntityKind kind, const std::vector<std
     if (!get_count(r, n)) return corrupt("event count");
     // Read as views (the ids, rebuilt from their replica, held beside them), then
     // encoded into the record's list at once; they were written in stamp order.
-    std::vector<Event> events(n);
-    std::vector<std::string> ids(n);
+    std::vector<Event>& events = scratch.events;
+    std::vector<std::string>& ids = scratch.event_ids;
+    events.resize(n);
+    if (ids.size() < n) ids.resize(n);
     for (std::uint64_t i = 0; i < n; ++i) {
         Event& ev = events[i];
         if (!get_stamp(r, ev.stamp, base) || !get_op_id(r, ids[i], ev.stamp, replicas) ||
