@@ -37,6 +37,7 @@ constexpr Shortcut kList[] = {
 constexpr Shortcut kIncident[] = {
     {"Alt+S", app::tr_key("Move to the next status")},
     {"Alt+E", app::tr_key("Add an event: the Timeline, typing in the event box")},
+    {"Alt+M", app::tr_key("Assign to me")},
     {"1 / 2 / 3", app::tr_key("Summary, Timeline, Transaction log")},
     {"Alt+Left / Alt+Right", app::tr_key("The tab before, after")},
 };

@@ -13,6 +13,7 @@
 // In an incident (the Alt ones also while typing):
 //   Alt+S                   next status (core/next_status.hpp)
 //   Alt+E                   add an event: the Timeline, keyboard in the event box
+//   Alt+M                   assign to me (W2; refused, with the reason, where the role may not)
 //   1 2 3, Alt+Left/Right   Summary, Timeline, Transaction log; the tab before, after
 // On the new-incident form: Alt+F full or quick form (the field typed in keeps the keyboard)
 // and, when the list or the search box had the keyboard in the last frame:
@@ -79,7 +80,7 @@ void show_tab(Context& ctx, int tab) {
     ctx.app.set_tab(static_cast<DetailTab>((tab + 3) % 3));  // summary, timeline, log
 }
 
-// Alt+S, Alt+E, the tab keys: the open incident's.
+// Alt+S, Alt+E, Alt+M, the tab keys: the open incident's.
 void handle_incident_keys(Context& ctx, bool typing) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool alt = io.KeyAlt && !io.KeyCtrl && !io.KeySuper;
@@ -94,6 +95,7 @@ void handle_incident_keys(Context& ctx, bool typing) {
         ctx.app.set_tab(DetailTab::timeline);
         ctx.ui.focus_event = true;
     }
+    if (alt && pressed(ImGuiKey_M) && ctx.app.editor().editable()) ctx.app.assign_to_me(ctx.now_ms);
     if (alt && pressed(ImGuiKey_RightArrow)) show_tab(ctx, tab + 1);
     if (alt && pressed(ImGuiKey_LeftArrow)) show_tab(ctx, tab - 1);
     if (typing) return;

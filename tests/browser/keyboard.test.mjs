@@ -1,7 +1,8 @@
 // The keyboard reaches everything (issue 12): the full/quick form switch without losing the
 // field typed in, dropdowns that open on their current entry, Tab into a just-saved incident,
 // the shortcut list (? and F1), go to an incident by number (G, Ctrl+G), and an incident's
-// shortcuts (Alt+S next status, Alt+E add an event, 1 2 3 and Alt+Left/Right for the tabs),
+// shortcuts (Alt+S next status, Alt+E add an event, Alt+M assign to me, 1 2 3 and
+// Alt+Left/Right for the tabs),
 // none of which fire while typing in a field. One browser profile; each test continues the last.
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
@@ -89,6 +90,10 @@ test('an incident: Alt+S moves to the next status, Alt+E adds an event, 1 2 3 an
   await app.waitFor((s) => s.selected.status === 'Assigned', 'assigned on the Assignment panel');
   await app.press('Alt+S');
   await app.waitFor((s) => s.selected.status === 'In progress', 'Alt+S: In progress');
+  // The demo's visitor is no one on the staff: Alt+M says so, and the incident stays Priya's.
+  await app.press('Alt+M');
+  const state = await app.waitFor((s) => s.message_code === 'no_staff_profile', 'Alt+M: assign to me, refused with the reason');
+  assert.equal(state.selected.work.assignee, 'Priya Shah');
 
   await app.press('Alt+E');
   await app.waitFor((s) => s.tab === 'timeline', 'Alt+E shows the Timeline');
