@@ -5,25 +5,12 @@
 #include "app/i18n.hpp"
 #include "core/code_tree.hpp"
 #include "core/orders.hpp"
+#include "core/civil_date.hpp"
 #include "core/event_types.hpp"
 #include "protocol/push_messages.hpp"
 
 namespace hotline::app {
 namespace {
-
-// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm): the same result
-// natively and in the browser, without the C library's time zone machinery.
-void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
 
 // The label of every choice value of the schema (origins, languages, coverages, blocking modes).
 struct Choice {
@@ -60,9 +47,9 @@ std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes) {
     std::int64_t ms = wall_ms + utc_offset_minutes * kMinute;
     std::int64_t days = ms >= 0 ? ms / kDay : (ms - kDay + 1) / kDay;
     std::int64_t minute_of_day = (ms - days * kDay) / kMinute;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    civil_from_days(days, y, m, d);
+    const CivilDate date = civil_from_days(static_cast<std::int32_t>(days));
+    const int y = date.year;
+    const unsigned m = date.month, d = date.day;
     const int hour = static_cast<int>(minute_of_day / 60), minute = static_cast<int>(minute_of_day % 60);
     char out[32];
     switch (language()) {

@@ -1,0 +1,49 @@
+// An SLA metric's clock (issue 14, S2): a target of working time on a calendar from the
+// metric's start, less the pauses (waiting for the customer pauses resolution). From these
+// inputs alone it gives the instants Follow-up, Warning and Late begin, and the state at
+// any instant: recomputed from scratch whenever an input changes, never by shifting a stored
+// deadline, so a new priority keeps the pause time already accumulated and a calendar edit
+// changes what remains, not what was used. Integer seconds: the target used to the last
+// second is Late, one second short is not.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/business_calendar.hpp"
+
+namespace hotline {
+
+// When a warning level begins: once `permille` of the target is used (800: 80 %), or, with
+// `lead_seconds` > 0, that much working time before the deadline.
+struct SlaThreshold {
+    std::int32_t permille = 0;
+    std::int64_t lead_seconds = 0;
+};
+
+struct SlaClock {
+    std::int64_t start = 0;        // UTC seconds: when the metric started
+    std::int64_t target = 0;       // working seconds allowed
+    std::vector<UtcSpan> pauses;   // sorted, not overlapping; the last may end at kOpenEnded
+    SlaThreshold follow_up{500, 0};
+    SlaThreshold warning{800, 0};
+};
+
+enum class SlaState { on_track, follow_up, warning, late, paused };
+
+// Each is nullopt while a pause that has not ended comes first (the clock is stopped), or
+// when the calendar has no working time left within ten years.
+struct SlaMoments {
+    std::optional<std::int64_t> follow_up, warning, late;
+};
+SlaMoments sla_moments(const BusinessCalendar& calendar, const SlaClock& clock);
+
+struct SlaReading {
+    SlaState state = SlaState::on_track;
+    std::int64_t used = 0;       // working seconds counted so far
+    std::int64_t remaining = 0;  // target - used: negative once late (working time overdue)
+};
+SlaReading read_sla(const BusinessCalendar& calendar, const SlaClock& clock, std::int64_t now);
+
+}  // namespace hotline
