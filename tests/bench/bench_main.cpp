@@ -6,7 +6,8 @@
 //   memory     peak resident memory natively, peak wasm heap under node
 //   lookup     customer lookup per keystroke and serial lookup (lookup_bench.hpp)
 //   list       the incident list: search per keystroke, sort per column (list_bench.hpp)
-// Usage: hotline_bench [--incidents K] [--dir PATH] [--only lookup|list]
+//   sla        SLA clocks of 100,000 open incidents (sla_bench.hpp)
+// Usage: hotline_bench [--incidents K] [--dir PATH] [--only lookup|list|sla]
 //        (defaults: 100000, ./bench-data; --only runs that part alone)
 #include <chrono>
 #include <cstdio>
@@ -21,6 +22,7 @@
 #include "store/replica_store.hpp"
 #include "list_bench.hpp"
 #include "lookup_bench.hpp"
+#include "sla_bench.hpp"
 #include "workload.hpp"
 
 #ifdef __EMSCRIPTEN__
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
     std::printf("hotline_bench [%s]: %zu incidents\n", where, incidents);
     if (only == "lookup") bench::run_lookup_bench();
     if (only == "list") bench::run_list_bench(HOTLINE_DEMO_DATA_PATH, incidents);
+    if (only == "sla") bench::run_sla_bench();
     if (!only.empty()) return 0;
 
     // Fold, timed per batch so the operations need not all be in memory at once.
@@ -155,6 +158,7 @@ int main(int argc, char** argv) {
 
     bench::run_lookup_bench();
     bench::run_list_bench(HOTLINE_DEMO_DATA_PATH, incidents);
+    bench::run_sla_bench();
     row("peak memory (whole run)", peak_memory_mb(), "MB");
     std::filesystem::remove_all(dir);
     std::filesystem::remove_all(log_dir);

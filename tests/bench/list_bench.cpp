@@ -10,19 +10,13 @@
 #include "app/list_model.hpp"
 #include "app/lookup_timing.hpp"
 #include "core/desk.hpp"
+#include "bench_report.hpp"
 
 namespace hotline::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr std::int64_t kNow = 1764000000000;
 constexpr int kRounds = 15;  // each step is timed this many times; the best is printed (a shared machine)
-
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
-
-void row(const std::string& what, double value, const char* unit) {
-    std::printf("  %-52s %12.3f %s\n", what.c_str(), value, unit);
-}
 
 // The best of kRounds runs of `step`, `reset` (untimed) before each.
 template <typename Reset, typename Step>

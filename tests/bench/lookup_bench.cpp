@@ -8,16 +8,14 @@
 
 #include "app/lookup_timing.hpp"
 #include "core/desk.hpp"
+#include "bench_report.hpp"
 #include "core/op_factory.hpp"
 
 namespace hotline::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr std::size_t kAccounts = 10000, kContacts = 30000, kUnits = 100000;
 constexpr std::int64_t kT0 = 1764000000000;
-
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
 // Names of the seeds' four languages, accents and Cyrillic included.
 const std::vector<std::string> kWords = {"Lefèvre", "Dumont", "Northgate", "Riverside", "Север", "Восток", "Меридиан",
@@ -52,8 +50,6 @@ Desk make_desk() {
                         {UnitField::warranty_end, "2026-06-30"}}));
     return desk;
 }
-
-void row(const char* what, double value, const char* unit) { std::printf("  %-44s %14.3f %s\n", what, value, unit); }
 
 }  // namespace
 
