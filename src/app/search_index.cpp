@@ -29,7 +29,7 @@ void SearchIndex::compose(const Incident& incident) {
     // The phone's digits, for a number typed as the caller says it ("0478 12", list_model.cpp).
     add(digits_of(incident.value(IncidentField::customer_phone)));
     // Case and accents folded, ё read as е: "ecole" finds "École", as the lookups do.
-    scratch_ = lookup_key(scratch_);
+    make_lookup_key(scratch_);
 }
 
 void SearchIndex::set(std::uint32_t row, const Incident& incident) {

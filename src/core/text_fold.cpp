@@ -67,7 +67,13 @@ std::string phone_digits_query(std::string_view typed) {
 }
 
 std::string lookup_key(std::string_view text) {
-    std::string out = folded(text);
+    std::string out(text);
+    make_lookup_key(out);
+    return out;
+}
+
+void make_lookup_key(std::string& out) {
+    fold_in_place(out);
     std::size_t w = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
         auto c = static_cast<unsigned char>(out[i]);
@@ -94,7 +100,6 @@ std::string lookup_key(std::string_view text) {
         out[w++] = out[i];
     }
     out.resize(w);
-    return out;
 }
 
 void fold_in_place(std::string& text, std::size_t from) {

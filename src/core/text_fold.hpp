@@ -27,6 +27,9 @@ std::string folded(std::string_view text);
 // the phone gives no accents. Its length differs from the text's: for
 // matching, not for offsets.
 std::string lookup_key(std::string_view text);
+// The same, in place: a buffer used again keeps its allocation (the list's search index
+// makes one key per incident at start-up).
+void make_lookup_key(std::string& text);
 
 // The digits of a text ("+33 4 78-12" -> "3347812"): how phone numbers are matched.
 std::string digits_of(std::string_view text);
