@@ -34,14 +34,19 @@ Result<std::string> read_file(const std::string& path) {
         return io_error("cannot open", path);
     }
     std::string data;
-    char buf[1 << 16];
-    std::size_t n;
+    // Straight into the string when the size is known: in the browser each copy through a
+    // buffer is a call out to JavaScript, and the snapshot is read whole at start-up.
     if (std::fseek(f, 0, SEEK_END) == 0) {
         long size = std::ftell(f);
-        if (size > 0) data.reserve(static_cast<std::size_t>(size));
         std::fseek(f, 0, SEEK_SET);
+        if (size > 0) {
+            data.resize(static_cast<std::size_t>(size));
+            data.resize(std::fread(data.data(), 1, data.size(), f));
+        }
     }
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+    char buf[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);  // unknown size, or grown since
     bool failed = std::ferror(f) != 0;
     std::fclose(f);
     if (failed) return io_error("cannot read", path);
