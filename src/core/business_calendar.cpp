@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "core/working_time_index.hpp"
+
 namespace hotline {
 namespace {
 
@@ -100,9 +102,25 @@ bool BusinessCalendar::visit_spans(std::int32_t first_day, std::int32_t last_day
     return false;
 }
 
+BusinessCalendar BusinessCalendar::indexed(std::int32_t first_day, std::int32_t last_day) const {
+    std::vector<UtcSpan> spans;
+    visit_spans(first_day, last_day, std::numeric_limits<std::int64_t>::min(), {}, [&](const UtcSpan& s) {
+        spans.push_back(s);
+        return false;
+    });
+    // Spans of the days before and after lie wholly outside these instants.
+    const std::int64_t begin = zone_.to_utc(std::int64_t{first_day} * kDay).utc;
+    const std::int64_t end = zone_.to_utc((std::int64_t{last_day} + 1) * kDay).utc;
+    BusinessCalendar copy = *this;
+    copy.index_ = std::make_shared<const WorkingTimeIndex>(std::move(spans), begin, end);
+    return copy;
+}
+
 std::int64_t BusinessCalendar::working_seconds(std::int64_t from, std::int64_t to,
                                                std::span<const UtcSpan> excluded) const {
     if (to <= from) return 0;
+    if (index_)
+        if (auto counted = index_->working_seconds(from, to, excluded)) return *counted;
     std::int64_t total = 0;
     // A local day's spans lie within a day and a bit of its UTC midnight: one day either
     // side of the instants' local dates covers every span that can overlap.
@@ -118,6 +136,8 @@ std::int64_t BusinessCalendar::working_seconds(std::int64_t from, std::int64_t t
 std::optional<std::int64_t> BusinessCalendar::add_working_seconds(std::int64_t from, std::int64_t seconds,
                                                                   std::span<const UtcSpan> excluded) const {
     if (seconds <= 0) return from;
+    if (index_)
+        if (auto at = index_->add_working_seconds(from, seconds, excluded)) return at;
     std::int64_t left = seconds;
     std::optional<std::int64_t> at;
     const std::int32_t first = day_of(zone_.to_local(from)) - 1;

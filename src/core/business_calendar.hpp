@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <limits>
 #include <set>
@@ -39,6 +40,8 @@ struct UtcSpan {
 // The end of a span that has not ended (a pause still going on).
 inline constexpr std::int64_t kOpenEnded = std::numeric_limits<std::int64_t>::max();
 
+class WorkingTimeIndex;
+
 class BusinessCalendar {
 public:
     // `week[0]` is Monday … `week[6]` Sunday; days since 1970-01-01 (local civil dates) for
@@ -49,6 +52,11 @@ public:
     static BusinessCalendar always_open(PosixZone zone);  // 24/7
 
     const PosixZone& zone() const { return zone_; }
+
+    // The same calendar with its working time precomputed for the local dates [first_day,
+    // last_day] (working_time_index.hpp): answers within them are binary searches (the SLA
+    // clocks of a whole desk); outside them it walks the days as before.
+    BusinessCalendar indexed(std::int32_t first_day, std::int32_t last_day) const;
 
     // The working spans of one local civil date, on the UTC line, in order.
     std::vector<UtcSpan> open_on(std::int32_t day) const;
@@ -76,6 +84,7 @@ private:
     Week week_;
     std::set<std::int32_t> holidays_;
     std::map<std::int32_t, std::vector<WorkingInterval>> special_days_;
+    std::shared_ptr<const WorkingTimeIndex> index_;  // shared by copies: it never changes
 };
 
 }  // namespace hotline

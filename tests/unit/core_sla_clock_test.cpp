@@ -140,3 +140,34 @@ TEST_CASE("10,000 random clocks give the same answers natively and in the browse
     }
     CHECK(fingerprint == 24886296369497425ULL);
 }
+
+// The precomputed working time (working_time_index.hpp) must answer exactly as the walk
+// through the days, pauses (open ones too) and the range's edges included.
+TEST_CASE("an indexed calendar answers as the walking one") {
+    std::uint64_t state = 7;
+    auto next = [&](std::uint64_t bound) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::int64_t>((state >> 33) % bound);
+    };
+    const BusinessCalendar walking = office({days_from_civil(2027, 5, 1)});
+    // 2027 only: clocks near its end run past the index and fall back to the walk.
+    const BusinessCalendar indexed = walking.indexed(days_from_civil(2027, 1, 1), days_from_civil(2027, 12, 31));
+    for (int i = 0; i < 5000; ++i) {
+        const std::int64_t start = at(2026, 12, 20) + next(380 * 86400);
+        SlaClock clock = clock_from(start, 1 + next(60 * kHour));
+        std::int64_t t = clock.start - next(86400);  // a pause may have begun before the start
+        for (std::int64_t p = next(3); p > 0; --p) {
+            const std::int64_t begin = t + next(2 * 86400);
+            const std::int64_t end = next(8) == 0 ? kOpenEnded : begin + 1 + next(3 * 86400);
+            clock.pauses.push_back({begin, end});
+            if (end == kOpenEnded) break;
+            t = end;
+        }
+        const SlaMoments a = sla_moments(walking, clock), b = sla_moments(indexed, clock);
+        REQUIRE(a.follow_up == b.follow_up);
+        REQUIRE(a.warning == b.warning);
+        REQUIRE(a.late == b.late);
+        const std::int64_t now = clock.start + next(20 * 86400);
+        REQUIRE(read_sla(walking, clock, now).used == read_sla(indexed, clock, now).used);
+    }
+}
