@@ -50,6 +50,16 @@
       'offer. Turn on hardware acceleration in the browser settings, or try another browser.');
     return;
   }
+  // The app is built with WebAssembly's exception handling (CMakeLists.txt). The bytes are a
+  // module with one function holding try / catch_all: only a browser that has it validates them.
+  const exceptionProbe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6,
+                                         0, 6, 64, 25, 11, 11]);
+  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(exceptionProbe)) {
+    shell.problem('This browser is too old for Hotline',
+      'Hotline needs WebAssembly with exception handling: Chrome or Edge 95, Firefox 100, ' +
+      'Safari 15.2 or later. Update the browser, or open Hotline in another one.');
+    return;
+  }
   if (!window.indexedDB) {
     shell.problem('Local storage is not available',
       'Hotline keeps its data in this browser (IndexedDB), which is turned off here. Private ' +

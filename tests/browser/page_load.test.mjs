@@ -58,6 +58,20 @@ test('without IndexedDB the page explains why the app cannot run', async () => {
   }
 });
 
+test('a browser without WebAssembly exception handling is told it is too old', async () => {
+  // Such a browser does not validate the page's probe (a try / catch_all function); this one
+  // is made to answer as it would.
+  const app = await openApp({wait: false, initScript: () => { WebAssembly.validate = () => false; }});
+  try {
+    const problem = app.page.locator('#problem');
+    await problem.waitFor({state: 'visible'});
+    assert.match(await problem.innerText(), /This browser is too old for Hotline/);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
 test('?demo opens the static demo: a separate desk seeded with the demo data set', async () => {
   const app = await openApp({query: '?demo'});
   try {
