@@ -2,7 +2,8 @@
 // the demo admin opens Administration, creates a department under Reference data and a user in
 // that department under Users, with real clicks and keys at the positions the app reports; signs
 // out; the new user signs in, gets their role, and, not being an admin or a manager, has no
-// Administration screen.
+// Administration screen. Then the admin resets that user's password and deactivates them: the
+// server takes the new password and refuses the old one, then refuses the account.
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 
@@ -56,18 +57,18 @@ test('the admin creates a department and a user in it; the new user signs in wit
 
   await app.click('Users', {window: 'Administration'});
   await app.click('New user', {window: 'Administration'});
-  await fill('Login', 'nwhite');
-  await fill('Display name', 'Nora White');
+  await fill('Login', 'abaker');
+  await fill('Display name', 'Ann Baker');
   await app.click('Role', {window: 'Administration'});
   await app.click('engineer');
   await app.click('Department', {window: 'Administration'});
   await app.click('Field operations');
-  await fill('Password', 'nora-secret-1');
+  await fill('Password', 'ann-secret-1');
   await app.waitFor((s) => s.admin.users.form.role === 'engineer' && s.admin.users.form.department === 'field_ops',
                     'role and department are chosen');
   await app.click('Create user', {window: 'Administration'});
   const created = await app.waitFor(
-    (s) => s.admin.users.list.some((u) => u.login === 'nwhite' && u.name === 'Nora White' &&
+    (s) => s.admin.users.list.some((u) => u.login === 'abaker' && u.name === 'Ann Baker' &&
                                           u.role === 'engineer' && u.active && u.department === 'field_ops') &&
            s.sync.pending === 0,
     'the user is created on the server and their staff profile synced', {timeout: 20000});
@@ -76,10 +77,46 @@ test('the admin creates a department and a user in it; the new user signs in wit
 
   await app.click('Settings');
   await app.click('Sign out', {window: 'Settings'});
-  const nora = await app.signIn('nwhite', {password: 'nora-secret-1', incidents: 0});
-  assert.match(nora.user, /^Nora White \(engineer\)$/);
-  assert.equal(nora.admin_visible, false);
+  const ann = await app.signIn('abaker', {password: 'ann-secret-1', incidents: 0});
+  assert.match(ann.user, /^Ann Baker \(engineer\)$/);
+  assert.equal(ann.admin_visible, false);
   const visible = (await app.items('Administration')).filter((i) => i.visible);
   assert.deepEqual(visible, [], 'no Administration button for an engineer');
   await app.screenshot('admin_3_engineer');
+});
+
+// What the server answers a sign-in (POST /api/v1/login), straight from the test.
+async function loginStatus(login, password) {
+  const reply = await fetch(new URL('api/v1/login', server.url), {
+    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({login, password}),
+  });
+  return reply.status;
+}
+
+test('the admin resets a password and deactivates the user: the old password, then the account, stop working',
+     async () => {
+  await app.click('Settings');
+  await app.click('Sign out', {window: 'Settings'});
+  await app.signIn('admin', {incidents: 0});
+  await app.click('Administration', {window: 'Top bar'});
+  await app.waitFor((s) => s.screen === 'admin' && s.admin.users.loaded, 'the users are listed');
+  // The table shows its first eight rows: "abaker" sorts among them.
+  await app.click('abaker', {window: 'Administration'});
+  await app.waitFor((s) => s.admin.users.form?.editing === 'abaker', 'Ann opens in the form');
+
+  await fill('New password', 'ann-secret-2');
+  await app.click('Reset password', {window: 'Administration'});
+  let state = await app.waitFor((s) => !s.admin.users.busy && s.message.startsWith('New password set for'),
+                                'the server confirms the new password', {timeout: 20000});
+  assert.equal(state.message_is_error, false, state.message);
+  assert.equal(await loginStatus('abaker', 'ann-secret-1'), 401, 'the old password is refused');
+  assert.equal(await loginStatus('abaker', 'ann-secret-2'), 200, 'the new one works');
+
+  await app.click('Deactivate', {window: 'Administration'});
+  state = await app.waitFor((s) => !s.admin.users.busy &&
+                                   s.admin.users.list.some((u) => u.login === 'abaker' && u.active === false),
+                            'the list shows Ann inactive', {timeout: 20000});
+  assert.equal(state.message_is_error, false, state.message);
+  await app.screenshot('admin_4_deactivated');
+  assert.equal(await loginStatus('abaker', 'ann-secret-2'), 401, 'a deactivated account cannot sign in');
 });
