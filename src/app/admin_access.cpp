@@ -5,7 +5,8 @@ namespace {
 
 constexpr EntityKind kReferenceKinds[] = {
     EntityKind::department,      EntityKind::staff_profile, EntityKind::reason_code,    EntityKind::resolution_code,
-    EntityKind::priority_code,   EntityKind::event_type,    EntityKind::blocking_reason,
+    EntityKind::priority_code,   EntityKind::event_type,    EntityKind::blocking_reason, EntityKind::calendar,
+    EntityKind::sla_policy,
 };
 
 }  // namespace

@@ -173,6 +173,40 @@ void create_articles(Creator& c, const DemoData& data, const std::map<std::strin
                                      {ArticleField::state, std::string(kArticlePublished)}});
 }
 
+// S1-S3: the office's calendar (Paris hours, French public holidays) and a policy per
+// priority; critical incidents count around the clock.
+void create_sla(Creator& c) {
+    c.make(EntityKind::calendar,
+           {{CalendarField::name, "Paris office"},
+            {CalendarField::time_zone, "Europe/Paris"},
+            {CalendarField::zone_rule, "CET-1CEST,M3.5.0,M10.5.0/3"},
+            {CalendarField::hours, "mon-fri 08:00-12:30 13:30-18:00; sat 09:00-12:00"},
+            {CalendarField::holidays, "2026-12-25 Noël\n2027-01-01 Jour de l'an\n2027-03-29 Lundi de Pâques\n"
+                                      "2027-05-01 Fête du travail\n2027-05-06 Ascension\n2027-05-08 Victoire 1945\n"
+                                      "2027-05-17 Lundi de Pentecôte\n2027-07-14 Fête nationale\n2027-08-15 Assomption\n"
+                                      "2027-11-01 Toussaint\n2027-11-11 Armistice\n2027-12-25 Noël"},
+            {CalendarField::special_days, "2026-12-24 08:00-12:00; 2026-12-31 08:00-12:00"}},
+           "paris_office");
+    struct Policy {
+        const char *key, *name, *priority, *calendar, *response, *resolution, *pauses;
+    };
+    static constexpr Policy kPolicies[] = {
+        {"critical", "Critical, around the clock", "1", "", "30", "240", ""},
+        {"high", "High", "2", "paris_office", "120", "960", "transferred"},
+        {"normal", "Normal", "3", "paris_office", "480", "2400", "transferred"},
+        {"low", "Low", "4", "paris_office", "960", "4800", "transferred"},
+    };
+    for (const Policy& p : kPolicies)
+        c.make(EntityKind::sla_policy,
+               {{SlaPolicyField::name, p.name},
+                {SlaPolicyField::priority, p.priority},
+                {SlaPolicyField::calendar, p.calendar},
+                {SlaPolicyField::response_minutes, p.response},
+                {SlaPolicyField::resolution_minutes, p.resolution},
+                {SlaPolicyField::resolution_pauses, p.pauses}},
+               p.key);
+}
+
 void create_reference_data(Creator& c, const DemoData& data) {
     std::map<std::string, std::string, std::less<>> departments;  // name -> key
     for (const DemoPerson& e : data.engineers) {
@@ -187,6 +221,7 @@ void create_reference_data(Creator& c, const DemoData& data) {
     create_code_tree(c, EntityKind::reason_code, demo_reason_codes(data));
     create_articles(c, data, demo_reason_codes(data).by_path);
     create_code_tree(c, EntityKind::resolution_code, demo_resolution_codes(data));
+    create_sla(c);
 }
 
 void create_account(Creator& c, BookAccount& a) {

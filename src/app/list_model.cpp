@@ -97,6 +97,14 @@ void ListModel::row_changed(std::uint32_t row) {
     rebuild_visible();
 }
 
+void ListModel::refresh_sla(std::int64_t now_s) {
+    if (!keys_.sla().refresh_policies(desk_, now_s)) return;
+    keys_.sla().assign(desk_.incidents());
+    if (sort_.column != Column::due) return;
+    sort_all();
+    rebuild_visible();
+}
+
 void ListModel::set_query(std::string_view typed) {
     std::string query = trimmed_without_controls(typed);
     // A phone number is looked for among the phones' digits; any other text as the index

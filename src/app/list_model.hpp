@@ -54,6 +54,11 @@ public:
     void reload();                        // every row from scratch
     void sync_new_rows();                 // incidents created since the last call
     void row_changed(std::uint32_t row);  // an incident's values or status changed
+    // Call each frame: when the SLA policies or calendars changed (a sync, an admin's save,
+    // the first call), every row's SLA is computed again (sla_rows.hpp).
+    void refresh_sla(std::int64_t now_s);
+    SlaStatus sla_status(std::uint32_t row, std::int64_t now_s) const { return keys_.sla().status(row, now_s); }
+    const SlaPolicies& sla_policies() const { return keys_.sla().policies(); }
 
     void set_query(std::string_view typed);
     const std::string& query() const { return query_; }

@@ -88,6 +88,7 @@ void SortKeys::clear() {
     priority_bit_.clear();
     status_.clear();
     title_ = customer_ = engineer_ = TextRanks{};
+    sla_.clear_rows();
 }
 
 void SortKeys::reserve(std::size_t rows) {
@@ -123,6 +124,7 @@ void SortKeys::assign(const IncidentList& incidents) {
     }
     for (std::size_t row = 0; row < incidents.size(); ++row) texts[row] = assignee_key(incidents[row]);
     engineer_.assign(texts);
+    sla_.assign(incidents);
 }
 
 void SortKeys::set(std::uint32_t row, const Incident& inc) {
@@ -130,6 +132,7 @@ void SortKeys::set(std::uint32_t row, const Incident& inc) {
     title_.set(row, inc.value(IncidentField::title));
     customer_.set(row, inc.value(IncidentField::customer_name));
     engineer_.set(row, assignee_key(inc));
+    sla_.set(row, inc);
 }
 
 std::uint64_t SortKeys::key(Column column, std::uint32_t row) const {
@@ -139,6 +142,7 @@ std::uint64_t SortKeys::key(Column column, std::uint32_t row) const {
         case Column::customer: return customer_.rank(row);
         case Column::priority: return priority_bit_[row];
         case Column::status: return status_[row];
+        case Column::due: return sla_.sort_key(row);
         case Column::assignee: return engineer_.rank(row);
         case Column::updated: return ordered_bits(updated_[row]);
     }
@@ -153,7 +157,8 @@ void SortKeys::order(Column column, std::vector<std::uint32_t>& order) const {
 
 std::size_t SortKeys::memory_bytes() const {
     return (number_.capacity() + updated_.capacity()) * sizeof(std::int64_t) + priority_bit_.capacity() +
-           status_.capacity() + title_.memory_bytes() + customer_.memory_bytes() + engineer_.memory_bytes();
+           status_.capacity() + title_.memory_bytes() + customer_.memory_bytes() + engineer_.memory_bytes() +
+           sla_.memory_bytes();
 }
 
 }  // namespace hotline::app

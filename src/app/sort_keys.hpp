@@ -17,12 +17,14 @@
 #include <string_view>
 #include <vector>
 
+#include "app/sla_rows.hpp"
 #include "core/desk.hpp"
 
 namespace hotline::app {
 
-enum class Column : std::uint8_t { number, title, customer, priority, status, assignee, updated };
-inline constexpr int kColumnCount = 7;
+// `due`: the SLA's countdown (sla_rows.hpp), soonest deadline first.
+enum class Column : std::uint8_t { number, title, customer, priority, status, due, assignee, updated };
+inline constexpr int kColumnCount = 8;
 
 // Filter masks (list_model.hpp). A row whose priority is out of range passes every priority filter.
 inline constexpr std::uint8_t kAllStatuses = 0xff;    // bit i: IncidentStatus i
@@ -66,6 +68,11 @@ public:
     std::uint8_t status(std::uint32_t row) const { return status_[row]; }
     std::size_t memory_bytes() const;
 
+    // The SLA of each row (the `due` column's keys). After its policies change
+    // (SlaRows::refresh_policies), assign() again.
+    SlaRows& sla() { return sla_; }
+    const SlaRows& sla() const { return sla_; }
+
 private:
     void set_numbers(std::uint32_t row, const Incident& incident);
 
@@ -74,6 +81,7 @@ private:
     std::vector<std::uint8_t> priority_bit_;
     std::vector<std::uint8_t> status_;
     TextRanks title_, customer_, engineer_;
+    SlaRows sla_;
 };
 
 }  // namespace hotline::app

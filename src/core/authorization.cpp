@@ -176,6 +176,8 @@ bool TechnicianScope::contains(const Entity& e) const {
         case EntityKind::reason_code:
         case EntityKind::resolution_code:
         case EntityKind::priority_code:
+        case EntityKind::calendar:
+        case EntityKind::sla_policy:
         case EntityKind::article: return true;
     }
     return false;

@@ -42,7 +42,9 @@ std::optional<FieldId> code_parent_field(EntityKind kind) {
         case EntityKind::time_entry:
         case EntityKind::order:
         case EntityKind::article:
-        case EntityKind::article_link: return std::nullopt;
+        case EntityKind::article_link:
+        case EntityKind::calendar:
+        case EntityKind::sla_policy: return std::nullopt;
     }
     return std::nullopt;
 }

@@ -110,6 +110,26 @@ enum class ArticleField : std::uint8_t { title, body, reason_code, language, sta
 // W13: an article linked to an incident, one record per link (knowledge.hpp says why).
 enum class ArticleLinkField : std::uint8_t { incident, article, active };
 
+// S3 (core/calendar_record.hpp): when a department or a contract is served. `time_zone` is
+// the IANA name people choose; `zone_rule` is its POSIX rule, which the server fills in
+// from its zone files (the browser has none); `hours`, `holidays` and `special_days` are
+// the texts calendar_record.hpp parses.
+enum class CalendarField : std::uint8_t { name, time_zone, zone_rule, hours, holidays, special_days, active };
+// S1, S2, S7 (core/incident_sla.hpp): the targets of the incidents of one priority, counted
+// on a calendar; the statuses that pause each metric; when Follow-up and Warning begin.
+enum class SlaPolicyField : std::uint8_t {
+    name,
+    priority,
+    calendar,  // ref calendar; empty: 24/7 in UTC
+    response_minutes,
+    resolution_minutes,
+    follow_up_percent,
+    warning_percent,
+    response_pauses,    // status names, e.g. "transferred"
+    resolution_pauses,
+    active,
+};
+
 template <typename E>
 inline constexpr bool is_entity_field_enum = false;
 template <> inline constexpr bool is_entity_field_enum<IncidentField> = true;
@@ -128,5 +148,7 @@ template <> inline constexpr bool is_entity_field_enum<TimeEntryField> = true;
 template <> inline constexpr bool is_entity_field_enum<OrderField> = true;
 template <> inline constexpr bool is_entity_field_enum<ArticleField> = true;
 template <> inline constexpr bool is_entity_field_enum<ArticleLinkField> = true;
+template <> inline constexpr bool is_entity_field_enum<CalendarField> = true;
+template <> inline constexpr bool is_entity_field_enum<SlaPolicyField> = true;
 
 }  // namespace hotline

@@ -7,6 +7,7 @@
 #include "core/ids.hpp"
 #include "core/orders.hpp"
 #include "core/knowledge.hpp"
+#include "core/sla_rules.hpp"
 
 namespace hotline {
 namespace {
@@ -149,6 +150,8 @@ Outcome check_entity_rules(const Desk& desk, const EntityChange& change, std::in
         case EntityKind::order: return check_order(change);
         case EntityKind::article: return check_article(change);
         case EntityKind::article_link: return check_article_link(change);
+        case EntityKind::calendar: return check_calendar(change);
+        case EntityKind::sla_policy: return check_sla_policy(change);
         case EntityKind::event_type:
         case EntityKind::account:
         case EntityKind::contact:

@@ -22,6 +22,8 @@
 //   article          published only with a body (W13)
 //   article_link     only `active` changes after its create (its incident's state is the
 //                    app's check, plan_link() and plan_unlink(), as for time entries)
+//   calendar,        sla_rules.hpp: a calendar's texts parse and its zone is a zone
+//   sla_policy       name; a policy has a target and sensible thresholds and pauses
 //   blocking_reason  (none beyond the schema)
 //   the others       (none beyond the schema)
 #pragma once

@@ -57,53 +57,94 @@ void HistoryWriter::renumber(std::int64_t wall, std::string_view from,
     w.bytes(to);
 }
 
-std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std::string>& actors, EntityKind record_kind) {
-    std::vector<TxEntry> out;
+namespace {
+
+// One entry as stored, its texts pointing into the blob.
+struct RawEntry {
+    TxKind kind = TxKind::created;
+    std::int64_t wall_ms = 0;
+    std::uint64_t actor = 0;
+    std::uint8_t field = 0;                   // field, superseded
+    std::uint8_t from = 0, to = 0;            // status
+    std::string_view first, second;           // the kind's texts, in their order
+};
+
+// Calls visit(entry) for each well-formed entry, stopping at the first damaged one.
+template <typename Visit>
+void walk_history(std::string_view blob, EntityKind record_kind, Visit&& visit) {
     ByteReader r(blob);
     constexpr std::size_t kMax = limits::kLongTextMax;
     while (!r.at_end()) {
-        TxEntry e;
+        RawEntry e;
         std::uint8_t kind = 0;
-        if (!r.u8(kind) || kind > static_cast<std::uint8_t>(TxKind::renumber)) break;
+        if (!r.u8(kind) || kind > static_cast<std::uint8_t>(TxKind::renumber)) return;
         e.kind = static_cast<TxKind>(kind);
-        std::uint64_t actor = 0;
-        if (!r.svarint(e.wall_ms) || !r.varint(actor)) break;
-        e.actor = actor < actors.size() ? actors[actor] : std::string("?");
+        if (!r.svarint(e.wall_ms) || !r.varint(e.actor)) return;
         bool ok = true;
         switch (e.kind) {
+            case TxKind::created: ok = r.view(e.first, kMax); break;
+            case TxKind::field:
+            case TxKind::superseded: ok = r.u8(e.field) && e.field < field_count(record_kind) && r.view(e.first, kMax); break;
+            case TxKind::event:
+            case TxKind::renumber: ok = r.view(e.first, kMax) && r.view(e.second, kMax); break;
+            case TxKind::status: ok = r.u8(e.from) && r.u8(e.to) && e.from < kStatusCount && e.to < kStatusCount; break;
+        }
+        if (!ok) return;
+        visit(e);
+    }
+}
+
+}  // namespace
+
+std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std::string>& actors, EntityKind record_kind) {
+    std::vector<TxEntry> out;
+    walk_history(blob, record_kind, [&](const RawEntry& raw) {
+        TxEntry& e = out.emplace_back();
+        e.kind = raw.kind;
+        e.wall_ms = raw.wall_ms;
+        e.actor = raw.actor < actors.size() ? actors[raw.actor] : std::string("?");
+        switch (raw.kind) {
             case TxKind::created:
                 e.field = "number";
-                ok = r.bytes(e.new_value, kMax);
+                e.new_value = raw.first;
                 break;
             case TxKind::field:
-            case TxKind::superseded: {
-                std::uint8_t f = 0;
-                std::string& value = e.kind == TxKind::field ? e.old_value : e.new_value;
-                ok = r.u8(f) && f < field_count(record_kind) && r.bytes(value, kMax);
-                if (ok) e.field = std::string(field_spec(record_kind, FieldId(f)).name);
+            case TxKind::superseded:
+                e.field = std::string(field_spec(record_kind, FieldId(raw.field)).name);
+                (raw.kind == TxKind::field ? e.old_value : e.new_value) = raw.first;
                 break;
-            }
             case TxKind::event:
-                ok = r.bytes(e.field, kMax) && r.bytes(e.new_value, kMax);
+                e.field = raw.first;
+                e.new_value = raw.second;
                 break;
-            case TxKind::status: {
-                std::uint8_t a = 0, b = 0;
-                ok = r.u8(a) && r.u8(b) && a < kStatusCount && b < kStatusCount;
-                if (ok) {
-                    e.field = "status";
-                    e.old_value = std::string(status_name(static_cast<IncidentStatus>(a)));
-                    e.new_value = std::string(status_name(static_cast<IncidentStatus>(b)));
-                }
+            case TxKind::status:
+                e.field = "status";
+                e.old_value = std::string(status_name(static_cast<IncidentStatus>(raw.from)));
+                e.new_value = std::string(status_name(static_cast<IncidentStatus>(raw.to)));
                 break;
-            }
             case TxKind::renumber:
                 e.field = "number";
-                ok = r.bytes(e.old_value, kMax) && r.bytes(e.new_value, kMax);
+                e.old_value = raw.first;
+                e.new_value = raw.second;
                 break;
         }
-        if (!ok) break;
-        out.push_back(std::move(e));
-    }
+    });
+    return out;
+}
+
+std::vector<StatusChange> status_changes(std::string_view blob, EntityKind record_kind) {
+    std::vector<StatusChange> out;
+    walk_history(blob, record_kind, [&](const RawEntry& raw) {
+        if (raw.kind == TxKind::status) out.push_back({raw.wall_ms, static_cast<IncidentStatus>(raw.to)});
+    });
+    return out;
+}
+
+std::vector<FieldChange> field_changes(std::string_view blob, EntityKind record_kind, FieldId field) {
+    std::vector<FieldChange> out;
+    walk_history(blob, record_kind, [&](const RawEntry& raw) {
+        if (raw.kind == TxKind::field && raw.field == field.value) out.push_back({raw.wall_ms, raw.first});
+    });
     return out;
 }
 

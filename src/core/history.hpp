@@ -61,4 +61,18 @@ private:
 // empty (see above). A damaged blob yields the entries before the damage.
 std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std::string>& actors, EntityKind kind);
 
+// The status changes of a history blob, in the order they were applied, reading nothing
+// else (the SLA clocks of a whole desk walk every incident's history: no strings made).
+struct StatusChange {
+    std::int64_t wall_ms = 0;
+    IncidentStatus to = IncidentStatus::registered;
+};
+std::vector<StatusChange> status_changes(std::string_view blob, EntityKind kind);
+// The changes of one field: when, and the value it had before (pointing into `blob`).
+struct FieldChange {
+    std::int64_t wall_ms = 0;
+    std::string_view old_value;
+};
+std::vector<FieldChange> field_changes(std::string_view blob, EntityKind kind, FieldId field);
+
 }  // namespace hotline

@@ -189,6 +189,31 @@ constexpr FieldSpec kArticleLinkFields[] = {
     {ArticleLinkField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
 };
 
+constexpr FieldSpec kCalendarFields[] = {
+    {CalendarField::name, "name", "Name", FK::short_text, {}, EK::incident, {}, true},
+    {CalendarField::time_zone, "time_zone", "Time zone", FK::short_text, {}, EK::incident, "UTC", true},
+    {CalendarField::zone_rule, "zone_rule", "Time zone rule", FK::short_text},
+    {CalendarField::hours, "hours", "Working hours", FK::long_text},
+    {CalendarField::holidays, "holidays", "Holidays", FK::long_text},
+    {CalendarField::special_days, "special_days", "Special days", FK::long_text},
+    {CalendarField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
+constexpr FieldSpec kSlaPolicyFields[] = {
+    {SlaPolicyField::name, "name", "Name", FK::short_text, {}, EK::incident, {}, true},
+    {SlaPolicyField::priority, "priority", "Priority", FK::priority, {}, EK::incident, "3", true},
+    {SlaPolicyField::calendar, "calendar", "Calendar", FK::ref, {}, EK::calendar},
+    {SlaPolicyField::response_minutes, "response_minutes", "First response (minutes)", FK::count},
+    {SlaPolicyField::resolution_minutes, "resolution_minutes", "Resolution (minutes)", FK::count},
+    {SlaPolicyField::follow_up_percent, "follow_up_percent", "Follow-up at (% used)", FK::count, {}, EK::incident,
+     "50", true},
+    {SlaPolicyField::warning_percent, "warning_percent", "Warning at (% used)", FK::count, {}, EK::incident, "80",
+     true},
+    {SlaPolicyField::response_pauses, "response_pauses", "Statuses pausing first response", FK::short_text},
+    {SlaPolicyField::resolution_pauses, "resolution_pauses", "Statuses pausing resolution", FK::short_text},
+    {SlaPolicyField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
 // Every field's id is its place in its table.
 template <std::size_t N>
 constexpr bool in_enum_order(const FieldSpec (&fields)[N]) {
@@ -202,7 +227,8 @@ static_assert(in_enum_order(kIncidentFields) && in_enum_order(kEventTypeFields) 
               in_enum_order(kStaffProfileFields) && in_enum_order(kReasonCodeFields) &&
               in_enum_order(kResolutionCodeFields) && in_enum_order(kPriorityCodeFields) &&
               in_enum_order(kTimeEntryFields) && in_enum_order(kOrderFields) && in_enum_order(kArticleFields) &&
-              in_enum_order(kArticleLinkFields));
+              in_enum_order(kArticleLinkFields) && in_enum_order(kCalendarFields) &&
+              in_enum_order(kSlaPolicyFields));
 
 using R = Role;
 constexpr RoleSet kEveryone{R::agent, R::engineer, R::technician, R::manager, R::admin};
@@ -248,6 +274,12 @@ constexpr KindSpec kKinds[] = {
      Visibility::everyone, ArticleField::title},
     {EK::article_link, "article_link", "Article link", kArticleLinkFields, IdScheme::minted, false, false, false,
      kEveryone, kEveryone, Visibility::by_incident, ArticleLinkField::article},
+    // S1-S3 (core/incident_sla.hpp): reference data every replica needs to compute the
+    // same SLA clocks offline.
+    {EK::calendar, "calendar", "Calendar", kCalendarFields, IdScheme::keyed, false, false, false, kManagers,
+     kManagers, Visibility::everyone, CalendarField::name},
+    {EK::sla_policy, "sla_policy", "SLA policy", kSlaPolicyFields, IdScheme::keyed, false, false, false, kManagers,
+     kManagers, Visibility::everyone, SlaPolicyField::name},
 };
 static_assert(std::size(kKinds) == kEntityKindCount);
 constexpr bool kinds_in_order() {
@@ -323,7 +355,9 @@ bool is_valid_record_id(EntityKind kind, std::string_view id) {
         case EntityKind::department:
         case EntityKind::reason_code:
         case EntityKind::resolution_code:
-        case EntityKind::priority_code: return is_valid_key(id);
+        case EntityKind::priority_code:
+        case EntityKind::calendar:
+        case EntityKind::sla_policy: return is_valid_key(id);
         case EntityKind::incident:
         case EntityKind::account:
         case EntityKind::contact:

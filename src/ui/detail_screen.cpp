@@ -5,6 +5,7 @@
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "app/sla_display.hpp"
 #include "core/workflow.hpp"
 #include "ui/detail_tabs.hpp"
 #include "ui/theme.hpp"
@@ -24,13 +25,25 @@ constexpr Tab kTabs[] = {
     {app::tr_key("Transaction log"), app::DetailTab::log, draw_log_tab},
 };
 
-void draw_header(const Incident& inc) {
+// S2: the SLA's countdown beside the status, and what it counts: the policy, its
+// calendar, each metric met, due or paused.
+void draw_sla(Context& ctx, const Incident& inc) {
+    const SlaPolicies& policies = ctx.app.list().sla_policies();
+    const IncidentSla sla = incident_sla(policies, inc);
+    const SlaStatus status = sla_status(policies, sla, ctx.now_ms / 1000);
+    const auto lines = app::sla_lines(sla, status, inc.status, ctx.app.utc_offset_minutes());
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        text_coloured(i == 0 ? palette().muted : sla_colour(status.state), lines[i]);
+}
+
+void draw_header(Context& ctx, const Incident& inc) {
     text_coloured(palette().accent, app::tr_format("detail.number", {inc.number.display()}));
     ImGui::SameLine();
     badge(app::status_text(inc.status), status_colour(inc.status));
     ImGui::SameLine();
     badge(app::priority_text(inc.priority()), priority_colour(inc.priority()));
     text_wrapped(inc.value(IncidentField::title));
+    draw_sla(ctx, inc);
 }
 
 // The field a refused status change needs (W5), to take the user to it. An incident
@@ -64,7 +77,7 @@ void change_status(Context& ctx, IncidentStatus to) {
 void draw_detail(Context& ctx) {
     const Incident* inc = ctx.app.editor().incident();
     if (!inc) return;
-    draw_header(*inc);
+    draw_header(ctx, *inc);
     draw_stage_bar(ctx, *inc);
     draw_status_actions(ctx, *inc);
     ImGui::Spacing();

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "app/display.hpp"
+#include "app/sla_display.hpp"
 #include "core/assignment.hpp"
 #include "app/i18n.hpp"
 #include "ui/screens.hpp"
@@ -37,6 +38,7 @@ constexpr ColumnSpec kColumns[] = {
     {app::tr_key("Customer"), Column::customer, kStretch, 2.0f, 7.0f},
     {app::tr_key("Priority"), Column::priority, kFixed, 5.5f, 0.0f},
     {app::tr_key("Status"), Column::status, kFixed, 7.0f, 0.0f},
+    {app::tr_key("Due"), Column::due, kFixed, 6.0f, 0.0f},
     {app::tr_key("Assignee"), Column::assignee, kStretch, 1.3f, 5.0f},
     {app::tr_key("Updated"), Column::updated, kFixed | ImGuiTableColumnFlags_PreferSortDescending, 8.5f, 0.0f},
 };
@@ -44,8 +46,8 @@ static_assert(std::size(kColumns) == app::kColumnCount);
 
 // Who gets room first when the list is narrow (beside a pane): Number, Title
 // and the sorted column always, then the others in this order.
-constexpr Column kFitOrder[] = {Column::number, Column::title,    Column::status,  Column::customer,
-                                Column::priority, Column::updated, Column::assignee};
+constexpr Column kFitOrder[] = {Column::number,   Column::title,   Column::status,  Column::customer,
+                                Column::due,      Column::priority, Column::updated, Column::assignee};
 static_assert(std::size(kFitOrder) == app::kColumnCount);
 
 // The columns that fit `width` (pixels) this frame, a bit per column: the
@@ -167,6 +169,9 @@ void draw_row(Context& ctx, std::uint32_t row, bool selected) {
     badge(app::priority_text(inc.priority()), priority_colour(inc.priority()));
     ImGui::TableNextColumn();
     badge(app::status_text(inc.status), status_colour(inc.status));
+    ImGui::TableNextColumn();
+    const SlaStatus sla = ctx.app.list().sla_status(row, ctx.now_ms / 1000);
+    text_coloured(sla_colour(sla.state), app::sla_countdown(sla));
     ImGui::TableNextColumn();
     text(assignee_name(ctx.app.desk(), inc));
     ImGui::TableNextColumn();

@@ -158,4 +158,18 @@ ImU32 priority_colour(int priority) {
     return ImGui::ColorConvertFloat4ToU32(rgb(kColours[priority >= 1 && priority <= 4 ? priority : 0]));
 }
 
+ImVec4 sla_colour(SlaStatus::State state) {
+    switch (state) {
+        case SlaStatus::State::follow_up: return rgb(0xb45309);
+        case SlaStatus::State::warning: return rgb(0xea580c);
+        case SlaStatus::State::late:
+        case SlaStatus::State::breached: return palette().error;
+        case SlaStatus::State::paused:
+        case SlaStatus::State::met:
+        case SlaStatus::State::none: return palette().muted;
+        case SlaStatus::State::on_track: return ImGui::GetStyle().Colors[ImGuiCol_Text];
+    }
+    return palette().muted;
+}
+
 }  // namespace hotline::ui

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "core/incident_sla.hpp"
 #include "core/status.hpp"
 
 namespace hotline::ui {
@@ -30,5 +31,8 @@ const Palette& palette();
 
 ImU32 status_colour(IncidentStatus status);
 ImU32 priority_colour(int priority);
+// The SLA countdown: on track plain, Follow-up amber, Warning orange, Late and Missed red,
+// Paused and Met grey (issue 14, S2).
+ImVec4 sla_colour(SlaStatus::State state);
 
 }  // namespace hotline::ui

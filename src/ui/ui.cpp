@@ -93,6 +93,7 @@ void draw(app::App& app, std::int64_t now_ms) {
     UiState& ui = state();
     if (app.dark_theme() != theme_is_dark()) apply_theme(app.dark_theme(), theme_scale());
     Context ctx{app, now_ms, ui};
+    app.list().refresh_sla(now_ms / 1000);
     handle_shortcuts(ctx);
     follow_screen(ui, app.screen());
 

@@ -108,6 +108,14 @@ static void every_kind_reads_back(Backend backend) {
     const std::string article = make("manager", EntityKind::article,
                                      {{ArticleField::title, "Boiler leaks"}, {ArticleField::reason_code, "leak"}});
     make("agent", EntityKind::article_link, {{ArticleLinkField::incident, i}, {ArticleLinkField::article, article}});
+    const std::string office = make("manager", EntityKind::calendar,
+                                    {{CalendarField::name, "Office"}, {CalendarField::time_zone, "Europe/Paris"},
+                                     {CalendarField::hours, "mon-fri 09:00-17:00"}},
+                                    "office");
+    make("manager", EntityKind::sla_policy,
+         {{SlaPolicyField::name, "High"}, {SlaPolicyField::priority, "2"}, {SlaPolicyField::calendar, office},
+          {SlaPolicyField::resolution_minutes, "480"}},
+         "high");
     REQUIRE(made.size() == kEntityKindCount);
 
     for (const auto& [kind, id] : made) {

@@ -108,6 +108,8 @@ std::vector<std::uint32_t> reference(const Desk& desk, const std::string& query,
             case Column::customer: return std::make_tuple(std::int64_t{0}, collation_key(inc.value(IncidentField::customer_name)));
             case Column::priority: return std::make_tuple(std::int64_t{inc.priority()}, std::string());
             case Column::status: return std::make_tuple(std::int64_t{static_cast<int>(inc.status)}, std::string());
+            // These desks have no SLA policy: every row ties (the SLA's order has its own test).
+            case Column::due: return std::make_tuple(std::int64_t{0}, std::string());
             case Column::assignee: return std::make_tuple(std::int64_t{0}, collation_key(inc.value(IncidentField::engineer)));
             case Column::updated: return std::make_tuple(inc.updated_ms, std::string());
         }

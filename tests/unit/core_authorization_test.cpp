@@ -95,6 +95,8 @@ TEST_CASE("authorization: each role against each entity kind, to create and to c
         {EntityKind::order, "agent engineer manager admin"},  // a technician updates the orders they carry out
         {EntityKind::article, "engineer manager admin"},                       // W13: the others read
         {EntityKind::article_link, "agent engineer technician manager admin"}, // on incidents they work
+        {EntityKind::calendar, "manager admin"},
+        {EntityKind::sla_policy, "manager admin"},
     };
     REQUIRE(allowed.size() == kEntityKindCount);
     const Desk desk = desk_with_incident("tfletcher");  // the technician's own incident

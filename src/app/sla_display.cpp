@@ -1,0 +1,78 @@
+#include "app/sla_display.hpp"
+
+#include <string_view>
+
+#include "app/display.hpp"
+#include "app/i18n.hpp"
+
+namespace hotline::app {
+namespace {
+
+std::string_view metric_text(SlaMetric m) {
+    switch (m) {
+        case SlaMetric::response: return tr("First response");
+        case SlaMetric::resolution: return tr("Resolution");
+    }
+    return {};
+}
+
+std::string when(std::int64_t seconds, int utc_offset_minutes) {
+    return format_date_time(seconds * 1000, utc_offset_minutes);
+}
+
+std::string metric_line(SlaMetric m, const MetricSla& metric, const SlaStatus& status, IncidentStatus current,
+                        int utc_offset_minutes) {
+    const std::string_view name = metric_text(m);
+    if (metric.met)
+        return tr_format(metric.breached ? "sla.met_late" : "sla.met", {name, when(*metric.met, utc_offset_minutes)});
+    if (status.metric != m) {  // resolution while first response runs
+        if (!metric.moments.late) return tr_format("sla.paused", {name, status_text(current)});
+        return tr_format("sla.due", {name, when(*metric.moments.late, utc_offset_minutes)});
+    }
+    if (status.state == SlaStatus::State::paused) return tr_format("sla.paused", {name, status_text(current)});
+    if (!status.due) return tr_format("sla.no_deadline", {name});
+    const std::string due = when(*status.due, utc_offset_minutes);
+    if (status.state == SlaStatus::State::late)
+        return tr_format("sla.overdue", {name, due, format_working_time(-status.remaining)});
+    return tr_format("sla.due_left", {name, due, format_working_time(status.remaining)});
+}
+
+}  // namespace
+
+std::string format_working_time(std::int64_t seconds) {
+    const std::int64_t minutes = seconds / 60;
+    if (minutes < 60) return tr_format("sla.minutes", {std::to_string(minutes)});
+    std::string mm = std::to_string(minutes % 60);
+    if (mm.size() < 2) mm.insert(0, "0");
+    return tr_format("sla.hours_minutes", {std::to_string(minutes / 60), mm});
+}
+
+std::string sla_countdown(const SlaStatus& status) {
+    switch (status.state) {
+        case SlaStatus::State::none: return {};
+        case SlaStatus::State::met: return std::string(tr("Met"));
+        case SlaStatus::State::breached: return std::string(tr("Missed"));
+        case SlaStatus::State::paused: return std::string(tr("Paused"));
+        case SlaStatus::State::late: return "-" + format_working_time(-status.remaining);
+        case SlaStatus::State::on_track:
+        case SlaStatus::State::follow_up:
+        case SlaStatus::State::warning:
+            return status.due ? format_working_time(status.remaining) : std::string(tr("Paused"));
+    }
+    return {};
+}
+
+std::vector<std::string> sla_lines(const IncidentSla& sla, const SlaStatus& status, IncidentStatus current,
+                                   int utc_offset_minutes) {
+    std::vector<std::string> lines;
+    if (!sla.policy) return lines;
+    const SlaPolicy& p = *sla.policy;
+    lines.push_back(p.calendar_name.empty() ? tr_format("sla.policy_24_7", {p.name})
+                                            : tr_format("sla.policy", {p.name, p.calendar_name}));
+    if (p.zone_pending) lines.push_back(std::string(tr("sla.zone_pending")));
+    for (SlaMetric m : {SlaMetric::response, SlaMetric::resolution})
+        if (sla.metric(m).applies) lines.push_back(metric_line(m, sla.metric(m), status, current, utc_offset_minutes));
+    return lines;
+}
+
+}  // namespace hotline::app

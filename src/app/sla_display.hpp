@@ -1,0 +1,23 @@
+// The SLA as people read it (issue 14, S2): the list's countdown cell and the incident
+// pane's lines, in the interface's language.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/incident_sla.hpp"
+
+namespace hotline::app {
+
+// Working time as "3h 05m" or "45m" (in the interface's language).
+std::string format_working_time(std::int64_t seconds);
+// The countdown cell: the working time left, "-1h 10m" once late, or Paused, Met, Missed;
+// empty without an SLA.
+std::string sla_countdown(const SlaStatus& status);
+// The pane's lines: the policy and the calendar it counts on, then each metric (met, due,
+// overdue or paused, and why).
+std::vector<std::string> sla_lines(const IncidentSla& sla, const SlaStatus& status, IncidentStatus current,
+                                   int utc_offset_minutes);
+
+}  // namespace hotline::app

@@ -1,0 +1,100 @@
+#include "app/sla_rows.hpp"
+
+#include <limits>
+
+namespace hotline::app {
+namespace {
+
+constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
+
+}  // namespace
+
+bool SlaRows::refresh_policies(const Desk& desk, std::int64_t now_s) {
+    const std::uint64_t version = SlaPolicies::version(desk);
+    if (loaded_ && version == version_) return false;
+    policies_ = SlaPolicies::of(desk, now_s);
+    version_ = version;
+    loaded_ = true;
+    return true;
+}
+
+SlaRows::Row SlaRows::row_of(const Incident& incident) const {
+    Row row;
+    if (policies_.empty()) return row;
+    const IncidentSla sla = incident_sla(policies_, incident);
+    if (!sla.policy) return row;
+    row.calendar = static_cast<std::uint16_t>(sla.policy->calendar);
+    const auto running = sla.running();
+    if (!running) {
+        const bool applies = sla.response.applies || sla.resolution.applies;
+        const bool breached = (sla.response.applies && sla.response.breached) ||
+                              (sla.resolution.applies && sla.resolution.breached);
+        row.kind = !applies ? SlaStatus::State::none : breached ? SlaStatus::State::breached : SlaStatus::State::met;
+        return row;
+    }
+    const MetricSla& m = sla.metric(*running);
+    row.metric = *running;
+    if (m.moments.late) {
+        row.kind = SlaStatus::State::on_track;
+        row.follow_up = m.moments.follow_up.value_or(*m.moments.late);
+        row.warning = m.moments.warning.value_or(*m.moments.late);
+        row.late = *m.moments.late;
+    } else {
+        // Stopped by a pause that has not ended, or no working time in sight: no deadline.
+        const bool paused = !m.clock.pauses.empty() && m.clock.pauses.back().end == kOpenEnded;
+        row.kind = paused ? SlaStatus::State::paused : SlaStatus::State::on_track;
+        row.follow_up = row.warning = row.late = kNever;
+    }
+    return row;
+}
+
+void SlaRows::assign(const IncidentList& incidents) {
+    rows_.clear();
+    rows_.reserve(incidents.size());
+    for (const Incident& incident : incidents) rows_.push_back(row_of(incident));
+}
+
+void SlaRows::set(std::uint32_t row, const Incident& incident) {
+    if (row == rows_.size()) rows_.push_back(row_of(incident));
+    else rows_[row] = row_of(incident);
+}
+
+std::uint64_t SlaRows::sort_key(std::uint32_t row) const {
+    const Row& r = rows_[row];
+    constexpr std::uint64_t kLast = std::numeric_limits<std::uint64_t>::max();
+    switch (r.kind) {
+        case SlaStatus::State::on_track:
+            return r.late == kNever ? kLast - 3 : static_cast<std::uint64_t>(r.late) ^ (std::uint64_t{1} << 63);
+        case SlaStatus::State::paused: return kLast - 2;
+        case SlaStatus::State::breached: return kLast - 1;
+        case SlaStatus::State::follow_up:
+        case SlaStatus::State::warning:
+        case SlaStatus::State::late:
+        case SlaStatus::State::met:
+        case SlaStatus::State::none: return kLast;
+    }
+    return kLast;
+}
+
+SlaStatus SlaRows::status(std::uint32_t row, std::int64_t now_s) const {
+    const Row& r = rows_[row];
+    SlaStatus out;
+    out.state = r.kind;
+    if (r.kind != SlaStatus::State::on_track && r.kind != SlaStatus::State::paused) return out;
+    out.metric = r.metric;
+    if (r.kind == SlaStatus::State::paused || r.late == kNever) return out;
+    out.due = r.late;
+    const BusinessCalendar& calendar = policies_.calendar_at(r.calendar);
+    if (now_s < r.late) {
+        out.remaining = calendar.working_seconds(now_s, r.late);
+        out.state = now_s >= r.warning     ? SlaStatus::State::warning
+                    : now_s >= r.follow_up ? SlaStatus::State::follow_up
+                                           : SlaStatus::State::on_track;
+    } else {
+        out.remaining = -calendar.working_seconds(r.late, now_s);
+        out.state = SlaStatus::State::late;
+    }
+    return out;
+}
+
+}  // namespace hotline::app

@@ -1,0 +1,48 @@
+// The SLA of every incident in the list (issue 14, S2): per row, the instants at which the
+// running metric reaches Follow-up, Warning and Late, computed when the incident changes or
+// the SLA policies and calendars do (core/incident_sla.hpp), never each frame. A frame
+// reads a row's state by comparing those instants with the clock; the countdown of the few
+// rows on screen is one calendar lookup each.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/desk.hpp"
+#include "core/incident_sla.hpp"
+
+namespace hotline::app {
+
+class SlaRows {
+public:
+    // Rebuilds the policies when their records changed since the last call (or on the
+    // first); returns true then, and every row must be set again (assign()).
+    bool refresh_policies(const Desk& desk, std::int64_t now_s);
+    void assign(const IncidentList& incidents);
+    void set(std::uint32_t row, const Incident& incident);  // new (row == size()) or changed
+    void clear_rows() { rows_.clear(); }
+    std::size_t size() const { return rows_.size(); }
+
+    // Running metrics by deadline, soonest first; then paused ones; then the others.
+    std::uint64_t sort_key(std::uint32_t row) const;
+    // The row's state at `now_s`, with the working time left (negative: overdue).
+    SlaStatus status(std::uint32_t row, std::int64_t now_s) const;
+    const SlaPolicies& policies() const { return policies_; }
+    std::size_t memory_bytes() const { return rows_.capacity() * sizeof(Row); }
+
+private:
+    struct Row {
+        std::int64_t follow_up = 0, warning = 0, late = 0;  // the running metric's instants
+        std::uint16_t calendar = 0;                         // its policy's calendar
+        SlaStatus::State kind = SlaStatus::State::none;     // on_track (running), paused, met, breached, none
+        SlaMetric metric = SlaMetric::response;
+    };
+    Row row_of(const Incident& incident) const;
+
+    SlaPolicies policies_;
+    std::uint64_t version_ = 0;
+    bool loaded_ = false;
+    std::vector<Row> rows_;
+};
+
+}  // namespace hotline::app

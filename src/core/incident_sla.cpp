@@ -1,0 +1,251 @@
+#include "core/incident_sla.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/calendar_record.hpp"
+#include "core/civil_date.hpp"
+#include "core/desk.hpp"
+#include "core/history.hpp"
+
+namespace hotline {
+namespace {
+
+constexpr std::int32_t kIndexedDays = 730;  // each side of now
+
+constexpr std::uint8_t bit(IncidentStatus s) { return static_cast<std::uint8_t>(1u << static_cast<int>(s)); }
+// Response is met once work began; resolution while the incident is done.
+constexpr std::uint8_t kResponded = bit(IncidentStatus::in_progress) | bit(IncidentStatus::solved) |
+                                    bit(IncidentStatus::accepted) | bit(IncidentStatus::transferred) |
+                                    bit(IncidentStatus::closed) | bit(IncidentStatus::archived);
+constexpr std::uint8_t kDone = bit(IncidentStatus::solved) | bit(IncidentStatus::accepted) |
+                               bit(IncidentStatus::closed) | bit(IncidentStatus::archived);
+
+std::optional<std::int64_t> minutes_target(const Entity& policy, SlaPolicyField field) {
+    const auto minutes = parse_count(policy.value(field));
+    if (!minutes || *minutes == 0) return std::nullopt;
+    return *minutes * 60;
+}
+
+SlaThreshold percent_threshold(const Entity& policy, SlaPolicyField field) {
+    const auto percent = parse_count(policy.value(field)).value_or(100);
+    return SlaThreshold{static_cast<std::int32_t>(std::min<std::int64_t>(percent, 100) * 10), 0};
+}
+
+// A stretch of the incident's life: from `since` to the next one's, in one status at one
+// priority (whose policy says which statuses pause each metric).
+struct Segment {
+    std::int64_t since = 0;
+    IncidentStatus status = IncidentStatus::registered;
+    const SlaPolicy* policy = nullptr;
+};
+
+// Its life from `start` on, from the status and priority changes of its history, by the
+// device time of each (a change stamped before the creation, by a device clock behind,
+// counts from the creation).
+std::vector<Segment> life_of(const SlaPolicies& policies, const Entity& incident, std::int64_t start) {
+    struct Change {
+        std::int64_t at;
+        std::optional<IncidentStatus> status;
+        int priority = 0;  // with no status: the priority from then on
+    };
+    std::vector<Change> changes;
+    for (const StatusChange& c : status_changes(incident.history, incident.kind))
+        changes.push_back({std::max(start, c.wall_ms / 1000), c.to});
+    const auto priorities = field_changes(incident.history, incident.kind, IncidentField::priority);
+    const auto priority_of = [](std::string_view text) { return text.size() == 1 ? text[0] - '0' : 0; };
+    for (std::size_t i = 0; i < priorities.size(); ++i) {
+        const std::string_view after = i + 1 < priorities.size() ? priorities[i + 1].old_value
+                                                                 : incident.value(IncidentField::priority);
+        changes.push_back({std::max(start, priorities[i].wall_ms / 1000), std::nullopt, priority_of(after)});
+    }
+    std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.at < b.at; });
+
+    const int first_priority = priorities.empty() ? incident.priority() : priority_of(priorities.front().old_value);
+    std::vector<Segment> life{{start, IncidentStatus::registered, policies.for_priority(first_priority)}};
+    for (const Change& c : changes) {
+        Segment next = life.back();
+        next.since = c.at;
+        if (c.status) next.status = *c.status;
+        else next.policy = policies.for_priority(c.priority);
+        if (life.back().since == c.at) life.back() = next;
+        else life.push_back(next);
+    }
+    return life;
+}
+
+// The spans of `life` in a status that pauses the metric (`pauses` of the policy then in
+// force, or one of `always`), merged; the last open when the incident is still there.
+std::vector<UtcSpan> pauses_in(const std::vector<Segment>& life, std::uint8_t SlaPolicy::*pauses, std::uint8_t always) {
+    std::vector<UtcSpan> out;
+    for (std::size_t i = 0; i < life.size(); ++i) {
+        const std::uint8_t mask = always | (life[i].policy ? life[i].policy->*pauses : 0);
+        if (!(mask & bit(life[i].status))) continue;
+        const std::int64_t begin = life[i].since;
+        const std::int64_t end = i + 1 < life.size() ? life[i + 1].since : kOpenEnded;
+        if (begin >= end) continue;
+        if (!out.empty() && out.back().end == begin) out.back().end = end;
+        else out.push_back({begin, end});
+    }
+    return out;
+}
+
+void finish(MetricSla& m, const BusinessCalendar& calendar) {
+    if (m.met) m.breached = calendar.working_seconds(m.clock.start, *m.met, m.clock.pauses) >= m.clock.target;
+    else m.moments = sla_moments(calendar, m.clock);
+}
+
+MetricSla metric_clock(const SlaPolicy& policy, std::optional<std::int64_t> target, std::int64_t start) {
+    MetricSla m;
+    m.applies = target.has_value();
+    m.clock.start = start;
+    m.clock.target = target.value_or(0);
+    m.clock.follow_up = policy.follow_up;
+    m.clock.warning = policy.warning;
+    return m;
+}
+
+}  // namespace
+
+std::optional<std::uint8_t> parse_status_list(std::string_view text) {
+    std::uint8_t mask = 0;
+    while (!text.empty()) {
+        const std::size_t end = text.find_first_of(", ");
+        const std::string_view name = text.substr(0, end);
+        if (!name.empty()) {
+            const auto status = status_by_name(name);
+            if (!status) return std::nullopt;
+            mask |= bit(*status);
+        }
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return mask;
+}
+
+SlaPolicies::SlaPolicies() { calendars_.push_back(BusinessCalendar::always_open(PosixZone::utc())); }
+
+SlaPolicies SlaPolicies::of(const Desk& desk, std::int64_t now_s) {
+    SlaPolicies out;
+    const std::int32_t today = day_of(now_s);
+    out.calendars_[0] = out.calendars_[0].indexed(today - kIndexedDays, today + kIndexedDays);
+    std::map<std::string_view, std::pair<std::size_t, const Entity*>> calendar_at;
+    for (const Entity& record : desk.entities(EntityKind::calendar)) {
+        auto calendar = calendar_of(record);
+        if (!calendar) continue;  // the rules refuse such a record: never stored
+        calendar_at.emplace(record.id, std::pair{out.calendars_.size(), &record});
+        out.calendars_.push_back(calendar->indexed(today - kIndexedDays, today + kIndexedDays));
+    }
+    for (const Entity& record : desk.entities(EntityKind::sla_policy)) {
+        if (!record.flag(SlaPolicyField::active)) continue;
+        SlaPolicy& p = out.policies_.emplace_back();
+        p.id = record.id;
+        p.name = std::string(record.value(SlaPolicyField::name));
+        p.priority = record.value(SlaPolicyField::priority).empty() ? 3 : record.value(SlaPolicyField::priority)[0] - '0';
+        if (auto c = calendar_at.find(record.value(SlaPolicyField::calendar)); c != calendar_at.end()) {
+            p.calendar = c->second.first;
+            p.calendar_name = std::string(record_title(*c->second.second));
+            p.zone_pending = zone_pending(*c->second.second);
+        }
+        p.response = minutes_target(record, SlaPolicyField::response_minutes);
+        p.resolution = minutes_target(record, SlaPolicyField::resolution_minutes);
+        p.follow_up = percent_threshold(record, SlaPolicyField::follow_up_percent);
+        p.warning = percent_threshold(record, SlaPolicyField::warning_percent);
+        p.response_pauses = parse_status_list(record.value(SlaPolicyField::response_pauses)).value_or(0);
+        p.resolution_pauses = parse_status_list(record.value(SlaPolicyField::resolution_pauses)).value_or(0);
+    }
+    std::sort(out.policies_.begin(), out.policies_.end(),
+              [](const SlaPolicy& a, const SlaPolicy& b) { return a.id < b.id; });
+    return out;
+}
+
+std::uint64_t SlaPolicies::version(const Desk& desk) {
+    // FNV-1a over what an edit of these records changes: their number and every stamp.
+    std::uint64_t h = 1469598103934665603ull;
+    const auto mix = [&](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+    for (EntityKind kind : {EntityKind::calendar, EntityKind::sla_policy})
+        for (const Entity& record : desk.entities(kind)) {
+            mix(static_cast<std::uint64_t>(record.updated_ms));
+            for (const FieldStamp& s : record.field_stamps) {
+                mix(s.field.value);
+                mix(static_cast<std::uint64_t>(s.stamp.wall_ms));
+                mix(s.stamp.counter);
+                mix(s.stamp.replica);
+            }
+            mix(0xff);
+        }
+    return h;
+}
+
+const SlaPolicy* SlaPolicies::for_priority(int priority) const {
+    for (const SlaPolicy& p : policies_)
+        if (p.priority == priority) return &p;
+    return nullptr;
+}
+
+std::optional<SlaMetric> IncidentSla::running() const {
+    if (!policy) return std::nullopt;
+    if (response.applies && !response.met) return SlaMetric::response;
+    if (resolution.applies && !resolution.met) return SlaMetric::resolution;
+    return std::nullopt;
+}
+
+IncidentSla incident_sla(const SlaPolicies& policies, const Entity& incident) {
+    IncidentSla sla;
+    sla.policy = policies.for_priority(incident.priority());
+    if (!sla.policy) return sla;
+    const SlaPolicy& policy = *sla.policy;
+    const std::int64_t start = incident.created.wall_ms >= 0 ? incident.created.wall_ms / 1000
+                                                              : -((-incident.created.wall_ms + 999) / 1000);
+
+    const std::vector<Segment> life = life_of(policies, incident, start);
+
+    sla.response = metric_clock(policy, policy.response, start);
+    for (const Segment& s : life)
+        if (kResponded & bit(s.status)) {
+            sla.response.met = s.since;
+            break;
+        }
+    sla.response.clock.pauses = pauses_in(life, &SlaPolicy::response_pauses, 0);
+
+    sla.resolution = metric_clock(policy, policy.resolution, start);
+    if (kDone & bit(life.back().status)) {
+        std::size_t first_done = life.size() - 1;
+        while (first_done > 0 && (kDone & bit(life[first_done - 1].status))) --first_done;
+        sla.resolution.met = life[first_done].since;
+    }
+    // Time spent done before a reopening is not resolution time.
+    sla.resolution.clock.pauses = pauses_in(life, &SlaPolicy::resolution_pauses, kDone);
+
+    const BusinessCalendar& calendar = policies.calendar(policy);
+    if (sla.response.applies) finish(sla.response, calendar);
+    if (sla.resolution.applies) finish(sla.resolution, calendar);
+    return sla;
+}
+
+SlaStatus sla_status(const SlaPolicies& policies, const IncidentSla& sla, std::int64_t now_s) {
+    SlaStatus out;
+    if (!sla.policy) return out;
+    out.metric = sla.running();
+    if (!out.metric) {
+        const bool breached = (sla.response.applies && sla.response.breached) ||
+                              (sla.resolution.applies && sla.resolution.breached);
+        const bool any = sla.response.applies || sla.resolution.applies;
+        out.state = !any ? SlaStatus::State::none : breached ? SlaStatus::State::breached : SlaStatus::State::met;
+        return out;
+    }
+    const MetricSla& m = sla.metric(*out.metric);
+    const SlaReading reading = read_sla(policies.calendar(*sla.policy), m.clock, now_s);
+    out.remaining = reading.remaining;
+    out.due = m.moments.late;
+    switch (reading.state) {
+        case SlaState::on_track: out.state = SlaStatus::State::on_track; break;
+        case SlaState::follow_up: out.state = SlaStatus::State::follow_up; break;
+        case SlaState::warning: out.state = SlaStatus::State::warning; break;
+        case SlaState::late: out.state = SlaStatus::State::late; break;
+        case SlaState::paused: out.state = SlaStatus::State::paused; break;
+    }
+    return out;
+}
+
+}  // namespace hotline
