@@ -1,19 +1,6 @@
 #include "server/auto_close_sweep.hpp"
 
 namespace hotline::server {
-namespace {
-
-// Catches up, then stores the intents `intents_due(desk)` finds.
-template <typename IntentsDue>
-Result<std::vector<protocol::SequencedOp>> sweep(ServerDesk& sd, Database& db, std::int64_t now_ms,
-                                                 IntentsDue intents_due) {
-    if (auto caught_up = sd.catch_up(db); !caught_up) return caught_up.error();
-    const std::vector<ServerIntent> intents = intents_due(sd.desk());
-    if (intents.empty()) return std::vector<protocol::SequencedOp>{};
-    return write_server_ops(sd, db, intents, now_ms);
-}
-
-}  // namespace
 
 std::vector<ServerIntent> auto_close_intents(const Desk& desk, const AutoClosePolicy& policy, std::int64_t now_ms) {
     std::vector<ServerIntent> intents;
@@ -38,13 +25,13 @@ std::vector<ServerIntent> archive_intents(const Desk& desk, const ArchivePolicy&
 Result<std::vector<protocol::SequencedOp>> sweep_auto_close(ServerDesk& sd, Database& db, const AutoClosePolicy& policy,
                                                             std::int64_t now_ms) {
     if (!policy.enabled()) return std::vector<protocol::SequencedOp>{};
-    return sweep(sd, db, now_ms, [&](const Desk& desk) { return auto_close_intents(desk, policy, now_ms); });
+    return sweep_intents(sd, db, now_ms, [&](const Desk& desk) { return auto_close_intents(desk, policy, now_ms); });
 }
 
 Result<std::vector<protocol::SequencedOp>> sweep_archive(ServerDesk& sd, Database& db, const ArchivePolicy& policy,
                                                          std::int64_t now_ms) {
     if (!policy.enabled()) return std::vector<protocol::SequencedOp>{};
-    return sweep(sd, db, now_ms, [&](const Desk& desk) { return archive_intents(desk, policy, now_ms); });
+    return sweep_intents(sd, db, now_ms, [&](const Desk& desk) { return archive_intents(desk, policy, now_ms); });
 }
 
 }  // namespace hotline::server

@@ -1,11 +1,13 @@
 #include "server/push.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
 #include "core/op_admission.hpp"
 #include "protocol/push_messages.hpp"
 #include "server/server_writes.hpp"
+#include "server/zoneinfo.hpp"
 
 namespace hotline::server {
 namespace {
@@ -108,9 +110,27 @@ Outcome answer_duplicate(const Context& c, const Operation& op, const std::strin
 
 // The server's own rules, before the desk's: the stamp's time, the rules for new operations
 // (text values, op_admission.hpp) and the leased number.
+// S3: a calendar's zone is one the server's zone files know, or its clock would count in
+// UTC for ever.
+Outcome check_zone_known(const Operation& op) {
+    if (op.entity != EntityKind::calendar) return {};
+    const auto written = op.type == OpType::create ? std::find_if(op.fields.begin(), op.fields.end(), [](const auto& f) {
+                                                         return f.first == CalendarField::time_zone;
+                                                     })
+                                                   : op.fields.end();
+    std::string_view zone;
+    if (written != op.fields.end()) zone = written->second;
+    else if (op.type == OpType::set && op.field == CalendarField::time_zone) zone = op.text;
+    else return {};
+    if (system_zone_rule(zone)) return {};
+    return make_error("unknown_time_zone", "The server knows no time zone \"" + std::string(zone) + "\"",
+                      {std::string(zone)});
+}
+
 Outcome check_server_rules(const Context& c, const Operation& op) {
     if (auto in_time = check_not_ahead(op.hlc, c.now_ms); !in_time) return in_time;
     if (auto admitted = check_new_operation(op, c.sd.desk()); !admitted) return admitted;
+    if (auto zone = check_zone_known(op); !zone) return zone;
     if (op.type != OpType::create || !kind_spec(op.entity).numbered || !op.number.is_final()) return {};
     for (const NumberBlock& b : c.prior.blocks)
         if (op.number.value >= b.first && op.number.value <= b.last) return {};
@@ -150,11 +170,17 @@ Outcome judge(const Context& c, const Operation& op, Decision& d) {
     }
     d.results.push_back({op.id, std::nullopt, applied.kind, 0, {}});
     store(d, op, d.results.size() - 1);
-    if (op.type != OpType::create || !kind_spec(op.entity).numbered || op.number.is_final()) return {};
-    // Offline creation ran out of leased numbers: the server gives the next free one.
-    auto renumber = make_server_op(c.sd, c.tx, GiveFinalNumber{op.entity_id}, c.now_ms);
-    if (!renumber) return renumber.error();
-    if (*renumber) store(d, **renumber, std::nullopt);
+    // What the server adds in the same transaction: the final number of an incident made
+    // offline after its replica ran out of leased numbers; a calendar's zone rule (S3).
+    std::optional<ServerIntent> follow_up;
+    if (op.type == OpType::create && kind_spec(op.entity).numbered && !op.number.is_final())
+        follow_up = GiveFinalNumber{op.entity_id};
+    else if (op.entity == EntityKind::calendar)
+        follow_up = FillZoneRule{op.entity_id};
+    if (!follow_up) return {};
+    auto made = make_server_op(c.sd, c.tx, *follow_up, c.now_ms);
+    if (!made) return made.error();
+    if (*made) store(d, **made, std::nullopt);
     return {};
 }
 

@@ -76,4 +76,9 @@ Operation ServerDesk::mint_step(const std::string& incident_id, const IncidentSt
     return step_operation(factory_, std::string(kServerActor), now_ms, incident_id, step);
 }
 
+Operation ServerDesk::mint_set(EntityKind kind, const std::string& id, FieldId field, std::string value,
+                               std::int64_t now_ms) {
+    return factory_.set_field(std::string(kServerActor), now_ms, kind, id, field, std::move(value));
+}
+
 }  // namespace hotline::server

@@ -50,6 +50,8 @@ public:
     Operation mint_renumber(const std::string& incident_id, std::int64_t number, std::int64_t now_ms);
     // One step of a change the server plans on an incident (automatic closing, W7).
     Operation mint_step(const std::string& incident_id, const IncidentStep& step, std::int64_t now_ms);
+    // A field of a record the server keeps up to date (a calendar's time zone rule).
+    Operation mint_set(EntityKind kind, const std::string& id, FieldId field, std::string value, std::int64_t now_ms);
 
 private:
     ServerDesk() : factory_(std::string(kServerReplica)) {}

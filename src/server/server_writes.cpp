@@ -1,5 +1,7 @@
 #include "server/server_writes.hpp"
 
+#include "server/zoneinfo.hpp"
+
 namespace hotline::server {
 namespace {
 
@@ -30,7 +32,31 @@ std::optional<Operation> due_step(ServerDesk& sd, const std::string& incident_id
     return op;
 }
 
+// The rule the zone files give for the calendar's zone, when the record holds another.
+std::optional<std::string> wanted_zone_rule(const Entity& calendar) {
+    auto rule = system_zone_rule(calendar.value(CalendarField::time_zone));
+    if (!rule || *rule == calendar.value(CalendarField::zone_rule)) return std::nullopt;
+    return rule;
+}
+
+std::optional<Operation> fill_zone_rule(ServerDesk& sd, const FillZoneRule& fill, std::int64_t now_ms) {
+    const Entity* calendar = sd.desk().find(EntityKind::calendar, fill.calendar_id);
+    if (!calendar) return std::nullopt;
+    auto rule = wanted_zone_rule(*calendar);
+    if (!rule) return std::nullopt;
+    Operation op = sd.mint_set(EntityKind::calendar, fill.calendar_id, CalendarField::zone_rule, std::move(*rule), now_ms);
+    if (sd.desk().apply(op).kind == ApplyKind::rejected) return std::nullopt;
+    return op;
+}
+
 }  // namespace
+
+std::vector<ServerIntent> zone_rule_intents(const Desk& desk) {
+    std::vector<ServerIntent> intents;
+    for (const Entity& calendar : desk.entities(EntityKind::calendar))
+        if (wanted_zone_rule(calendar)) intents.emplace_back(FillZoneRule{calendar.id});
+    return intents;
+}
 
 Result<std::optional<Operation>> make_server_op(ServerDesk& sd, WriteTransaction& tx, const ServerIntent& intent,
                                                 std::int64_t now_ms) {
@@ -55,6 +81,9 @@ Result<std::optional<Operation>> make_server_op(ServerDesk& sd, WriteTransaction
             return due_step<TransitionStep>(sd, archive.incident_id, now_ms, [&](const Desk& d, const Incident& i) {
                 return archive_step(d, i, archive.policy, now_ms);
             });
+        }
+        Result<std::optional<Operation>> operator()(const FillZoneRule& fill) const {
+            return fill_zone_rule(sd, fill, now_ms);
         }
     };
     return std::visit(Make{sd, tx, now_ms}, intent);

@@ -1,7 +1,7 @@
 // The one path by which the server makes operations of its own: the final number of an
 // incident created offline with a provisional one, automatic closing (W7,
-// core/auto_close.hpp: its notice, then the close) and archiving (W10, core/archive.hpp);
-// later routing, email intake. A server operation belongs to replica "server" with actor
+// core/auto_close.hpp: its notice, then the close), archiving (W10, core/archive.hpp) and
+// the time zone rule of a calendar (S3, zoneinfo.hpp); later routing, email intake. A server operation belongs to replica "server" with actor
 // "s:server" (protocol/push_messages.hpp), is stamped by the server's clock (ServerDesk's
 // factory, which continues from the log), is applied to the server's desk and is stored
 // in the same write transaction as what it goes with, with its sequence number, so
@@ -53,7 +53,13 @@ struct AutoArchive {
     ArchivePolicy policy;
 };
 
-using ServerIntent = std::variant<GiveFinalNumber, SendCloseNotice, AutoClose, AutoArchive>;
+// S3: a calendar's `zone_rule` as the server's zone files give it for its `time_zone`,
+// made only while the record holds another (or none).
+struct FillZoneRule {
+    std::string calendar_id;
+};
+
+using ServerIntent = std::variant<GiveFinalNumber, SendCloseNotice, AutoClose, AutoArchive, FillZoneRule>;
 
 // Inside an open write transaction, on a desk caught up through it: the operation that
 // does `intent`, already applied to the desk, for the caller to append in `tx`; nullopt
@@ -68,5 +74,19 @@ Result<std::optional<Operation>> make_server_op(ServerDesk& sd, WriteTransaction
 // and the desk forgets what it applied.
 Result<std::vector<protocol::SequencedOp>> write_server_ops(ServerDesk& sd, Database& db,
                                                             std::span<const ServerIntent> intents, std::int64_t now_ms);
+
+// A sweep: catches up, then stores what `intents_due(desk)` finds due (none: nothing).
+template <typename IntentsDue>
+Result<std::vector<protocol::SequencedOp>> sweep_intents(ServerDesk& sd, Database& db, std::int64_t now_ms,
+                                                         IntentsDue intents_due) {
+    if (auto caught_up = sd.catch_up(db); !caught_up) return caught_up.error();
+    const std::vector<ServerIntent> intents = intents_due(sd.desk());
+    if (intents.empty()) return std::vector<protocol::SequencedOp>{};
+    return write_server_ops(sd, db, intents, now_ms);
+}
+
+// S3: the calendars whose rule differs from the zone files' (a new calendar, a zone
+// changed, the server's tzdata updated).
+std::vector<ServerIntent> zone_rule_intents(const Desk& desk);
 
 }  // namespace hotline::server

@@ -86,9 +86,12 @@ Result<std::size_t> SyncService::sweep() {
     auto closed = sweep_auto_close(desk_, db_, options_.auto_close, now());
     if (!closed) return closed.error();
     auto archived = sweep_archive(desk_, db_, options_.archive, now());
-    const std::size_t made = closed->size() + (archived ? archived->size() : 0);
+    // S3: calendars whose zone rule the zone files changed since (a tzdata update).
+    auto zones = archived ? sweep_intents(desk_, db_, now(), zone_rule_intents) : archived;
+    const std::size_t made = closed->size() + (archived ? archived->size() : 0) + (zones ? zones->size() : 0);
     if (made > 0) log_grew(desk_.seq());
     if (!archived) return archived.error();
+    if (!zones) return zones.error();
     return made;
 }
 
