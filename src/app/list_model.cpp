@@ -98,6 +98,7 @@ void ListModel::row_changed(std::uint32_t row) {
 }
 
 void ListModel::refresh_sla(std::int64_t now_s) {
+    sla_now_ = now_s;
     if (!keys_.sla().refresh_policies(desk_, now_s)) return;
     keys_.sla().assign(desk_.incidents());
     if (sort_.column != Column::due) return;

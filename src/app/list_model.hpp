@@ -57,6 +57,7 @@ public:
     // Call each frame: when the SLA policies or calendars changed (a sync, an admin's save,
     // the first call), every row's SLA is computed again (sla_rows.hpp).
     void refresh_sla(std::int64_t now_s);
+    std::int64_t sla_now() const { return sla_now_; }  // the clock of the last refresh_sla (the frame drawn)
     SlaStatus sla_status(std::uint32_t row, std::int64_t now_s) const { return keys_.sla().status(row, now_s); }
     const SlaPolicies& sla_policies() const { return keys_.sla().policies(); }
 
@@ -119,6 +120,7 @@ private:
 
     std::optional<std::uint32_t> selected_;
     int selected_position_ = -1;
+    std::int64_t sla_now_ = 0;
 };
 
 }  // namespace hotline::app

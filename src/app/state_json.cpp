@@ -6,6 +6,7 @@
 #include "app/app.hpp"
 #include "app/display.hpp"
 #include "app/incident_rows.hpp"
+#include "app/sla_display.hpp"
 #include "app/knowledge_state.hpp"
 #include "core/assignment.hpp"
 #include "core/relations.hpp"
@@ -39,14 +40,18 @@ std::string_view tab_name(DetailTab t) {
     return "?";
 }
 
-nlohmann::json list_row(const Desk& desk, const Incident& inc, int utc_offset_minutes) {
+nlohmann::json list_row(const Desk& desk, const ListModel& list, std::uint32_t row, int utc_offset_minutes) {
+    const Incident& inc = list.incident(row);
+    const SlaStatus sla = list.sla_status(row, list.sla_now());
     return {{"number", inc.number.display()},
             {"title", inc.value(IncidentField::title)},
             {"customer", inc.value(IncidentField::customer_name)},
             {"priority", priority_text(inc.priority())},
             {"status", status_text(inc.status)},
             {"assignee", assignee_name(desk, inc)},
-            {"updated", format_date_time(inc.updated_ms, utc_offset_minutes)}};
+            {"updated", format_date_time(inc.updated_ms, utc_offset_minutes)},
+            {"due", sla_countdown(sla)},
+            {"sla", sla_state_name(sla.state)}};
 }
 
 nlohmann::json field_values(const Draft& draft) {
@@ -224,13 +229,21 @@ nlohmann::json blocked_accounts(const Desk& desk) {
     return list;
 }
 
+// S2: what the incident pane's SLA lines say, and the state they are coloured by.
+nlohmann::json sla_json(const ListModel& list, const Incident& inc, int utc_offset_minutes) {
+    const IncidentSla sla = incident_sla(list.sla_policies(), inc);
+    const SlaStatus status = sla_status(list.sla_policies(), sla, list.sla_now());
+    return {{"state", sla_state_name(status.state)},
+            {"lines", sla_lines(sla, status, inc.status, utc_offset_minutes)}};
+}
+
 }  // namespace
 
 std::string App::state_json() const {
     nlohmann::json rows = nlohmann::json::array();
     const auto& visible = list_.rows();
     for (std::size_t i = 0; i < visible.size() && i < kRowsReported; ++i)
-        rows.push_back(list_row(desk(), list_.incident(visible[i]), utc_offset_minutes_));
+        rows.push_back(list_row(desk(), list_, visible[i], utc_offset_minutes_));
 
     nlohmann::json state = {
         {"screen", screen_name(screen_)},
@@ -265,6 +278,7 @@ std::string App::state_json() const {
             selected["orders"] = orders_json(desk(), list_.incident(*row), orders_);
             selected["articles"] = incident_articles_json(*this, list_.incident(*row));
             selected["relations"] = relations_json(desk(), list_.incident(*row), merge_);
+            selected["sla"] = sla_json(list_, list_.incident(*row), utc_offset_minutes_);
         }
         state["selected"] = std::move(selected);
     }

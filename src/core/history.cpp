@@ -132,20 +132,12 @@ std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std
     return out;
 }
 
-std::vector<StatusChange> status_changes(std::string_view blob, EntityKind record_kind) {
-    std::vector<StatusChange> out;
+void life_changes(std::string_view blob, EntityKind record_kind, FieldId field, std::vector<LifeChange>& out) {
+    out.clear();
     walk_history(blob, record_kind, [&](const RawEntry& raw) {
-        if (raw.kind == TxKind::status) out.push_back({raw.wall_ms, static_cast<IncidentStatus>(raw.to)});
+        if (raw.kind == TxKind::status) out.push_back({raw.wall_ms, true, static_cast<IncidentStatus>(raw.to), {}});
+        else if (raw.kind == TxKind::field && raw.field == field.value) out.push_back({raw.wall_ms, false, {}, raw.first});
     });
-    return out;
-}
-
-std::vector<FieldChange> field_changes(std::string_view blob, EntityKind record_kind, FieldId field) {
-    std::vector<FieldChange> out;
-    walk_history(blob, record_kind, [&](const RawEntry& raw) {
-        if (raw.kind == TxKind::field && raw.field == field.value) out.push_back({raw.wall_ms, raw.first});
-    });
-    return out;
 }
 
 }  // namespace hotline

@@ -61,18 +61,15 @@ private:
 // empty (see above). A damaged blob yields the entries before the damage.
 std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std::string>& actors, EntityKind kind);
 
-// The status changes of a history blob, in the order they were applied, reading nothing
-// else (the SLA clocks of a whole desk walk every incident's history: no strings made).
-struct StatusChange {
+// The status changes and the changes of one field of a history blob, in the order they were
+// applied, appended to `out` (cleared first); nothing else is read and no string is made
+// (the SLA clocks of a whole desk walk every incident's history).
+struct LifeChange {
     std::int64_t wall_ms = 0;
-    IncidentStatus to = IncidentStatus::registered;
+    bool status = false;                          // a status change, else a change of the field
+    IncidentStatus to = IncidentStatus::registered;  // status changes: the new status
+    std::string_view old_value;                   // field changes: the value before (into the blob)
 };
-std::vector<StatusChange> status_changes(std::string_view blob, EntityKind kind);
-// The changes of one field: when, and the value it had before (pointing into `blob`).
-struct FieldChange {
-    std::int64_t wall_ms = 0;
-    std::string_view old_value;
-};
-std::vector<FieldChange> field_changes(std::string_view blob, EntityKind kind, FieldId field);
+void life_changes(std::string_view blob, EntityKind kind, FieldId field, std::vector<LifeChange>& out);
 
 }  // namespace hotline

@@ -40,38 +40,40 @@ struct Segment {
     const SlaPolicy* policy = nullptr;
 };
 
-// Its life from `start` on, from the status and priority changes of its history, by the
-// device time of each (a change stamped before the creation, by a device clock behind,
-// counts from the creation).
-std::vector<Segment> life_of(const SlaPolicies& policies, const Entity& incident, std::int64_t start) {
-    struct Change {
-        std::int64_t at;
-        std::optional<IncidentStatus> status;
-        int priority = 0;  // with no status: the priority from then on
-    };
-    std::vector<Change> changes;
-    for (const StatusChange& c : status_changes(incident.history, incident.kind))
-        changes.push_back({std::max(start, c.wall_ms / 1000), c.to});
-    const auto priorities = field_changes(incident.history, incident.kind, IncidentField::priority);
+// Its life from `start` on, into `life`, from the status and priority changes of its
+// history, by the device time of each (a change stamped before the creation, by a device
+// clock behind, counts from the creation). Scratch vectors are reused: a desk's worth of
+// incidents is computed at once.
+void life_of(const SlaPolicies& policies, const Entity& incident, std::int64_t start, std::vector<Segment>& life) {
+    thread_local std::vector<LifeChange> changes;
+    life_changes(incident.history, incident.kind, IncidentField::priority, changes);
     const auto priority_of = [](std::string_view text) { return text.size() == 1 ? text[0] - '0' : 0; };
-    for (std::size_t i = 0; i < priorities.size(); ++i) {
-        const std::string_view after = i + 1 < priorities.size() ? priorities[i + 1].old_value
-                                                                 : incident.value(IncidentField::priority);
-        changes.push_back({std::max(start, priorities[i].wall_ms / 1000), std::nullopt, priority_of(after)});
+    // A priority change's entry holds the value before it: the value after is the next
+    // one's before, or the current value. Rewritten in place as "from then on".
+    int first_priority = incident.priority();
+    std::string_view after = incident.value(IncidentField::priority);
+    for (auto c = changes.rbegin(); c != changes.rend(); ++c) {
+        if (c->status) continue;
+        first_priority = priority_of(c->old_value);
+        std::swap(c->old_value, after);
     }
-    std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.at < b.at; });
+    for (LifeChange& c : changes) c.wall_ms = std::max(start, c.wall_ms / 1000);  // now seconds
+    // In time order, stable: an insertion sort (a handful of changes, nearly sorted already,
+    // and no buffer to allocate as std::stable_sort would).
+    for (std::size_t i = 1; i < changes.size(); ++i)
+        for (std::size_t j = i; j > 0 && changes[j].wall_ms < changes[j - 1].wall_ms; --j)
+            std::swap(changes[j], changes[j - 1]);
 
-    const int first_priority = priorities.empty() ? incident.priority() : priority_of(priorities.front().old_value);
-    std::vector<Segment> life{{start, IncidentStatus::registered, policies.for_priority(first_priority)}};
-    for (const Change& c : changes) {
+    life.clear();
+    life.push_back({start, IncidentStatus::registered, policies.for_priority(first_priority)});
+    for (const LifeChange& c : changes) {
         Segment next = life.back();
-        next.since = c.at;
-        if (c.status) next.status = *c.status;
-        else next.policy = policies.for_priority(c.priority);
-        if (life.back().since == c.at) life.back() = next;
+        next.since = c.wall_ms;
+        if (c.status) next.status = c.to;
+        else next.policy = policies.for_priority(priority_of(c.old_value));
+        if (life.back().since == c.wall_ms) life.back() = next;
         else life.push_back(next);
     }
-    return life;
 }
 
 // The spans of `life` in a status that pauses the metric (`pauses` of the policy then in
@@ -127,14 +129,20 @@ SlaPolicies::SlaPolicies() { calendars_.push_back(BusinessCalendar::always_open(
 
 SlaPolicies SlaPolicies::of(const Desk& desk, std::int64_t now_s) {
     SlaPolicies out;
+    // Indexed from the oldest incident's creation on: an old incident's clock (met years ago,
+    // or late since then) is then binary searches too, not a walk through every day since.
     const std::int32_t today = day_of(now_s);
-    out.calendars_[0] = out.calendars_[0].indexed(today - kIndexedDays, today + kIndexedDays);
+    std::int32_t first_day = today - kIndexedDays;
+    for (const Entity& incident : desk.incidents())
+        first_day = std::min(first_day, day_of(incident.created.wall_ms / 1000) - 1);
+    const std::int32_t last_day = today + kIndexedDays;
+    out.calendars_[0] = out.calendars_[0].indexed(first_day, last_day);
     std::map<std::string_view, std::pair<std::size_t, const Entity*>> calendar_at;
     for (const Entity& record : desk.entities(EntityKind::calendar)) {
         auto calendar = calendar_of(record);
         if (!calendar) continue;  // the rules refuse such a record: never stored
         calendar_at.emplace(record.id, std::pair{out.calendars_.size(), &record});
-        out.calendars_.push_back(calendar->indexed(today - kIndexedDays, today + kIndexedDays));
+        out.calendars_.push_back(calendar->indexed(first_day, last_day));
     }
     for (const Entity& record : desk.entities(EntityKind::sla_policy)) {
         if (!record.flag(SlaPolicyField::active)) continue;
@@ -198,7 +206,8 @@ IncidentSla incident_sla(const SlaPolicies& policies, const Entity& incident) {
     const std::int64_t start = incident.created.wall_ms >= 0 ? incident.created.wall_ms / 1000
                                                               : -((-incident.created.wall_ms + 999) / 1000);
 
-    const std::vector<Segment> life = life_of(policies, incident, start);
+    thread_local std::vector<Segment> life;
+    life_of(policies, incident, start, life);
 
     sla.response = metric_clock(policy, policy.response, start);
     for (const Segment& s : life)
@@ -246,6 +255,20 @@ SlaStatus sla_status(const SlaPolicies& policies, const IncidentSla& sla, std::i
         case SlaState::paused: out.state = SlaStatus::State::paused; break;
     }
     return out;
+}
+
+std::string_view sla_state_name(SlaStatus::State state) {
+    switch (state) {
+        case SlaStatus::State::none: return "none";
+        case SlaStatus::State::on_track: return "on_track";
+        case SlaStatus::State::follow_up: return "follow_up";
+        case SlaStatus::State::warning: return "warning";
+        case SlaStatus::State::late: return "late";
+        case SlaStatus::State::paused: return "paused";
+        case SlaStatus::State::met: return "met";
+        case SlaStatus::State::breached: return "breached";
+    }
+    return "none";
 }
 
 }  // namespace hotline

@@ -54,8 +54,9 @@ std::optional<std::uint8_t> parse_status_list(std::string_view text);
 class SlaPolicies {
 public:
     SlaPolicies();
-    // The calendars are indexed for the local dates from two years before `now_s` to two
-    // years after it (business_calendar.hpp); answers outside stay right, only slower.
+    // The calendars are indexed for the local dates from the oldest incident's creation (or
+    // two years before `now_s`) to two years after it (business_calendar.hpp); answers
+    // outside stay right, only slower.
     static SlaPolicies of(const Desk& desk, std::int64_t now_s);
     // A number that changes whenever a calendar or SLA policy record of `desk` changes.
     static std::uint64_t version(const Desk& desk);
@@ -101,5 +102,7 @@ struct SlaStatus {
     std::optional<std::int64_t> due;  // the running metric's deadline (nullopt while paused)
 };
 SlaStatus sla_status(const SlaPolicies& policies, const IncidentSla& sla, std::int64_t now_s);
+// "on_track", "follow_up", "warning", "late", "paused", "met", "breached", "none".
+std::string_view sla_state_name(SlaStatus::State state);
 
 }  // namespace hotline

@@ -10,6 +10,7 @@
 #include "app/list_model.hpp"
 #include "app/lookup_timing.hpp"
 #include "core/desk.hpp"
+#include "core/incident_sla.hpp"
 #include "bench_report.hpp"
 
 namespace hotline::bench {
@@ -83,6 +84,51 @@ void run_list_bench(const std::string& demo_data_path, std::size_t incidents) {
         const double ms = best_ms([&] { list.set_sort({}); }, [&] { list.set_sort(sort); });
         row(std::string("list: sort by ") + name, ms, "ms");
     }
+    // Issue 14: the SLA of every incident (the demo's Paris office calendar and a policy per
+    // priority), computed when the policies load or change; then what a frame costs.
+    const std::int64_t now_s = kNow / 1000 + 3 * 86400;
+    t0 = Clock::now();
+    const SlaPolicies policies = SlaPolicies::of(desk, now_s);
+    row("list: SLA policies and their calendars' index", ms_since(t0), "ms");
+    t0 = Clock::now();
+    std::int64_t due_sum = 0;
+    for (const Incident& incident : desk.incidents()) due_sum += incident_sla(policies, incident).resolution.clock.target;
+    row("list: SLA of every incident, core alone", ms_since(t0), "ms");
+    t0 = Clock::now();
+    list.refresh_sla(now_s);
+    row("list: SLA of every incident (history walk, both metrics)", ms_since(t0), "ms");
+    const double due_sort = best_ms([&] { list.set_sort({}); }, [&] { list.set_sort({app::Column::due, true}); });
+    row("list: sort by due", due_sort, "ms");
+    std::int64_t left = 0;
+    const double frame = best_ms([] {}, [&] {
+        for (std::size_t i = 0; i < 40 && i < list.rows().size(); ++i) left += list.sla_status(list.rows()[i], now_s).remaining;
+    });
+    row("list: SLA countdown of 40 rows on screen (a frame)", frame, "ms");
+    // Query Q of the peer benchmark: open incidents of priority 1-2 by SLA due, the first 50.
+    constexpr std::uint8_t kOpen = (1u << static_cast<int>(IncidentStatus::registered)) |
+                                   (1u << static_cast<int>(IncidentStatus::assigned)) |
+                                   (1u << static_cast<int>(IncidentStatus::in_progress)) |
+                                   (1u << static_cast<int>(IncidentStatus::transferred));
+    std::vector<std::uint32_t> first50;
+    const double query_q = best_ms(
+        [&] {
+            list.set_status_filter(app::kActiveStatuses);
+            list.set_priority_filter(app::kAllPriorities);
+            list.set_sort({});
+        },
+        [&] {
+            list.set_status_filter(kOpen);
+            list.set_priority_filter(0b0011);
+            list.set_sort({app::Column::due, true});
+            first50.assign(list.rows().begin(), list.rows().begin() + std::min<std::size_t>(50, list.rows().size()));
+        });
+    row("list: query Q (open, priority <= 2, by SLA due, first 50 of " + std::to_string(list.rows().size()) + ")",
+        query_q, "ms");
+    if (left == 0 || first50.empty() || due_sum == 0) std::printf("  WARNING: no SLA computed\n");
+    list.set_status_filter(app::kActiveStatuses);
+    list.set_priority_filter(app::kAllPriorities);
+    list.set_sort({app::Column::customer, true});
+
     // An edit (or a synced change) of the sorted column: the row moves to its place.
     const auto changed = static_cast<std::uint32_t>(desk.incidents().size() / 2);
     const double edit = best_ms([] {}, [&] { list.row_changed(changed); });

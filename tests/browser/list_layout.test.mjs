@@ -7,7 +7,7 @@ import {after, before, test} from 'node:test';
 import {openApp} from './support.mjs';
 
 const em = 16;  // the interface font, CSS pixels
-const columns = ['Number', 'Title', 'Customer', 'Priority', 'Status', 'Assignee', 'Updated'];
+const columns = ['Number', 'Title', 'Customer', 'Priority', 'Status', 'Due', 'Assignee', 'Updated'];
 
 let app;
 before(async () => { app = await openApp({query: '?demo'}); });
