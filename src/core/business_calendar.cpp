@@ -113,11 +113,36 @@ BusinessCalendar BusinessCalendar::indexed(std::int32_t first_day, std::int32_t 
     const std::int64_t end = zone_.to_utc((std::int64_t{last_day} + 1) * kDay).utc;
     BusinessCalendar copy = *this;
     copy.index_ = std::make_shared<const WorkingTimeIndex>(std::move(spans), begin, end);
+    if (earlier_) {
+        std::vector<Version> earlier = *earlier_;
+        for (Version& v : earlier) v.calendar = v.calendar.indexed(first_day, last_day);
+        copy.earlier_ = std::make_shared<const std::vector<Version>>(std::move(earlier));
+    }
+    return copy;
+}
+
+BusinessCalendar BusinessCalendar::with_earlier_versions(std::vector<Version> earlier) const {
+    BusinessCalendar copy = *this;
+    copy.earlier_ = earlier.empty() ? nullptr : std::make_shared<const std::vector<Version>>(std::move(earlier));
     return copy;
 }
 
 std::int64_t BusinessCalendar::working_seconds(std::int64_t from, std::int64_t to,
                                                std::span<const UtcSpan> excluded) const {
+    if (!earlier_) return own_working_seconds(from, to, excluded);
+    std::int64_t total = 0;
+    for (const Version& v : *earlier_) {
+        if (from >= to) return total;
+        if (v.until <= from) continue;
+        const std::int64_t end = std::min(to, v.until);
+        total += v.calendar.own_working_seconds(from, end, excluded);
+        from = end;
+    }
+    return total + own_working_seconds(from, to, excluded);
+}
+
+std::int64_t BusinessCalendar::own_working_seconds(std::int64_t from, std::int64_t to,
+                                                   std::span<const UtcSpan> excluded) const {
     if (to <= from) return 0;
     if (index_)
         if (auto counted = index_->working_seconds(from, to, excluded)) return *counted;
@@ -135,6 +160,19 @@ std::int64_t BusinessCalendar::working_seconds(std::int64_t from, std::int64_t t
 
 std::optional<std::int64_t> BusinessCalendar::add_working_seconds(std::int64_t from, std::int64_t seconds,
                                                                   std::span<const UtcSpan> excluded) const {
+    if (!earlier_ || seconds <= 0) return own_add_working_seconds(from, seconds, excluded);
+    for (const Version& v : *earlier_) {
+        if (v.until <= from) continue;
+        const std::int64_t available = v.calendar.own_working_seconds(from, v.until, excluded);
+        if (available >= seconds) return v.calendar.own_add_working_seconds(from, seconds, excluded);
+        seconds -= available;
+        from = v.until;
+    }
+    return own_add_working_seconds(from, seconds, excluded);
+}
+
+std::optional<std::int64_t> BusinessCalendar::own_add_working_seconds(std::int64_t from, std::int64_t seconds,
+                                                                      std::span<const UtcSpan> excluded) const {
     if (seconds <= 0) return from;
     if (index_)
         if (auto at = index_->add_working_seconds(from, seconds, excluded)) return at;

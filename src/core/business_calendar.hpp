@@ -58,7 +58,14 @@ public:
     // clocks of a whole desk); outside them it walks the days as before.
     BusinessCalendar indexed(std::int32_t first_day, std::int32_t last_day) const;
 
-    // The working spans of one local civil date, on the UTC line, in order.
+    // The calendar as it was before each of its edits: `earlier[i]` applied until
+    // earlier[i].until (exclusive), from the one before's `until`; this one after the last.
+    // An edit then changes the working time that remains, not the time already counted
+    // (issue 14, S3). `earlier` is sorted by `until`; each is a calendar without versions.
+    struct Version;
+    BusinessCalendar with_earlier_versions(std::vector<Version> earlier) const;
+
+    // The working spans of one local civil date, on the UTC line, in order (this version's).
     std::vector<UtcSpan> open_on(std::int32_t day) const;
     // `excluded`: time not counted even when working (an SLA's pauses), sorted and not
     // overlapping; a span ending at kOpenEnded excludes everything after its begin.
@@ -72,6 +79,10 @@ public:
                                                     std::span<const UtcSpan> excluded = {}) const;
 
 private:
+    // This version alone (no earlier versions), with its index.
+    std::int64_t own_working_seconds(std::int64_t from, std::int64_t to, std::span<const UtcSpan> excluded) const;
+    std::optional<std::int64_t> own_add_working_seconds(std::int64_t from, std::int64_t seconds,
+                                                        std::span<const UtcSpan> excluded) const;
     const std::vector<WorkingInterval>& intervals_on(std::int32_t day) const;
     // Calls visit(span) for the working time of the local dates [first_day, last_day] from
     // `from` on, less `excluded`, in time order and each instant once, until visit returns
@@ -85,6 +96,12 @@ private:
     std::set<std::int32_t> holidays_;
     std::map<std::int32_t, std::vector<WorkingInterval>> special_days_;
     std::shared_ptr<const WorkingTimeIndex> index_;  // shared by copies: it never changes
+    std::shared_ptr<const std::vector<Version>> earlier_;  // with_earlier_versions; shared likewise
+};
+
+struct BusinessCalendar::Version {
+    std::int64_t until = 0;
+    BusinessCalendar calendar;
 };
 
 }  // namespace hotline

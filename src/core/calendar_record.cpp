@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/civil_date.hpp"
+#include "core/history.hpp"
 
 namespace hotline {
 namespace {
@@ -217,17 +218,58 @@ bool zone_pending(const Entity& calendar) {
     return calendar.value(CalendarField::zone_rule).empty() && calendar.value(CalendarField::time_zone) != "UTC";
 }
 
+namespace {
+
+// The texts a calendar's working time is made of, by field.
+struct CalendarTexts {
+    std::string_view hours, holidays, special_days;
+    std::string_view* of(std::string_view field_name) {
+        if (field_name == field_spec(EntityKind::calendar, CalendarField::hours).name) return &hours;
+        if (field_name == field_spec(EntityKind::calendar, CalendarField::holidays).name) return &holidays;
+        if (field_name == field_spec(EntityKind::calendar, CalendarField::special_days).name) return &special_days;
+        return nullptr;
+    }
+};
+
+Result<BusinessCalendar> calendar_from(const PosixZone& zone, const CalendarTexts& texts) {
+    auto week = parse_week(texts.hours);
+    if (!week) return week.error();
+    auto holidays = parse_holidays(texts.holidays);
+    if (!holidays) return holidays.error();
+    auto special = parse_special_days(texts.special_days);
+    if (!special) return special.error();
+    return BusinessCalendar::make(zone, std::move(*week), std::move(*holidays), std::move(*special));
+}
+
+}  // namespace
+
 Result<BusinessCalendar> calendar_of(const Entity& calendar) {
     const std::string_view rule = calendar.value(CalendarField::zone_rule);
     auto zone = rule.empty() ? Result<PosixZone>(PosixZone::utc()) : PosixZone::parse(rule);
     if (!zone) return zone.error();
-    auto week = parse_week(calendar.value(CalendarField::hours));
-    if (!week) return week.error();
-    auto holidays = parse_holidays(calendar.value(CalendarField::holidays));
-    if (!holidays) return holidays.error();
-    auto special = parse_special_days(calendar.value(CalendarField::special_days));
-    if (!special) return special.error();
-    return BusinessCalendar::make(std::move(*zone), std::move(*week), std::move(*holidays), std::move(*special));
+    CalendarTexts texts{calendar.value(CalendarField::hours), calendar.value(CalendarField::holidays),
+                        calendar.value(CalendarField::special_days)};
+    auto current = calendar_from(*zone, texts);
+    if (!current) return current.error();
+
+    // Its earlier versions, from its transaction log, newest first: before each edit of its
+    // hours, holidays or special days, the texts it had. (The zone's rule is the zone's
+    // current one for every version: posix_zone.hpp.)
+    const std::vector<TxEntry> log = decode_history(calendar.history, {}, EntityKind::calendar);
+    std::vector<BusinessCalendar::Version> earlier;
+    for (auto entry = log.rbegin(); entry != log.rend(); ++entry) {
+        std::string_view* text = entry->kind == TxKind::field ? texts.of(entry->field) : nullptr;
+        if (!text) continue;
+        *text = entry->old_value;
+        const std::int64_t until = entry->wall_ms >= 0 ? entry->wall_ms / 1000 : -((-entry->wall_ms + 999) / 1000);
+        if (auto before = calendar_from(*zone, texts)) earlier.push_back({until, std::move(*before)});
+    }
+    std::reverse(earlier.begin(), earlier.end());
+    // Several fields edited at once (one save) leave versions of no length: the earliest stays.
+    std::vector<BusinessCalendar::Version> kept;
+    for (auto& v : earlier)
+        if (kept.empty() || v.until > kept.back().until) kept.push_back(std::move(v));
+    return current->with_earlier_versions(std::move(kept));
 }
 
 }  // namespace hotline

@@ -31,7 +31,10 @@ Outcome check_calendar_special_days(std::string_view text);
 // An IANA zone name's shape: Area/Location of letters, digits, "_", "-", "+" ("UTC" too).
 bool is_valid_zone_name(std::string_view name);
 
-// The calendar a record describes. An Error only for a record the rules would refuse.
+// The calendar a record describes, with its earlier versions from its transaction log: an
+// edit of its hours, holidays or special days applies from the time it was made (the
+// working time already counted stays counted). An Error only for a record the rules would
+// refuse.
 Result<BusinessCalendar> calendar_of(const Entity& calendar);
 // True while the record's time zone is not UTC and its rule has not arrived.
 bool zone_pending(const Entity& calendar);

@@ -136,3 +136,35 @@ TEST_CASE("working_seconds(from, add_working_seconds(from, T)) == T") {
         REQUIRE(always.add_working_seconds(from, t) == from + t);
     }
 }
+
+// A calendar with earlier versions (edited twice) counts each span of time with the version
+// in force then; the deadline and the count agree across the edits, indexed or not.
+TEST_CASE("a calendar's earlier versions: each applies until its edit, and the count and the deadline agree") {
+    BusinessCalendar::Week nights;
+    for (std::size_t d = 0; d < 7; ++d) nights[d] = {{0, 6 * kHour}, {22 * kHour, 24 * kHour}};
+    const BusinessCalendar night_shift = BusinessCalendar::make(paris(), nights).value();
+    const BusinessCalendar always = BusinessCalendar::always_open(paris());
+    const std::int64_t first_edit = at(2027, 3, 1, 10), second_edit = at(2027, 6, 1, 10);
+    // Office hours until March, 24/7 until June, night shifts since.
+    const BusinessCalendar c =
+        night_shift.with_earlier_versions({{first_edit, office(paris())}, {second_edit, always}});
+    // 2027-03-01 is a Monday: from 08:00Z (09:00 CET) office hours until the edit at 10:00Z
+    // (2 h), then around the clock until midnight UTC (14 h). Three hours: 11:00Z.
+    CHECK(c.working_seconds(at(2027, 3, 1, 8), at(2027, 3, 2)) == 16 * kHour);
+    CHECK(c.add_working_seconds(at(2027, 3, 1, 8), 3 * kHour) == at(2027, 3, 1, 11));
+    // 2027-06-01: 24/7 from 08:00Z until the edit at 10:00Z (2 h), then night shifts in CEST:
+    // 22:00-24:00 local is 20-22Z (2 h), and June 2's 00:00-06:00 begins at 22:00Z (2 h).
+    CHECK(c.working_seconds(at(2027, 6, 1, 8), at(2027, 6, 2)) == 6 * kHour);
+
+    std::mt19937 random(20271207);
+    const BusinessCalendar indexed = c.indexed(days_from_civil(2027, 1, 1), days_from_civil(2027, 12, 31));
+    for (int i = 0; i < 2000; ++i) {
+        const std::int64_t from = at(2027, 1, 1) + static_cast<std::int64_t>(random() % (300u * 86400u));
+        const std::int64_t t = 1 + static_cast<std::int64_t>(random() % (200u * 3600u));
+        const auto deadline = c.add_working_seconds(from, t);
+        REQUIRE(deadline);
+        REQUIRE(c.working_seconds(from, *deadline) == t);
+        REQUIRE(indexed.add_working_seconds(from, t) == deadline);
+        REQUIRE(indexed.working_seconds(from, *deadline) == t);
+    }
+}

@@ -201,6 +201,27 @@ TEST_CASE("a priority change during a pause: the pause made under the former pol
     CHECK(sla.resolution.moments.late == at(2027, 1, 26, 13));
 }
 
+TEST_CASE("a calendar edit while an SLA runs changes what remains, not what was used") {
+    SlaDesk d;
+    d.office_calendar();  // Monday to Friday 09:00-17:00
+    d.policy("normal", "3", "paris", "", "960");  // 16 h
+    // Monday 2027-01-18 09:00 CET (08:00Z). At 15:00 CET the office moves to 13:00-21:00:
+    // Monday 09-15 was worked under the old hours (6 h), 15-21 under the new (6 h), Tuesday
+    // 13-17 (4 h): late on Tuesday 17:00 CET (16:00Z). Counted with the new hours alone,
+    // Monday would have been 13-21 (8 h) and the deadline Tuesday 21:00 CET.
+    const std::string id = d.incident(at(2027, 1, 18, 8), "3");
+    d.applied(d.f.set_field("u:boss", at(2027, 1, 18, 14) * 1000, EntityKind::calendar, "paris", CalendarField::hours,
+                            "mon-fri 13:00-21:00"));
+    const SlaPolicies policies = SlaPolicies::of(d.desk, at(2027, 1, 18));
+    const IncidentSla sla = d.sla(id, policies);
+    CHECK(sla.resolution.moments.late == at(2027, 1, 19, 16));
+    CHECK(sla_status(policies, sla, at(2027, 1, 18, 14)).remaining == 10 * 3600);  // 6 h used at the edit
+    // The calendar's days now are the new hours.
+    const BusinessCalendar now = calendar_of(*d.desk.find(EntityKind::calendar, "paris")).value();
+    CHECK(now.open_on(days_from_civil(2027, 1, 20)) ==
+          std::vector<UtcSpan>{{at(2027, 1, 20, 12), at(2027, 1, 20, 20)}});
+}
+
 TEST_CASE("solved, then reopened: the time spent solved is not resolution time") {
     SlaDesk d;
     d.policy("normal", "3", "", "60", "600");  // 1 h, 10 h; 24/7
