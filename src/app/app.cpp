@@ -26,9 +26,11 @@ App::App(Replica replica, const Options& options)
       users_(replica_, principal_),
       reference_(replica_, principal_),
       knowledge_(replica_, principal_),
+      notifications_(replica_.desk()),
       utc_offset_minutes_(options.utc_offset_minutes),
       user_label_(options.user_label) {
     list_.set_viewer(principal_);
+    notifications_.set_viewer(principal_);
 }
 
 Result<std::unique_ptr<App>> App::open(const Options& options) {
@@ -54,6 +56,8 @@ Result<std::unique_ptr<App>> App::open(const Options& options) {
             app->text_size_ = size->get<int>();
     if (auto chosen = language_by_tag(extra.value("language", std::string()))) app::set_language(*chosen);
     if (auto drafts = extra.find("drafts"); drafts != extra.end()) app->restore_drafts(*drafts);
+    app->notifications_seen_ms_ = extra.value("notifications_seen", std::int64_t{0});
+    app->notifications_.rebuild();
     return app;
 }
 
@@ -63,6 +67,7 @@ void App::incidents_changed(const std::vector<std::string>& incident_ids) {
         auto row = replica_.desk().row_of(id);
         if (!row) continue;
         list_.row_changed(*row);
+        notifications_.row_changed(*row);
         if (editor_.row() == row) editor_.rebase();
     }
 }
@@ -79,7 +84,10 @@ void App::tick_sync(std::int64_t now_ms) {
     if (!sync_) return;
     const std::size_t conflicts_before = sync_->conflicts().items().size();
     sync_->tick(now_ms);
-    if (sync_->take_desk_replaced()) list_.sync_new_rows();  // a first sync's snapshot: every row is new
+    if (sync_->take_desk_replaced()) {  // a first sync's snapshot: every row is new
+        list_.sync_new_rows();
+        notifications_.rebuild();
+    }
     if (auto changed = sync_->take_changed_incidents(); !changed.empty()) incidents_changed(changed);
     // A change the user made earlier was refused: say so now, not only in the list.
     const auto& conflicts = sync_->conflicts().items();

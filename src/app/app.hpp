@@ -37,6 +37,7 @@
 #include "app/incident_editor.hpp"
 #include "app/incident_report.hpp"
 #include "app/knowledge_base.hpp"
+#include "app/notifications.hpp"
 #include "app/list_model.hpp"
 #include "app/orders_form.hpp"
 #include "app/reference_editor.hpp"
@@ -57,6 +58,7 @@ enum class Screen : std::uint8_t {
     conflicts, // the list and the changes the server refused (sync)
     admin,     // the list and Administration (users, reference data): admins and managers
     knowledge, // the list and the Knowledge base (W13)
+    notifications, // the list and the notification centre (issue 14: SLA alerts, assignments)
 };
 enum class DetailTab : std::uint8_t { summary, timeline, log };
 // The answers to "leave with unsaved changes?" (App::answer_leave).
@@ -147,6 +149,10 @@ public:
     // W13: the Knowledge base screen, and the open incident's articles.
     KnowledgeBase& knowledge() { return knowledge_; }
     const KnowledgeBase& knowledge() const { return knowledge_; }
+    // The notification centre (notifications.hpp): unread are those newer than the last time
+    // it was opened (kept per user with the desk's settings).
+    const Notifications& notifications() const { return notifications_; }
+    std::size_t unread_notifications() const { return notifications_.unread(notifications_seen_ms_); }
     // W12: "Merge into another incident" on the open incident, while it is asked for.
     MergeRequest& merge_request() { return merge_; }
     const MergeRequest& merge_request() const { return merge_; }
@@ -226,6 +232,7 @@ public:
     // The Knowledge base (app_knowledge.cpp): the screen, an article in it, its form's
     // Save and Publish; the open incident's links, and an article written from it.
     void show_knowledge();
+    void show_notifications(std::int64_t now_ms);  // and marks every notification read
     bool open_article(const std::string& id);
     bool save_article(std::int64_t now_ms);
     bool publish_article(std::int64_t now_ms);
@@ -318,6 +325,8 @@ private:
     UserAdmin users_;
     ReferenceEditor reference_;
     KnowledgeBase knowledge_;
+    Notifications notifications_;
+    std::int64_t notifications_seen_ms_ = 0;
     MergeRequest merge_;
     AdminTab admin_tab_ = AdminTab::users;
     int utc_offset_minutes_ = 0;

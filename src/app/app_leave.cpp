@@ -14,7 +14,8 @@ bool App::pane_has_changes() const {
         case Screen::list:
         case Screen::settings:
         case Screen::conflicts:
-        case Screen::admin: return false;
+        case Screen::admin:
+        case Screen::notifications: return false;
     }
     return false;
 }
@@ -36,7 +37,8 @@ void App::close_pane() {
         case Screen::settings:
         case Screen::conflicts:
         case Screen::admin:
-        case Screen::knowledge: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
+        case Screen::knowledge:
+        case Screen::notifications: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "app/sla_display.hpp"
 #include "core/orders.hpp"
 #include "core/relations.hpp"
 #include "core/transaction_log.hpp"
@@ -25,7 +26,7 @@ std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& inciden
     for (const auto& [ev, member] : events) {
         Author author = author_of(desk, ev.actor);
         TimelineRow row{format_date_time(ev.stamp.wall_ms, utc_offset_minutes), std::string(event_type_text(desk, ev.type)),
-                        std::move(author.name), std::string(ev.text), {}, std::move(author.login)};
+                        std::move(author.name), event_text(ev, utc_offset_minutes), {}, std::move(author.login)};
         if (member != &incident) {
             row.from = member->number.display();
             row.type = tr_format("timeline.merged_from", {row.type, row.from});
@@ -101,7 +102,7 @@ std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc
             row.field = tr_format("log.event", {event_type_text(desk, e.field)});
             row.new_value.clear();
             for (const Event& ev : incident.events)
-                if (ev.id == e.new_value) row.new_value = ev.text;
+                if (ev.id == e.new_value) row.new_value = event_text(ev, utc_offset_minutes);
         }
         timed.emplace_back(e.wall_ms, std::move(row));
     }

@@ -4,17 +4,11 @@
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "app/notifications.hpp"
+#include "core/escalation.hpp"
 
 namespace hotline::app {
 namespace {
-
-std::string_view metric_text(SlaMetric m) {
-    switch (m) {
-        case SlaMetric::response: return tr("First response");
-        case SlaMetric::resolution: return tr("Resolution");
-    }
-    return {};
-}
 
 std::string when(std::int64_t seconds, int utc_offset_minutes) {
     return format_date_time(seconds * 1000, utc_offset_minutes);
@@ -38,6 +32,31 @@ std::string metric_line(SlaMetric m, const MetricSla& metric, const SlaStatus& s
 }
 
 }  // namespace
+
+std::string_view metric_text(SlaMetric m) {
+    switch (m) {
+        case SlaMetric::response: return tr("First response");
+        case SlaMetric::resolution: return tr("Resolution");
+    }
+    return {};
+}
+
+std::string event_text(const Event& event, int utc_offset_minutes) {
+    const auto alert = read_escalation(event);
+    if (!alert) return std::string(event.text);
+    return tr_format("sla.alert", {metric_text(alert->metric), when(alert->due, utc_offset_minutes)});
+}
+
+std::string notification_text(const Desk& desk, const Notification& n, int utc_offset_minutes) {
+    switch (n.kind) {
+        case Notification::Kind::assigned: return tr_format("notify.assigned", {author_of(desk, n.by).name});
+        case Notification::Kind::sla_warning:
+            return tr_format("notify.sla_warning", {metric_text(n.metric), when(n.due, utc_offset_minutes)});
+        case Notification::Kind::sla_late:
+            return tr_format("notify.sla_late", {metric_text(n.metric), when(n.due, utc_offset_minutes)});
+    }
+    return {};
+}
 
 std::string format_working_time(std::int64_t seconds) {
     const std::int64_t minutes = seconds / 60;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/desk.hpp"
+#include "core/event_list.hpp"
 #include "core/incident_sla.hpp"
 
 namespace hotline::app {
@@ -19,5 +21,15 @@ std::string sla_countdown(const SlaStatus& status);
 // overdue or paused, and why).
 std::vector<std::string> sla_lines(const IncidentSla& sla, const SlaStatus& status, IncidentStatus current,
                                    int utc_offset_minutes);
+
+// What an event says: an SLA alert's text (core/escalation.hpp: "response 1803902400") as
+// "First response due 2027-01-18 18:00"; any other event's text as written.
+std::string event_text(const Event& event, int utc_offset_minutes);
+// A notification (notifications.hpp) as the centre lists it: "Assigned to you by Ann Baker",
+// "First response: Warning, due 2027-01-18 18:00", "Resolution: Late, was due …".
+struct Notification;
+std::string notification_text(const Desk& desk, const Notification& n, int utc_offset_minutes);
+// The name of an SLA target: First response, Resolution.
+std::string_view metric_text(SlaMetric metric);
 
 }  // namespace hotline::app

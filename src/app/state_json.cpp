@@ -27,6 +27,7 @@ std::string_view screen_name(Screen s) {
         case Screen::conflicts: return "conflicts";
         case Screen::admin: return "admin";
         case Screen::knowledge: return "knowledge";
+        case Screen::notifications: return "notifications";
     }
     return "?";
 }
@@ -237,6 +238,19 @@ nlohmann::json sla_json(const ListModel& list, const Incident& inc, int utc_offs
             {"lines", sla_lines(sla, status, inc.status, utc_offset_minutes)}};
 }
 
+// The notification centre: the unread count the top bar shows and the newest items.
+nlohmann::json notifications_json(const App& app, int utc_offset_minutes) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const Notification& n : app.notifications().newest(kRowsReported)) {
+        const Incident& inc = app.desk().incidents()[n.row];
+        items.push_back({{"number", inc.number.display()},
+                         {"title", inc.value(IncidentField::title)},
+                         {"text", notification_text(app.desk(), n, utc_offset_minutes)},
+                         {"time", format_date_time(n.wall_ms, utc_offset_minutes)}});
+    }
+    return {{"unread", app.unread_notifications()}, {"items", std::move(items)}};
+}
+
 }  // namespace
 
 std::string App::state_json() const {
@@ -259,6 +273,7 @@ std::string App::state_json() const {
         {"message_code", message_.code},
         {"query", list_.query()},
         {"rows", std::move(rows)},
+        {"notifications", notifications_json(*this, utc_offset_minutes_)},
         {"row_count", visible.size()},
         {"total", list_.total()},
         {"selected", nullptr},

@@ -11,6 +11,7 @@ constexpr std::pair<std::string_view, std::string_view> kDefaults[] = {
     {kTransferEventType, "Transfer"},
     {kRejectionEventType, "Solution rejected"}, {kCloseRequestEventType, "Closing requested"},
     {kCloseNoticeEventType, "Closing notice"},
+    {kSlaWarningEventType, "SLA warning"}, {kSlaLateEventType, "SLA late"},
 };
 
 }  // namespace

@@ -18,6 +18,9 @@ inline constexpr std::string_view kTransferEventType = "transfer";
 inline constexpr std::string_view kRejectionEventType = "rejection";
 inline constexpr std::string_view kCloseRequestEventType = "close_request";
 inline constexpr std::string_view kCloseNoticeEventType = "close_notice";
+// S2, S6 (escalation.hpp): the server's alerts when an SLA target reaches Warning, then Late.
+inline constexpr std::string_view kSlaWarningEventType = "sla_warning";
+inline constexpr std::string_view kSlaLateEventType = "sla_late";
 
 // The defaults, as records with a zero stamp (older than any operation). A snapshot
 // holds the event types it knew, defaults included: one written before a default was

@@ -1,5 +1,6 @@
 #include "server/server_writes.hpp"
 
+#include "core/escalation.hpp"
 #include "server/zoneinfo.hpp"
 
 namespace hotline::server {
@@ -51,6 +52,15 @@ std::optional<Operation> fill_zone_rule(ServerDesk& sd, const FillZoneRule& fill
 
 }  // namespace
 
+std::vector<ServerIntent> escalation_intents(const Desk& desk, std::int64_t now_ms) {
+    std::vector<ServerIntent> intents;
+    auto policies = std::make_shared<const SlaPolicies>(SlaPolicies::of(desk, now_ms / 1000));
+    if (policies->empty()) return intents;
+    for (const Incident& incident : desk.incidents())
+        if (due_escalation(*policies, incident, now_ms / 1000)) intents.emplace_back(Escalate{incident.id, policies});
+    return intents;
+}
+
 std::vector<ServerIntent> zone_rule_intents(const Desk& desk) {
     std::vector<ServerIntent> intents;
     for (const Entity& calendar : desk.entities(EntityKind::calendar))
@@ -84,6 +94,11 @@ Result<std::optional<Operation>> make_server_op(ServerDesk& sd, WriteTransaction
         }
         Result<std::optional<Operation>> operator()(const FillZoneRule& fill) const {
             return fill_zone_rule(sd, fill, now_ms);
+        }
+        Result<std::optional<Operation>> operator()(const Escalate& escalate) const {
+            return due_step<EventStep>(sd, escalate.incident_id, now_ms, [&](const Desk&, const Incident& i) {
+                return std::optional<IncidentStep>(due_escalation(*escalate.policies, i, now_ms / 1000));
+            });
         }
     };
     return std::visit(Make{sd, tx, now_ms}, intent);

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,6 +24,7 @@
 
 #include "core/archive.hpp"
 #include "core/auto_close.hpp"
+#include "core/incident_sla.hpp"
 #include "core/operation.hpp"
 #include "core/result.hpp"
 #include "protocol/read_messages.hpp"
@@ -59,7 +61,15 @@ struct FillZoneRule {
     std::string calendar_id;
 };
 
-using ServerIntent = std::variant<GiveFinalNumber, SendCloseNotice, AutoClose, AutoArchive, FillZoneRule>;
+// S2, S6: the Warning or Late alert of an incident's running SLA target (core/escalation.hpp),
+// made only while that alert is due and not yet on the incident. `policies` were read from
+// the desk the sweep caught up.
+struct Escalate {
+    std::string incident_id;
+    std::shared_ptr<const SlaPolicies> policies;
+};
+
+using ServerIntent = std::variant<GiveFinalNumber, SendCloseNotice, AutoClose, AutoArchive, FillZoneRule, Escalate>;
 
 // Inside an open write transaction, on a desk caught up through it: the operation that
 // does `intent`, already applied to the desk, for the caller to append in `tx`; nullopt
@@ -88,5 +98,7 @@ Result<std::vector<protocol::SequencedOp>> sweep_intents(ServerDesk& sd, Databas
 // S3: the calendars whose rule differs from the zone files' (a new calendar, a zone
 // changed, the server's tzdata updated).
 std::vector<ServerIntent> zone_rule_intents(const Desk& desk);
+// S2, S6: the incidents with an SLA alert due at `now_ms`.
+std::vector<ServerIntent> escalation_intents(const Desk& desk, std::int64_t now_ms);
 
 }  // namespace hotline::server

@@ -88,10 +88,15 @@ Result<std::size_t> SyncService::sweep() {
     auto archived = sweep_archive(desk_, db_, options_.archive, now());
     // S3: calendars whose zone rule the zone files changed since (a tzdata update).
     auto zones = archived ? sweep_intents(desk_, db_, now(), zone_rule_intents) : archived;
-    const std::size_t made = closed->size() + (archived ? archived->size() : 0) + (zones ? zones->size() : 0);
+    // S2, S6: SLA targets that reached Warning or Late since the last sweep.
+    const std::int64_t at = now();
+    auto alerts = zones ? sweep_intents(desk_, db_, at, [&](const Desk& d) { return escalation_intents(d, at); }) : zones;
+    const std::size_t made = closed->size() + (archived ? archived->size() : 0) + (zones ? zones->size() : 0) +
+                             (alerts ? alerts->size() : 0);
     if (made > 0) log_grew(desk_.seq());
     if (!archived) return archived.error();
     if (!zones) return zones.error();
+    if (!alerts) return alerts.error();
     return made;
 }
 

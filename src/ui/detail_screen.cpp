@@ -25,15 +25,26 @@ constexpr Tab kTabs[] = {
     {app::tr_key("Transaction log"), app::DetailTab::log, draw_log_tab},
 };
 
-// S2: the SLA's countdown beside the status, and what it counts: the policy, its
-// calendar, each metric met, due or paused.
+// S2: beside the badges, the SLA target that runs (or, when none does, how the last one
+// ended), coloured by its state; hovering shows the policy, its calendar and every target.
+// On the badges' line: the pane's fields keep their place.
 void draw_sla(Context& ctx, const Incident& inc) {
     const SlaPolicies& policies = ctx.app.list().sla_policies();
     const IncidentSla sla = incident_sla(policies, inc);
+    if (!sla.policy) return;
     const SlaStatus status = sla_status(policies, sla, ctx.now_ms / 1000);
     const auto lines = app::sla_lines(sla, status, inc.status, ctx.app.utc_offset_minutes());
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        text_coloured(i == 0 ? palette().muted : sla_colour(status.state), lines[i]);
+    if (lines.size() < 2) return;
+    // lines: the policy, [a note], first response, resolution (those with a target).
+    std::size_t headline = lines.size() - 1;
+    if (status.metric == SlaMetric::response && sla.response.applies && sla.resolution.applies) headline = lines.size() - 2;
+    ImGui::SameLine(0.0f, ImGui::GetFontSize());
+    text_coloured(sla_colour(status.state), lines[headline]);
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        for (const std::string& line : lines) text(line);
+        ImGui::EndTooltip();
+    }
 }
 
 void draw_header(Context& ctx, const Incident& inc) {
@@ -42,8 +53,8 @@ void draw_header(Context& ctx, const Incident& inc) {
     badge(app::status_text(inc.status), status_colour(inc.status));
     ImGui::SameLine();
     badge(app::priority_text(inc.priority()), priority_colour(inc.priority()));
-    text_wrapped(inc.value(IncidentField::title));
     draw_sla(ctx, inc);
+    text_wrapped(inc.value(IncidentField::title));
 }
 
 // The field a refused status change needs (W5), to take the user to it. An incident

@@ -129,7 +129,8 @@ void save_current(Context& ctx) {
             return;
         case app::Screen::list:
         case app::Screen::settings:
-        case app::Screen::conflicts: return;
+        case app::Screen::conflicts:
+        case app::Screen::notifications: return;
     }
 }
 

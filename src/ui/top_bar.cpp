@@ -1,6 +1,7 @@
 // The bar across the top: the app's name, the search box (filters as one
-// types, Ctrl+F or /), "New incident", "Knowledge base" (W13), "Administration" (for
-// the roles that get it, app/admin_access.hpp) and "Settings". On a narrow screen
+// types, Ctrl+F or /), "New incident", "Knowledge base" (W13), "Notifications" with the
+// unread count (issue 14), "Administration" (for the roles that get it,
+// app/admin_access.hpp) and "Settings". On a narrow screen
 // (a phone: one pane at a time) those four go into a Menu, the name gives way to
 // Back while a pane is open, and everything in the bar is a touch target tall.
 #include <algorithm>
@@ -39,14 +40,25 @@ void search_box(Context& ctx, float width) {
     }
 }
 
-// The screens the bar opens, each offered through `offer(key, accent)` (true: chosen):
-// buttons in a row, or the narrow bar's menu entries. `key` is the label's translation key.
+// The screens the bar opens, each offered through `offer(key, accent, count)` (true: chosen):
+// buttons in a row, or the narrow bar's menu entries. `key` is the label's translation key;
+// `count`, when not 0, is shown after it (the unread notifications).
 template <typename Offer>
-void offer_screens(app::App& app, Offer offer) {
-    if (offer(app::tr_key("New incident"), true)) app.start_create();
-    if (offer(app::tr_key("Knowledge base"), false)) app.show_knowledge();
-    if (app.sees_admin() && offer(app::tr_key("Administration"), false)) app.show_admin();
-    if (offer(app::tr_key("Settings"), false)) app.show_settings();
+void offer_screens(Context& ctx, Offer offer) {
+    app::App& app = ctx.app;
+    if (offer(app::tr_key("New incident"), true, 0)) app.start_create();
+    if (offer(app::tr_key("Knowledge base"), false, 0)) app.show_knowledge();
+    if (offer(app::tr_key("Notifications"), false, app.unread_notifications())) app.show_notifications(ctx.now_ms);
+    if (app.sees_admin() && offer(app::tr_key("Administration"), false, 0)) app.show_admin();
+    if (offer(app::tr_key("Settings"), false, 0)) app.show_settings();
+}
+
+// A bar entry's text: its label, the count when there is one, and an ID that stays the same
+// while the count changes (the item keeps its name for keyboard focus and the test driver).
+std::string entry_text(const char* key, std::size_t count) {
+    std::string text = T(key);
+    if (count > 0) text += " (" + std::to_string(count) + ")";
+    return text + "###" + key;
 }
 
 void draw_wide(Context& ctx) {
@@ -57,8 +69,9 @@ void draw_wide(Context& ctx) {
     ImGui::SameLine(0.0f, em * 1.5f);
 
     float buttons = 0;
-    offer_screens(ctx.app, [&](const char* label, bool) {
-        buttons += ImGui::CalcTextSize(T(label).c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    offer_screens(ctx, [&](const char* label, bool, std::size_t count) {
+        buttons += ImGui::CalcTextSize(entry_text(label, count).c_str(), nullptr, true).x + style.FramePadding.x * 2 +
+                   style.ItemSpacing.x;
         return false;
     });
     const float room = ImGui::GetContentRegionAvail().x - buttons - style.ItemSpacing.x * 3;
@@ -66,11 +79,13 @@ void draw_wide(Context& ctx) {
 
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons + style.ItemSpacing.x);
     bool first = true;
-    offer_screens(ctx.app, [&](const char* label, bool accent) {
+    offer_screens(ctx, [&](const char* label, bool accent, std::size_t count) {
         if (!first) ImGui::SameLine();
         first = false;
-        const std::string text = T(label);
-        return accent ? accent_button(text.c_str()) : ImGui::Button(text.c_str());
+        const std::string text = entry_text(label, count);
+        const bool chosen = accent ? accent_button(text.c_str()) : ImGui::Button(text.c_str());
+        name_last_item(T(label).c_str());
+        return chosen;
     });
 }
 
@@ -95,8 +110,10 @@ void draw_narrow(Context& ctx) {
     ImGui::PopStyleVar();
     if (ImGui::BeginPopup("top_menu")) {
         const float width = ImGui::GetFontSize() * 14;
-        offer_screens(app, [&](const char* label, bool) {
-            return ImGui::Selectable(T(label).c_str(), false, 0, ImVec2(width, touch_target()));
+        offer_screens(ctx, [&](const char* label, bool, std::size_t count) {
+            const bool chosen = ImGui::Selectable(entry_text(label, count).c_str(), false, 0, ImVec2(width, touch_target()));
+            name_last_item(T(label).c_str());
+            return chosen;
         });
         ImGui::EndPopup();
     }

@@ -35,6 +35,7 @@ constexpr Pane kPanes[] = {
     {app::Screen::conflicts, "Conflicts", draw_conflicts},
     {app::Screen::admin, "Administration", draw_admin},
     {app::Screen::knowledge, "Knowledge base", draw_knowledge},
+    {app::Screen::notifications, "Notifications", draw_notifications},
 };
 
 constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

@@ -44,7 +44,8 @@ function movableClock(file) {
 // {url, close()}. `startTimeout`: a large seed takes a while before the server listens.
 // `args`: more flags for the server (its configuration, server_config.hpp); `env`: more
 // environment variables for it. `clock`: the test moves the server's clock, which starts at
-// the real time: the server then has moveClock(days), its clock `days` ahead of the real one.
+// the real time: the server then has moveClock(days), its clock `days` ahead of the real one,
+// and moveClockMinutes(minutes).
 export async function startHotlineServer({incidents = 300, startTimeout = 20000, args = [], env = {},
                                           clock = false} = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hotline-server-'));
@@ -71,6 +72,7 @@ export async function startHotlineServer({incidents = 300, startTimeout = 20000,
     url,
     log: () => log,
     moveClock: (days) => writeFileSync(clockFile, `+${days}d\n`),
+    moveClockMinutes: (minutes) => writeFileSync(clockFile, `+${minutes}m\n`),
     close: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -70,13 +70,13 @@ std::size_t chunk_calls(const FakeTransport& t) { return t.count("GET /snapshot/
 }  // namespace
 
 TEST_CASE("first sync: a fresh client takes the snapshot and ends identical to one that pulled the operations") {
-    Scene scene("fs-snap", 7);  // 7 incidents + 9 default event types: 6 chunks of 3 records
+    Scene scene("fs-snap", 7);  // 7 incidents + 11 default event types: 3 + 4 chunks of 3 records
     FakeServer& server = scene.server;
     Client& snap = scene.snap;
     Client& ops = scene.ops;
     snap.sync();
     ops.sync();
-    CHECK(snap.transport.count("GET /snapshot") == 7);  // the manifest and 6 chunks
+    CHECK(snap.transport.count("GET /snapshot") == 8);  // the manifest and 7 chunks
     CHECK(snap.transport.count("GET /pull?cursor=0&") == 0);
     CHECK(snap.transport.count("GET /pull?cursor=" + std::to_string(server.head())) >= 1);
     CHECK(ops.transport.count("GET /snapshot") == 0);
@@ -97,7 +97,7 @@ TEST_CASE("first sync: a fresh client takes the snapshot and ends identical to o
     snap.reopen();
     CHECK(render_desk_full(snap.replica->desk()) == before);
     snap.sync();
-    CHECK(snap.transport.count("GET /snapshot") == 7);  // never again
+    CHECK(snap.transport.count("GET /snapshot") == 8);  // never again
 }
 
 TEST_CASE("first sync: an interrupted download resumes at the next chunk, also after a reopen") {
@@ -126,7 +126,7 @@ TEST_CASE("first sync: an interrupted download resumes at the next chunk, also a
         snap.sync();
         CHECK(snap.transport.count("GET /snapshot/snap1/0") == 1);  // not fetched again
         CHECK(snap.transport.count("GET /snapshot/snap1/1") == 1);
-        CHECK(chunk_calls(snap.transport) == fetched - 1 + 5);  // the dropped one and the rest
+        CHECK(chunk_calls(snap.transport) == fetched - 1 + 6);  // the dropped one and the rest
         CHECK(server.snapshots_made == 1);
         check_identical(snap.replica->desk(), ops.replica->desk());
     }
