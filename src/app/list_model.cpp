@@ -14,6 +14,8 @@ constexpr std::size_t kTypicalTextBytes = 160;
 constexpr std::size_t kInsertOneByOneMax = 64;
 // Queries whose hits are kept (12.5 KB each with 100,000 incidents).
 constexpr std::size_t kRecentQueries = 16;
+// Rows whose SLA one frame computes from scratch: ~20 ms natively, ~35 ms in the browser.
+constexpr std::size_t kSlaRowsPerCall = 25'000;
 
 std::string trimmed_without_controls(std::string_view typed) {
     std::string out;
@@ -97,13 +99,17 @@ void ListModel::row_changed(std::uint32_t row) {
     rebuild_visible();
 }
 
-void ListModel::refresh_sla(std::int64_t now_s) {
+bool ListModel::refresh_sla(std::int64_t now_s) {
     sla_now_ = now_s;
-    if (!keys_.sla().refresh_policies(desk_, now_s)) return;
-    keys_.sla().assign(desk_.incidents());
-    if (sort_.column != Column::due) return;
-    sort_all();
-    rebuild_visible();
+    SlaRows& sla = keys_.sla();
+    if (sla.refresh_policies(desk_, now_s)) sla.restart(desk_.incidents().size());
+    if (sla.complete()) return false;
+    if (!sla.compute_some(desk_.incidents(), kSlaRowsPerCall)) return true;
+    if (sort_.column == Column::due) {
+        sort_all();
+        rebuild_visible();
+    }
+    return false;
 }
 
 void ListModel::set_query(std::string_view typed) {

@@ -55,8 +55,10 @@ public:
     void sync_new_rows();                 // incidents created since the last call
     void row_changed(std::uint32_t row);  // an incident's values or status changed
     // Call each frame: when the SLA policies or calendars changed (a sync, an admin's save,
-    // the first call), every row's SLA is computed again (sla_rows.hpp).
-    void refresh_sla(std::int64_t now_s);
+    // the first call), every row's SLA is computed again, a slice of rows per call
+    // (sla_rows.hpp); sorted by Due, the list is sorted again once the last slice is done.
+    // Returns true while rows are left to compute.
+    bool refresh_sla(std::int64_t now_s);
     std::int64_t sla_now() const { return sla_now_; }  // the clock of the last refresh_sla (the frame drawn)
     SlaStatus sla_status(std::uint32_t row, std::int64_t now_s) const { return keys_.sla().status(row, now_s); }
     const SlaPolicies& sla_policies() const { return keys_.sla().policies(); }

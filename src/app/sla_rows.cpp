@@ -1,5 +1,6 @@
 #include "app/sla_rows.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace hotline::app {
@@ -48,10 +49,15 @@ SlaRows::Row SlaRows::row_of(const Incident& incident) const {
     return row;
 }
 
-void SlaRows::assign(const IncidentList& incidents) {
-    rows_.clear();
-    rows_.reserve(incidents.size());
-    for (const Incident& incident : incidents) rows_.push_back(row_of(incident));
+void SlaRows::restart(std::size_t rows) {
+    rows_.assign(rows, Row{});
+    next_ = 0;
+}
+
+bool SlaRows::compute_some(const IncidentList& incidents, std::size_t count) {
+    const std::size_t end = std::min(rows_.size(), next_ + count);
+    for (; next_ < end; ++next_) rows_[next_] = row_of(incidents[next_]);
+    return complete();
 }
 
 void SlaRows::set(std::uint32_t row, const Incident& incident) {

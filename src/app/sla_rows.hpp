@@ -18,9 +18,13 @@ public:
     // Rebuilds the policies when their records changed since the last call (or on the
     // first); returns true then, and every row must be set again (assign()).
     bool refresh_policies(const Desk& desk, std::int64_t now_s);
-    void assign(const IncidentList& incidents);
+    // Every row of `incidents` to compute again: none is until compute_some() reaches it.
+    void restart(std::size_t rows);
+    // Computes the next `count` rows not computed since restart(); true when none is left.
+    bool compute_some(const IncidentList& incidents, std::size_t count);
+    bool complete() const { return next_ >= rows_.size(); }
     void set(std::uint32_t row, const Incident& incident);  // new (row == size()) or changed
-    void clear_rows() { rows_.clear(); }
+    void clear_rows() { restart(0); }
     std::size_t size() const { return rows_.size(); }
 
     // Running metrics by deadline, soonest first; then paused ones; then the others.
@@ -43,6 +47,7 @@ private:
     std::uint64_t version_ = 0;
     bool loaded_ = false;
     std::vector<Row> rows_;
+    std::size_t next_ = 0;  // rows before it are computed (since restart())
 };
 
 }  // namespace hotline::app

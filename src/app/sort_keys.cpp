@@ -124,7 +124,7 @@ void SortKeys::assign(const IncidentList& incidents) {
     }
     for (std::size_t row = 0; row < incidents.size(); ++row) texts[row] = assignee_key(incidents[row]);
     engineer_.assign(texts);
-    sla_.assign(incidents);
+    sla_.restart(incidents.size());  // computed a slice per frame (ListModel::refresh_sla)
 }
 
 void SortKeys::set(std::uint32_t row, const Incident& inc) {

@@ -68,8 +68,8 @@ public:
     std::uint8_t status(std::uint32_t row) const { return status_[row]; }
     std::size_t memory_bytes() const;
 
-    // The SLA of each row (the `due` column's keys). After its policies change
-    // (SlaRows::refresh_policies), assign() again.
+    // The SLA of each row (the `due` column's keys), computed a slice at a time after
+    // assign() or a policy change (ListModel::refresh_sla).
     SlaRows& sla() { return sla_; }
     const SlaRows& sla() const { return sla_; }
 

@@ -8,6 +8,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/history.hpp"
+#include "core/insertion_sort.hpp"
 
 namespace hotline {
 namespace {
@@ -46,6 +47,8 @@ std::vector<std::string_view> words(std::string_view entry) {
     }
     return out;
 }
+
+bool begins_before(const WorkingInterval& a, const WorkingInterval& b) { return a.begin < b.begin; }
 
 std::optional<std::int32_t> parse_clock(std::string_view s) {
     if (s.size() != 5 || s[2] != ':') return std::nullopt;
@@ -118,7 +121,7 @@ std::optional<std::vector<WorkingInterval>> parse_intervals(const std::vector<st
         if (!interval) return std::nullopt;
         out.push_back(*interval);
     }
-    std::sort(out.begin(), out.end(), [](const WorkingInterval& a, const WorkingInterval& b) { return a.begin < b.begin; });
+    insertion_sort(out.begin(), out.end(), begins_before);
     return out;
 }
 
@@ -144,7 +147,7 @@ Result<BusinessCalendar::Week> parse_week(std::string_view text) {
     });
     if (error) return *error;
     for (auto& day : week)
-        std::sort(day.begin(), day.end(), [](const WorkingInterval& a, const WorkingInterval& b) { return a.begin < b.begin; });
+        insertion_sort(day.begin(), day.end(), begins_before);
     return week;
 }
 

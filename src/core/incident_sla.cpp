@@ -7,6 +7,7 @@
 #include "core/civil_date.hpp"
 #include "core/desk.hpp"
 #include "core/history.hpp"
+#include "core/insertion_sort.hpp"
 
 namespace hotline {
 namespace {
@@ -58,11 +59,10 @@ void life_of(const SlaPolicies& policies, const Entity& incident, std::int64_t s
         std::swap(c->old_value, after);
     }
     for (LifeChange& c : changes) c.wall_ms = std::max(start, c.wall_ms / 1000);  // now seconds
-    // In time order, stable: an insertion sort (a handful of changes, nearly sorted already,
-    // and no buffer to allocate as std::stable_sort would).
-    for (std::size_t i = 1; i < changes.size(); ++i)
-        for (std::size_t j = i; j > 0 && changes[j].wall_ms < changes[j - 1].wall_ms; --j)
-            std::swap(changes[j], changes[j - 1]);
+    // In time order, stable (a handful of changes, nearly sorted already, and no buffer to
+    // allocate as std::stable_sort would).
+    insertion_sort(changes.begin(), changes.end(),
+                   [](const LifeChange& a, const LifeChange& b) { return a.wall_ms < b.wall_ms; });
 
     life.clear();
     life.push_back({start, IncidentStatus::registered, policies.for_priority(first_priority)});
@@ -162,7 +162,7 @@ SlaPolicies SlaPolicies::of(const Desk& desk, std::int64_t now_s) {
         p.response_pauses = parse_status_list(record.value(SlaPolicyField::response_pauses)).value_or(0);
         p.resolution_pauses = parse_status_list(record.value(SlaPolicyField::resolution_pauses)).value_or(0);
     }
-    std::sort(out.policies_.begin(), out.policies_.end(),
+    insertion_sort(out.policies_.begin(), out.policies_.end(),
               [](const SlaPolicy& a, const SlaPolicy& b) { return a.id < b.id; });
     return out;
 }

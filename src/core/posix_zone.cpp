@@ -5,6 +5,8 @@
 #include <chrono>
 #include <iterator>
 
+#include "core/insertion_sort.hpp"
+
 namespace hotline {
 
 // --- Parsing -------------------------------------------------------------------------------
@@ -139,7 +141,7 @@ void PosixZone::list_transitions() {
         changes_.push_back({transition(year, start_, std_offset_), dst_offset_});
         changes_.push_back({transition(year, end_, dst_offset_), std_offset_});
     }
-    std::sort(changes_.begin(), changes_.end(), [](const Change& a, const Change& b) { return a.utc < b.utc; });
+    insertion_sort(changes_.begin(), changes_.end(), [](const Change& a, const Change& b) { return a.utc < b.utc; });
 }
 
 std::int32_t PosixZone::offset_at(std::int64_t utc) const {

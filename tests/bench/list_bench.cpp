@@ -95,8 +95,10 @@ void run_list_bench(const std::string& demo_data_path, std::size_t incidents) {
     for (const Incident& incident : desk.incidents()) due_sum += incident_sla(policies, incident).resolution.clock.target;
     row("list: SLA of every incident, core alone", ms_since(t0), "ms");
     t0 = Clock::now();
-    list.refresh_sla(now_s);
-    row("list: SLA of every incident (history walk, both metrics)", ms_since(t0), "ms");
+    int frames = 1;
+    while (list.refresh_sla(now_s)) ++frames;
+    row("list: SLA of every incident (history walk, both metrics), " + std::to_string(frames) + " slices",
+        ms_since(t0), "ms");
     const double due_sort = best_ms([&] { list.set_sort({}); }, [&] { list.set_sort({app::Column::due, true}); });
     row("list: sort by due", due_sort, "ms");
     std::int64_t left = 0;

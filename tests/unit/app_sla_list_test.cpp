@@ -94,3 +94,26 @@ TEST_CASE("list: the Due column orders by the running SLA's deadline and counts 
     list.row_changed(*d.desk.row_of(b));
     CHECK(titles(list) == std::vector<std::string>{"A", "D", "B", "C"});
 }
+
+TEST_CASE("list: a desk's SLA is computed a slice of rows per frame; sorted by Due, the list sorts once all are done") {
+    SlaDesk d;
+    d.apply(d.f.create("u:boss", at(0) * 1000, EntityKind::sla_policy,
+                       {{SlaPolicyField::name, "Normal"}, {SlaPolicyField::priority, "3"},
+                        {SlaPolicyField::resolution_minutes, "600"}},
+                       "normal"));
+    // 25,000 rows a slice: the 25,001st is the latest created, the first one due.
+    constexpr int kRows = 25'001;
+    for (int i = 0; i < kRows; ++i) d.incident(at(8) - kRows + i, "I" + std::to_string(i), i + 1 == kRows ? "3" : "4");
+    d.apply(d.f.set_field("u:ann", at(8) * 1000, d.desk.incidents().front().id, IncidentField::priority, "3"));
+    ListModel list(d.desk);
+    list.set_sort({Column::due, true});
+    CHECK(list.refresh_sla(at(9)));  // a slice done, rows left
+    const std::uint32_t last = kRows - 1;
+    CHECK(list.sla_status(last, at(9)).state == SlaStatus::State::none);  // not computed yet
+    CHECK_FALSE(list.refresh_sla(at(9)));
+    CHECK(list.sla_status(last, at(9)).state == SlaStatus::State::on_track);
+    // The two Normal incidents first, the oldest (row 0, due first) at the top.
+    REQUIRE(list.rows().size() >= 2);
+    CHECK(list.rows()[0] == 0);
+    CHECK(list.rows()[1] == last);
+}
