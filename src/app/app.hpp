@@ -210,6 +210,9 @@ public:
     // Work on the open incident (app_work.cpp): assign or hand it over, take it, log time.
     bool assign(std::int64_t now_ms);
     bool assign_to_me(std::int64_t now_ms);
+    // S4: the first routing rule that matches the open incident gives it its department,
+    // person and priority (core/routing.hpp).
+    bool route(std::int64_t now_ms);
     bool start_timer(std::int64_t now_ms);
     bool stop_timer(std::int64_t now_ms);
     bool add_time_entry(std::int64_t now_ms);

@@ -1,8 +1,9 @@
-// App commands on the open incident's work: assignment (W2, W3), time (W4) and the
-// customer's answer (W6).
+// App commands on the open incident's work: assignment (W2, W3) and routing (S4), time
+// (W4) and the customer's answer (W6).
 #include "app/app.hpp"
 #include "app/i18n.hpp"
 #include "core/assignment.hpp"
+#include "core/routing.hpp"
 
 namespace hotline::app {
 
@@ -29,6 +30,27 @@ bool App::assign_to_me(std::int64_t now_ms) {
     const Outcome done = assignment_.assign_to_me(now_ms);
     editor_.rebase();
     return report(done, tr("The incident is yours"));
+}
+
+bool App::route(std::int64_t now_ms) {
+    if (Outcome allowed = check_may_assign(principal_); !allowed) return report(allowed, {});
+    const auto row = editor_.row();
+    if (!row) return false;
+    const Incident& inc = desk().incidents()[*row];
+    auto plan = plan_routing(desk(), inc);
+    if (!plan) return report(plan.error(), {});
+    const std::string rule(record_title(*matching_rule(desk(), inc)));
+    const std::string id = inc.id;
+    // Each step an operation of its own, as an assignment's; the first refusal stops the rest.
+    Outcome done;
+    for (const IncidentStep& step : *plan) {
+        done = replica_.commit([&](OpFactory& f) { return step_operation(f, actor_, now_ms, id, step); });
+        if (!done) break;
+    }
+    list_.row_changed(*row);
+    assignment_.follow(row);
+    editor_.rebase();  // the Summary's draft takes the new values, or its Save would write the old ones back
+    return report(done, tr_format("routing.done", {rule}));
 }
 
 bool App::start_timer(std::int64_t now_ms) {

@@ -218,6 +218,18 @@ void create_reference_data(Creator& c, const DemoData& data) {
                 {StaffProfileField::field_technician, std::string(e.technician ? kFlagTrue : kFlagFalse)}},
                demo_login(e.login));
     }
+    // S4: critical incidents go to the first field technician and their department.
+    for (const DemoPerson& e : data.engineers)
+        if (e.technician) {
+            c.make(EntityKind::routing_rule,
+                   {{RoutingRuleField::name, "Critical calls to field service"},
+                    {RoutingRuleField::position, "10"},
+                    {RoutingRuleField::priority, "1"},
+                    {RoutingRuleField::then_department, departments.at(e.department)},
+                    {RoutingRuleField::then_assignee, demo_login(e.login)}},
+                   "critical_to_field");
+            break;
+        }
     create_code_tree(c, EntityKind::reason_code, demo_reason_codes(data));
     create_articles(c, data, demo_reason_codes(data).by_path);
     create_code_tree(c, EntityKind::resolution_code, demo_resolution_codes(data));

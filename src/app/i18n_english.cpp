@@ -87,6 +87,7 @@ constexpr Entry kTexts[] = {
     {"relations.merge_confirm", "Merge {} into {} ({})? Its events, time entries and article links move there and it is closed. A merge cannot be undone."},
     {"relations.merged_done", "{} merged into {}"},
     {"relations.merged_elsewhere", "Merged into an incident this device does not hold"},
+    {"routing.done", "Routed by rule {}"},
     {"selection.unsaved", "Save or discard the changes to incident {} first"},
     {"settings.text_size", "{}%"},
     {"signin.failed", "The server could not sign you in; try again"},

@@ -178,6 +178,7 @@ bool TechnicianScope::contains(const Entity& e) const {
         case EntityKind::priority_code:
         case EntityKind::calendar:
         case EntityKind::sla_policy:
+        case EntityKind::routing_rule:
         case EntityKind::article: return true;
     }
     return false;

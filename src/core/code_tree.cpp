@@ -44,7 +44,8 @@ std::optional<FieldId> code_parent_field(EntityKind kind) {
         case EntityKind::article:
         case EntityKind::article_link:
         case EntityKind::calendar:
-        case EntityKind::sla_policy: return std::nullopt;
+        case EntityKind::sla_policy:
+        case EntityKind::routing_rule: return std::nullopt;
     }
     return std::nullopt;
 }

@@ -130,6 +130,23 @@ enum class SlaPolicyField : std::uint8_t {
     active,
 };
 
+// S4 (core/routing.hpp): when an incident matches every condition given (an empty one
+// matches anything), the rule gives it a department, a person and a priority. Rules are
+// tried by position, then key.
+enum class RoutingRuleField : std::uint8_t {
+    name,
+    position,
+    reason,       // ref reason_code: a general code matches its specific codes too
+    priority,     // "1".."4"
+    origin,       // an origin channel
+    account,      // ref account
+    unit_item,    // a word of the unit's item ("boiler" matches "Boiler VX-200")
+    then_department,
+    then_assignee,
+    then_priority,
+    active,
+};
+
 template <typename E>
 inline constexpr bool is_entity_field_enum = false;
 template <> inline constexpr bool is_entity_field_enum<IncidentField> = true;
@@ -150,5 +167,6 @@ template <> inline constexpr bool is_entity_field_enum<ArticleField> = true;
 template <> inline constexpr bool is_entity_field_enum<ArticleLinkField> = true;
 template <> inline constexpr bool is_entity_field_enum<CalendarField> = true;
 template <> inline constexpr bool is_entity_field_enum<SlaPolicyField> = true;
+template <> inline constexpr bool is_entity_field_enum<RoutingRuleField> = true;
 
 }  // namespace hotline

@@ -7,6 +7,7 @@
 #include "core/ids.hpp"
 #include "core/orders.hpp"
 #include "core/knowledge.hpp"
+#include "core/routing.hpp"
 #include "core/sla_rules.hpp"
 
 namespace hotline {
@@ -152,6 +153,7 @@ Outcome check_entity_rules(const Desk& desk, const EntityChange& change, std::in
         case EntityKind::article_link: return check_article_link(change);
         case EntityKind::calendar: return check_calendar(change);
         case EntityKind::sla_policy: return check_sla_policy(change);
+        case EntityKind::routing_rule: return check_routing_rule(change);
         case EntityKind::event_type:
         case EntityKind::account:
         case EntityKind::contact:

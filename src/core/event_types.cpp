@@ -12,6 +12,7 @@ constexpr std::pair<std::string_view, std::string_view> kDefaults[] = {
     {kRejectionEventType, "Solution rejected"}, {kCloseRequestEventType, "Closing requested"},
     {kCloseNoticeEventType, "Closing notice"},
     {kSlaWarningEventType, "SLA warning"}, {kSlaLateEventType, "SLA late"},
+    {kRoutingEventType, "Routed"},
 };
 
 }  // namespace

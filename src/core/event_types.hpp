@@ -21,6 +21,8 @@ inline constexpr std::string_view kCloseNoticeEventType = "close_notice";
 // S2, S6 (escalation.hpp): the server's alerts when an SLA target reaches Warning, then Late.
 inline constexpr std::string_view kSlaWarningEventType = "sla_warning";
 inline constexpr std::string_view kSlaLateEventType = "sla_late";
+// S4 (routing.hpp): the routing rule that fired, its name as the text.
+inline constexpr std::string_view kRoutingEventType = "routing";
 
 // The defaults, as records with a zero stamp (older than any operation). A snapshot
 // holds the event types it knew, defaults included: one written before a default was

@@ -214,6 +214,22 @@ constexpr FieldSpec kSlaPolicyFields[] = {
     {SlaPolicyField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
 };
 
+constexpr std::string_view kPriorities[] = {"1", "2", "3", "4"};
+
+constexpr FieldSpec kRoutingRuleFields[] = {
+    {RoutingRuleField::name, "name", "Name", FK::short_text, {}, EK::incident, {}, true},
+    {RoutingRuleField::position, "position", "Position", FK::count, {}, EK::incident, "100", true},
+    {RoutingRuleField::reason, "reason", "When reason", FK::ref, {}, EK::reason_code},
+    {RoutingRuleField::priority, "priority", "When priority", FK::choice, kPriorities},
+    {RoutingRuleField::origin, "origin", "When origin", FK::choice, kOrigins},
+    {RoutingRuleField::account, "account", "When account", FK::ref, {}, EK::account, {}, false, true},
+    {RoutingRuleField::unit_item, "unit_item", "When unit item contains", FK::short_text},
+    {RoutingRuleField::then_department, "then_department", "Then department", FK::ref, {}, EK::department},
+    {RoutingRuleField::then_assignee, "then_assignee", "Then assignee", FK::ref, {}, EK::staff_profile},
+    {RoutingRuleField::then_priority, "then_priority", "Then priority", FK::choice, kPriorities},
+    {RoutingRuleField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+};
+
 // Every field's id is its place in its table.
 template <std::size_t N>
 constexpr bool in_enum_order(const FieldSpec (&fields)[N]) {
@@ -228,7 +244,7 @@ static_assert(in_enum_order(kIncidentFields) && in_enum_order(kEventTypeFields) 
               in_enum_order(kResolutionCodeFields) && in_enum_order(kPriorityCodeFields) &&
               in_enum_order(kTimeEntryFields) && in_enum_order(kOrderFields) && in_enum_order(kArticleFields) &&
               in_enum_order(kArticleLinkFields) && in_enum_order(kCalendarFields) &&
-              in_enum_order(kSlaPolicyFields));
+              in_enum_order(kSlaPolicyFields) && in_enum_order(kRoutingRuleFields));
 
 using R = Role;
 constexpr RoleSet kEveryone{R::agent, R::engineer, R::technician, R::manager, R::admin};
@@ -280,6 +296,9 @@ constexpr KindSpec kKinds[] = {
      kManagers, Visibility::everyone, CalendarField::name},
     {EK::sla_policy, "sla_policy", "SLA policy", kSlaPolicyFields, IdScheme::keyed, false, false, false, kManagers,
      kManagers, Visibility::everyone, SlaPolicyField::name},
+    // S4 (core/routing.hpp): every replica routes offline with the same rules.
+    {EK::routing_rule, "routing_rule", "Routing rule", kRoutingRuleFields, IdScheme::keyed, false, false, false,
+     kManagers, kManagers, Visibility::everyone, RoutingRuleField::name},
 };
 static_assert(std::size(kKinds) == kEntityKindCount);
 constexpr bool kinds_in_order() {
@@ -357,7 +376,8 @@ bool is_valid_record_id(EntityKind kind, std::string_view id) {
         case EntityKind::resolution_code:
         case EntityKind::priority_code:
         case EntityKind::calendar:
-        case EntityKind::sla_policy: return is_valid_key(id);
+        case EntityKind::sla_policy:
+        case EntityKind::routing_rule: return is_valid_key(id);
         case EntityKind::incident:
         case EntityKind::account:
         case EntityKind::contact:

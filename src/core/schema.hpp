@@ -49,14 +49,15 @@ enum class EntityKind : std::uint8_t {
     article_link,
     calendar,
     sla_policy,
+    routing_rule,
 };
-inline constexpr std::size_t kEntityKindCount = 18;
+inline constexpr std::size_t kEntityKindCount = 19;
 inline constexpr EntityKind kAllEntityKinds[kEntityKindCount] = {
     EntityKind::incident,   EntityKind::event_type,      EntityKind::account,       EntityKind::contact,
     EntityKind::unit,       EntityKind::contract,        EntityKind::blocking_reason, EntityKind::department,
     EntityKind::staff_profile, EntityKind::reason_code,  EntityKind::resolution_code, EntityKind::priority_code,
     EntityKind::time_entry, EntityKind::order, EntityKind::article, EntityKind::article_link,
-    EntityKind::calendar,   EntityKind::sla_policy,
+    EntityKind::calendar,   EntityKind::sla_policy, EntityKind::routing_rule,
 };
 
 enum class FieldKind : std::uint8_t {

@@ -75,6 +75,8 @@ void draw_assignment_panel(Context& ctx, bool editable) {
     if (accent_button(T("Assign").c_str())) ctx.app.assign(ctx.now_ms);
     ImGui::SameLine();
     if (ImGui::Button(T("Assign to me").c_str())) ctx.app.assign_to_me(ctx.now_ms);
+    ImGui::SameLine();
+    if (ImGui::Button(T("Route").c_str())) ctx.app.route(ctx.now_ms);
 }
 
 }  // namespace hotline::ui

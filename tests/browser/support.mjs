@@ -260,10 +260,15 @@ export class AppDriver {
 
   // Registers an incident with only its title, from the list (N, type, Ctrl+Enter), and waits
   // until it is open; returns the state then.
-  async createIncident(title) {
+  // `priority`: its label in the form's Priority dropdown ('Critical'), or the form's default.
+  async createIncident(title, {priority} = {}) {
     await this.press('n');
     await this.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
     await this.type(title);
+    if (priority) {
+      await this.click('Priority', {window: 'New incident'});
+      await this.click(priority);
+    }
     await this.press('Control+Enter');
     return this.waitFor((s) => s.screen === 'detail' && s.selected?.title === title, 'the new incident opens');
   }

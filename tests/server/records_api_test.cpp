@@ -116,6 +116,9 @@ static void every_kind_reads_back(Backend backend) {
          {{SlaPolicyField::name, "High"}, {SlaPolicyField::priority, "2"}, {SlaPolicyField::calendar, office},
           {SlaPolicyField::resolution_minutes, "480"}},
          "high");
+    make("manager", EntityKind::routing_rule, {{RoutingRuleField::name, "Leaks"}, {RoutingRuleField::reason, "leak"},
+                                               {RoutingRuleField::then_department, heating}},
+         "leaks");
     REQUIRE(made.size() == kEntityKindCount);
 
     for (const auto& [kind, id] : made) {

@@ -97,6 +97,7 @@ TEST_CASE("authorization: each role against each entity kind, to create and to c
         {EntityKind::article_link, "agent engineer technician manager admin"}, // on incidents they work
         {EntityKind::calendar, "manager admin"},
         {EntityKind::sla_policy, "manager admin"},
+        {EntityKind::routing_rule, "manager admin"},
     };
     REQUIRE(allowed.size() == kEntityKindCount);
     const Desk desk = desk_with_incident("tfletcher");  // the technician's own incident

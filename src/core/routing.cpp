@@ -1,0 +1,79 @@
+#include "core/routing.hpp"
+
+#include <vector>
+
+#include "core/assignment.hpp"
+#include "core/event_types.hpp"
+#include "core/insertion_sort.hpp"
+#include "core/knowledge.hpp"
+#include "core/text_fold.hpp"
+
+namespace hotline {
+namespace {
+
+using R = RoutingRuleField;
+
+bool holds(const Desk& desk, const Entity& rule, const Incident& incident) {
+    if (const std::string_view reason = rule.value(R::reason); !reason.empty()) {
+        const ReasonCodes codes = incident_reason_codes(desk, incident);
+        if (!(codes.general && codes.general->id == reason) && !(codes.specific && codes.specific->id == reason))
+            return false;
+    }
+    if (const std::string_view p = rule.value(R::priority); !p.empty() && p != incident.value(IncidentField::priority))
+        return false;
+    if (const std::string_view o = rule.value(R::origin); !o.empty() && o != incident.value(IncidentField::origin))
+        return false;
+    if (const std::string_view a = rule.value(R::account); !a.empty() && a != incident.value(IncidentField::account))
+        return false;
+    if (const std::string_view item = rule.value(R::unit_item); !item.empty())
+        return lookup_key(incident.value(IncidentField::unit_item)).find(lookup_key(item)) != std::string::npos;
+    return true;
+}
+
+std::int64_t position_of(const Entity& rule) { return parse_count(rule.value(R::position)).value_or(0); }
+
+}  // namespace
+
+const Entity* matching_rule(const Desk& desk, const Incident& incident) {
+    std::vector<const Entity*> rules;
+    for (const Entity& rule : desk.entities(EntityKind::routing_rule))
+        if (rule.flag(R::active)) rules.push_back(&rule);
+    insertion_sort(rules.begin(), rules.end(), [](const Entity* a, const Entity* b) {
+        return position_of(*a) != position_of(*b) ? position_of(*a) < position_of(*b) : a->id < b->id;
+    });
+    for (const Entity* rule : rules)
+        if (holds(desk, *rule, incident)) return rule;
+    return nullptr;
+}
+
+Result<IncidentPlan> plan_routing(const Desk& desk, const Incident& incident) {
+    const Entity* rule = matching_rule(desk, incident);
+    if (!rule) return make_error("no_routing_rule", "No routing rule matches this incident");
+    const std::string name(record_title(*rule));
+    IncidentPlan plan;
+    if (const std::string_view p = rule->value(R::then_priority); !p.empty() && p != incident.value(IncidentField::priority))
+        plan.push_back(SetStep{IncidentField::priority, std::string(p)});
+    Assignment to = current_assignment(incident);
+    if (const std::string_view d = rule->value(R::then_department); !d.empty()) to.department = d;
+    if (const std::string_view a = rule->value(R::then_assignee); !a.empty()) to.assignee = a;
+    const Assignment now = current_assignment(incident);
+    if (to.department != now.department || to.assignee != now.assignee) {
+        auto assignment = plan_assignment(desk, incident, to, "Routing rule: " + name);
+        if (!assignment) return assignment.error();
+        for (auto& [field, value] : assignment->sets) plan.push_back(SetStep{field, std::move(value)});
+        plan.push_back(EventStep{std::string(kAssignmentEventType), std::move(assignment->event_text)});
+        if (assignment->transition) plan.push_back(TransitionStep{*assignment->transition});
+    }
+    if (plan.empty())
+        return make_error("already_routed", "The incident already is where routing rule " + name + " sends it", {name});
+    plan.push_back(EventStep{std::string(kRoutingEventType), name});
+    return plan;
+}
+
+Outcome check_routing_rule(const EntityChange& c) {
+    if (c.value(R::then_department).empty() && c.value(R::then_assignee).empty() && c.value(R::then_priority).empty())
+        return make_error("missing_routing_target", "A routing rule gives a department, a person or a priority");
+    return {};
+}
+
+}  // namespace hotline

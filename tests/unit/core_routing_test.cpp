@@ -1,0 +1,117 @@
+// Routing rules (core/routing.hpp): the first active rule by position whose every
+// condition holds fires; its plan sets the priority, assigns with the rule named as the
+// reason, moves the incident to Assigned and records the rule on the timeline.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/desk.hpp"
+#include "core/event_types.hpp"
+#include "core/op_factory.hpp"
+#include "core/routing.hpp"
+
+using namespace hotline;
+using R = RoutingRuleField;
+
+namespace {
+
+constexpr std::int64_t kNow = 1800000000000;
+
+struct RoutingDesk {
+    Desk desk;
+    OpFactory f{"r1"};
+    std::int64_t now = kNow;
+
+    void make(EntityKind kind, std::vector<std::pair<FieldId, std::string>> fields, std::string key = {}) {
+        const ApplyResult r = desk.apply(f.create("u:mia", now += 1000, kind, std::move(fields), std::move(key)));
+        REQUIRE_MESSAGE(r.kind == ApplyKind::applied, r.error.code << ": " << r.error.message);
+    }
+    RoutingDesk() {
+        make(EntityKind::reason_code, {{ReasonCodeField::label, "Heating"}}, "heat");
+        make(EntityKind::reason_code, {{ReasonCodeField::label, "Boiler"}, {ReasonCodeField::parent, "heat"}}, "heat_boiler");
+        make(EntityKind::department, {{DepartmentField::name, "Field service"}}, "field");
+        make(EntityKind::department, {{DepartmentField::name, "Remote support"}}, "remote");
+        make(EntityKind::staff_profile, {{StaffProfileField::name, "Tom Fletcher"}, {StaffProfileField::department, "field"}},
+             "tfletcher");
+    }
+    const Incident& incident(std::vector<std::pair<FieldId, std::string>> fields) {
+        fields.emplace_back(IncidentField::title, "No hot water");
+        const Operation op = f.create_incident("u:ann", now += 1000, std::move(fields));
+        REQUIRE(desk.apply(op).kind == ApplyKind::applied);
+        return *desk.find(op.entity_id);
+    }
+    const char* fired(const Incident& inc) const {
+        const Entity* rule = matching_rule(desk, inc);
+        return rule ? rule->id.c_str() : "";
+    }
+};
+
+}  // namespace
+
+TEST_CASE("routing: the first rule by position whose every condition holds") {
+    RoutingDesk d;
+    d.make(EntityKind::routing_rule,
+           {{R::name, "Heating to the field"}, {R::position, "20"}, {R::reason, "heat"}, {R::then_department, "field"}},
+           "heating");
+    d.make(EntityKind::routing_rule,
+           {{R::name, "Urgent boilers to Tom"}, {R::position, "10"}, {R::reason, "heat_boiler"}, {R::priority, "1"},
+            {R::unit_item, "chaudiere"}, {R::then_assignee, "tfletcher"}},
+           "urgent_boilers");
+    d.make(EntityKind::routing_rule,
+           {{R::name, "Email to remote"}, {R::position, "30"}, {R::origin, "email"}, {R::then_department, "remote"}},
+           "email");
+
+    // A specific code matches the rule on its general code; accents and case are ignored.
+    CHECK(std::string(d.fired(d.incident({{IncidentField::reason_general, "Heating"},
+                                          {IncidentField::reason_specific, "Boiler"},
+                                          {IncidentField::priority, "1"},
+                                          {IncidentField::unit_item, "Chaudière Vitodens"}}))) == "urgent_boilers");
+    // Not urgent: the next rule by position.
+    CHECK(std::string(d.fired(d.incident({{IncidentField::reason_general, "Heating"},
+                                          {IncidentField::reason_specific, "Boiler"},
+                                          {IncidentField::unit_item, "Chaudière Vitodens"}}))) == "heating");
+    CHECK(std::string(d.fired(d.incident({{IncidentField::origin, "email"}}))) == "email");
+    CHECK(std::string(d.fired(d.incident({{IncidentField::origin, "phone"}}))).empty());
+
+    // An inactive rule does not fire.
+    REQUIRE(d.desk.apply(d.f.set_field("u:mia", d.now += 1000, EntityKind::routing_rule, "email", R::active, "false"))
+                .kind == ApplyKind::applied);
+    CHECK(std::string(d.fired(d.incident({{IncidentField::origin, "email"}}))).empty());
+}
+
+TEST_CASE("routing: the plan sets the priority, assigns naming the rule, and records it; nothing twice") {
+    RoutingDesk d;
+    d.make(EntityKind::routing_rule,
+           {{R::name, "Boilers"}, {R::reason, "heat"}, {R::then_department, "field"}, {R::then_assignee, "tfletcher"},
+            {R::then_priority, "2"}},
+           "boilers");
+    const Incident& inc = d.incident({{IncidentField::reason_general, "Heating"}});
+    auto plan = plan_routing(d.desk, inc);
+    REQUIRE(plan);
+    const IncidentPlan want = {
+        SetStep{IncidentField::priority, "2"},
+        SetStep{IncidentField::service_department, "field"},
+        SetStep{IncidentField::assignee, "tfletcher"},
+        plan->at(3),  // the assignment event (its text: assignment.hpp's)
+        TransitionStep{IncidentStatus::assigned},
+        EventStep{std::string(kRoutingEventType), "Boilers"},
+    };
+    REQUIRE(plan->size() == want.size());
+    CHECK(*plan == want);
+    const auto& assigned = std::get<EventStep>(plan->at(3));
+    CHECK(assigned.type == kAssignmentEventType);
+    CHECK(assigned.text.find("Routing rule: Boilers") != std::string::npos);
+
+    const std::string id = inc.id;
+    for (const IncidentStep& step : *plan)
+        REQUIRE(d.desk.apply(step_operation(d.f, "u:ann", d.now += 1000, id, step)).kind == ApplyKind::applied);
+    const Incident& routed = *d.desk.find(id);
+    CHECK(routed.status == IncidentStatus::assigned);
+    CHECK(routed.value(IncidentField::assignee) == "tfletcher");
+    CHECK(plan_routing(d.desk, routed).error().code == "already_routed");
+
+    CHECK(plan_routing(d.desk, d.incident({})).error().code == "no_routing_rule");
+    const ApplyResult nothing =
+        d.desk.apply(d.f.create("u:mia", d.now += 1000, EntityKind::routing_rule, {{R::name, "Empty"}}, "empty"));
+    CHECK(nothing.error.code == "missing_routing_target");
+}
