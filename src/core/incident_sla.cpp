@@ -13,6 +13,7 @@ namespace hotline {
 namespace {
 
 constexpr std::int32_t kIndexedDays = 730;  // each side of now
+constexpr std::int32_t kIndexedYearsBack = 20;  // at most: older clocks walk the days
 
 constexpr std::uint8_t bit(IncidentStatus s) { return static_cast<std::uint8_t>(1u << static_cast<int>(s)); }
 // Response is met once work began; resolution while the incident is done.
@@ -135,6 +136,8 @@ SlaPolicies SlaPolicies::of(const Desk& desk, std::int64_t now_s) {
     std::int32_t first_day = today - kIndexedDays;
     for (const Entity& incident : desk.incidents())
         first_day = std::min(first_day, day_of(incident.created.wall_ms / 1000) - 1);
+    // A device clock decades behind must not make every calendar index half a century.
+    first_day = std::max(first_day, today - kIndexedYearsBack * 366);
     const std::int32_t last_day = today + kIndexedDays;
     out.calendars_[0] = out.calendars_[0].indexed(first_day, last_day);
     std::map<std::string_view, std::pair<std::size_t, const Entity*>> calendar_at;
