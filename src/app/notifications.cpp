@@ -14,11 +14,13 @@ void Notifications::set_viewer(const Principal& who) {
 }
 
 void Notifications::rebuild() {
+    unread_.reset();
     by_row_.clear();
     for (std::uint32_t row = 0; row < desk_.incidents().size(); ++row) row_changed(row);
 }
 
 void Notifications::row_changed(std::uint32_t row) {
+    unread_.reset();
     std::vector<Notification> found;
     collect(row, found);
     if (found.empty()) by_row_.erase(row);
@@ -71,10 +73,12 @@ std::vector<Notification> Notifications::newest(std::size_t limit) const {
 }
 
 std::size_t Notifications::unread(std::int64_t seen_ms) const {
+    if (unread_ && unread_->first == seen_ms) return unread_->second;
     std::size_t n = 0;
     for (const auto& [row, found] : by_row_)
         n += static_cast<std::size_t>(std::count_if(found.begin(), found.end(),
                                                     [&](const Notification& x) { return x.wall_ms > seen_ms; }));
+    unread_ = std::pair{seen_ms, n};
     return n;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,7 +38,9 @@ public:
 
     // The newest `limit`, newest first.
     std::vector<Notification> newest(std::size_t limit) const;
-    std::size_t unread(std::int64_t seen_ms) const;  // newer than `seen_ms`
+    // Newer than `seen_ms`; the top bar asks every frame, so the count is kept until the
+    // notifications or `seen_ms` change.
+    std::size_t unread(std::int64_t seen_ms) const;
 
 private:
     void collect(std::uint32_t row, std::vector<Notification>& out) const;
@@ -47,6 +50,7 @@ private:
     std::string login_;
     bool every_incident_ = false;  // managers and admins: every incident's alerts
     std::unordered_map<std::uint32_t, std::vector<Notification>> by_row_;
+    mutable std::optional<std::pair<std::int64_t, std::size_t>> unread_;  // (seen_ms, count)
 };
 
 }  // namespace hotline::app
