@@ -28,14 +28,7 @@ Outcome AcceptanceForm::commit(const std::function<Result<IncidentPlan>(const In
     const Incident& incident = list_.incident(row);
     const auto plan = planner(incident);
     if (!plan) return plan.error();
-    const std::string id = incident.id;
-    // Each step is an operation of its own, judged by the desk like any other; the first
-    // refusal stops the rest (the incident then shows what was done).
-    Outcome done;
-    for (const IncidentStep& step : *plan) {
-        done = replica_.commit([&](OpFactory& f) { return step_operation(f, actor_, now_ms, id, step); });
-        if (!done) break;
-    }
+    const Outcome done = replica_.commit_plan(actor_, now_ms, incident.id, *plan);
     list_.row_changed(row);
     if (done) clear();
     return done;

@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,6 +60,13 @@ enum class Screen : std::uint8_t {
     admin,     // the list and Administration (users, reference data): admins and managers
     knowledge, // the list and the Knowledge base (W13)
     notifications, // the list and the notification centre (issue 14: SLA alerts, assignments)
+    queues,    // the list and the queues with what waits in them (issue 14, S5)
+};
+
+// S5: a queue as the Queues screen shows it.
+struct QueueLine {
+    const Entity* queue = nullptr;
+    std::size_t waiting = 0;
 };
 enum class DetailTab : std::uint8_t { summary, timeline, log };
 // The answers to "leave with unsaved changes?" (App::answer_leave).
@@ -213,6 +221,16 @@ public:
     // S4: the first routing rule that matches the open incident gives it its department,
     // person and priority (core/routing.hpp).
     bool route(std::int64_t now_ms);
+    // S5 (app_queues.cpp, core/queues.hpp, core/workload.hpp): put the open incident in the
+    // queue chosen in assignment().queue(); give it to the least loaded eligible engineer;
+    // take the next incident due from a queue, which then opens.
+    bool add_to_queue(std::int64_t now_ms);
+    bool assign_by_workload(std::int64_t now_ms);
+    bool pick_next(const std::string& queue, std::int64_t now_ms);
+    void show_queues();
+    // The active queues by name with how many incidents wait in each (the counts are
+    // computed again only when an incident changed since). Valid until the desk changes.
+    std::vector<QueueLine> queue_lines() const;
     bool start_timer(std::int64_t now_ms);
     bool stop_timer(std::int64_t now_ms);
     bool add_time_entry(std::int64_t now_ms);
@@ -307,6 +325,12 @@ public:
 private:
     App(Replica replica, const Options& options);
     bool report(const Outcome& outcome, std::string_view success);
+    // Commits a plan of the core's rules on the incident of `row` (routing, queues,
+    // workload); the list, the assignment form and the Summary's draft take what changed.
+    Outcome commit_incident_plan(std::uint32_t row, const IncidentPlan& plan, std::int64_t now_ms);
+    // The server would refuse an assignment by a technician (authorization.hpp): said now
+    // rather than as a conflict later.
+    Outcome check_may_assign() const;
     nlohmann::json drafts_json() const;
     void restore_drafts(const nlohmann::json& drafts);
     // True (and says why) when the open incident has unsaved Summary edits or an event being typed.
@@ -330,6 +354,8 @@ private:
     KnowledgeBase knowledge_;
     Notifications notifications_;
     std::int64_t notifications_seen_ms_ = 0;
+    mutable std::map<std::string, std::size_t, std::less<>> queue_depths_;
+    mutable std::optional<std::uint64_t> queue_depths_at_;  // list_.changes() when queue_depths_ was counted
     MergeRequest merge_;
     AdminTab admin_tab_ = AdminTab::users;
     int utc_offset_minutes_ = 0;

@@ -15,7 +15,8 @@ bool App::pane_has_changes() const {
         case Screen::settings:
         case Screen::conflicts:
         case Screen::admin:
-        case Screen::notifications: return false;
+        case Screen::notifications:
+        case Screen::queues: return false;
     }
     return false;
 }
@@ -38,7 +39,8 @@ void App::close_pane() {
         case Screen::conflicts:
         case Screen::admin:
         case Screen::knowledge:
-        case Screen::notifications: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
+        case Screen::notifications:
+        case Screen::queues: screen_ = editor_.row() ? Screen::detail : Screen::list; return;
     }
 }
 

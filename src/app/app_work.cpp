@@ -7,17 +7,14 @@
 
 namespace hotline::app {
 
-namespace {
-// The server would refuse it (authorization.hpp): say so now rather than as a conflict later.
-Outcome check_may_assign(const Principal& who) {
-    if (may_assign(who)) return {};
+
+Outcome App::check_may_assign() const {
+    if (may_assign(principal_)) return {};
     return make_error("forbidden_assignment", std::string(tr("A technician may not assign incidents")));
 }
 
-}  // namespace
-
 bool App::assign(std::int64_t now_ms) {
-    if (Outcome allowed = check_may_assign(principal_); !allowed) return report(allowed, {});
+    if (Outcome allowed = check_may_assign(); !allowed) return report(allowed, {});
     assignment_.follow(editor_.row());
     const Outcome done = assignment_.assign(now_ms);
     editor_.rebase();  // the Summary's draft takes the new assignment, or its Save would write the old one back
@@ -25,7 +22,7 @@ bool App::assign(std::int64_t now_ms) {
 }
 
 bool App::assign_to_me(std::int64_t now_ms) {
-    if (Outcome allowed = check_may_assign(principal_); !allowed) return report(allowed, {});
+    if (Outcome allowed = check_may_assign(); !allowed) return report(allowed, {});
     assignment_.follow(editor_.row());
     const Outcome done = assignment_.assign_to_me(now_ms);
     editor_.rebase();
@@ -33,24 +30,22 @@ bool App::assign_to_me(std::int64_t now_ms) {
 }
 
 bool App::route(std::int64_t now_ms) {
-    if (Outcome allowed = check_may_assign(principal_); !allowed) return report(allowed, {});
+    if (Outcome allowed = check_may_assign(); !allowed) return report(allowed, {});
     const auto row = editor_.row();
     if (!row) return false;
     const Incident& inc = desk().incidents()[*row];
     auto plan = plan_routing(desk(), inc);
     if (!plan) return report(plan.error(), {});
     const std::string rule(record_title(*matching_rule(desk(), inc)));
-    const std::string id = inc.id;
-    // Each step an operation of its own, as an assignment's; the first refusal stops the rest.
-    Outcome done;
-    for (const IncidentStep& step : *plan) {
-        done = replica_.commit([&](OpFactory& f) { return step_operation(f, actor_, now_ms, id, step); });
-        if (!done) break;
-    }
-    list_.row_changed(*row);
+    return report(commit_incident_plan(*row, *plan, now_ms), tr_format("routing.done", {rule}));
+}
+
+Outcome App::commit_incident_plan(std::uint32_t row, const IncidentPlan& plan, std::int64_t now_ms) {
+    const Outcome done = replica_.commit_plan(actor_, now_ms, desk().incidents()[row].id, plan);
+    list_.row_changed(row);
     assignment_.follow(row);
     editor_.rebase();  // the Summary's draft takes the new values, or its Save would write the old ones back
-    return report(done, tr_format("routing.done", {rule}));
+    return done;
 }
 
 bool App::start_timer(std::int64_t now_ms) {

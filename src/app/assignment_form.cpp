@@ -2,7 +2,6 @@
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
-#include "core/event_types.hpp"
 
 namespace hotline::app {
 
@@ -13,6 +12,7 @@ void AssignmentForm::load() {
     held_ = row_ ? current_assignment(list_.incident(*row_)) : Assignment{};
     choice_ = held_;
     reason_.clear();
+    queue_ = row_ ? std::string(list_.incident(*row_).value(IncidentField::queue)) : std::string();
 }
 
 void AssignmentForm::follow(std::optional<std::uint32_t> row) {
@@ -42,19 +42,9 @@ Outcome AssignmentForm::assign(std::int64_t now_ms) {
     const Incident& inc = list_.incident(row);
     auto plan = plan_assignment(replica_.desk(), inc, choice_, reason_);
     if (!plan) return plan.error();
-    // Each step is an operation of its own, judged by the desk like any other; the
-    // first refusal stops the rest (the incident then shows what was done).
-    Outcome done;
-    for (const auto& step : plan->sets) {
-        done = replica_.commit([&](OpFactory& f) { return f.set_field(actor_, now_ms, inc.id, step.first, step.second); });
-        if (!done) break;
-    }
-    if (done)
-        done = replica_.commit([&](OpFactory& f) {
-            return f.add_event(actor_, now_ms, inc.id, std::string(kAssignmentEventType), plan->event_text);
-        });
-    if (done && plan->transition)
-        done = replica_.commit([&](OpFactory& f) { return f.transition(actor_, now_ms, inc.id, *plan->transition); });
+    IncidentPlan steps;
+    append_assignment(steps, std::move(*plan));
+    const Outcome done = replica_.commit_plan(actor_, now_ms, inc.id, steps);
     list_.row_changed(row);
     if (done) load();
     return done;

@@ -27,6 +27,9 @@ public:
     const Assignment& choice() const { return choice_; }
     std::string& reason() { return reason_; }
     const std::string& reason() const { return reason_; }
+    // S5: the queue chosen for "Add to queue" (the incident's own to start with).
+    std::string& queue() { return queue_; }
+    const std::string& queue() const { return queue_; }
     // Choosing a person with a department fills the department when none is chosen.
     void choose_assignee(std::string login);
     bool is_hand_over() const;  // the open incident is held by someone: a reason is asked
@@ -47,6 +50,7 @@ private:
     Assignment held_;  // the incident's assignment when the form last loaded it
     Assignment choice_;
     std::string reason_;
+    std::string queue_;
 };
 
 }  // namespace hotline::app

@@ -230,6 +230,20 @@ void create_reference_data(Creator& c, const DemoData& data) {
                    "critical_to_field");
             break;
         }
+    // S5: High calls wait in the second line's queue (the first remote engineer's
+    // department) until one of them picks the next.
+    for (const DemoPerson& e : data.engineers)
+        if (!e.technician) {
+            c.make(EntityKind::queue, {{QueueField::name, "Second line"}, {QueueField::department, departments.at(e.department)}},
+                   "second_line");
+            c.make(EntityKind::routing_rule,
+                   {{RoutingRuleField::name, "High calls to the second line"},
+                    {RoutingRuleField::position, "20"},
+                    {RoutingRuleField::priority, "2"},
+                    {RoutingRuleField::then_queue, "second_line"}},
+                   "high_to_second_line");
+            break;
+        }
     create_code_tree(c, EntityKind::reason_code, demo_reason_codes(data));
     create_articles(c, data, demo_reason_codes(data).by_path);
     create_code_tree(c, EntityKind::resolution_code, demo_resolution_codes(data));

@@ -63,6 +63,7 @@ void ListModel::reload() {
     keys_.assign(desk_.incidents());
     sort_all();
     forget_recent();
+    ++changes_;
     if (!folded_query_.empty()) index_.find_all(text_query(folded_query_), hits_);
     rebuild_visible();
 }
@@ -72,6 +73,7 @@ void ListModel::sync_new_rows() {
     const std::size_t n = desk_.incidents().size();
     if (first == n) return;
     forget_recent();
+    ++changes_;
     const bool one_by_one = n - first <= kInsertOneByOneMax;
     for (auto row = static_cast<std::uint32_t>(first); row < n; ++row) {
         index_.set(row, incident(row));
@@ -95,6 +97,7 @@ void ListModel::row_changed(std::uint32_t row) {
     prepare(row);
     insert_in_order(row);
     forget_recent();
+    ++changes_;
     if (!folded_query_.empty()) hits_.set(row, index_.matches(row, text_query(folded_query_)));
     rebuild_visible();
 }

@@ -54,6 +54,9 @@ public:
     void reload();                        // every row from scratch
     void sync_new_rows();                 // incidents created since the last call
     void row_changed(std::uint32_t row);  // an incident's values or status changed
+    // Counts the calls above: what is computed over every incident (the queues' depth) is
+    // kept while it stays the same.
+    std::uint64_t changes() const { return changes_; }
     // Call each frame: when the SLA policies or calendars changed (a sync, an admin's save,
     // the first call), every row's SLA is computed again, a slice of rows per call
     // (sla_rows.hpp); sorted by Due, the list is sorted again once the last slice is done.
@@ -123,6 +126,7 @@ private:
     std::optional<std::uint32_t> selected_;
     int selected_position_ = -1;
     std::int64_t sla_now_ = 0;
+    std::uint64_t changes_ = 0;
 };
 
 }  // namespace hotline::app

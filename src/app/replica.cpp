@@ -82,6 +82,16 @@ Outcome Replica::lease_local_numbers() {
     return save_meta();
 }
 
+Outcome Replica::commit_plan(const std::string& actor, std::int64_t now_ms, const std::string& incident_id,
+                             const IncidentPlan& plan) {
+    Outcome done;
+    for (const IncidentStep& step : plan) {
+        done = commit([&](OpFactory& f) { return step_operation(f, actor, now_ms, incident_id, step); });
+        if (!done) break;
+    }
+    return done;
+}
+
 Outcome Replica::commit(const Mint& mint, Write write) {
     const OpFactory::State before = factory_.state();
     Operation op = mint(factory_);

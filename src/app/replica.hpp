@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/desk.hpp"
+#include "core/incident_plan.hpp"
 #include "core/op_factory.hpp"
 #include "core/result.hpp"
 #include "store/replica_store.hpp"
@@ -51,6 +52,10 @@ public:
     // Write::log also appends the operation to the outbox (first), so sync pushes it;
     // deferred commits (seeding local demo data) are never pushed.
     Outcome commit(const Mint& mint, Write write = Write::log);
+    // A plan's steps, each an operation of its own committed as above, on incident
+    // `incident_id`; the first refusal stops the rest (the incident then shows what was done).
+    Outcome commit_plan(const std::string& actor, std::int64_t now_ms, const std::string& incident_id,
+                        const IncidentPlan& plan);
     Outcome commit_local(const std::function<Operation(OpFactory&)>& mint) override { return commit(mint, Write::log); }
     // Writes the whole desk as a new snapshot generation (after deferred commits).
     Outcome write_snapshot() override;

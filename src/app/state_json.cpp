@@ -9,6 +9,7 @@
 #include "app/sla_display.hpp"
 #include "app/knowledge_state.hpp"
 #include "core/assignment.hpp"
+#include "core/queues.hpp"
 #include "core/relations.hpp"
 #include "core/stages.hpp"
 #include "core/workflow.hpp"
@@ -28,6 +29,7 @@ std::string_view screen_name(Screen s) {
         case Screen::admin: return "admin";
         case Screen::knowledge: return "knowledge";
         case Screen::notifications: return "notifications";
+        case Screen::queues: return "queues";
     }
     return "?";
 }
@@ -131,6 +133,9 @@ nlohmann::json work_json(const Desk& desk, const Incident& inc, const Assignment
             {"assignee", assignee_name(desk, inc)},
             {"choice", {{"department", form.choice().department}, {"assignee", form.choice().assignee}}},
             {"reason", form.reason()},
+            {"queue", std::string(inc.value(IncidentField::queue))},
+            {"waiting", waits_in_queue(inc)},
+            {"queue_choice", form.queue()},
             {"timer_running", time.incident_id == inc.id && time.running},
             {"time", std::move(totals)}};
 }
@@ -313,6 +318,12 @@ std::string App::state_json() const {
     state["admin_visible"] = sees_admin();
     if (screen_ == Screen::admin) state["admin"] = admin_state_json(*this);
     if (screen_ == Screen::knowledge) state["knowledge"] = knowledge_state_json(*this);
+    if (screen_ == Screen::queues) {
+        nlohmann::json queues = nlohmann::json::array();
+        for (const QueueLine& line : queue_lines())
+            queues.push_back({{"key", line.queue->id}, {"name", record_title(*line.queue)}, {"waiting", line.waiting}});
+        state["queues"] = std::move(queues);
+    }
     if (screen_ == Screen::create)
         state["create"] = {{"full", create_full_}, {"fields", field_values(create_draft_)},
                            {"errors", field_errors(create_draft_)},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/event_types.hpp"
 #include "core/workflow.hpp"
 
 namespace hotline {
@@ -76,6 +77,12 @@ Result<AssignmentPlan> plan_assignment(const Desk& desk, const Incident& inciden
     if (both && (incident.status == IncidentStatus::registered || incident.status == IncidentStatus::in_progress))
         plan.transition = IncidentStatus::assigned;
     return plan;
+}
+
+void append_assignment(IncidentPlan& plan, AssignmentPlan&& assignment) {
+    for (auto& [field, value] : assignment.sets) plan.push_back(SetStep{field, std::move(value)});
+    plan.push_back(EventStep{std::string(kAssignmentEventType), std::move(assignment.event_text)});
+    if (assignment.transition) plan.push_back(TransitionStep{*assignment.transition});
 }
 
 std::vector<AssignmentCandidate> assignment_candidates(const Desk& desk, const Incident& incident) {

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "core/desk.hpp"
+#include "core/incident_plan.hpp"
 #include "core/result.hpp"
 
 namespace hotline {
@@ -48,6 +49,8 @@ bool holds_assignment(const Incident& incident);
 
 Result<AssignmentPlan> plan_assignment(const Desk& desk, const Incident& incident, const Assignment& to,
                                        std::string_view reason);
+// Adds an assignment's operations to a larger plan (routing, queues, workload), in order.
+void append_assignment(IncidentPlan& plan, AssignmentPlan&& assignment);
 
 // Who holds the incident, for people: the assignee's staff name (their login without
 // one), or else the free text older versions stored. The same for the department.

@@ -29,8 +29,9 @@ bool is_technicians(const Principal& who, const Incident& incident) {
     return is_active(incident.status) && held_by(who, incident);
 }
 
+// S5: putting an incident in a queue hands it to whoever picks it: assigning too.
 bool is_assignment_field(FieldId f) {
-    return f == IncidentField::service_department || f == IncidentField::assignee;
+    return f == IncidentField::service_department || f == IncidentField::assignee || f == IncidentField::queue;
 }
 
 bool sets_assignment(const Operation& op) {
@@ -179,6 +180,7 @@ bool TechnicianScope::contains(const Entity& e) const {
         case EntityKind::calendar:
         case EntityKind::sla_policy:
         case EntityKind::routing_rule:
+        case EntityKind::queue:
         case EntityKind::article: return true;
     }
     return false;

@@ -45,7 +45,8 @@ std::optional<FieldId> code_parent_field(EntityKind kind) {
         case EntityKind::article_link:
         case EntityKind::calendar:
         case EntityKind::sla_policy:
-        case EntityKind::routing_rule: return std::nullopt;
+        case EntityKind::routing_rule:
+        case EntityKind::queue: return std::nullopt;
     }
     return std::nullopt;
 }

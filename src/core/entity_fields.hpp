@@ -58,6 +58,8 @@ enum class IncidentField : std::uint8_t {
     // closed, and its events, time entries and links show on that one: relations.hpp).
     parent,       // ref incident
     merged_into,  // ref incident
+    // S5: the queue it waits in (queues.hpp); it waits while nobody holds it as a person.
+    queue,  // ref queue
 };
 
 // W11: user-definable event types (the defaults exist on every replica).
@@ -145,7 +147,14 @@ enum class RoutingRuleField : std::uint8_t {
     then_assignee,
     then_priority,
     active,
+    then_queue,  // ref queue (S5): appended, so it follows `active`
 };
+
+// S5 (core/queues.hpp): incidents wait in a queue of a department until someone picks
+// the next (the one due first). `skills`: what the one who takes it needs (workload.hpp);
+// `assign_by_workload`: routing into the queue gives the incident at once to the least
+// loaded engineer who has them, instead of leaving it to be picked.
+enum class QueueField : std::uint8_t { name, department, skills, assign_by_workload, active };
 
 template <typename E>
 inline constexpr bool is_entity_field_enum = false;
@@ -168,5 +177,6 @@ template <> inline constexpr bool is_entity_field_enum<ArticleLinkField> = true;
 template <> inline constexpr bool is_entity_field_enum<CalendarField> = true;
 template <> inline constexpr bool is_entity_field_enum<SlaPolicyField> = true;
 template <> inline constexpr bool is_entity_field_enum<RoutingRuleField> = true;
+template <> inline constexpr bool is_entity_field_enum<QueueField> = true;
 
 }  // namespace hotline

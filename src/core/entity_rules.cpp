@@ -161,7 +161,8 @@ Outcome check_entity_rules(const Desk& desk, const EntityChange& change, std::in
         case EntityKind::blocking_reason:
         case EntityKind::department:
         case EntityKind::staff_profile:
-        case EntityKind::priority_code: return {};
+        case EntityKind::priority_code:
+        case EntityKind::queue: return {};
     }
     return {};
 }

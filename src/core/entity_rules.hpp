@@ -24,8 +24,8 @@
 //                    app's check, plan_link() and plan_unlink(), as for time entries)
 //   calendar,        sla_rules.hpp: a calendar's texts parse and its zone is a zone
 //   sla_policy       name; a policy has a target and sensible thresholds and pauses
-//   routing_rule     routing.hpp: a rule gives something (a department, a person or a
-//                    priority)
+//   routing_rule     routing.hpp: a rule gives something (a department, a person, a
+//                    priority or a queue)
 //   blocking_reason  (none beyond the schema)
 //   the others       (none beyond the schema)
 #pragma once

@@ -1,11 +1,13 @@
 #include "core/routing.hpp"
 
+#include <optional>
 #include <vector>
 
 #include "core/assignment.hpp"
 #include "core/event_types.hpp"
 #include "core/insertion_sort.hpp"
 #include "core/knowledge.hpp"
+#include "core/queues.hpp"
 #include "core/text_fold.hpp"
 
 namespace hotline {
@@ -32,6 +34,19 @@ bool holds(const Desk& desk, const Entity& rule, const Incident& incident) {
 
 std::int64_t position_of(const Entity& rule) { return parse_count(rule.value(R::position)).value_or(0); }
 
+// The department and person the rule gives; nullopt when the incident already has them.
+Result<std::optional<AssignmentPlan>> plan_rule_assignment(const Desk& desk, const Entity& rule,
+                                                           const Incident& incident, const std::string& name) {
+    const Assignment now = current_assignment(incident);
+    Assignment to = now;
+    if (const std::string_view d = rule.value(R::then_department); !d.empty()) to.department = d;
+    if (const std::string_view a = rule.value(R::then_assignee); !a.empty()) to.assignee = a;
+    if (to.department == now.department && to.assignee == now.assignee) return std::optional<AssignmentPlan>{};
+    auto assignment = plan_assignment(desk, incident, to, "Routing rule: " + name);
+    if (!assignment) return assignment.error();
+    return std::optional<AssignmentPlan>{std::move(*assignment)};
+}
+
 }  // namespace
 
 const Entity* matching_rule(const Desk& desk, const Incident& incident) {
@@ -53,16 +68,14 @@ Result<IncidentPlan> plan_routing(const Desk& desk, const Incident& incident) {
     IncidentPlan plan;
     if (const std::string_view p = rule->value(R::then_priority); !p.empty() && p != incident.value(IncidentField::priority))
         plan.push_back(SetStep{IncidentField::priority, std::string(p)});
-    Assignment to = current_assignment(incident);
-    if (const std::string_view d = rule->value(R::then_department); !d.empty()) to.department = d;
-    if (const std::string_view a = rule->value(R::then_assignee); !a.empty()) to.assignee = a;
-    const Assignment now = current_assignment(incident);
-    if (to.department != now.department || to.assignee != now.assignee) {
-        auto assignment = plan_assignment(desk, incident, to, "Routing rule: " + name);
-        if (!assignment) return assignment.error();
-        for (auto& [field, value] : assignment->sets) plan.push_back(SetStep{field, std::move(value)});
-        plan.push_back(EventStep{std::string(kAssignmentEventType), std::move(assignment->event_text)});
-        if (assignment->transition) plan.push_back(TransitionStep{*assignment->transition});
+    if (const std::string_view queue = rule->value(R::then_queue); !queue.empty()) {
+        auto steps = plan_enqueue(desk, incident, queue);
+        if (steps) plan.insert(plan.end(), steps->begin(), steps->end());
+        else if (steps.error().code != "already_in_queue") return steps.error();
+    } else if (auto assignment = plan_rule_assignment(desk, *rule, incident, name); !assignment) {
+        return assignment.error();
+    } else if (*assignment) {
+        append_assignment(plan, std::move(**assignment));
     }
     if (plan.empty())
         return make_error("already_routed", "The incident already is where routing rule " + name + " sends it", {name});
@@ -71,8 +84,14 @@ Result<IncidentPlan> plan_routing(const Desk& desk, const Incident& incident) {
 }
 
 Outcome check_routing_rule(const EntityChange& c) {
-    if (c.value(R::then_department).empty() && c.value(R::then_assignee).empty() && c.value(R::then_priority).empty())
-        return make_error("missing_routing_target", "A routing rule gives a department, a person or a priority");
+    const bool assigns = !c.value(R::then_department).empty() || !c.value(R::then_assignee).empty();
+    if (!assigns && c.value(R::then_priority).empty() && c.value(R::then_queue).empty())
+        return make_error("missing_routing_target",
+                          "A routing rule gives a department, a person, a priority or a queue");
+    // The queue's department takes it, and its people pick it (or its workload chooses).
+    if (assigns && !c.value(R::then_queue).empty())
+        return make_error("routing_queue_and_assignee",
+                          "A routing rule sends to a queue or to a department and person, not both");
     return {};
 }
 

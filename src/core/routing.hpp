@@ -6,8 +6,10 @@
 //   priority   its priority; origin: its origin channel; account: its account record
 //   unit_item  its unit's item contains this text (case and accents ignored)
 // and gives its department and person (through plan_assignment: assignment.hpp, with the
-// rule named as the reason of the hand-over) and its priority. The plan ends with a
-// "routing" event naming the rule, so the transaction log says which rule fired.
+// rule named as the reason of the hand-over) or its queue (queues.hpp: the queue's
+// department, and its least loaded engineer when it assigns by workload), and its
+// priority. The plan ends with a "routing" event naming the rule, so the transaction log
+// says which rule fired.
 //
 // The client's Route button asks this; the server's automatic routing of incidents that
 // arrive by API or email will ask the same function.

@@ -27,6 +27,7 @@ constexpr std::string_view kBlockingModes[] = {"warn", "forbid"};
 constexpr std::string_view kSatisfactions[] = {"1", "2", "3", "4", "5"};
 
 constexpr std::string_view kTrue = kFlagTrue;
+constexpr std::string_view kFalse = kFlagFalse;
 
 constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::title, "title", "Title", FK::short_text, {}, EK::incident, {}, true},
@@ -64,6 +65,7 @@ constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::satisfaction_comment, "satisfaction_comment", "Satisfaction comment", FK::long_text},
     {IncidentField::parent, "parent", "Parent incident", FK::ref, {}, EK::incident, {}, false, true},
     {IncidentField::merged_into, "merged_into", "Merged into", FK::ref, {}, EK::incident, {}, false, true},
+    {IncidentField::queue, "queue", "Queue", FK::ref, {}, EK::queue},
 };
 
 constexpr FieldSpec kEventTypeFields[] = {
@@ -228,6 +230,16 @@ constexpr FieldSpec kRoutingRuleFields[] = {
     {RoutingRuleField::then_assignee, "then_assignee", "Then assignee", FK::ref, {}, EK::staff_profile},
     {RoutingRuleField::then_priority, "then_priority", "Then priority", FK::choice, kPriorities},
     {RoutingRuleField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+    {RoutingRuleField::then_queue, "then_queue", "Then queue", FK::ref, {}, EK::queue},
+};
+
+constexpr FieldSpec kQueueFields[] = {
+    {QueueField::name, "name", "Name", FK::short_text, {}, EK::incident, {}, true},
+    {QueueField::department, "department", "Department", FK::ref, {}, EK::department, {}, true},
+    {QueueField::skills, "skills", "Skills needed", FK::short_text},
+    {QueueField::assign_by_workload, "assign_by_workload", "Assign by workload", FK::flag, {}, EK::incident,
+     kFalse, true},
+    {QueueField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
 };
 
 // Every field's id is its place in its table.
@@ -244,7 +256,8 @@ static_assert(in_enum_order(kIncidentFields) && in_enum_order(kEventTypeFields) 
               in_enum_order(kResolutionCodeFields) && in_enum_order(kPriorityCodeFields) &&
               in_enum_order(kTimeEntryFields) && in_enum_order(kOrderFields) && in_enum_order(kArticleFields) &&
               in_enum_order(kArticleLinkFields) && in_enum_order(kCalendarFields) &&
-              in_enum_order(kSlaPolicyFields) && in_enum_order(kRoutingRuleFields));
+              in_enum_order(kSlaPolicyFields) && in_enum_order(kRoutingRuleFields) &&
+              in_enum_order(kQueueFields));
 
 using R = Role;
 constexpr RoleSet kEveryone{R::agent, R::engineer, R::technician, R::manager, R::admin};
@@ -299,6 +312,9 @@ constexpr KindSpec kKinds[] = {
     // S4 (core/routing.hpp): every replica routes offline with the same rules.
     {EK::routing_rule, "routing_rule", "Routing rule", kRoutingRuleFields, IdScheme::keyed, false, false, false,
      kManagers, kManagers, Visibility::everyone, RoutingRuleField::name},
+    // S5 (core/queues.hpp): every replica shows the queues' depth and picks offline.
+    {EK::queue, "queue", "Queue", kQueueFields, IdScheme::keyed, false, false, false, kManagers, kManagers,
+     Visibility::everyone, QueueField::name},
 };
 static_assert(std::size(kKinds) == kEntityKindCount);
 constexpr bool kinds_in_order() {
@@ -377,7 +393,8 @@ bool is_valid_record_id(EntityKind kind, std::string_view id) {
         case EntityKind::priority_code:
         case EntityKind::calendar:
         case EntityKind::sla_policy:
-        case EntityKind::routing_rule: return is_valid_key(id);
+        case EntityKind::routing_rule:
+        case EntityKind::queue: return is_valid_key(id);
         case EntityKind::incident:
         case EntityKind::account:
         case EntityKind::contact:

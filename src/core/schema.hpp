@@ -50,14 +50,15 @@ enum class EntityKind : std::uint8_t {
     calendar,
     sla_policy,
     routing_rule,
+    queue,
 };
-inline constexpr std::size_t kEntityKindCount = 19;
+inline constexpr std::size_t kEntityKindCount = 20;
 inline constexpr EntityKind kAllEntityKinds[kEntityKindCount] = {
     EntityKind::incident,   EntityKind::event_type,      EntityKind::account,       EntityKind::contact,
     EntityKind::unit,       EntityKind::contract,        EntityKind::blocking_reason, EntityKind::department,
     EntityKind::staff_profile, EntityKind::reason_code,  EntityKind::resolution_code, EntityKind::priority_code,
     EntityKind::time_entry, EntityKind::order, EntityKind::article, EntityKind::article_link,
-    EntityKind::calendar,   EntityKind::sla_policy, EntityKind::routing_rule,
+    EntityKind::calendar,   EntityKind::sla_policy, EntityKind::routing_rule, EntityKind::queue,
 };
 
 enum class FieldKind : std::uint8_t {

@@ -1,8 +1,10 @@
 // Assignment (W2, W3): the service department and the person, chosen from the
 // desk's departments and staff (never typed), a reason when the incident changes
 // hands, Assign and "Assign to me". Urgent incidents list field technicians first.
+// Route (S4), "By workload" and a queue to add it to (S5).
 #include "app/i18n.hpp"
 #include "core/assignment.hpp"
+#include "core/queues.hpp"
 #include "ui/field_form.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -60,6 +62,9 @@ void draw_assignment_panel(Context& ctx, bool editable) {
     text_muted(holder.empty() && department.empty()
                    ? std::string(app::tr("Not assigned"))
                    : app::tr_format("Assigned to {} ({})", {holder.empty() ? "—" : holder, department.empty() ? "—" : department}));
+    if (waits_in_queue(*inc))
+        if (const Entity* queue = desk.find(EntityKind::queue, inc->value(IncidentField::queue)))
+            text_coloured(palette().accent, app::tr_format("queue.waiting", {std::string(record_title(*queue))}));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * kPickerEm);
     ref_input("##service_department", T("Service department").c_str(), desk, EntityKind::department, false,
               form.choice().department, read_only);
@@ -77,6 +82,12 @@ void draw_assignment_panel(Context& ctx, bool editable) {
     if (ImGui::Button(T("Assign to me").c_str())) ctx.app.assign_to_me(ctx.now_ms);
     ImGui::SameLine();
     if (ImGui::Button(T("Route").c_str())) ctx.app.route(ctx.now_ms);
+    ImGui::SameLine();
+    if (ImGui::Button(T("By workload").c_str())) ctx.app.assign_by_workload(ctx.now_ms);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * kPickerEm);
+    ref_input("##queue", T("Queue").c_str(), desk, EntityKind::queue, false, form.queue(), false);
+    ImGui::SameLine();
+    if (ImGui::Button(T("Add to queue").c_str())) ctx.app.add_to_queue(ctx.now_ms);
 }
 
 }  // namespace hotline::ui

@@ -96,5 +96,6 @@ void draw_admin_reference(Context& ctx);
 void draw_status_bar(Context& ctx);
 void draw_knowledge(Context& ctx);  // W13: search, articles, the article form (knowledge_screen.cpp)
 void draw_notifications(Context& ctx);  // issue 14: SLA alerts and assignments (notifications_screen.cpp)
+void draw_queues(Context& ctx);  // issue 14, S5: queues, what waits, Pick next (queues_screen.cpp)
 
 }  // namespace hotline::ui

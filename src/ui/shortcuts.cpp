@@ -130,7 +130,8 @@ void save_current(Context& ctx) {
         case app::Screen::list:
         case app::Screen::settings:
         case app::Screen::conflicts:
-        case app::Screen::notifications: return;
+        case app::Screen::notifications:
+        case app::Screen::queues: return;
     }
 }
 

@@ -49,6 +49,7 @@ void offer_screens(Context& ctx, Offer offer) {
     if (offer(app::tr_key("New incident"), true, 0)) app.start_create();
     if (offer(app::tr_key("Knowledge base"), false, 0)) app.show_knowledge();
     if (offer(app::tr_key("Notifications"), false, app.unread_notifications())) app.show_notifications(ctx.now_ms);
+    if (may_assign(app.principal()) && offer(app::tr_key("Queues"), false, 0)) app.show_queues();
     if (app.sees_admin() && offer(app::tr_key("Administration"), false, 0)) app.show_admin();
     if (offer(app::tr_key("Settings"), false, 0)) app.show_settings();
 }

@@ -36,6 +36,7 @@ constexpr Pane kPanes[] = {
     {app::Screen::admin, "Administration", draw_admin},
     {app::Screen::knowledge, "Knowledge base", draw_knowledge},
     {app::Screen::notifications, "Notifications", draw_notifications},
+    {app::Screen::queues, "Queues", draw_queues},
 };
 
 constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

@@ -119,6 +119,7 @@ static void every_kind_reads_back(Backend backend) {
     make("manager", EntityKind::routing_rule, {{RoutingRuleField::name, "Leaks"}, {RoutingRuleField::reason, "leak"},
                                                {RoutingRuleField::then_department, heating}},
          "leaks");
+    make("manager", EntityKind::queue, {{QueueField::name, "Boilers"}, {QueueField::department, heating}}, "boilers");
     REQUIRE(made.size() == kEntityKindCount);
 
     for (const auto& [kind, id] : made) {

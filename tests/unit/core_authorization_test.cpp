@@ -98,6 +98,7 @@ TEST_CASE("authorization: each role against each entity kind, to create and to c
         {EntityKind::calendar, "manager admin"},
         {EntityKind::sla_policy, "manager admin"},
         {EntityKind::routing_rule, "manager admin"},
+        {EntityKind::queue, "manager admin"},
     };
     REQUIRE(allowed.size() == kEntityKindCount);
     const Desk desk = desk_with_incident("tfletcher");  // the technician's own incident

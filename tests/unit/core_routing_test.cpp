@@ -9,23 +9,14 @@
 #include "core/event_types.hpp"
 #include "core/op_factory.hpp"
 #include "core/routing.hpp"
+#include "record_desk.hpp"
 
 using namespace hotline;
 using R = RoutingRuleField;
 
 namespace {
 
-constexpr std::int64_t kNow = 1800000000000;
-
-struct RoutingDesk {
-    Desk desk;
-    OpFactory f{"r1"};
-    std::int64_t now = kNow;
-
-    void make(EntityKind kind, std::vector<std::pair<FieldId, std::string>> fields, std::string key = {}) {
-        const ApplyResult r = desk.apply(f.create("u:mia", now += 1000, kind, std::move(fields), std::move(key)));
-        REQUIRE_MESSAGE(r.kind == ApplyKind::applied, r.error.code << ": " << r.error.message);
-    }
+struct RoutingDesk : testing::RecordDesk {
     RoutingDesk() {
         make(EntityKind::reason_code, {{ReasonCodeField::label, "Heating"}}, "heat");
         make(EntityKind::reason_code, {{ReasonCodeField::label, "Boiler"}, {ReasonCodeField::parent, "heat"}}, "heat_boiler");
@@ -33,12 +24,6 @@ struct RoutingDesk {
         make(EntityKind::department, {{DepartmentField::name, "Remote support"}}, "remote");
         make(EntityKind::staff_profile, {{StaffProfileField::name, "Tom Fletcher"}, {StaffProfileField::department, "field"}},
              "tfletcher");
-    }
-    const Incident& incident(std::vector<std::pair<FieldId, std::string>> fields) {
-        fields.emplace_back(IncidentField::title, "No hot water");
-        const Operation op = f.create_incident("u:ann", now += 1000, std::move(fields));
-        REQUIRE(desk.apply(op).kind == ApplyKind::applied);
-        return *desk.find(op.entity_id);
     }
     const char* fired(const Incident& inc) const {
         const Entity* rule = matching_rule(desk, inc);
