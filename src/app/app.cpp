@@ -7,6 +7,7 @@
 #include "app/display.hpp"
 #include "app/i18n.hpp"
 #include "core/archive.hpp"
+#include "core/entitlements.hpp"
 #include "core/entity_rules.hpp"
 #include "core/handover.hpp"
 
@@ -184,8 +185,12 @@ void App::start_create() {
 
 bool App::save_create(std::int64_t now_ms) {
     if (!create_draft_.validate()) return report(invalid_fields_error(), {});
+    // S7: the customer's entitlement it draws on, and the SLA policy that gives.
+    auto fields = create_draft_.filled();
+    if (Outcome entitled = add_entitlement(desk(), today(now_ms), now_ms, fields); !entitled)
+        return report(entitled, {});
     Outcome created = replica_.commit(
-        [&](OpFactory& factory) { return factory.create_incident(actor_, now_ms, create_draft_.filled()); });
+        [&](OpFactory& factory) { return factory.create_incident(actor_, now_ms, std::move(fields)); });
     if (!created) return report(created, {});
     list_.sync_new_rows();
     const auto row = static_cast<std::uint32_t>(desk().incidents().size() - 1);

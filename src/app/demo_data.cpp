@@ -153,13 +153,22 @@ Result<DemoData> parse_demo_data(std::string_view json_text) {
         DemoCustomer customer{r.text(c, "lang", where),    r.text(c, "name", where),
                               r.text(c, "contact", where), r.text(c, "address", where),
                               r.text(c, "phone", where),   r.text(c, "fax", where, true),
-                              r.text(c, "email", where),   {}};
+                              r.text(c, "email", where),   {},
+                              {},                          0};
         auto units = r.objects(c, "units", where + ".");
         for (std::size_t k = 0; k < units.size(); ++k) {
             const json& u = *units[k];
             std::string uwhere = where + "." + at("units", k);
             customer.units.push_back({r.text(u, "kind", uwhere), r.text(u, "item", uwhere), r.text(u, "serial", uwhere),
                                       r.text(u, "warranty_end", uwhere), r.text(u, "contract", uwhere, true)});
+        }
+        if (auto pack = c.find("support_pack"); pack != c.end()) {
+            const std::string pwhere = where + ".support_pack";
+            if (!pack->is_object()) r.fail(pwhere + ": expected an object");
+            else {
+                customer.pack_name = r.text(*pack, "name", pwhere);
+                customer.pack_incidents = r.integer(*pack, "incidents", pwhere);
+            }
         }
         data.customers.push_back(std::move(customer));
     }

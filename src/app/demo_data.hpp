@@ -42,6 +42,9 @@ struct DemoUnit {
 struct DemoCustomer {
     std::string lang, name, contact, address, phone, fax, email;
     std::vector<DemoUnit> units;
+    // S7: an optional support pack (an entitlement of so many incidents this year).
+    std::string pack_name;
+    int pack_incidents = 0;
 };
 
 struct DemoPerson {

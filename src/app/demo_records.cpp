@@ -62,13 +62,18 @@ BookAccount from_customer(const DemoCustomer& c, const DemoParts& parts, std::in
                 if (a.contracts[k].name == u.contract) found = static_cast<int>(k);
             if (found < 0) {
                 const std::int64_t start = rng.between(-700, -30);
-                a.contracts.push_back({u.contract, "service_contract", day(now_ms, start), day(now_ms, start + 730), {}});
+                a.contracts.push_back(
+                    {u.contract, "service_contract", day(now_ms, start), day(now_ms, start + 730), {}, {}});
                 found = static_cast<int>(a.contracts.size() - 1);
             }
             unit.contract = found;
         }
         a.units.push_back(std::move(unit));
     }
+    // S7: its support pack runs for the year around today; its incidents get the High policy.
+    if (c.pack_incidents > 0)
+        a.contracts.push_back({c.pack_name, "service_contract", day(now_ms, -30), day(now_ms, 335), {},
+                               std::to_string(c.pack_incidents)});
     return a;
 }
 
@@ -93,7 +98,7 @@ BookAccount generated_account(const std::string& lang, const DemoParts& parts, s
         const std::int64_t start = rng.between(-1100, -60);
         a.contracts.push_back({rng.pick(parts.contracts) + " " + std::to_string(100 + rng.below(900)),
                                rng.below(4) == 0 ? "warranty" : "service_contract", day(now_ms, start),
-                               day(now_ms, start + 730), {}});
+                               day(now_ms, start + 730), {}, {}});
     }
     return a;
 }
@@ -255,9 +260,12 @@ void create_account(Creator& c, BookAccount& a) {
                                         {AccountField::phone, a.phone}, {AccountField::fax, a.fax},
                                         {AccountField::email, a.email}, {AccountField::language, a.lang}});
     for (BookContract& k : a.contracts)
-        k.id = c.make(EntityKind::contract, {{ContractField::account, a.id}, {ContractField::name, k.name},
-                                             {ContractField::coverage, k.coverage}, {ContractField::start, k.start},
-                                             {ContractField::end, k.end}});
+        k.id = c.make(EntityKind::contract,
+                      {{ContractField::account, a.id}, {ContractField::name, k.name},
+                       {ContractField::coverage, k.coverage}, {ContractField::start, k.start},
+                       {ContractField::end, k.end}, {ContractField::allowance_unit, k.allowance.empty() ? "" : "incidents"},
+                       {ContractField::allowance, k.allowance},
+                       {ContractField::sla_policy, k.allowance.empty() ? "" : "high"}});
     for (BookContact& p : a.contacts)
         p.id = c.make(EntityKind::contact, {{ContactField::account, a.id}, {ContactField::name, p.name},
                                             {ContactField::phone, p.phone}, {ContactField::email, p.email},

@@ -56,6 +56,7 @@ struct BookContact {
 };
 struct BookContract {
     std::string name, coverage, start, end, id;
+    std::string allowance;  // S7: incidents; empty: no entitlement
 };
 struct BookUnit {
     std::string kind, item, serial, warranty_end, id;

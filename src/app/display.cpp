@@ -38,6 +38,8 @@ constexpr Choice kChoices[] = {
     {"not_billable", tr_key("Not billable")},
     {"draft", tr_key("Draft")},
     {"published", tr_key("Published")},
+    {"incidents", tr_key("Incidents")},
+    {"hours", tr_key("Hours")},
 };
 
 }  // namespace
@@ -141,6 +143,26 @@ std::string value_text(std::string_view name, std::string_view value, EntityKind
         case FieldKind::count: break;
     }
     return std::string(value);
+}
+
+namespace {
+// Minutes as hours with one decimal, rounded down: "7.5", "-0.5".
+std::string hours_text(std::int64_t minutes) {
+    const std::int64_t tenths = minutes * 10 / 60;
+    const std::string sign = tenths < 0 ? "-" : "";
+    const std::int64_t t = tenths < 0 ? -tenths : tenths;
+    return sign + std::to_string(t / 10) + (t % 10 ? "." + std::to_string(t % 10) : "");
+}
+}  // namespace
+
+std::string entitlement_text(const EntitlementUse& use) {
+    const std::string name(use.contract->value(ContractField::name));
+    std::string text = use.hours ? tr_format("entitlement.hours", {name, hours_text(use.left()), hours_text(use.allowance)})
+                                 : tr_plural("entitlement.incidents", use.allowance,
+                                             {name, format_count(use.left()), format_count(use.allowance)});
+    if (const std::string_view end = use.contract->value(ContractField::end); !end.empty())
+        text += tr_format("entitlement.until", {std::string(end)});
+    return text;
 }
 
 }  // namespace hotline::app

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/desk.hpp"
+#include "core/entitlements.hpp"
 #include "core/schema.hpp"
 #include "core/status.hpp"
 
@@ -43,5 +44,7 @@ std::string ref_text(const Desk& desk, EntityKind kind, std::string_view id);
 // everything else as stored.
 std::string value_text(std::string_view name, std::string_view value, EntityKind kind = EntityKind::incident,
                        const Desk* desk = nullptr);
+// S7: "Support pack: 7 of 10 incidents left, until 2026-12-31"; hours as "7.5 of 20 h left".
+std::string entitlement_text(const EntitlementUse& use);
 
 }  // namespace hotline::app

@@ -56,6 +56,11 @@ constexpr Entry kTexts[] = {
     {"demo.banner", "Demo data \xe2\x80\x94 changes stay in this browser"},
     {"demo.failed", "The demo data could not be loaded: {}"},
     {"detail.number", "Incident {}"},
+    {"entitlement.drawn", "Draws on entitlement {}"},
+    {"entitlement.hours", "{}: {} of {} h left"},
+    {"entitlement.none_left", "No entitlement with anything left: the incident is registered without one"},
+    {"entitlement.until", ", until {}"},
+    {"entitlement.waived", "Entitlement {} waived: {}"},
     {"export.saved", "File {} saved"},
     {"filter.active", "Active"},
     {"form.fix_fields", "Fix the fields marked in red"},
@@ -169,6 +174,7 @@ struct Plural {
 };
 
 constexpr Plural kPlurals[] = {
+    {"entitlement.incidents", "{}: {} of {} incident left", "{}: {} of {} incidents left"},
     {"filter.some", "{} selected", "{} selected"},
     {"list.count", "{} incident", "{} incidents"},
     {"list.count_filtered", "{} of {} incident", "{} of {} incidents"},

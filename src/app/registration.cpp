@@ -76,16 +76,28 @@ void Registration::choose_account(const Entity& account) {
     draft_.value(IncidentField::customer_fax) = account.value(AccountField::fax);
     draft_.value(IncidentField::customer_email) = account.value(AccountField::email);
     if (same) return;
-    // Another company: the person and the unit chosen before belong to the former one.
+    // Another company: the person, the unit and the entitlement chosen before belong to the
+    // former one.
+    draft_.value(IncidentField::entitlement).clear();
     draft_.value(IncidentField::contact).clear();
     draft_.value(IncidentField::customer_contact).clear();
     if (const Entity* u = unit(); u && u->value(UnitField::account) != account.id) clear_unit();
 }
 
+const EntitlementUse* Registration::entitlement() const {
+    const std::string& chosen = draft_.value(IncidentField::entitlement);
+    for (const EntitlementUse& use : view_.entitlements)
+        if (chosen.empty() ? use.left() > 0 : use.contract->id == chosen) return &use;
+    return nullptr;
+}
+
+void Registration::choose_entitlement(const Entity& contract) { draft_.value(IncidentField::entitlement) = contract.id; }
+
 void Registration::clear_customer() {
-    for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::customer_name,
-                            IncidentField::customer_contact, IncidentField::customer_address,
-                            IncidentField::customer_phone, IncidentField::customer_fax, IncidentField::customer_email})
+    for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::entitlement,
+                            IncidentField::customer_name, IncidentField::customer_contact,
+                            IncidentField::customer_address, IncidentField::customer_phone,
+                            IncidentField::customer_fax, IncidentField::customer_email})
         draft_.value(f).clear();
 }
 

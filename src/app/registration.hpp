@@ -20,6 +20,7 @@
 #include "app/draft.hpp"
 #include "app/replica.hpp"
 #include "app/unit_lookup.hpp"
+#include "core/entitlements.hpp"
 
 namespace hotline::app {
 
@@ -54,6 +55,10 @@ struct RegistrationView {
     std::size_t caller_highlight = 0, serial_highlight = 0;
     std::string warranty, contract;          // the chosen unit's warranty_text and contract_text, today
     std::vector<const Entity*> blocking;     // blocking_reasons(now) of the chosen account
+    // S7: the chosen account's entitlements in force today, and what they were counted for
+    // (the account, the day and the list's changes: counted again when an incident changed).
+    std::vector<EntitlementUse> entitlements;
+    std::string entitlements_key;
     std::vector<std::uint32_t> related;      // related_incidents(), as last refreshed
     std::string related_key;                 // what `related` was computed for
     std::size_t related_highlight = 0;
@@ -85,6 +90,10 @@ public:
     const Entity* unit() const;
     // The chosen account's blocking reasons in force now, "forbid" ones first.
     std::vector<const Entity*> blocking_reasons(std::int64_t now_ms) const;
+    // S7: the entitlement the new incident will draw on, of view().entitlements: the one
+    // chosen, else the first with something left (what saving takes: entitlements.hpp).
+    const EntitlementUse* entitlement() const;
+    void choose_entitlement(const Entity& contract);
 
     // R6: the open incidents of the chosen account or contact, then open incidents
     // whose title contains the draft's title (from 3 letters on); incident rows.

@@ -27,10 +27,7 @@ SlaRows::Row SlaRows::row_of(const Incident& incident) const {
     row.calendar = static_cast<std::uint16_t>(sla.policy->calendar);
     const auto running = sla.running();
     if (!running) {
-        const bool applies = sla.response.applies || sla.resolution.applies;
-        const bool breached = (sla.response.applies && sla.response.breached) ||
-                              (sla.resolution.applies && sla.resolution.breached);
-        row.kind = !applies ? SlaStatus::State::none : breached ? SlaStatus::State::breached : SlaStatus::State::met;
+        row.kind = finished_state(sla);
         return row;
     }
     const MetricSla& m = sla.metric(*running);

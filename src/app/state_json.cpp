@@ -201,6 +201,11 @@ nlohmann::json registration_json(const Desk& desk, const Registration& reg) {
     nlohmann::json blocking = nlohmann::json::array();
     for (const Entity* b : v.blocking)
         blocking.push_back({{"mode", b->value(BlockingReasonField::mode)}, {"text", b->value(BlockingReasonField::text)}});
+    nlohmann::json entitlements = nlohmann::json::array();
+    const EntitlementUse* drawn = reg.entitlement();
+    for (const EntitlementUse& use : v.entitlements)
+        entitlements.push_back({{"id", use.contract->id}, {"text", entitlement_text(use)}, {"left", use.left()},
+                                {"drawn", &use == drawn}});
     nlohmann::json related = nlohmann::json::array();
     for (std::uint32_t row : v.related) {
         const Incident& inc = desk.incidents()[row];
@@ -219,6 +224,7 @@ nlohmann::json registration_json(const Desk& desk, const Registration& reg) {
             {"contact", record_ref(reg.contact(), ContactField::name)},
             {"unit", std::move(unit)},
             {"blocking", std::move(blocking)},
+            {"entitlements", std::move(entitlements)},
             {"related", std::move(related)},
             {"related_highlight", v.related_highlight},
             {"new_record", v.new_record_open ? nlohmann::json(new_record_name(v.new_record)) : nlohmann::json()}};

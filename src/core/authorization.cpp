@@ -142,7 +142,8 @@ TechnicianScope::TechnicianScope(const Principal& who, const Desk& desk)
     for (const Incident& inc : desk.incidents()) {
         if (!is_technicians(who, inc)) continue;
         ids_.insert(inc.id);  // for their incidents' time entries and article links
-        for (IncidentField f : {IncidentField::account, IncidentField::contact, IncidentField::unit})
+        for (IncidentField f :
+             {IncidentField::account, IncidentField::contact, IncidentField::unit, IncidentField::entitlement})
             if (!inc.value(f).empty()) ids_.emplace(inc.value(f));
     }
     // What those refer to in turn (a contact's account, a unit's contract), and the records

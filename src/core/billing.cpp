@@ -27,11 +27,18 @@ BillingDecision billing_decision(const Desk& desk, const Incident& incident) {
     if (warranty_end.empty() && unit) warranty_end = unit->value(UnitField::warranty_end);
     const std::string_view contract_id = unit ? unit->value(UnitField::contract) : std::string_view();
     const Entity* contract = contract_id.empty() ? nullptr : desk.find(EntityKind::contract, contract_id);
+    // S7: the entitlement it draws on (not waived) covers it as its contract does.
+    const Entity* entitlement = incident.value(F::entitlement_waiver).empty()
+                                    ? desk.find(EntityKind::contract, incident.value(F::entitlement))
+                                    : nullptr;
     if (!warranty_end.empty() && d.day <= warranty_end) {
         d.coverage = Coverage::warranty;
     } else if (contract && in_force(*contract, d.day)) {
         d.coverage = Coverage::contract;
         d.contract = std::string(contract->value(ContractField::name));
+    } else if (entitlement && in_force(*entitlement, d.day)) {
+        d.coverage = Coverage::contract;
+        d.contract = std::string(entitlement->value(ContractField::name));
     }
     const std::string_view billing = incident.value(F::billing);
     d.overridden = !billing.empty();

@@ -1,6 +1,7 @@
 // W9 (seeds 000, 003): is an incident billed? Decided from its coverage on the day it
 // was registered: the unit in warranty, or covered by an active contract (warranty or
-// service contract, in force that day), is not billable; otherwise it is. Someone may
+// service contract, in force that day; the unit's, or the entitlement the incident draws
+// on, S7), is not billable; otherwise it is. Someone may
 // override the decision either way with a reason (fields `billing` and
 // `billing.reason`; entity_rules.cpp refuses an override without its reason). The
 // decision is computed, not stored, while nobody overrides it: a contract recorded

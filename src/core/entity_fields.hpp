@@ -60,6 +60,12 @@ enum class IncidentField : std::uint8_t {
     merged_into,  // ref incident
     // S5: the queue it waits in (queues.hpp); it waits while nobody holds it as a person.
     queue,  // ref queue
+    // S7 (entitlements.hpp): the contract whose allowance it uses, unless waived (the
+    // reason given); the SLA policy chosen for it, by its entitlement (else the policy of
+    // its priority applies).
+    entitlement,         // ref contract
+    entitlement_waiver,  // why it does not count against the entitlement; empty: it counts
+    sla_policy,          // ref sla_policy
 };
 
 // W11: user-definable event types (the defaults exist on every replica).
@@ -75,7 +81,21 @@ enum class ContactField : std::uint8_t { account, name, phone, email, role, acti
 enum class UnitField : std::uint8_t { serial, item_code, item, account, install_address, warranty_end, contract, active };
 
 // R5: what covers an account's units.
-enum class ContractField : std::uint8_t { account, name, coverage, start, end, terms, active };
+// S7 (core/entitlements.hpp): a contract with an allowance is an entitlement, its support
+// terms: `allowance` incidents or hours (`allowance_unit`) between `start` and `end`,
+// used by the incidents registered under it; `sla_policy` is the policy they get.
+enum class ContractField : std::uint8_t {
+    account,
+    name,
+    coverage,
+    start,
+    end,
+    terms,
+    active,
+    allowance_unit,  // "incidents" or "hours"; empty: no allowance (not an entitlement)
+    allowance,
+    sla_policy,  // ref sla_policy
+};
 
 // R2: why an account may not (or should be warned before it may) register calls.
 enum class BlockingReasonField : std::uint8_t { account, text, mode, until, active };

@@ -66,12 +66,12 @@ void life_of(const SlaPolicies& policies, const Entity& incident, std::int64_t s
                    [](const LifeChange& a, const LifeChange& b) { return a.wall_ms < b.wall_ms; });
 
     life.clear();
-    life.push_back({start, IncidentStatus::registered, policies.for_priority(first_priority)});
+    life.push_back({start, IncidentStatus::registered, policies.for_incident(incident, first_priority)});
     for (const LifeChange& c : changes) {
         Segment next = life.back();
         next.since = c.wall_ms;
         if (c.status) next.status = c.to;
-        else next.policy = policies.for_priority(priority_of(c.old_value));
+        else next.policy = policies.for_incident(incident, priority_of(c.old_value));
         if (life.back().since == c.wall_ms) life.back() = next;
         else life.push_back(next);
     }
@@ -194,6 +194,13 @@ const SlaPolicy* SlaPolicies::for_priority(int priority) const {
     return nullptr;
 }
 
+const SlaPolicy* SlaPolicies::for_incident(const Entity& incident, int priority) const {
+    if (const std::string_view chosen = incident.value(IncidentField::sla_policy); !chosen.empty())
+        for (const SlaPolicy& p : policies_)
+            if (p.id == chosen) return &p;
+    return for_priority(priority);
+}
+
 std::optional<SlaMetric> IncidentSla::running() const {
     if (!policy) return std::nullopt;
     if (response.applies && !response.met) return SlaMetric::response;
@@ -203,7 +210,7 @@ std::optional<SlaMetric> IncidentSla::running() const {
 
 IncidentSla incident_sla(const SlaPolicies& policies, const Entity& incident) {
     IncidentSla sla;
-    sla.policy = policies.for_priority(incident.priority());
+    sla.policy = policies.for_incident(incident, incident.priority());
     if (!sla.policy) return sla;
     const SlaPolicy& policy = *sla.policy;
     const std::int64_t start = incident.created.wall_ms >= 0 ? incident.created.wall_ms / 1000
@@ -235,15 +242,19 @@ IncidentSla incident_sla(const SlaPolicies& policies, const Entity& incident) {
     return sla;
 }
 
+SlaStatus::State finished_state(const IncidentSla& sla) {
+    const bool breached = (sla.response.applies && sla.response.breached) ||
+                          (sla.resolution.applies && sla.resolution.breached);
+    const bool any = sla.response.applies || sla.resolution.applies;
+    return !any ? SlaStatus::State::none : breached ? SlaStatus::State::breached : SlaStatus::State::met;
+}
+
 SlaStatus sla_status(const SlaPolicies& policies, const IncidentSla& sla, std::int64_t now_s) {
     SlaStatus out;
     if (!sla.policy) return out;
     out.metric = sla.running();
     if (!out.metric) {
-        const bool breached = (sla.response.applies && sla.response.breached) ||
-                              (sla.resolution.applies && sla.resolution.breached);
-        const bool any = sla.response.applies || sla.resolution.applies;
-        out.state = !any ? SlaStatus::State::none : breached ? SlaStatus::State::breached : SlaStatus::State::met;
+        out.state = finished_state(sla);
         return out;
     }
     const MetricSla& m = sla.metric(*out.metric);

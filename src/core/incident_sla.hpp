@@ -15,7 +15,8 @@
 //
 // A new priority chooses another policy: its targets count from the same start, and the
 // pauses made under the former policy stay pauses, so the time already accumulated is
-// kept (GLPI lost it: glpi#6902). An edited calendar or
+// kept (GLPI lost it: glpi#6902). A policy chosen for the incident (its entitlement's,
+// entitlements.hpp) applies instead, from the start, whatever the priority. An edited calendar or
 // policy changes what remains, not what was used (both are recomputed from the history).
 #pragma once
 
@@ -63,6 +64,9 @@ public:
 
     // The active policy for incidents of `priority`: the first by key when several are.
     const SlaPolicy* for_priority(int priority) const;
+    // The policy chosen for `incident` (S7: by its entitlement) while it is active, else the
+    // policy of `priority` (the priority it had at the moment asked about).
+    const SlaPolicy* for_incident(const Entity& incident, int priority) const;
     const BusinessCalendar& calendar(const SlaPolicy& policy) const { return calendars_[policy.calendar]; }
     const BusinessCalendar& calendar_at(std::size_t index) const { return calendars_[index]; }
     bool empty() const { return policies_.empty(); }
@@ -102,6 +106,9 @@ struct SlaStatus {
     std::optional<std::int64_t> due;  // the running metric's deadline (nullopt while paused)
 };
 SlaStatus sla_status(const SlaPolicies& policies, const IncidentSla& sla, std::int64_t now_s);
+// The state of an SLA none of whose metrics runs (without a policy: none): met, breached,
+// or none when the policy has no target.
+SlaStatus::State finished_state(const IncidentSla& sla);
 // "on_track", "follow_up", "warning", "late", "paused", "met", "breached", "none".
 std::string_view sla_state_name(SlaStatus::State state);
 

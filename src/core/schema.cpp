@@ -20,6 +20,7 @@ constexpr std::string_view kLanguages[] = {"en", "fr", "ru", "it"};
 // at registration, and its name is the subcontractor a transfer offers.
 constexpr std::string_view kCoverages[] = {"warranty", "service_contract", "none", "subcontract"};
 constexpr std::string_view kBillings[] = {"billable", "not_billable"};
+constexpr std::string_view kAllowanceUnits[] = {"incidents", "hours"};
 // W8: the order types and statuses are named in orders.hpp, with their rules.
 constexpr auto& kOrderTypes = kOrderTypeNames;
 constexpr auto& kOrderStatuses = kOrderStatusNames;
@@ -66,6 +67,9 @@ constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::parent, "parent", "Parent incident", FK::ref, {}, EK::incident, {}, false, true},
     {IncidentField::merged_into, "merged_into", "Merged into", FK::ref, {}, EK::incident, {}, false, true},
     {IncidentField::queue, "queue", "Queue", FK::ref, {}, EK::queue},
+    {IncidentField::entitlement, "entitlement", "Entitlement", FK::ref, {}, EK::contract},
+    {IncidentField::entitlement_waiver, "entitlement.waiver", "Entitlement waived because", FK::short_text},
+    {IncidentField::sla_policy, "sla_policy", "SLA policy", FK::ref, {}, EK::sla_policy},
 };
 
 constexpr FieldSpec kEventTypeFields[] = {
@@ -112,6 +116,9 @@ constexpr FieldSpec kContractFields[] = {
     {ContractField::end, "end", "End", FK::date},
     {ContractField::terms, "terms", "Terms", FK::long_text},
     {ContractField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+    {ContractField::allowance_unit, "allowance_unit", "Allowance in", FK::choice, kAllowanceUnits},
+    {ContractField::allowance, "allowance", "Allowance", FK::count},
+    {ContractField::sla_policy, "sla_policy", "SLA policy", FK::ref, {}, EK::sla_policy},
 };
 
 constexpr FieldSpec kBlockingReasonFields[] = {

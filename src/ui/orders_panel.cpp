@@ -1,5 +1,5 @@
 // Orders and billing (W8, W9), on the incident's Summary: whether it is billed and
-// why (the override with its reason), the orders it was transferred to (number, type,
+// why (the override with its reason), the entitlement it draws on (S7), the orders it was transferred to (number, type,
 // status; choosing one opens its update: new status and outcome note), and
 // "Transfer…", which opens the form for a new order (type, address, planned date,
 // technician, subcontractor, instructions).
@@ -22,9 +22,20 @@ std::string billing_text(const BillingDecision& d) {
     return app::tr_format(d.billable ? "billing.billable" : "billing.not_billable", {why});
 }
 
+// S7: the entitlement it draws on, or why it does not.
+void draw_entitlement(const Desk& desk, const Incident& inc) {
+    const Entity* contract = desk.find(EntityKind::contract, inc.value(IncidentField::entitlement));
+    if (!contract) return;
+    const std::string name(contract->value(ContractField::name));
+    const std::string_view waiver = inc.value(IncidentField::entitlement_waiver);
+    text_muted(waiver.empty() ? app::tr_format("entitlement.drawn", {name})
+                              : app::tr_format("entitlement.waived", {name, std::string(waiver)}));
+}
+
 void draw_billing(Context& ctx, const Incident& inc, bool editable) {
     const BillingDecision d = billing_decision(ctx.app.desk(), inc);
     text(billing_text(d));
+    draw_entitlement(ctx.app.desk(), inc);
     if (d.overridden) {
         ImGui::SameLine();
         text_muted(app::tr_format("billing.overridden", {inc.value(IncidentField::billing_reason)}));

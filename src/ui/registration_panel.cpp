@@ -225,6 +225,36 @@ void blocking_warnings(Context& ctx, app::RegistrationView& v) {
     }
 }
 
+// S7: the chosen account's entitlements in force today with what is left, the one the
+// incident will draw on marked (a click chooses another), and the reason to waive it.
+// Counted again when the account, the day or an incident changed.
+void entitlements(Context& ctx, app::RegistrationView& v) {
+    app::App& app = ctx.app;
+    app::Registration& reg = app.registration();
+    const std::string today = app.today(ctx.now_ms);
+    const std::string& account = app.create_draft().value(F::account);
+    const std::string key = account + '\n' + today + '\n' + std::to_string(app.list().changes()) + '\n' +
+                            std::to_string(app.desk().entities(EntityKind::time_entry).size());
+    if (key != v.entitlements_key) {
+        v.entitlements = account_entitlements(app.desk(), account, today, ctx.now_ms);
+        v.entitlements_key = key;
+    }
+    if (v.entitlements.empty()) return;
+    const EntitlementUse* drawn = reg.entitlement();
+    text_muted(app::tr("Entitlement"));
+    for (const EntitlementUse& use : v.entitlements) {
+        ImGui::PushID(use.contract->id.c_str());
+        const std::string label = app::entitlement_text(use);
+        if (ImGui::Selectable(label.c_str(), &use == drawn)) reg.choose_entitlement(*use.contract);
+        name_last_item(std::string(use.contract->value(ContractField::name)).c_str());
+        ImGui::PopID();
+    }
+    if (!drawn) text_coloured(palette().warning, app::tr("entitlement.none_left"));
+    ImGui::SetNextItemWidth(-1);
+    input_text("##waiver", app.create_draft().value(F::entitlement_waiver), 0, T("Waive it because\xe2\x80\xa6").c_str());
+    name_last_item(T("Waive entitlement").c_str());
+}
+
 // R6: the caller's open incidents and those whose title matches, recomputed when
 // the chosen account or contact, the title or the number of incidents changes.
 void related_incidents(Context& ctx, app::RegistrationView& v) {
@@ -300,6 +330,7 @@ void draw_registration(Context& ctx) {
     caller_lookup(ctx, v);
     chosen_customer(ctx);
     blocking_warnings(ctx, v);
+    entitlements(ctx, v);
     ImGui::Spacing();
     serial_lookup(ctx, v);
     chosen_unit(ctx, v);

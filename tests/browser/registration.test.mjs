@@ -22,25 +22,13 @@ after(async () => {
 
 const registration = (s) => s.create.registration;
 
-// Types `text` into the lookup that has the keyboard, then moves the highlight to the match
-// `wanted(match)` with the arrow keys and chooses it with Enter.
-async function chooseWithKeys(text, list, wanted, what) {
-  await app.type(text);
-  const state = await app.waitFor((s) => registration(s)[list].some(wanted), `${what} is listed`);
-  const index = registration(state)[list].findIndex(wanted);
-  for (let i = 0; i < index; i++) await app.press('ArrowDown');
-  await app.waitFor((s) => registration(s)[`${list === 'callers' ? 'caller' : 'serial'}_highlight`] === index,
-                    `${what} is highlighted`);
-  await app.press('Enter');
-}
-
 test('a phone call registered with the keyboard only: caller, unit, title, save', async () => {
   let state = await app.waitFor((s) => s.demo && s.screen === 'list' && s.total > 0, 'the demo desk shows');
   const total = state.total;
   await app.press('n');
   await app.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
   await app.press('Control+K');  // the Caller lookup takes the keyboard
-  await chooseWithKeys('sarah coll', 'callers', (m) => m.kind === 'contact' && m.name === contact,
+  await app.chooseWithKeys('sarah coll', 'callers', (m) => m.kind === 'contact' && m.name === contact,
                        'the contact');
   state = await app.waitFor((s) => registration(s).contact?.name === contact, 'the contact is chosen');
   assert.equal(registration(state).account.name, account, 'choosing the contact fills its account');
@@ -49,7 +37,7 @@ test('a phone call registered with the keyboard only: caller, unit, title, save'
   assert.equal(registration(state).callers_open, false, 'the dropdown closed');
 
   // Choosing the caller gave the keyboard to the serial lookup.
-  await chooseWithKeys(serial.slice(0, 5), 'serials', (u) => u.serial === serial, 'the unit');
+  await app.chooseWithKeys(serial.slice(0, 5), 'serials', (u) => u.serial === serial, 'the unit');
   state = await app.waitFor((s) => registration(s).unit?.serial === serial, 'the unit is chosen');
   const unit = registration(state).unit;
   assert.match(unit.warranty, /warranty/i, 'the warranty shows at once');
@@ -81,7 +69,7 @@ test('an account whose blocking reason forbids registering: the save is refused 
   await app.press('Control+N');
   await app.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
   await app.click('Caller', {window: 'New incident'});
-  await chooseWithKeys(blocked.account, 'callers', (m) => m.kind === 'account' && m.name === blocked.account,
+  await app.chooseWithKeys(blocked.account, 'callers', (m) => m.kind === 'account' && m.name === blocked.account,
                        'the blocked account');
   state = await app.waitFor((s) => registration(s).account?.name === blocked.account, 'the account is chosen');
   assert.ok(registration(state).blocking.some((b) => b.mode === 'forbid' && b.text === blocked.text),
@@ -111,7 +99,7 @@ test('a caller with an open incident: the call is added to it as an event', asyn
   await app.press('Control+N');
   await app.waitFor((s) => s.screen === 'create', 'the new-incident form opens');
   await app.press('Control+K');
-  await chooseWithKeys(open.customer, 'callers', (m) => m.kind === 'account' && m.name === open.customer,
+  await app.chooseWithKeys(open.customer, 'callers', (m) => m.kind === 'account' && m.name === open.customer,
                        'the account');
   state = await app.waitFor((s) => registration(s).account?.name === open.customer &&
                                    registration(s).related.length > 0, 'the caller\'s open incidents are listed');

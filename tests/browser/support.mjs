@@ -258,6 +258,20 @@ export class AppDriver {
     await this.nextFrames();
   }
 
+  // On the new-incident form: types `text` into the lookup that has the keyboard, then moves
+  // the highlight to the match `wanted(match)` of registration[list] ('callers' or 'serials')
+  // with the arrow keys and chooses it with Enter.
+  async chooseWithKeys(text, list, wanted, what) {
+    await this.type(text);
+    const reg = (s) => s.create.registration;
+    const state = await this.waitFor((s) => reg(s)[list].some(wanted), `${what} is listed`);
+    const index = reg(state)[list].findIndex(wanted);
+    for (let i = 0; i < index; i++) await this.press('ArrowDown');
+    await this.waitFor((s) => reg(s)[`${list === 'callers' ? 'caller' : 'serial'}_highlight`] === index,
+                       `${what} is highlighted`);
+    await this.press('Enter');
+  }
+
   // Registers an incident with only its title, from the list (N, type, Ctrl+Enter), and waits
   // until it is open; returns the state then.
   // `priority`: its label in the form's Priority dropdown ('Critical'), or the form's default.
