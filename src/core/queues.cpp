@@ -31,8 +31,13 @@ bool waits_in_queue(const Incident& incident) {
 
 std::map<std::string, std::size_t, std::less<>> queue_depths(const Desk& desk) {
     std::map<std::string, std::size_t, std::less<>> depths;
-    for (const Incident& incident : desk.incidents())
-        if (waits_in_queue(incident)) ++depths[std::string(incident.value(F::queue))];
+    for (const Incident& incident : desk.incidents()) {
+        if (!waits_in_queue(incident)) continue;
+        const std::string_view queue = incident.value(F::queue);
+        auto it = depths.find(queue);  // a string made once per queue, not per incident
+        if (it == depths.end()) it = depths.emplace(std::string(queue), 0).first;
+        ++it->second;
+    }
     return depths;
 }
 
@@ -53,6 +58,8 @@ const Incident* next_in_queue(const Desk& desk, const SlaPolicies& policies, std
 Result<IncidentPlan> plan_enqueue(const Desk& desk, const Incident& incident, std::string_view key) {
     auto queue = active_queue(desk, key);
     if (!queue) return queue.error();
+    if (!awaits_work(incident.status))
+        return make_error("not_queueable", "Only an incident that still needs work can wait in a queue");
     if (incident.value(F::queue) == key && waits_in_queue(incident))
         return make_error("already_in_queue", "The incident already waits in " + std::string(record_title(**queue)),
                           {std::string(record_title(**queue))});

@@ -30,8 +30,9 @@ std::map<std::string, std::size_t, std::less<>> queue_depths(const Desk& desk);
 const Incident* next_in_queue(const Desk& desk, const SlaPolicies& policies, std::string_view queue,
                               std::int64_t now_s);
 
-// Adding `incident` to `queue`: refused for an unknown or inactive queue, or when it
-// already waits there (already_in_queue).
+// Adding `incident` to `queue`: refused for an unknown or inactive queue, for an incident
+// no work awaits (not_queueable: solved, transferred, closed), or when it already waits
+// there (already_in_queue).
 Result<IncidentPlan> plan_enqueue(const Desk& desk, const Incident& incident, std::string_view queue);
 
 // `login` takes `incident` from the queue it waits in (assignment to them, in the queue's

@@ -14,6 +14,7 @@ namespace hotline::ui {
 namespace {
 
 constexpr float kPickerEm = 16.0f;
+constexpr float kQueuePickerEm = 10.0f;
 
 std::string staff_label(const Desk& desk, const Entity& profile) {
     std::string label(record_title(profile));
@@ -84,10 +85,16 @@ void draw_assignment_panel(Context& ctx, bool editable) {
     if (ImGui::Button(T("Route").c_str())) ctx.app.route(ctx.now_ms);
     ImGui::SameLine();
     if (ImGui::Button(T("By workload").c_str())) ctx.app.assign_by_workload(ctx.now_ms);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * kPickerEm);
+    // The queue and its button stay together, on this row while it has room.
+    const std::string add = T("Add to queue");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float queue_width = ImGui::GetFontSize() * kQueuePickerEm;
+    same_line_if_room(queue_width + style.ItemSpacing.x + ImGui::CalcTextSize(add.c_str()).x +
+                      2 * style.FramePadding.x);
+    ImGui::SetNextItemWidth(queue_width);
     ref_input("##queue", T("Queue").c_str(), desk, EntityKind::queue, false, form.queue(), false);
     ImGui::SameLine();
-    if (ImGui::Button(T("Add to queue").c_str())) ctx.app.add_to_queue(ctx.now_ms);
+    if (ImGui::Button(add.c_str())) ctx.app.add_to_queue(ctx.now_ms);
 }
 
 }  // namespace hotline::ui

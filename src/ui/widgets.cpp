@@ -122,6 +122,11 @@ void badge(std::string_view s, ImU32 colour) {
     ImGui::Dummy(box);
 }
 
+void same_line_if_room(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
 bool accent_button(const char* label) {
     const Palette& p = palette();
     ImVec4 hovered = p.accent, active = p.accent;

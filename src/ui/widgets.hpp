@@ -52,6 +52,9 @@ void text_wrapped(std::string_view s);
 void badge(std::string_view s, ImU32 colour);
 // A button in the accent colour: the one that commits (Save, New incident).
 bool accent_button(const char* label);
+// Keeps what comes next (`width` pixels wide) on the current line when it fits, else starts
+// a new line: a row of controls wraps on a narrow pane instead of running off its edge.
+void same_line_if_room(float width);
 
 // A modal dialog in the middle of the window, opened when `open` is true (it
 // stays open until closed with ImGui::CloseCurrentPopup()). True while it shows:

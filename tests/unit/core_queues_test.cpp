@@ -85,6 +85,12 @@ TEST_CASE("queues: adding gives the incident to the queue's department; it waits
     CHECK(waits_in_queue(d.get(id)));
     CHECK(d.get(id).value(F::service_department) == "field");
 
+    // A solved incident needs no more work: it does not wait in a queue.
+    const std::string solved = d.incident({{F::actual_problem, "Worn gasket"}, {F::actual_solution, "Replaced"}}).id;
+    for (IncidentStatus to : {IncidentStatus::in_progress, IncidentStatus::solved})
+        REQUIRE(d.desk.apply(d.f.transition("u:ann", d.now += 1000, solved, to)).kind == ApplyKind::applied);
+    CHECK(plan_enqueue(d.desk, d.get(solved), "boilers").error().code == "not_queueable");
+
     // A closed queue takes nothing more, and still gives out what waits in it.
     REQUIRE(d.desk.apply(d.f.set_field("u:mia", d.now += 1000, EntityKind::queue, "boilers", QueueField::active,
                                        "false")).kind == ApplyKind::applied);
