@@ -12,26 +12,12 @@
 #include "core/desk.hpp"
 #include "core/incident_sla.hpp"
 #include "bench_report.hpp"
+#include "queue_bench.hpp"
 
 namespace hotline::bench {
 namespace {
 
 constexpr std::int64_t kNow = 1764000000000;
-constexpr int kRounds = 15;  // each step is timed this many times; the best is printed (a shared machine)
-
-// The best of kRounds runs of `step`, `reset` (untimed) before each.
-template <typename Reset, typename Step>
-double best_ms(Reset reset, Step step) {
-    double best = 1e9;
-    for (int i = 0; i < kRounds; ++i) {
-        reset();
-        const auto t0 = Clock::now();
-        step();
-        best = std::min(best, ms_since(t0));
-    }
-    return best;
-}
-
 }  // namespace
 
 void run_list_bench(const std::string& demo_data_path, std::size_t incidents) {
@@ -144,6 +130,8 @@ void run_list_bench(const std::string& demo_data_path, std::size_t incidents) {
     row("lookup (demo records): customer, mean per keystroke", typed_words.mean_ms, "ms");
     row("lookup (demo records): customer, worst keystroke", typed_words.worst_ms, "ms");
     std::printf("  %-52s %12s\n", "lookup (demo records): worst query", ("\"" + typed_words.worst_query + "\"").c_str());
+
+    run_queue_bench(desk, policies, now_s);
 }
 
 }  // namespace hotline::bench
