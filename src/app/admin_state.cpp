@@ -49,6 +49,7 @@ nlohmann::json admin_state_json(const App& app) {
     nlohmann::json state = {{"tab", app.admin_tab() == AdminTab::users ? "users" : "reference"},
                             {"reference", reference_json(app.reference())}};
     if (app.users().allowed()) state["users"] = users_json(app.users());
+    state["rule_test"] = app.rule_test().lines;
     return state;
 }
 

@@ -75,6 +75,14 @@ enum class AdminTab : std::uint8_t { users, reference };
 // The text sizes Settings offers, in percent of the default (App::text_size).
 inline constexpr int kTextSizes[] = {85, 100, 115, 130, 150, 175, 200};
 
+// S4: the routing rule open in Administration tried on an incident by its number, as typed
+// in the form (before it is saved): what the preview found.
+struct RuleTest {
+    std::string number;              // as typed
+    std::string rule;                // the rule tried (its key; empty: a new one)
+    std::vector<std::string> lines;  // shown while that rule's form is open
+};
+
 // W12: merging the open incident into another: the number typed, then (asked) the
 // incident it names, shown to be confirmed. Belongs to the incident `incident`.
 struct MergeRequest {
@@ -276,6 +284,9 @@ public:
     // Administration commands (app_admin.cpp). The users' ones send a request and
     // report its answer when it arrives (poll_admin); reference saves are operations.
     bool save_reference(std::int64_t now_ms);
+    RuleTest& rule_test() { return rule_test_; }
+    const RuleTest& rule_test() const { return rule_test_; }
+    bool test_routing_rule();  // the open routing rule form on the incident numbered rule_test().number
     bool refresh_users();
     bool create_user();
     bool save_user(std::int64_t now_ms);
@@ -351,6 +362,7 @@ private:
     Registration registration_;
     UserAdmin users_;
     ReferenceEditor reference_;
+    RuleTest rule_test_;
     KnowledgeBase knowledge_;
     Notifications notifications_;
     std::int64_t notifications_seen_ms_ = 0;

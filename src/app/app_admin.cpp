@@ -1,7 +1,9 @@
 // App's Administration commands (P6): opening the screen for the roles that get
 // it, and reporting what the users API and the reference saves answer.
 #include "app/app.hpp"
+#include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "core/routing.hpp"
 
 namespace hotline::app {
 
@@ -27,6 +29,29 @@ bool App::save_reference(std::int64_t now_ms) {
     const Outcome saved = reference_.save(now_ms);  // first: a new record's id is known after it
     const std::string kind(tr(kind_spec(reference_.kind()).label));
     return report(saved, tr_format("admin.record_saved", {kind, reference_.editing()}));
+}
+
+bool App::test_routing_rule() {
+    rule_test_.lines.clear();
+    rule_test_.rule = reference_.editing();
+    if (!reference_.form_open() || reference_.kind() != EntityKind::routing_rule) return false;
+    auto row = row_of_number(rule_test_.number);
+    if (!row) return report(row.error(), {});
+    const Incident& incident = desk().incidents()[*row];
+    Entity rule = make_entity(EntityKind::routing_rule, reference_.editing());
+    for (const FieldSpec& spec : fields_of(EntityKind::routing_rule))
+        rule.set_value(spec.id, reference_.draft().value(spec.id));
+    const std::string number = incident.number.display();
+    std::string unmet;
+    for (FieldId f : unmet_conditions(desk(), rule, incident))
+        unmet += (unmet.empty() ? "" : ", ") + std::string(field_text(f, EntityKind::routing_rule));
+    rule_test_.lines.push_back(unmet.empty() ? tr_format("rule_test.matches", {number})
+                                             : tr_format("rule_test.unmet", {number, unmet}));
+    // The saved rules decide what Route does today (this one as saved, or another first).
+    const Entity* fires = matching_rule(desk(), incident);
+    rule_test_.lines.push_back(fires ? tr_format("rule_test.fires", {std::string(record_title(*fires))})
+                                     : std::string(tr("rule_test.none_fires")));
+    return true;
 }
 
 bool App::refresh_users() {

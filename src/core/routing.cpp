@@ -15,20 +15,25 @@ namespace {
 
 using R = RoutingRuleField;
 
-bool holds(const Desk& desk, const Entity& rule, const Incident& incident) {
-    if (const std::string_view reason = rule.value(R::reason); !reason.empty()) {
+// The conditions a rule may give, in field order.
+constexpr RoutingRuleField kConditions[] = {R::reason, R::priority, R::origin, R::account, R::unit_item};
+
+// Does `incident` meet the rule's condition `f` (one it gives)?
+bool meets(const Desk& desk, const Entity& rule, const Incident& incident, RoutingRuleField f) {
+    const std::string_view wanted = rule.value(f);
+    if (f == R::reason) {
         const ReasonCodes codes = incident_reason_codes(desk, incident);
-        if (!(codes.general && codes.general->id == reason) && !(codes.specific && codes.specific->id == reason))
-            return false;
+        return (codes.general && codes.general->id == wanted) || (codes.specific && codes.specific->id == wanted);
     }
-    if (const std::string_view p = rule.value(R::priority); !p.empty() && p != incident.value(IncidentField::priority))
-        return false;
-    if (const std::string_view o = rule.value(R::origin); !o.empty() && o != incident.value(IncidentField::origin))
-        return false;
-    if (const std::string_view a = rule.value(R::account); !a.empty() && a != incident.value(IncidentField::account))
-        return false;
-    if (const std::string_view item = rule.value(R::unit_item); !item.empty())
-        return lookup_key(incident.value(IncidentField::unit_item)).find(lookup_key(item)) != std::string::npos;
+    if (f == R::priority) return wanted == incident.value(IncidentField::priority);
+    if (f == R::origin) return wanted == incident.value(IncidentField::origin);
+    if (f == R::account) return wanted == incident.value(IncidentField::account);
+    return lookup_key(incident.value(IncidentField::unit_item)).find(lookup_key(wanted)) != std::string::npos;
+}
+
+bool holds(const Desk& desk, const Entity& rule, const Incident& incident) {
+    for (RoutingRuleField f : kConditions)
+        if (!rule.value(f).empty() && !meets(desk, rule, incident, f)) return false;
     return true;
 }
 
@@ -59,6 +64,13 @@ const Entity* matching_rule(const Desk& desk, const Incident& incident) {
     for (const Entity* rule : rules)
         if (holds(desk, *rule, incident)) return rule;
     return nullptr;
+}
+
+std::vector<FieldId> unmet_conditions(const Desk& desk, const Entity& rule, const Incident& incident) {
+    std::vector<FieldId> unmet;
+    for (RoutingRuleField f : kConditions)
+        if (!rule.value(f).empty() && !meets(desk, rule, incident, f)) unmet.push_back(f);
+    return unmet;
 }
 
 Result<IncidentPlan> plan_routing(const Desk& desk, const Incident& incident) {

@@ -15,6 +15,8 @@
 // arrive by API or email will ask the same function.
 #pragma once
 
+#include <vector>
+
 #include "core/desk.hpp"
 #include "core/entity_rules.hpp"
 #include "core/incident_plan.hpp"
@@ -24,6 +26,11 @@ namespace hotline {
 
 // The rule that fires for `incident`; null when none does.
 const Entity* matching_rule(const Desk& desk, const Incident& incident);
+
+// The conditions of `rule` (its fields reason .. unit_item that it gives) that `incident`
+// does not meet, in field order; empty: the rule matches it. The rule editor's preview asks
+// this for the rule as typed, before it is saved.
+std::vector<FieldId> unmet_conditions(const Desk& desk, const Entity& rule, const Incident& incident);
 
 // What routing `incident` takes, in order: the priority, the assignment's operations, the
 // "routing" event. Refused when no rule matches (no_routing_rule) or when the incident

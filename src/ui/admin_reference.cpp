@@ -1,9 +1,11 @@
 // Administration › Reference data: a kind picker (departments, staff profiles,
-// reason, resolution and priority codes, event types, blocking reasons), the
+// reason, resolution and priority codes, event types, blocking reasons, calendars,
+// SLA policies, routing rules, queues: app/admin_access.cpp), the
 // kind's records by title, and a form generated from the kind's fields in the
 // schema (text, choices, ref pickers, flags: field_form.hpp). A new keyed record
 // asks for its key first. Roles the schema does not let change a kind see it
-// read-only. Saving is an operation (app/reference_editor.hpp): offline too.
+// read-only. Saving is an operation (app/reference_editor.hpp): offline too. A routing
+// rule's form tries the rule as typed on an incident (S4).
 #include <string>
 
 #include "app/admin_access.hpp"
@@ -25,7 +27,9 @@ void kind_picker(app::ReferenceEditor& ref) {
     text_muted(name);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    const bool open = ImGui::BeginCombo("##kind", std::string(app::tr(kind_spec(ref.kind()).label)).c_str());
+    // Every kind in view at once (the default height shows eight: the last kinds were hidden).
+    const bool open = ImGui::BeginCombo("##kind", std::string(app::tr(kind_spec(ref.kind()).label)).c_str(),
+                                        ImGuiComboFlags_HeightLargest);
     name_last_item(name.c_str());
     if (!open) return;
     for (EntityKind kind : app::reference_kinds()) {
@@ -50,6 +54,18 @@ void record_list(app::ReferenceEditor& ref) {
     ImGui::EndChild();
 }
 
+// S4: the routing rule as typed, tried on an incident by its number (core/routing.hpp).
+void rule_test(Context& ctx, const app::ReferenceEditor& ref) {
+    app::RuleTest& test = ctx.app.rule_test();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    input_text("##rule_test", test.number, 0, T("Incident number").c_str());
+    name_last_item(T("Test on incident").c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(T("Test rule").c_str())) ctx.app.test_routing_rule();
+    if (test.rule != ref.editing()) return;
+    for (const std::string& line : test.lines) text_muted(line);
+}
+
 void record_form(Context& ctx, app::ReferenceEditor& ref, bool editable) {
     const std::string kind(app::tr(kind_spec(ref.kind()).label));
     text_coloured(palette().accent, ref.is_new() ? app::tr_format("admin.new_record", {kind})
@@ -70,6 +86,7 @@ void record_form(Context& ctx, app::ReferenceEditor& ref, bool editable) {
     if (editable && accent_button(T("Save").c_str())) ctx.app.save_reference(ctx.now_ms);
     if (editable) ImGui::SameLine();
     if (ImGui::Button(T("Cancel").c_str())) ref.close();
+    if (ref.kind() == EntityKind::routing_rule) rule_test(ctx, ref);
     ImGui::Separator();
 }
 

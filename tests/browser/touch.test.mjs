@@ -12,7 +12,8 @@ import {openApp} from './support.mjs';
 // The list's rows in view, top first, by the number each shows.
 async function rowsInView(app) {
   const numbers = new Set((await app.state()).rows.map((r) => r.number));
-  const pattern = new RegExp(`^${[...numbers][0].replace(/\d/g, '\\d')}$`);  // the numbers' shape
+  // The numbers' shape, whatever their count of digits (a flick may reach incident 99).
+  const pattern = new RegExp(`^${[...numbers][0].replace(/\d+/g, '\\d+')}$`);
   return (await app.items())
       .filter((i) => i.visible && i.h > 0 && i.window.startsWith('Incidents') && pattern.test(i.label))
       .sort((a, b) => a.y - b.y);

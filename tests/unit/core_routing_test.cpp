@@ -100,3 +100,22 @@ TEST_CASE("routing: the plan sets the priority, assigns naming the rule, and rec
         d.desk.apply(d.f.create("u:mia", d.now += 1000, EntityKind::routing_rule, {{R::name, "Empty"}}, "empty"));
     CHECK(nothing.error.code == "missing_routing_target");
 }
+
+TEST_CASE("routing: the preview names the conditions an incident does not meet, for a rule not saved yet") {
+    RoutingDesk d;
+    // The rule as the editor's form holds it: nothing saved.
+    Entity rule = make_entity(EntityKind::routing_rule, "draft");
+    rule.set_value(R::priority, "1");
+    rule.set_value(R::origin, "email");
+    rule.set_value(R::unit_item, "boiler");
+    const Incident& urgent_mail = d.incident({{IncidentField::priority, "1"}, {IncidentField::origin, "email"},
+                                              {IncidentField::unit_item, "Boiler VX-200"}});
+    CHECK(unmet_conditions(d.desk, rule, urgent_mail).empty());
+    const Incident& phoned = d.incident({{IncidentField::priority, "3"}, {IncidentField::origin, "phone"},
+                                         {IncidentField::unit_item, "Boiler VX-200"}});
+    CHECK(unmet_conditions(d.desk, rule, phoned) == std::vector<FieldId>{R::priority, R::origin});
+    // Conditions the rule does not give are not listed.
+    rule.set_value(R::origin, "");
+    CHECK(unmet_conditions(d.desk, rule, phoned) == std::vector<FieldId>{R::priority});
+    CHECK(matching_rule(d.desk, phoned) == nullptr);  // nothing was saved
+}

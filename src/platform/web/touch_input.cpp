@@ -32,7 +32,9 @@ EM_JS(void, hotline_js_listen_for_touch, (), {
             // GLFW's cursor follows the finger too: ImGui's GLFW backend, until a mouse has
             // entered the canvas, reads the cursor every frame and would put the pointer back.
             if (typeof Browser !== 'undefined') { Browser.mouseX = x; Browser.mouseY = y; }
-            ccall('hotline_touch', null, ['number', 'number', 'number', 'number'], [phase, x, y, performance.now()]);
+            // When the finger moved, not when this handler runs: on a busy page the moves wait for
+            // the next frame, and the handler's clock would read a quick flick as a finger held still.
+            ccall('hotline_touch', null, ['number', 'number', 'number', 'number'], [phase, x, y, event.timeStamp]);
         }, {capture: true, passive: false});
     });
 });
