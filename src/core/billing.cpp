@@ -1,5 +1,6 @@
 #include "core/billing.hpp"
 
+#include "core/entitlements.hpp"
 #include "core/entity_rules.hpp"
 #include "core/workflow.hpp"
 
@@ -9,11 +10,10 @@ namespace {
 using F = IncidentField;
 constexpr std::string_view kBillable = "billable", kNotBillable = "not_billable";
 
-bool in_force(const Entity& contract, std::string_view day) {
-    const std::string_view start = contract.value(ContractField::start), end = contract.value(ContractField::end);
+// A contract covers work when it is in force and of a kind that covers it.
+bool covers(const Entity& contract, std::string_view day) {
     const std::string_view coverage = contract.value(ContractField::coverage);
-    return contract.flag(ContractField::active) && (coverage == "warranty" || coverage == "service_contract") &&
-           (start.empty() || start <= day) && (end.empty() || day <= end);
+    return (coverage == "warranty" || coverage == "service_contract") && contract_in_force(contract, day);
 }
 
 }  // namespace
@@ -28,15 +28,15 @@ BillingDecision billing_decision(const Desk& desk, const Incident& incident) {
     const std::string_view contract_id = unit ? unit->value(UnitField::contract) : std::string_view();
     const Entity* contract = contract_id.empty() ? nullptr : desk.find(EntityKind::contract, contract_id);
     // S7: the entitlement it draws on (not waived) covers it as its contract does.
-    const Entity* entitlement = incident.value(F::entitlement_waiver).empty()
+    const Entity* entitlement = is_blank(incident.value(F::entitlement_waiver))
                                     ? desk.find(EntityKind::contract, incident.value(F::entitlement))
                                     : nullptr;
     if (!warranty_end.empty() && d.day <= warranty_end) {
         d.coverage = Coverage::warranty;
-    } else if (contract && in_force(*contract, d.day)) {
+    } else if (contract && covers(*contract, d.day)) {
         d.coverage = Coverage::contract;
         d.contract = std::string(contract->value(ContractField::name));
-    } else if (entitlement && in_force(*entitlement, d.day)) {
+    } else if (entitlement && covers(*entitlement, d.day)) {
         d.coverage = Coverage::contract;
         d.contract = std::string(entitlement->value(ContractField::name));
     }

@@ -12,7 +12,7 @@ using C = ContractField;
 using F = IncidentField;
 
 bool counts(const Incident& incident, std::string_view contract) {
-    return incident.value(F::entitlement) == contract && incident.value(F::entitlement_waiver).empty() &&
+    return incident.value(F::entitlement) == contract && is_blank(incident.value(F::entitlement_waiver)) &&
            incident.value(F::merged_into).empty();
 }
 
@@ -37,10 +37,13 @@ bool is_entitlement(const Entity& contract) {
     return !contract.value(C::allowance_unit).empty() && !contract.value(C::allowance).empty();
 }
 
-bool entitlement_in_force(const Entity& contract, std::string_view day) {
+bool contract_in_force(const Entity& contract, std::string_view day) {
     const std::string_view start = contract.value(C::start), end = contract.value(C::end);
-    return is_entitlement(contract) && contract.flag(C::active) && (start.empty() || start <= day) &&
-           (end.empty() || day <= end);
+    return contract.flag(C::active) && (start.empty() || start <= day) && (end.empty() || day <= end);
+}
+
+bool entitlement_in_force(const Entity& contract, std::string_view day) {
+    return is_entitlement(contract) && contract_in_force(contract, day);
 }
 
 EntitlementUse entitlement_use(const Desk& desk, const Entity& contract, std::int64_t now_ms) {

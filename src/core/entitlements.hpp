@@ -32,7 +32,10 @@ struct EntitlementUse {
     std::int64_t left() const { return allowance - used; }  // negative: overdrawn
 };
 
-// Has `contract` an allowance (is it an entitlement)? In force on `day` ("YYYY-MM-DD")?
+// Is `contract` in force on `day` ("YYYY-MM-DD"): active, started and not ended?
+bool contract_in_force(const Entity& contract, std::string_view day);
+
+// Has `contract` an allowance (is it an entitlement)? An entitlement in force on `day`?
 bool is_entitlement(const Entity& contract);
 bool entitlement_in_force(const Entity& contract, std::string_view day);
 

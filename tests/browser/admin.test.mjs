@@ -12,12 +12,6 @@ import {openApp, startHotlineServer} from './support.mjs';
 let server;
 let app;
 
-// Clicks a field of the Administration pane and types into it.
-async function fill(label, text) {
-  await app.click(label, {window: 'Administration'});
-  await app.type(text);
-}
-
 before(async () => {
   server = await startHotlineServer();
   app = await openApp({server, wait: false});
@@ -46,8 +40,8 @@ test('the admin creates a department and a user in it; the new user signs in wit
   await app.waitFor((s) => s.admin.tab === 'reference' && s.admin.reference.kind === 'department' &&
                            s.admin.reference.editable, 'the departments are shown, editable');
   await app.click('New record', {window: 'Administration'});
-  await fill('Key', 'field_ops');
-  await fill('Name', 'Field operations');
+  await app.fill('Key', 'field_ops', {window: 'Administration'});
+  await app.fill('Name', 'Field operations', {window: 'Administration'});
   await app.click('Save', {window: 'Administration'});
   await app.waitFor((s) => s.admin.reference.records.some((r) => r.id === 'field_ops' &&
                                                                  r.fields.name === 'Field operations' &&
@@ -57,13 +51,13 @@ test('the admin creates a department and a user in it; the new user signs in wit
 
   await app.click('Users', {window: 'Administration'});
   await app.click('New user', {window: 'Administration'});
-  await fill('Login', 'abaker');
-  await fill('Display name', 'Ann Baker');
+  await app.fill('Login', 'abaker', {window: 'Administration'});
+  await app.fill('Display name', 'Ann Baker', {window: 'Administration'});
   await app.click('Role', {window: 'Administration'});
   await app.click('engineer');
   await app.click('Department', {window: 'Administration'});
   await app.click('Field operations');
-  await fill('Password', 'ann-secret-1');
+  await app.fill('Password', 'ann-secret-1', {window: 'Administration'});
   await app.waitFor((s) => s.admin.users.form.role === 'engineer' && s.admin.users.form.department === 'field_ops',
                     'role and department are chosen');
   await app.click('Create user', {window: 'Administration'});
@@ -104,7 +98,7 @@ test('the admin resets a password and deactivates the user: the old password, th
   await app.click('abaker', {window: 'Administration'});
   await app.waitFor((s) => s.admin.users.form?.editing === 'abaker', 'Ann opens in the form');
 
-  await fill('New password', 'ann-secret-2');
+  await app.fill('New password', 'ann-secret-2', {window: 'Administration'});
   await app.click('Reset password', {window: 'Administration'});
   let state = await app.waitFor((s) => !s.admin.users.busy && s.message.startsWith('New password set for'),
                                 'the server confirms the new password', {timeout: 20000});

@@ -10,11 +10,6 @@ import {openApp, startHotlineServer} from './support.mjs';
 let server;
 let app;
 
-async function fill(label, text) {
-  await app.click(label, {window: 'Administration'});
-  await app.type(text);
-}
-
 before(async () => {
   server = await startHotlineServer();
   app = await openApp({server, wait: false});
@@ -40,12 +35,12 @@ test('a routing rule is tried on an incident while it is typed, before it is sav
   await app.waitFor((s) => s.admin.reference.kind === 'routing_rule' && s.admin.reference.editable,
                     'the routing rules are shown, editable');
   await app.click('New record', {window: 'Administration'});
-  await fill('Name', 'Night alarms');
+  await app.fill('Name', 'Night alarms', {window: 'Administration'});
   await app.click('When priority', {window: 'Administration'});
   await app.click('1');  // the priorities' values
   await app.waitFor((s) => s.admin.reference.form?.editing === '', 'the new rule is in the form');
 
-  await fill('Test on incident', normal);
+  await app.fill('Test on incident', normal, {window: 'Administration'});
   await app.click('Test rule', {window: 'Administration'});
   let state = await app.waitFor((s) => s.admin.rule_test.length === 2, 'the rule is tried');
   assert.deepEqual(state.admin.rule_test, [`Incident ${normal} does not meet: When priority`,

@@ -243,6 +243,12 @@ export class AppDriver {
     await this.nextFrames();
   }
 
+  // Clicks a text field and types into it.
+  async fill(label, text, options) {
+    await this.click(label, options);
+    await this.type(text);
+  }
+
   // Types `text` one character per key event, as a keyboard does; every character (accented,
   // Cyrillic) arrives as a key press carrying its text (CDP Input.dispatchKeyEvent:
   // Playwright's keyboard.type does not deliver non-ASCII text to the page's keypress events).

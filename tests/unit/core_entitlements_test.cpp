@@ -82,7 +82,8 @@ TEST_CASE("entitlements: those in force, soonest end first; drawn on by default 
     REQUIRE(d.register_call({{F::entitlement_waiver, "Our fault: a faulty part we fitted"}}));
     CHECK(d.left(d.pack) == 1);
 
-    REQUIRE(d.register_call({}));
+    // A waiver of spaces is no waiver: the incident counts.
+    REQUIRE(d.register_call({{F::entitlement_waiver, "  "}}));
     CHECK(d.left(d.pack) == 0);
     // Used up: the next draws on the hours.
     const auto third = d.register_call({});
@@ -91,6 +92,8 @@ TEST_CASE("entitlements: those in force, soonest end first; drawn on by default 
 
     // Chosen by hand: refused when used up (unless waived), another customer's or expired.
     CHECK(d.register_call({{F::entitlement, d.pack}}).error().code == "entitlement_used_up");
+    CHECK(d.register_call({{F::entitlement, d.pack}, {F::entitlement_waiver, " "}}).error().code ==
+          "entitlement_used_up");
     CHECK(d.register_call({{F::entitlement, d.pack}, {F::entitlement_waiver, "Goodwill"}}));
     CHECK(d.register_call({{F::entitlement, d.foreign}}).error().code == "entitlement_of_other_account");
     CHECK(d.register_call({{F::entitlement, d.expired}}).error().code == "entitlement_not_in_force");
