@@ -18,7 +18,7 @@ App::App(Replica replica, const Options& options)
       principal_{std::string(person_name(options.actor)), {}, options.role},
       list_(replica_.desk()),
       editor_(replica_, list_, principal_, options.utc_offset_minutes),
-      assignment_(replica_, list_, options.actor),
+      assignment_(replica_, list_, options.actor, options.utc_offset_minutes),
       timer_(replica_, options.actor),
       orders_(replica_, list_, options.actor),
       acceptance_(replica_, list_, options.actor),

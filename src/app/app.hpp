@@ -229,6 +229,10 @@ public:
     // S4: the first routing rule that matches the open incident gives it its department,
     // person and priority (core/routing.hpp).
     bool route(std::int64_t now_ms);
+    // S2: the open incident's resolution deadline, as typed in assignment().deadline(), or
+    // none (core/resolution_deadline.hpp); not for technicians.
+    bool set_deadline(std::int64_t now_ms);
+    bool clear_deadline(std::int64_t now_ms);
     // S5 (app_queues.cpp, core/queues.hpp, core/workload.hpp): put the open incident in the
     // queue chosen in assignment().queue(); give it to the least loaded eligible engineer;
     // take the next incident due from a queue, which then opens.

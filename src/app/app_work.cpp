@@ -40,6 +40,22 @@ bool App::route(std::int64_t now_ms) {
     return report(commit_incident_plan(*row, *plan, now_ms), tr_format("routing.done", {rule}));
 }
 
+bool App::set_deadline(std::int64_t now_ms) {
+    if (Outcome allowed = check_may_set_service_terms(principal_); !allowed) return report(allowed, {});
+    assignment_.follow(editor_.row());
+    const Outcome done = assignment_.set_deadline(now_ms);
+    editor_.rebase();  // the Summary's draft holds every field: its Save must not write the old deadline back
+    return report(done, done ? tr_format("deadline.set", {assignment_.deadline()}) : "");
+}
+
+bool App::clear_deadline(std::int64_t now_ms) {
+    if (Outcome allowed = check_may_set_service_terms(principal_); !allowed) return report(allowed, {});
+    assignment_.follow(editor_.row());
+    const Outcome done = assignment_.clear_deadline(now_ms);
+    editor_.rebase();
+    return report(done, tr("Deadline cleared"));
+}
+
 Outcome App::commit_incident_plan(std::uint32_t row, const IncidentPlan& plan, std::int64_t now_ms) {
     const Outcome done = replica_.commit_plan(actor_, now_ms, desk().incidents()[row].id, plan);
     list_.row_changed(row);

@@ -2,17 +2,24 @@
 
 #include "app/display.hpp"
 #include "app/i18n.hpp"
+#include "core/resolution_deadline.hpp"
 
 namespace hotline::app {
 
-AssignmentForm::AssignmentForm(Replica& replica, ListModel& list, std::string actor)
-    : replica_(replica), list_(list), actor_(std::move(actor)), login_(person_name(actor_)) {}
+AssignmentForm::AssignmentForm(Replica& replica, ListModel& list, std::string actor, int utc_offset_minutes)
+    : replica_(replica),
+      list_(list),
+      actor_(std::move(actor)),
+      login_(person_name(actor_)),
+      utc_offset_minutes_(utc_offset_minutes) {}
 
 void AssignmentForm::load() {
     held_ = row_ ? current_assignment(list_.incident(*row_)) : Assignment{};
     choice_ = held_;
     reason_.clear();
     queue_ = row_ ? std::string(list_.incident(*row_).value(IncidentField::queue)) : std::string();
+    const auto deadline = row_ ? parse_count(list_.incident(*row_).value(IncidentField::resolution_deadline)) : std::nullopt;
+    deadline_ = deadline ? iso_date_time(*deadline, utc_offset_minutes_) : std::string();
 }
 
 void AssignmentForm::follow(std::optional<std::uint32_t> row) {
@@ -56,6 +63,27 @@ Outcome AssignmentForm::assign_to_me(std::int64_t now_ms) {
     choice_.assignee.clear();
     choose_assignee(login_);
     return assign(now_ms);
+}
+
+Outcome AssignmentForm::set_deadline(std::int64_t now_ms) {
+    const auto deadline = parse_date_time(deadline_, utc_offset_minutes_);
+    if (!deadline)
+        return make_error("invalid_deadline", "Type the deadline as a date and time: YYYY-MM-DD HH:MM");
+    return commit_deadline(deadline, now_ms);
+}
+
+Outcome AssignmentForm::clear_deadline(std::int64_t now_ms) { return commit_deadline(std::nullopt, now_ms); }
+
+Outcome AssignmentForm::commit_deadline(std::optional<std::int64_t> deadline_ms, std::int64_t now_ms) {
+    if (!row_) return make_error("no_incident", std::string(tr("No incident is open")));
+    const std::uint32_t row = *row_;
+    const Incident& inc = list_.incident(row);
+    auto plan = plan_resolution_deadline(inc, deadline_ms);
+    if (!plan) return plan.error();
+    const Outcome done = replica_.commit_plan(actor_, now_ms, inc.id, *plan);
+    list_.row_changed(row);
+    if (done) load();
+    return done;
 }
 
 }  // namespace hotline::app

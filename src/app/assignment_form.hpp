@@ -2,7 +2,8 @@
 // pickers, the reason typed for a hand-over, and the command that commits what
 // core/assignment.hpp plans, one operation after another. The form follows the
 // incident shown: it starts from its assignment, and keeps what the user chose until
-// it is committed or another incident is shown.
+// it is committed or another incident is shown. With it, the resolution deadline set by
+// hand (S2, core/resolution_deadline.hpp), typed as a date and time in the user's zone.
 #pragma once
 
 #include <cstdint>
@@ -17,7 +18,7 @@ namespace hotline::app {
 
 class AssignmentForm {
 public:
-    AssignmentForm(Replica& replica, ListModel& list, std::string actor);
+    AssignmentForm(Replica& replica, ListModel& list, std::string actor, int utc_offset_minutes);
 
     // Shows `row` (nothing: no incident open); a new row, or the same one whose
     // assignment changed while the form held no choice of its own, starts over.
@@ -30,6 +31,9 @@ public:
     // S5: the queue chosen for "Add to queue" (the incident's own to start with).
     std::string& queue() { return queue_; }
     const std::string& queue() const { return queue_; }
+    // "YYYY-MM-DD HH:MM": the incident's deadline to start with, empty when it has none.
+    std::string& deadline() { return deadline_; }
+    const std::string& deadline() const { return deadline_; }
     // Choosing a person with a department fills the department when none is chosen.
     void choose_assignee(std::string login);
     bool is_hand_over() const;  // the open incident is held by someone: a reason is asked
@@ -37,10 +41,14 @@ public:
     Outcome assign(std::int64_t now_ms);
     // The signed-in user takes the incident, in their own department when none is chosen.
     Outcome assign_to_me(std::int64_t now_ms);
+    // Sets the deadline typed (invalid_deadline when it is not a date and time), or clears it.
+    Outcome set_deadline(std::int64_t now_ms);
+    Outcome clear_deadline(std::int64_t now_ms);
     const std::string& login() const { return login_; }
 
 private:
     void load();
+    Outcome commit_deadline(std::optional<std::int64_t> deadline_ms, std::int64_t now_ms);
 
     Replica& replica_;
     ListModel& list_;
@@ -51,6 +59,8 @@ private:
     Assignment choice_;
     std::string reason_;
     std::string queue_;
+    std::string deadline_;
+    int utc_offset_minutes_;
 };
 
 }  // namespace hotline::app

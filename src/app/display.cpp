@@ -44,23 +44,60 @@ constexpr Choice kChoices[] = {
 
 }  // namespace
 
-std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes) {
+namespace {
+
+struct LocalTime {
+    CivilDate date;
+    int hour = 0, minute = 0;
+};
+
+LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes) {
     constexpr std::int64_t kMinute = 60'000, kDay = 86'400'000;
-    std::int64_t ms = wall_ms + utc_offset_minutes * kMinute;
-    std::int64_t days = ms >= 0 ? ms / kDay : (ms - kDay + 1) / kDay;
-    std::int64_t minute_of_day = (ms - days * kDay) / kMinute;
-    const CivilDate date = civil_from_days(static_cast<std::int32_t>(days));
-    const int y = date.year;
-    const unsigned m = date.month, d = date.day;
-    const int hour = static_cast<int>(minute_of_day / 60), minute = static_cast<int>(minute_of_day % 60);
+    const std::int64_t ms = wall_ms + utc_offset_minutes * kMinute;
+    const std::int64_t days = ms >= 0 ? ms / kDay : (ms - kDay + 1) / kDay;
+    const std::int64_t minute_of_day = (ms - days * kDay) / kMinute;
+    return {civil_from_days(static_cast<std::int32_t>(days)), static_cast<int>(minute_of_day / 60),
+            static_cast<int>(minute_of_day % 60)};
+}
+
+}  // namespace
+
+std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes) {
+    if (language() == Language::english) return iso_date_time(wall_ms, utc_offset_minutes);
+    const LocalTime t = local_time(wall_ms, utc_offset_minutes);
+    const char* format = language() == Language::russian ? "%02u.%02u.%04d %02d:%02d" : "%02u/%02u/%04d %02d:%02d";
     char out[32];
-    switch (language()) {
-        case Language::english: std::snprintf(out, sizeof out, "%04d-%02u-%02u %02d:%02d", y, m, d, hour, minute); break;
-        case Language::french:
-        case Language::italian: std::snprintf(out, sizeof out, "%02u/%02u/%04d %02d:%02d", d, m, y, hour, minute); break;
-        case Language::russian: std::snprintf(out, sizeof out, "%02u.%02u.%04d %02d:%02d", d, m, y, hour, minute); break;
-    }
+    std::snprintf(out, sizeof out, format, t.date.day, t.date.month, t.date.year, t.hour, t.minute);
     return out;
+}
+
+std::string iso_date_time(std::int64_t wall_ms, int utc_offset_minutes) {
+    const LocalTime t = local_time(wall_ms, utc_offset_minutes);
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u %02d:%02d", t.date.year, t.date.month, t.date.day, t.hour, t.minute);
+    return out;
+}
+
+std::optional<std::int64_t> parse_date_time(std::string_view text, int utc_offset_minutes) {
+    const std::size_t first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return std::nullopt;
+    text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
+    if (text.size() != 16 || (text[10] != ' ' && text[10] != 'T') || text[13] != ':') return std::nullopt;
+    const std::string_view date = text.substr(0, 10);
+    if (!is_valid_date(date)) return std::nullopt;
+    const auto two = [&](std::size_t at) -> int {
+        const char a = text[at], b = text[at + 1];
+        return a >= '0' && a <= '9' && b >= '0' && b <= '9' ? (a - '0') * 10 + (b - '0') : -1;
+    };
+    const int hour = two(11), minute = two(14);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
+    const auto number = [&](std::size_t at, std::size_t n) {
+        unsigned v = 0;
+        for (std::size_t i = at; i < at + n; ++i) v = v * 10 + static_cast<unsigned>(date[i] - '0');
+        return v;
+    };
+    const std::int64_t days = days_from_civil(static_cast<int>(number(0, 4)), number(5, 2), number(8, 2));
+    return ((days * 24 + hour) * 60 + minute - utc_offset_minutes) * 60'000;
 }
 
 std::string_view person_name(std::string_view actor) {
@@ -121,7 +158,8 @@ std::string ref_text(const Desk& desk, EntityKind kind, std::string_view id) {
     return record ? std::string(record_title(*record)) : std::string(id);
 }
 
-std::string value_text(std::string_view name, std::string_view value, EntityKind kind, const Desk* desk) {
+std::string value_text(std::string_view name, std::string_view value, EntityKind kind, const Desk* desk,
+                       int utc_offset_minutes) {
     if (name == "status") {
         if (auto s = status_by_name(value)) return std::string(status_text(*s));
         return std::string(value);
@@ -138,6 +176,9 @@ std::string value_text(std::string_view name, std::string_view value, EntityKind
         case FieldKind::long_text:
         case FieldKind::ref:
             if (desk) return ref_text(*desk, field_spec(kind, *f).ref, value);
+            break;
+        case FieldKind::instant:
+            if (const auto ms = parse_count(value)) return format_date_time(*ms, utc_offset_minutes);
             break;
         case FieldKind::date:
         case FieldKind::count: break;

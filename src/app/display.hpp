@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,11 @@ namespace hotline::app {
 // "2025-11-24 14:05" (English: ISO order), "24/11/2025 14:05" (French, Italian),
 // "24.11.2025 14:05" (Russian), for a wall time in ms and the user's offset from UTC.
 std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes);
+// "2025-11-24 14:05" whatever the language: how a date and time is typed (parse_date_time).
+std::string iso_date_time(std::int64_t wall_ms, int utc_offset_minutes);
+// "2025-11-24 14:05" (or with a T) at the user's offset from UTC, as ms since 1970 UTC;
+// nullopt when it is not a real date and time of that form.
+std::optional<std::int64_t> parse_date_time(std::string_view text, int utc_offset_minutes);
 
 std::string_view person_name(std::string_view actor);  // "u:ivanova" -> "ivanova"
 // Who made a change, for the timeline and the log (issue 12: people by their names): the
@@ -40,10 +46,10 @@ std::string_view event_type_text(const Desk& desk, std::string_view key);
 // "General › Specific"; the id itself when the record is not held (or `id` is empty).
 std::string ref_text(const Desk& desk, EntityKind kind, std::string_view id);
 // A value as shown for the field named `name` (a wire name, or "status"):
-// priorities, origins and statuses by their labels; with `desk`, refs by ref_text;
-// everything else as stored.
+// priorities, origins and statuses by their labels; with `desk`, refs by ref_text; moments
+// as dates and times `utc_offset_minutes` from UTC; everything else as stored.
 std::string value_text(std::string_view name, std::string_view value, EntityKind kind = EntityKind::incident,
-                       const Desk* desk = nullptr);
+                       const Desk* desk = nullptr, int utc_offset_minutes = 0);
 // S7: "Support pack: 7 of 10 incidents left, until 2026-12-31"; hours as "7.5 of 20 h left".
 std::string entitlement_text(const EntitlementUse& use);
 

@@ -67,13 +67,13 @@ constexpr std::string_view kStyle =
     "th{background:#eee}tr.superseded td{color:#777}"
     "@media print{body{margin:0}thead{display:table-header-group}tr{page-break-inside:avoid}}";
 
-void html_fields(std::string& out, const Desk& desk, const Incident& incident) {
+void html_fields(std::string& out, const Desk& desk, const Incident& incident, int utc_offset_minutes) {
     HtmlTable table(out, {tr("Field"), tr("Value")});
     table.row({tr("Status"), status_text(incident.status)});
     for (const FieldSpec& spec : fields_of(EntityKind::incident)) {
         const std::string_view value = incident.value(spec.id);
         if (is_blank(value)) continue;
-        table.row({field_text(spec.id), value_text(spec.name, value, EntityKind::incident, &desk)});
+        table.row({field_text(spec.id), value_text(spec.name, value, EntityKind::incident, &desk, utc_offset_minutes)});
     }
 }
 
@@ -86,7 +86,7 @@ std::string report_html(const Desk& desk, const Incident& incident, int utc_offs
                       "\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) + "</title>" +
                       (styled ? "<style>" + std::string(kStyle) + "</style>" : std::string()) + "</head><body>";
     out += "<h1>" + html_escape(title) + " \xe2\x80\x94 " + html_escape(incident.value(IncidentField::title)) + "</h1>";
-    html_fields(out, desk, incident);
+    html_fields(out, desk, incident, utc_offset_minutes);
     out += "<h2>" + html_escape(tr("Timeline")) + "</h2>";
     {
         HtmlTable table(out, {tr("Date"), tr("Type"), tr("Author"), tr("Text")});

@@ -38,13 +38,6 @@ std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& inciden
 
 namespace {
 
-// A time entry's value as shown: its times as dates, the rest as the fields show them.
-std::string time_entry_value(const Desk& desk, std::string_view field, std::string_view value, int utc_offset_minutes) {
-    if (field != "started" && field != "ended") return value_text(field, value, EntityKind::time_entry, &desk);
-    const auto ms = parse_count(value);
-    return ms ? format_date_time(*ms, utc_offset_minutes) : std::string();
-}
-
 // Records of their own that follow the incident (time entries W4, orders W8): not in the
 // incident's history, so their changes are merged into its log, each field named
 // "<record>: <field>".
@@ -52,7 +45,6 @@ struct Follower {
     EntityKind kind;
     FieldId incident_field;
     std::function<std::string(const Entity&)> name;
-    std::function<std::string(std::string_view field, std::string_view value)> value;
 };
 
 void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes, const Follower& follower,
@@ -67,11 +59,13 @@ void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offse
         for (const TxEntry& e : render_transaction_log(desk, record)) {
             if (e.kind == TxKind::created || e.field == "incident") continue;
             Author author = author_of(desk, e.actor);
+            const auto shown = [&](std::string_view value) {
+                return value_text(e.field, value, follower.kind, &desk, utc_offset_minutes);
+            };
             rows.emplace_back(e.wall_ms, LogRow{format_date_time(e.wall_ms, utc_offset_minutes),
                                                 name + ": " + std::string(log_field_text(e.field, follower.kind)),
-                                                std::move(author.name), follower.value(e.field, e.old_value),
-                                                follower.value(e.field, e.new_value), e.kind == TxKind::superseded,
-                                                std::move(author.login)});
+                                                std::move(author.name), shown(e.old_value), shown(e.new_value),
+                                                e.kind == TxKind::superseded, std::move(author.login)});
         }
     }
 }
@@ -79,11 +73,9 @@ void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offse
 void add_followers(const Desk& desk, const Incident& incident, int utc_offset_minutes,
                    std::vector<std::pair<std::int64_t, LogRow>>& rows) {
     const Follower time{EntityKind::time_entry, TimeEntryField::incident,
-                        [](const Entity&) { return std::string(tr("Time entry")); },
-                        [&](std::string_view f, std::string_view v) { return time_entry_value(desk, f, v, utc_offset_minutes); }};
+                        [](const Entity&) { return std::string(tr("Time entry")); }};
     const Follower order{EntityKind::order, OrderField::incident,
-                         [&](const Entity& o) { return tr_format("log.order", {order_number(desk, o)}); },
-                         [&](std::string_view f, std::string_view v) { return value_text(f, v, EntityKind::order, &desk); }};
+                         [&](const Entity& o) { return tr_format("log.order", {order_number(desk, o)}); }};
     for (const Follower* follower : {&time, &order}) add_follower_rows(desk, incident, utc_offset_minutes, *follower, rows);
 }
 
@@ -94,8 +86,9 @@ std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc
     for (const TxEntry& e : render_transaction_log(desk, incident)) {
         Author author = author_of(desk, e.actor);
         LogRow row{format_date_time(e.wall_ms, utc_offset_minutes), std::string(log_field_text(e.field)),
-                   std::move(author.name), value_text(e.field, e.old_value, EntityKind::incident, &desk),
-                   value_text(e.field, e.new_value, EntityKind::incident, &desk), e.kind == TxKind::superseded,
+                   std::move(author.name), value_text(e.field, e.old_value, EntityKind::incident, &desk, utc_offset_minutes),
+                   value_text(e.field, e.new_value, EntityKind::incident, &desk, utc_offset_minutes),
+                   e.kind == TxKind::superseded,
                    std::move(author.login)};
         if (e.kind == TxKind::event) {
             // The log entry holds the event's type and id: show the type and what was written.

@@ -14,8 +14,8 @@ std::string when(std::int64_t seconds, int utc_offset_minutes) {
     return format_date_time(seconds * 1000, utc_offset_minutes);
 }
 
-std::string metric_line(SlaMetric m, const MetricSla& metric, const SlaStatus& status, IncidentStatus current,
-                        int utc_offset_minutes) {
+std::string metric_state(SlaMetric m, const MetricSla& metric, const SlaStatus& status, IncidentStatus current,
+                         int utc_offset_minutes) {
     const std::string_view name = metric_text(m);
     if (metric.met)
         return tr_format(metric.breached ? "sla.met_late" : "sla.met", {name, when(*metric.met, utc_offset_minutes)});
@@ -29,6 +29,14 @@ std::string metric_line(SlaMetric m, const MetricSla& metric, const SlaStatus& s
     if (status.state == SlaStatus::State::late)
         return tr_format("sla.overdue", {name, due, format_working_time(-status.remaining)});
     return tr_format("sla.due_left", {name, due, format_working_time(status.remaining)});
+}
+
+// With a deadline set by hand, said so: pauses do not move it.
+std::string metric_line(SlaMetric m, const MetricSla& metric, const SlaStatus& status, IncidentStatus current,
+                        int utc_offset_minutes) {
+    std::string line = metric_state(m, metric, status, current, utc_offset_minutes);
+    if (metric.clock.deadline) line += " \xc2\xb7 " + std::string(tr("set by hand"));
+    return line;
 }
 
 }  // namespace
@@ -86,8 +94,10 @@ std::vector<std::string> sla_lines(const IncidentSla& sla, const SlaStatus& stat
     std::vector<std::string> lines;
     if (!sla.policy) return lines;
     const SlaPolicy& p = *sla.policy;
-    lines.push_back(p.calendar_name.empty() ? tr_format("sla.policy_24_7", {p.name})
-                                            : tr_format("sla.policy", {p.name, p.calendar_name}));
+    if (p.id.empty()) lines.push_back(std::string(tr("sla.by_hand_only")));  // SlaPolicies::by_hand()
+    else
+        lines.push_back(p.calendar_name.empty() ? tr_format("sla.policy_24_7", {p.name})
+                                                : tr_format("sla.policy", {p.name, p.calendar_name}));
     if (p.zone_pending) lines.push_back(std::string(tr("sla.zone_pending")));
     for (SlaMetric m : {SlaMetric::response, SlaMetric::resolution})
         if (sla.metric(m).applies) lines.push_back(metric_line(m, sla.metric(m), status, current, utc_offset_minutes));

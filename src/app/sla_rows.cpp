@@ -21,7 +21,6 @@ bool SlaRows::refresh_policies(const Desk& desk, std::int64_t now_s) {
 
 SlaRows::Row SlaRows::row_of(const Incident& incident) const {
     Row row;
-    if (policies_.empty()) return row;
     const IncidentSla sla = incident_sla(policies_, incident);
     if (!sla.policy) return row;
     row.calendar = static_cast<std::uint16_t>(sla.policy->calendar);

@@ -43,6 +43,20 @@ bool sets_assignment(const Operation& op) {
     return false;
 }
 
+// S2, S7: the terms an incident is measured against, which the desk sets: its SLA policy,
+// its entitlement (drawn on or waived) and a deadline set by hand. A technician's create
+// carries the entitlement the registration chose (so not refused); a deadline they may not give.
+bool sets_service_terms(const Operation& op) {
+    if (op.entity != EntityKind::incident) return false;
+    if (op.type == OpType::set)
+        return op.field == IncidentField::sla_policy || op.field == IncidentField::entitlement ||
+               op.field == IncidentField::entitlement_waiver || op.field == IncidentField::resolution_deadline;
+    if (op.type != OpType::create) return false;
+    for (const auto& [f, v] : op.fields)
+        if (f == IncidentField::resolution_deadline && !v.empty()) return true;
+    return false;
+}
+
 bool manages(const Principal& who) { return who.role == Role::manager || who.role == Role::admin; }
 
 // W4: people log their own time (managers may log anyone's), on incidents they may
@@ -103,6 +117,12 @@ Outcome authorize_article_link(const Principal& who, const Operation& op, const 
 bool sees_whole_desk(const Principal& who) { return who.role != Role::technician; }
 
 bool may_assign(const Principal& who) { return who.role != Role::technician; }
+
+Outcome check_may_set_service_terms(const Principal& who) {
+    if (who.role != Role::technician) return {};
+    return make_error("forbidden_service_terms",
+                      "A technician may not change an incident's SLA policy, entitlement or deadline.");
+}
 
 bool sees_archive(const Principal& who) { return sees_whole_desk(who); }
 
@@ -208,6 +228,8 @@ Outcome authorize_operation(const Principal& who, const Operation& op, const Des
     // technician works what they are given.
     if (sets_assignment(op) && !may_assign(who))
         return make_error("forbidden_assignment", "A technician may not assign incidents.");
+    if (sets_service_terms(op))
+        if (Outcome allowed = check_may_set_service_terms(who); !allowed) return allowed;
     if (op.entity == EntityKind::time_entry) return authorize_time_entry(who, op, desk);
     if (op.entity == EntityKind::order) return authorize_order(who, op, desk);
     if (op.entity == EntityKind::article_link) return authorize_article_link(who, op, desk);

@@ -67,6 +67,11 @@ bool sees_archive(const Principal& who);
 // W2: may `who` set an incident's service department and assignee?
 bool may_assign(const Principal& who);
 
+// S2, S7: may `who` set an incident's SLA policy, entitlement (or its waiver) and a
+// deadline set by hand? The desk does; a technician works to the terms they are given
+// (forbidden_service_terms).
+Outcome check_may_set_service_terms(const Principal& who);
+
 // What a technician may see of the kinds with Visibility::by_incident, computed
 // from the desk once (one pass over the incidents) and asked per record: what their
 // incidents refer to, the records they created themselves, and what those need

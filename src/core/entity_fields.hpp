@@ -66,6 +66,9 @@ enum class IncidentField : std::uint8_t {
     entitlement,         // ref contract
     entitlement_waiver,  // why it does not count against the entitlement; empty: it counts
     sla_policy,          // ref sla_policy
+    // S2: the resolution's deadline set by hand (incident_sla.hpp): Late at that moment,
+    // whatever the pauses; empty: the policy's target decides.
+    resolution_deadline,  // instant
 };
 
 // W11: user-definable event types (the defaults exist on every replica).

@@ -16,7 +16,7 @@ std::string text_of(SlaMetric metric, std::int64_t due) {
 }  // namespace
 
 std::optional<EventStep> due_escalation(const SlaPolicies& policies, const Entity& incident, std::int64_t now_s) {
-    if (policies.empty() || !kind_spec(incident.kind).has_events) return std::nullopt;
+    if (!kind_spec(incident.kind).has_events) return std::nullopt;
     const IncidentSla sla = incident_sla(policies, incident);
     const auto running = sla.running();
     if (!running) return std::nullopt;

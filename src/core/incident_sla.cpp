@@ -94,9 +94,12 @@ std::vector<UtcSpan> pauses_in(const std::vector<Segment>& life, std::uint8_t Sl
 }
 
 void finish(MetricSla& m, const BusinessCalendar& calendar) {
-    if (m.met) m.breached = calendar.working_seconds(m.clock.start, *m.met, m.clock.pauses) >= m.clock.target;
+    if (m.met) m.breached = read_sla(calendar, m.clock, *m.met).state == SlaState::late;
     else m.moments = sla_moments(calendar, m.clock);
 }
+
+// UTC seconds, rounded down (a moment before 1970 too).
+std::int64_t seconds_of(std::int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
 
 MetricSla metric_clock(const SlaPolicy& policy, std::optional<std::int64_t> target, std::int64_t start) {
     MetricSla m;
@@ -126,7 +129,11 @@ std::optional<std::uint8_t> parse_status_list(std::string_view text) {
     return mask;
 }
 
-SlaPolicies::SlaPolicies() { calendars_.push_back(BusinessCalendar::always_open(PosixZone::utc())); }
+SlaPolicies::SlaPolicies() {
+    calendars_.push_back(BusinessCalendar::always_open(PosixZone::utc()));
+    by_hand_.follow_up = {500, 0};
+    by_hand_.warning = {800, 0};
+}
 
 SlaPolicies SlaPolicies::of(const Desk& desk, std::int64_t now_s) {
     SlaPolicies out;
@@ -210,11 +217,12 @@ std::optional<SlaMetric> IncidentSla::running() const {
 
 IncidentSla incident_sla(const SlaPolicies& policies, const Entity& incident) {
     IncidentSla sla;
+    const auto deadline = parse_count(incident.value(IncidentField::resolution_deadline));
     sla.policy = policies.for_incident(incident, incident.priority());
+    if (!sla.policy && deadline) sla.policy = &policies.by_hand();
     if (!sla.policy) return sla;
     const SlaPolicy& policy = *sla.policy;
-    const std::int64_t start = incident.created.wall_ms >= 0 ? incident.created.wall_ms / 1000
-                                                              : -((-incident.created.wall_ms + 999) / 1000);
+    const std::int64_t start = seconds_of(incident.created.wall_ms);
 
     thread_local std::vector<Segment> life;
     life_of(policies, incident, start, life);
@@ -237,6 +245,10 @@ IncidentSla incident_sla(const SlaPolicies& policies, const Entity& incident) {
     sla.resolution.clock.pauses = pauses_in(life, &SlaPolicy::resolution_pauses, kDone);
 
     const BusinessCalendar& calendar = policies.calendar(policy);
+    if (deadline) {
+        sla.resolution.applies = true;
+        set_deadline(calendar, sla.resolution.clock, seconds_of(*deadline));
+    }
     if (sla.response.applies) finish(sla.response, calendar);
     if (sla.resolution.applies) finish(sla.resolution, calendar);
     return sla;

@@ -18,6 +18,9 @@
 // kept (GLPI lost it: glpi#6902). A policy chosen for the incident (its entitlement's,
 // entitlements.hpp) applies instead, from the start, whatever the priority. An edited calendar or
 // policy changes what remains, not what was used (both are recomputed from the history).
+// A resolution deadline set by hand (IncidentField::resolution_deadline) replaces the
+// resolution target: Late at that moment, not moved by pauses (sla_clock.hpp); an incident
+// without a policy then has an SLA of that deadline alone, counted 24/7.
 #pragma once
 
 #include <cstdint>
@@ -69,11 +72,14 @@ public:
     const SlaPolicy* for_incident(const Entity& incident, int priority) const;
     const BusinessCalendar& calendar(const SlaPolicy& policy) const { return calendars_[policy.calendar]; }
     const BusinessCalendar& calendar_at(std::size_t index) const { return calendars_[index]; }
-    bool empty() const { return policies_.empty(); }
+    // The policy of an incident that has none but a deadline set by hand: no targets (its
+    // id empty), 24/7 in UTC, Follow-up at half the time to the deadline, Warning at 80 %.
+    const SlaPolicy& by_hand() const { return by_hand_; }
 
 private:
     std::vector<BusinessCalendar> calendars_;  // [0]: 24/7 in UTC, for policies without one
     std::vector<SlaPolicy> policies_;          // sorted by key
+    SlaPolicy by_hand_;
 };
 
 enum class SlaMetric : std::uint8_t { response, resolution };

@@ -52,7 +52,8 @@ Result<std::string> field_value_from_json(const FieldSpec& spec, const json& v, 
         case FieldKind::flag:
             if (!v.is_boolean()) return bad(name, "must be true or false");
             return std::string(v.get<bool>() ? kFlagTrue : kFlagFalse);
-        case FieldKind::count: {
+        case FieldKind::count:
+        case FieldKind::instant: {
             if (v.is_null()) return std::string();
             if (!v.is_number_integer()) return bad(name, "must be an integer or null");
             auto n = v.get<std::int64_t>();
@@ -79,6 +80,7 @@ json field_value_to_json(const FieldSpec& spec, std::string_view text) {
         case FieldKind::priority: return text.size() == 1 ? text[0] - '0' : 0;
         case FieldKind::flag: return text == kFlagTrue;
         case FieldKind::count:
+        case FieldKind::instant:
             if (auto n = parse_count(text)) return *n;
             return nullptr;
         case FieldKind::short_text:

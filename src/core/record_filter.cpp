@@ -16,7 +16,8 @@ bool is_text(FieldKind kind) {
         case FieldKind::choice:
         case FieldKind::ref:
         case FieldKind::flag:
-        case FieldKind::count: return false;
+        case FieldKind::count:
+        case FieldKind::instant: return false;
     }
     return false;
 }

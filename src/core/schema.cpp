@@ -70,6 +70,7 @@ constexpr FieldSpec kIncidentFields[] = {
     {IncidentField::entitlement, "entitlement", "Entitlement", FK::ref, {}, EK::contract},
     {IncidentField::entitlement_waiver, "entitlement.waiver", "Entitlement waived because", FK::short_text},
     {IncidentField::sla_policy, "sla_policy", "SLA policy", FK::ref, {}, EK::sla_policy},
+    {IncidentField::resolution_deadline, "resolution.deadline", "Resolve by", FK::instant},
 };
 
 constexpr FieldSpec kEventTypeFields[] = {
@@ -163,8 +164,8 @@ constexpr FieldSpec kPriorityCodeFields[] = {
 constexpr FieldSpec kTimeEntryFields[] = {
     {TimeEntryField::incident, "incident", "Incident", FK::ref, {}, EK::incident, {}, true},
     {TimeEntryField::person, "person", "Person", FK::short_text, {}, EK::incident, {}, true},
-    {TimeEntryField::started, "started", "Started", FK::count},
-    {TimeEntryField::ended, "ended", "Ended", FK::count},
+    {TimeEntryField::started, "started", "Started", FK::instant},
+    {TimeEntryField::ended, "ended", "Ended", FK::instant},
     {TimeEntryField::minutes, "minutes", "Minutes", FK::count},
     {TimeEntryField::note, "note", "Note", FK::short_text},
 };
@@ -530,6 +531,7 @@ Outcome check_field_value(const FieldSpec& spec, std::string_view text) {
             if (text == kFlagTrue || text == kFlagFalse) return {};
             return fail("must be true or false", "flag");
         case FieldKind::count:
+        case FieldKind::instant:
             if (text.empty() || parse_count(text)) return {};
             return fail("must be a whole number from 0 to " + std::to_string(kCountMax), "count");
     }

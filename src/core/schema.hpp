@@ -70,6 +70,8 @@ enum class FieldKind : std::uint8_t {
     ref,         // the id of an entity of kind FieldSpec::ref, or empty
     flag,        // "true" or "false"; JSON boolean
     count,       // a whole number 0 .. kCountMax in decimal, or empty (not given); JSON integer or null
+    instant,     // a moment: milliseconds since 1970 UTC, stored and sent as a count is; shown as a
+                 // date and time in the reader's zone
 };
 inline constexpr std::int64_t kCountMax = 999'999'999'999'999;  // below 2^53: exact in JavaScript
 

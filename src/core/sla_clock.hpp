@@ -5,6 +5,10 @@
 // deadline, so a new priority keeps the pause time already accumulated and a calendar edit
 // changes what remains, not what was used. Integer seconds: the target used to the last
 // second is Late, one second short is not.
+//
+// A deadline set by hand (GLPI moved one by the time spent pending: glpi#17186) is a moment,
+// not working time: the clock is Late from it on whatever the pauses, and the target is the
+// working time from the start to it, so Follow-up and Warning begin at their share of that.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +32,13 @@ struct SlaClock {
     std::vector<UtcSpan> pauses;   // sorted, not overlapping; the last may end at kOpenEnded
     SlaThreshold follow_up{500, 0};
     SlaThreshold warning{800, 0};
+    std::optional<std::int64_t> deadline;  // UTC seconds: set by hand (then no pauses, and
+                                           // target = the working time from start to it)
 };
+
+// `clock` made to end at `deadline` (UTC seconds, not before its start): its target the working
+// time until then, its pauses dropped.
+void set_deadline(const BusinessCalendar& calendar, SlaClock& clock, std::int64_t deadline);
 
 enum class SlaState { on_track, follow_up, warning, late, paused };
 

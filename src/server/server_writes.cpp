@@ -55,7 +55,6 @@ std::optional<Operation> fill_zone_rule(ServerDesk& sd, const FillZoneRule& fill
 std::vector<ServerIntent> escalation_intents(const Desk& desk, std::int64_t now_ms) {
     std::vector<ServerIntent> intents;
     auto policies = std::make_shared<const SlaPolicies>(SlaPolicies::of(desk, now_ms / 1000));
-    if (policies->empty()) return intents;
     for (const Incident& incident : desk.incidents())
         if (due_escalation(*policies, incident, now_ms / 1000)) intents.emplace_back(Escalate{incident.id, policies});
     return intents;

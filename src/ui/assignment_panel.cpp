@@ -1,7 +1,8 @@
 // Assignment (W2, W3): the service department and the person, chosen from the
 // desk's departments and staff (never typed), a reason when the incident changes
 // hands, Assign and "Assign to me". Urgent incidents list field technicians first.
-// Route (S4), "By workload" and a queue to add it to (S5).
+// Route (S4), "By workload" and a queue to add it to (S5); the resolution deadline set by
+// hand (S2), typed as a date and time (Enter sets it).
 #include "app/i18n.hpp"
 #include "core/assignment.hpp"
 #include "core/queues.hpp"
@@ -15,6 +16,23 @@ namespace {
 
 constexpr float kPickerEm = 16.0f;
 constexpr float kQueuePickerEm = 10.0f;
+constexpr float kDeadlineEm = 9.0f;
+
+void deadline_row(Context& ctx, const Incident& inc) {
+    const std::string label = T("Resolve by");
+    ImGui::AlignTextToFramePadding();
+    text_muted(label);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * kDeadlineEm);
+    const bool entered = input_text("##deadline", ctx.app.assignment().deadline(), ImGuiInputTextFlags_EnterReturnsTrue,
+                                    T("YYYY-MM-DD HH:MM").c_str());
+    name_last_item(label.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(T("Set deadline").c_str()) || entered) ctx.app.set_deadline(ctx.now_ms);
+    if (inc.value(IncidentField::resolution_deadline).empty()) return;
+    ImGui::SameLine();
+    if (ImGui::Button(T("Clear deadline").c_str())) ctx.app.clear_deadline(ctx.now_ms);
+}
 
 std::string staff_label(const Desk& desk, const Entity& profile) {
     std::string label(record_title(profile));
@@ -95,6 +113,7 @@ void draw_assignment_panel(Context& ctx, bool editable) {
     ref_input("##queue", T("Queue").c_str(), desk, EntityKind::queue, false, form.queue(), false);
     ImGui::SameLine();
     if (ImGui::Button(add.c_str())) ctx.app.add_to_queue(ctx.now_ms);
+    deadline_row(ctx, *inc);
 }
 
 }  // namespace hotline::ui

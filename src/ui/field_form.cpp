@@ -99,6 +99,7 @@ bool draw_field(app::Draft& draft, FieldId field, bool read_only, float width, b
             break;
         case FieldKind::short_text:
         case FieldKind::count:
+        case FieldKind::instant:
             input_text(id.c_str(), value, flags);
             name_last_item(name.c_str());
             break;

@@ -84,3 +84,27 @@ test('the incident pane says when the first response was met once work begins', 
   assert.match(after.selected.sla.lines[1], /^First response: met late, /);
   assert.match(after.selected.sla.lines[2], /^Resolution: due .*, \d+h \d\dm left$/);
 });
+
+// A deadline set by hand (typed in the browser's zone, as the app reads it): the resolution is
+// due then, Late from then on, and clearing it brings back the policy's target.
+test('a resolution deadline set by hand replaces the target, turns Late at its moment, and can be cleared', async () => {
+  const local = (utcHour) => app.page.evaluate((h) => {
+    const d = new Date(Date.UTC(2027, 0, 19, h, 0));
+    const two = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  }, utcHour);
+  const due = await local(9);  // Tuesday 10:00 in Paris, an hour from the page's clock
+  await app.fill('Resolve by', due, {window: 'Incident'});
+  await app.click('Set deadline', {window: 'Incident'});
+  let s = await app.waitFor((st) => st.message === `Resolve by ${due}`, 'the deadline is set');
+  assert.match(s.selected.sla.lines[2], new RegExp(`^Resolution: due ${due}, (59m|1h 00m) left · set by hand$`));
+  await app.screenshot('sla_4_deadline_by_hand');
+
+  await moveClockTo(25.5);  // Tuesday 09:30Z: half an hour past it
+  s = await app.waitFor((st) => st.selected?.sla.state === 'late', 'Late from the deadline on');
+  assert.match(s.selected.sla.lines[2], new RegExp(`^Resolution: was due ${due}, (29|30|31)m overdue · set by hand$`));
+
+  await app.click('Clear deadline', {window: 'Incident'});
+  s = await app.waitFor((st) => st.message === 'Deadline cleared', 'the deadline is cleared');
+  assert.doesNotMatch(s.selected.sla.lines[2], /set by hand/);
+});

@@ -125,3 +125,46 @@ TEST_CASE("app: assignments and time entries are kept by a snapshot (compaction)
     CHECK(app->timer().view().running);
     CHECK(app->timer().view().totals.at(0).minutes == 5);
 }
+
+TEST_CASE("app: a resolution deadline typed in the user's zone, shown back, refused when malformed, then cleared") {
+    auto dir = fresh_dir("app-deadline");
+    auto app = open_app(dir);
+    const std::uint32_t row = open_new_incident(*app);
+    app->assignment().follow(row);
+    CHECK(app->assignment().deadline().empty());
+    app->assignment().deadline() = "tomorrow";
+    CHECK_FALSE(app->set_deadline(kBaseMs + 2000));
+    CHECK(app->message().code == "invalid_deadline");
+    app->assignment().deadline() = "2030-02-30 10:00";  // no such day
+    CHECK_FALSE(app->set_deadline(kBaseMs + 2000));
+    app->assignment().deadline() = " 2030-01-15 17:30 ";
+    REQUIRE_MESSAGE(app->set_deadline(kBaseMs + 2000), app->message().text);
+    const Incident& inc = app->list().incident(row);
+    const std::int64_t expected = (std::int64_t{days_from_civil(2030, 1, 15)} * 1440 + 17 * 60 + 30 -
+                                   app->utc_offset_minutes()) * kMinute;
+    CHECK(inc.value(IncidentField::resolution_deadline) == std::to_string(expected));
+    CHECK(app->assignment().deadline() == "2030-01-15 17:30");
+    CHECK(app->message().text == "Resolve by 2030-01-15 17:30");
+    CHECK_FALSE(app->editor().has_unsaved_edits());
+    CHECK_FALSE(app->set_deadline(kBaseMs + 3000));
+    CHECK(app->message().code == "no_changes");
+    REQUIRE_MESSAGE(app->clear_deadline(kBaseMs + 4000), app->message().text);
+    CHECK(inc.value(IncidentField::resolution_deadline).empty());
+    CHECK(app->assignment().deadline().empty());
+}
+
+TEST_CASE("app: a technician may not set a deadline; the time of day is read at the user's offset") {
+    auto dir = fresh_dir("app-deadline-tech");
+    auto app = open_app(dir, {}, kBaseMs, Role::technician);
+    open_new_incident(*app);
+    app->assignment().deadline() = "2030-01-15 17:30";
+    CHECK_FALSE(app->set_deadline(kBaseMs + 2000));
+    CHECK(app->message().code == "forbidden_service_terms");
+    // Paris in winter (+60): 17:30 there is 16:30 UTC; and back.
+    const auto ms = parse_date_time("2030-01-15T17:30", 60);
+    REQUIRE(ms);
+    CHECK(*ms == (std::int64_t{days_from_civil(2030, 1, 15)} * 1440 + 16 * 60 + 30) * kMinute);
+    CHECK(iso_date_time(*ms, 60) == "2030-01-15 17:30");
+    CHECK_FALSE(parse_date_time("2030-01-15 24:00", 0));
+    CHECK_FALSE(parse_date_time("2030-01-15", 0));
+}

@@ -51,7 +51,8 @@ std::string value_for(ht::Rng& rng, EntityKind kind, const FieldSpec& spec,
             return std::string(spec.choices[static_cast<std::size_t>(
                 ht::uniform(rng, 0, static_cast<std::int64_t>(spec.choices.size()) - 1))]);
         case FieldKind::flag: return ht::chance(rng, 50) ? "true" : "false";
-        case FieldKind::count: return std::to_string(ht::uniform(rng, 0, 99'999));
+        case FieldKind::count:
+        case FieldKind::instant: return std::to_string(ht::uniform(rng, 0, 99'999));
         case FieldKind::ref: {
             auto it = made.find(spec.ref);
             if (it == made.end() || it->second.empty()) return "";

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/authorization.hpp"
 #include "core/billing.hpp"
 #include "core/entitlements.hpp"
 #include "core/incident_sla.hpp"
@@ -136,4 +137,28 @@ TEST_CASE("entitlements: the incident gets the entitlement's SLA policy and is c
     CHECK_FALSE(billing_decision(d.desk, *d.desk.find(id)).billable);
     const std::string waived = *d.register_call({{F::entitlement_waiver, "Not under the pack"}});
     CHECK(billing_decision(d.desk, *d.desk.find(waived)).billable);
+}
+
+TEST_CASE("service terms: a technician may not change an incident's SLA policy, entitlement or deadline") {
+    EntitlementDesk d;
+    const std::string id = *d.register_call({});
+    const Principal technician{"tfletcher", "Tom Fletcher", Role::technician};
+    const Principal agent{"ann", "Ann", Role::agent};
+    const auto set = [&](const Principal& who, F field, std::string value) {
+        const Operation op = d.f.set_field(who.actor(), d.now += 1000, EntityKind::incident, id, field, std::move(value));
+        const Outcome ok = authorize_operation(who, op, d.desk);
+        return ok ? std::string() : ok.error().code;
+    };
+    for (F field : {F::sla_policy, F::entitlement, F::entitlement_waiver, F::resolution_deadline}) {
+        const std::string value = field == F::entitlement ? d.hours : field == F::sla_policy ? "gold" : "1800000000000";
+        CHECK(set(technician, field, value) == "forbidden_service_terms");
+        CHECK(set(agent, field, value).empty());
+    }
+    // Their own registration carries the entitlement it drew on, not a deadline of their own.
+    Fields fields{{F::title, "Jammed"}, {F::account, d.account}, {F::entitlement, d.pack}};
+    CHECK(authorize_operation(technician, d.f.create_incident(technician.actor(), d.now += 1000, fields), d.desk));
+    fields.emplace_back(F::resolution_deadline, "1800000000000");
+    CHECK(authorize_operation(technician, d.f.create_incident(technician.actor(), d.now += 1000, fields), d.desk)
+              .error()
+              .code == "forbidden_service_terms");
 }

@@ -253,6 +253,71 @@ TEST_CASE("the target used to the last second is a breach; one second short is n
     CHECK(sla_status(policies, d.sla(late, policies), at(2027, 1, 19)).state == SlaStatus::State::breached);
 }
 
+TEST_CASE("a resolution deadline set by hand is not moved by pauses (glpi#17186) and may fall outside hours") {
+    SlaDesk d;
+    d.office_calendar();  // Monday to Friday 09:00-17:00 CET
+    d.policy("normal", "3", "paris", "", "960", "transferred");  // 16 h, transferred pauses
+    // Monday 2027-01-18 09:00 CET (08:00Z); the agent sets "resolve by Wednesday 12:00 CET"
+    // (11:00Z): Monday 8 h, Tuesday 8 h, Wednesday 09-12 3 h: a target of 19 h. Transferred
+    // Monday 13:00 CET to Tuesday 13:00 CET: by the policy alone that is 8 working hours
+    // paused; the deadline stays Wednesday 11:00Z, and the time counts while transferred.
+    const std::string id = d.incident(at(2027, 1, 18, 8), "3");
+    d.set(id, at(2027, 1, 18, 9), IncidentField::resolution_deadline, std::to_string(at(2027, 1, 20, 11) * 1000));
+    d.move(id, at(2027, 1, 18, 12), IncidentStatus::transferred);
+    const SlaPolicies policies = SlaPolicies::of(d.desk, at(2027, 1, 18));
+    IncidentSla sla = d.sla(id, policies);
+    CHECK(sla.resolution.clock.target == 19 * 3600);
+    CHECK(sla.resolution.moments.late == at(2027, 1, 20, 11));
+    // Tuesday 11:00 CET (10:00Z), transferred: Monday 8 h and Tuesday 2 h used (10 of 19 h,
+    // past the policy's Follow-up at 50 %), 9 h left; not paused: the deadline runs.
+    SlaStatus s = sla_status(policies, sla, at(2027, 1, 19, 10));
+    CHECK(s.state == SlaStatus::State::follow_up);
+    CHECK(s.remaining == 9 * 3600);
+    d.move(id, at(2027, 1, 19, 12), IncidentStatus::in_progress);
+    sla = d.sla(id, policies);
+    CHECK(sla.resolution.moments.late == at(2027, 1, 20, 11));
+    CHECK(sla_status(policies, sla, at(2027, 1, 20, 10, 59, 59)).state == SlaStatus::State::warning);
+    CHECK(sla_status(policies, sla, at(2027, 1, 20, 11)).state == SlaStatus::State::late);
+    // Solved Wednesday 13:00 CET: one hour after the deadline, a breach (by the policy alone,
+    // 11 h used of 16 and in time).
+    d.set(id, at(2027, 1, 20, 11), IncidentField::actual_problem, "Worn roller");
+    d.set(id, at(2027, 1, 20, 11), IncidentField::actual_solution, "Roller replaced");
+    d.move(id, at(2027, 1, 20, 12), IncidentStatus::solved);
+    CHECK(sla_status(policies, d.sla(id, policies), at(2027, 1, 21)).state == SlaStatus::State::breached);
+
+    // "Resolve by Saturday 11:00 CET" (10:00Z): the office closes Friday 17:00 CET (16:00Z),
+    // yet it is Late only from Saturday 10:00Z; Friday 21:00Z has nothing left, and is on time.
+    const std::string weekend = d.incident(at(2027, 1, 21, 8), "3");
+    d.set(weekend, at(2027, 1, 21, 8), IncidentField::resolution_deadline, std::to_string(at(2027, 1, 23, 10) * 1000));
+    sla = d.sla(weekend, policies);
+    CHECK(sla.resolution.moments.late == at(2027, 1, 23, 10));
+    s = sla_status(policies, sla, at(2027, 1, 22, 21));
+    CHECK(s.state != SlaStatus::State::late);
+    CHECK(s.remaining == 0);
+    CHECK(sla_status(policies, sla, at(2027, 1, 23, 10)).state == SlaStatus::State::late);
+    // Cleared: the policy's 16 h from Thursday 09:00 CET, late Friday 17:00 CET (16:00Z).
+    d.set(weekend, at(2027, 1, 21, 9), IncidentField::resolution_deadline, "");
+    CHECK(d.sla(weekend, policies).resolution.moments.late == at(2027, 1, 22, 16));
+}
+
+TEST_CASE("a deadline set by hand gives an SLA to an incident without a policy: 24/7, warned at 80 %") {
+    SlaDesk d;
+    d.policy("normal", "3", "", "60", "");
+    // Priority 4 has no policy. Created Monday 08:00Z, to be resolved by 18:00Z: 10 h;
+    // Follow-up at half (13:00Z), Warning at 80 % (16:00Z). No first-response target.
+    const std::string id = d.incident(at(2027, 1, 18, 8), "4");
+    d.set(id, at(2027, 1, 18, 8), IncidentField::resolution_deadline, std::to_string(at(2027, 1, 18, 18) * 1000));
+    const SlaPolicies policies = SlaPolicies::of(d.desk, at(2027, 1, 18));
+    const IncidentSla sla = d.sla(id, policies);
+    REQUIRE(sla.policy == &policies.by_hand());
+    CHECK_FALSE(sla.response.applies);
+    CHECK(sla.running() == SlaMetric::resolution);
+    CHECK(sla.resolution.moments.follow_up == at(2027, 1, 18, 13));
+    CHECK(sla.resolution.moments.warning == at(2027, 1, 18, 16));
+    CHECK(sla.resolution.moments.late == at(2027, 1, 18, 18));
+    CHECK(sla_status(policies, sla, at(2027, 1, 18, 16, 30)).state == SlaStatus::State::warning);
+}
+
 TEST_CASE("no SLA without an active policy for the priority; the policies' version follows their edits") {
     SlaDesk d;
     d.policy("normal", "3", "", "60", "");
@@ -264,5 +329,5 @@ TEST_CASE("no SLA without an active policy for the priority; the policies' versi
                             SlaPolicyField::active, "false"));
     CHECK(SlaPolicies::version(d.desk) != before);
     policies = SlaPolicies::of(d.desk, at(2027, 1, 18));
-    CHECK(policies.empty());
+    CHECK(policies.for_priority(3) == nullptr);
 }

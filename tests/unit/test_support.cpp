@@ -78,7 +78,8 @@ std::string random_field_value(Rng& rng, FieldId field) {
         }
         case FieldKind::flag: return std::string(chance(rng, 50) ? kFlagTrue : kFlagFalse);
         case FieldKind::ref: return "";  // a ref must name a record: the generators pick one themselves
-        case FieldKind::count: return std::to_string(uniform(rng, 0, kCountMax));
+        case FieldKind::count:
+        case FieldKind::instant: return std::to_string(uniform(rng, 0, kCountMax));
     }
     return "";
 }
