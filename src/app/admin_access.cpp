@@ -6,7 +6,7 @@ namespace {
 constexpr EntityKind kReferenceKinds[] = {
     EntityKind::department,      EntityKind::staff_profile, EntityKind::reason_code,    EntityKind::resolution_code,
     EntityKind::priority_code,   EntityKind::event_type,    EntityKind::blocking_reason, EntityKind::calendar,
-    EntityKind::sla_policy,      EntityKind::routing_rule,  EntityKind::queue,
+    EntityKind::sla_policy,      EntityKind::routing_rule,  EntityKind::queue,          EntityKind::contract,
 };
 
 }  // namespace

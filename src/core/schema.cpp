@@ -284,8 +284,10 @@ constexpr KindSpec kKinds[] = {
      Visibility::by_incident, ContactField::name},
     {EK::unit, "unit", "Unit", kUnitFields, IdScheme::minted, false, false, false, kDeskStaff, kDeskStaff,
      Visibility::by_incident, UnitField::serial},
-    {EK::contract, "contract", "Contract", kContractFields, IdScheme::minted, false, false, false, kDeskStaff,
-     kDeskStaff, Visibility::by_incident, ContractField::name},
+    // Contracts decide coverage, billing, entitlements and SLA policy (R5, W9, S7): who grants
+    // support is a manager's decision, not the call centre's.
+    {EK::contract, "contract", "Contract", kContractFields, IdScheme::minted, false, false, false, kManagers,
+     kManagers, Visibility::by_incident, ContractField::name},
     {EK::blocking_reason, "blocking_reason", "Blocking reason", kBlockingReasonFields, IdScheme::minted, false, false,
      false, kManagers, kManagers, Visibility::by_incident, BlockingReasonField::text},
     {EK::department, "department", "Department", kDepartmentFields, IdScheme::keyed, false, false, false, kManagers,

@@ -1,6 +1,6 @@
 // Administration › Reference data: a kind picker (departments, staff profiles,
 // reason, resolution and priority codes, event types, blocking reasons, calendars,
-// SLA policies, routing rules, queues: app/admin_access.cpp), the
+// SLA policies, routing rules, queues, contracts: app/admin_access.cpp), the
 // kind's records by title, and a form generated from the kind's fields in the
 // schema (text, choices, ref pickers, flags: field_form.hpp). A new keyed record
 // asks for its key first. Roles the schema does not let change a kind see it
@@ -39,7 +39,17 @@ void kind_picker(app::ReferenceEditor& ref) {
     ImGui::EndCombo();
 }
 
-void record_list(app::ReferenceEditor& ref) {
+// A record that belongs to another (a contract to its account, a queue to its department)
+// says whose it is: titles repeat across customers ("Annual support pack").
+std::string owner_suffix(const Desk& desk, const Entity& record) {
+    for (const FieldSpec& spec : fields_of(record.kind))
+        if (spec.kind == FieldKind::ref && spec.required)
+            if (const Entity* owner = desk.find(spec.ref, record.value(spec.id)))
+                return " \xc2\xb7 " + std::string(record_title(*owner));
+    return {};
+}
+
+void record_list(const Desk& desk, app::ReferenceEditor& ref) {
     const ImVec2 size(0.0f, ImGui::GetTextLineHeightWithSpacing() * kListRows);
     const bool shown = ImGui::BeginChild("records", size, true);
     const bool keyed = ref.keyed();
@@ -47,7 +57,7 @@ void record_list(app::ReferenceEditor& ref) {
         // Keyed records show their key, which other records and incidents name.
         std::string label(record_title(*e));
         if (keyed && label != e->id) label += "  (" + e->id + ")";
-        label += "##" + e->id;
+        label += owner_suffix(desk, *e) + "##" + e->id;
         const bool selected = ref.form_open() && ref.editing() == e->id;
         if (ImGui::Selectable(label.c_str(), selected)) ref.open(e->id);
     }
@@ -106,7 +116,7 @@ void draw_admin_reference(Context& ctx) {
     ImGui::Spacing();
     // The form above the list, as on the Users tab.
     if (ref.form_open()) record_form(ctx, ref, editable);
-    record_list(ref);
+    record_list(ctx.app.desk(), ref);
 }
 
 }  // namespace hotline::ui

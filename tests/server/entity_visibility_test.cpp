@@ -30,7 +30,7 @@ static void technician_sees_what_their_incidents_need(Backend backend) {
     const std::string b = f.create("agent", EntityKind::account, {{AccountField::name, "Studio Rossi"}});
     const std::string a_contact = f.create("agent", EntityKind::contact, {{ContactField::account, a}, {ContactField::name, "Mme Lefèvre"}});
     const std::string b_contact = f.create("agent", EntityKind::contact, {{ContactField::account, b}, {ContactField::name, "Dott. Rossi"}});
-    const std::string a_contract = f.create("agent", EntityKind::contract, {{ContractField::account, a}, {ContractField::name, "SC-17"}});
+    const std::string a_contract = f.create("manager", EntityKind::contract, {{ContractField::account, a}, {ContractField::name, "SC-17"}});
     const std::string a_unit = f.create("agent", EntityKind::unit, {{UnitField::serial, "VD200-7731"}, {UnitField::account, a},
                                                                     {UnitField::contract, a_contract}});
     const std::string b_unit = f.create("agent", EntityKind::unit, {{UnitField::serial, "HP-4410"}, {UnitField::account, b}});

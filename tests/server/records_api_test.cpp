@@ -93,7 +93,7 @@ static void every_kind_reads_back(Backend backend) {
     const std::string a = make("agent", EntityKind::account, {{AccountField::name, "Hôtel du Parc"}});
     make("agent", EntityKind::contact, {{ContactField::account, a}, {ContactField::name, "Mme Lefèvre"}});
     const std::string sc =
-        make("agent", EntityKind::contract, {{ContractField::account, a}, {ContractField::name, "SC-17"}});
+        make("manager", EntityKind::contract, {{ContractField::account, a}, {ContractField::name, "SC-17"}});
     const std::string u = make("agent", EntityKind::unit,
                                {{UnitField::serial, "VD200-7731"}, {UnitField::account, a}, {UnitField::contract, sc}});
     make("manager", EntityKind::blocking_reason,

@@ -83,7 +83,7 @@ TEST_CASE("authorization: each role against each entity kind, to create and to c
         {EntityKind::account, "agent engineer manager admin"},
         {EntityKind::contact, "agent engineer manager admin"},
         {EntityKind::unit, "agent engineer manager admin"},
-        {EntityKind::contract, "agent engineer manager admin"},
+        {EntityKind::contract, "manager admin"},
         {EntityKind::blocking_reason, "manager admin"},
         {EntityKind::event_type, "manager admin"},
         {EntityKind::department, "manager admin"},
