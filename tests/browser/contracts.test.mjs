@@ -5,32 +5,20 @@
 // has no Administration (contracts are not theirs to change: the server refuses an agent's
 // contract, core_authorization_test).
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {openApp, startHotlineServer} from './support.mjs';
+import {serverAndPage} from './support.mjs';
 
-let server;
-let app;
-
-before(async () => {
-  server = await startHotlineServer();
-  app = await openApp({server, wait: false});
-});
-
-after(async () => {
-  if (app) {
-    assert.deepEqual(app.errors, [], 'no console errors');
-    await app.close();
-  }
-  await server?.close();
-});
+const desk = serverAndPage();
 
 const pack = 'Annual support pack · Castle Print Studio';
 
-test('a manager raises a customer\'s support pack in Administration; the agent registering a call sees it', async () => {
+test('a manager raises a support pack in Administration; the agent registering a call sees it', async () => {
+  const {app} = desk;
   await app.signIn('manager');
   await app.click('Administration', {window: 'Top bar'});
-  await app.waitFor((s) => s.screen === 'admin' && s.admin.tab === 'reference', 'Administration opens on reference data');
+  await app.waitFor((s) => s.screen === 'admin' && s.admin.tab === 'reference',
+                    'Administration opens on reference data');
   await app.click('Kind', {window: 'Administration'});
   await app.click('Contract');
   await app.waitFor((s) => s.admin.reference.kind === 'contract' && s.admin.reference.editable,

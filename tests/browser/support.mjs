@@ -14,6 +14,7 @@ import {spawn} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {after, before} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
 import {chromium} from 'playwright-core';
@@ -96,6 +97,25 @@ const launchOptions = {
 // Console messages that are the test machine's, not the app's: SwiftShader's performance notes
 // when a screenshot reads the canvas back.
 const machineNoise = [/GL Driver Message .*GPU stall due to ReadPixels/];
+
+// For a test file against the real server: starts it (startHotlineServer) and a page on it
+// before the file's tests, and after them closes both, failing on console errors. The tests
+// read `.server` and `.app` of what it returns once they run.
+export function serverAndPage() {
+  const desk = {server: null, app: null};
+  before(async () => {
+    desk.server = await startHotlineServer();
+    desk.app = await openApp({server: desk.server, wait: false});
+  });
+  after(async () => {
+    if (desk.app) {
+      assert.deepEqual(desk.app.errors, [], 'no console errors');
+      await desk.app.close();
+    }
+    await desk.server?.close();
+  });
+  return desk;
+}
 
 // Serves the site, starts Chromium with a persistent profile (IndexedDB and the service worker
 // survive reloads, as in a person's browser) and opens the app.
