@@ -65,7 +65,7 @@ void ListModel::reload() {
     forget_recent();
     ++changes_;
     if (!folded_query_.empty()) index_.find_all(text_query(folded_query_), hits_);
-    rebuild_visible();
+    visible_dirty_ = true;
 }
 
 void ListModel::sync_new_rows() {
@@ -89,7 +89,7 @@ void ListModel::sync_new_rows() {
         keys_.assign(desk_.incidents());
         sort_all();
     }
-    rebuild_visible();
+    visible_dirty_ = true;
 }
 
 void ListModel::row_changed(std::uint32_t row) {
@@ -99,7 +99,7 @@ void ListModel::row_changed(std::uint32_t row) {
     forget_recent();
     ++changes_;
     if (!folded_query_.empty()) hits_.set(row, index_.matches(row, text_query(folded_query_)));
-    rebuild_visible();
+    visible_dirty_ = true;
 }
 
 bool ListModel::refresh_sla(std::int64_t now_s) {
@@ -110,7 +110,7 @@ bool ListModel::refresh_sla(std::int64_t now_s) {
     if (!sla.compute_some(desk_.incidents(), kSlaRowsPerCall)) return true;
     if (sort_.column == Column::due) {
         sort_all();
-        rebuild_visible();
+        visible_dirty_ = true;
     }
     return false;
 }
@@ -148,7 +148,7 @@ void ListModel::set_query(std::string_view typed) {
         slot.folded_query = folded_query_;
         slot.hits = hits_;
     }
-    rebuild_visible();
+    visible_dirty_ = true;
 }
 
 void ListModel::forget_recent() {
@@ -161,28 +161,30 @@ void ListModel::set_sort(SortSpec sort) {
     sort_ = sort;
     if (flip_only) std::reverse(order_.begin(), order_.end());
     else sort_all();
-    rebuild_visible();
+    visible_dirty_ = true;
 }
 
 void ListModel::set_status_filter(std::uint8_t mask) {
     if (mask == status_mask_) return;
     status_mask_ = mask;
-    rebuild_visible();
+    visible_dirty_ = true;
 }
 
 void ListModel::set_priority_filter(std::uint8_t mask) {
     if (mask == priority_mask_) return;
     priority_mask_ = mask;
-    rebuild_visible();
+    visible_dirty_ = true;
 }
 
 void ListModel::set_viewer(const Principal& who) {
     technician_.reset();
     if (!sees_whole_desk(who)) technician_ = who;
-    rebuild_visible();
+    visible_dirty_ = true;
 }
 
-void ListModel::rebuild_visible() {
+void ListModel::rebuild_visible() const {
+    if (!visible_dirty_) return;
+    visible_dirty_ = false;
     visible_.clear();
     const bool search = !folded_query_.empty();
     for (std::uint32_t row : order_) {
@@ -204,11 +206,13 @@ void ListModel::rebuild_visible() {
 void ListModel::select(std::uint32_t row) {
     if (row >= order_.size()) return;
     selected_ = row;
+    if (visible_dirty_) return;  // placed when the rows are next read
     auto it = std::find(visible_.begin(), visible_.end(), row);
     selected_position_ = it == visible_.end() ? -1 : static_cast<int>(it - visible_.begin());
 }
 
 std::optional<std::uint32_t> ListModel::row_after_move(int delta) const {
+    rebuild_visible();
     if (visible_.empty()) return std::nullopt;
     const auto last = static_cast<std::int64_t>(visible_.size()) - 1;
     std::int64_t pos = selected_position_ < 0 ? (delta > 0 ? 0 : last)

@@ -20,7 +20,8 @@
 //     re-sorted only when the sort or the data change (a changed row is moved,
 //     not the whole list re-sorted);
 //   - the visible rows are a walk of that permutation keeping the rows that
-//     pass the filters; a query that extends the previous one re-checks only
+//     pass the filters, made when they are next read: filters and a sort changed
+//     together (a saved view, query Q of the benchmarks) walk it once; a query that extends the previous one re-checks only
 //     the rows the previous one matched; erasing a character finds the hits of
 //     the shorter query among the last ones computed.
 // A "row" is an incident's index in Desk::incidents() (stable: the desk never
@@ -76,14 +77,21 @@ public:
     std::uint8_t priority_filter() const { return priority_mask_; }
     void set_viewer(const Principal& who);
 
-    const std::vector<std::uint32_t>& rows() const { return visible_; }  // visible rows, in order
+    // The visible rows, in order.
+    const std::vector<std::uint32_t>& rows() const {
+        rebuild_visible();
+        return visible_;
+    }
     std::size_t total() const { return order_.size(); }
     const Incident& incident(std::uint32_t row) const { return desk_.incidents()[row]; }
 
     // The selected incident stays selected while filters and data change, even
     // when it is filtered out (then selected_position() is -1).
     std::optional<std::uint32_t> selected() const { return selected_; }
-    int selected_position() const { return selected_position_; }
+    int selected_position() const {
+        rebuild_visible();
+        return selected_position_;
+    }
     void select(std::uint32_t row);
     // The row `delta` places from the selection, clamped to the visible rows;
     // without a visible selection, the first (delta > 0) or last row.
@@ -97,7 +105,7 @@ private:
     bool less(std::uint32_t a, std::uint32_t b) const;  // in the current sort order
     void sort_all();
     void insert_in_order(std::uint32_t row);
-    void rebuild_visible();
+    void rebuild_visible() const;  // when a change made them stale (visible_dirty_)
     void forget_recent();
 
     const Desk& desk_;
@@ -121,10 +129,13 @@ private:
     std::uint8_t status_mask_ = kActiveStatuses;
     std::optional<Principal> technician_;  // set_viewer: the rows are theirs only
     std::uint8_t priority_mask_ = kAllPriorities;
-    std::vector<std::uint32_t> visible_;
+    // What the filters let through, in order, and the selection's place in it: a cache of
+    // order_ and the filters, made again when read after a change.
+    mutable std::vector<std::uint32_t> visible_;
+    mutable bool visible_dirty_ = true;
 
     std::optional<std::uint32_t> selected_;
-    int selected_position_ = -1;
+    mutable int selected_position_ = -1;
     std::int64_t sla_now_ = 0;
     std::uint64_t changes_ = 0;
 };

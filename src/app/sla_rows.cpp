@@ -7,6 +7,9 @@ namespace hotline::app {
 namespace {
 
 constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
+// Sort keys: deadlines as seconds since 1970 (before 2106), the rows without one just after
+// them. A desk's keys then span about 2^32, two passes of the radix sort rather than four.
+constexpr std::uint64_t kAfterDeadlines = std::uint64_t{1} << 32;
 
 }  // namespace
 
@@ -63,19 +66,19 @@ void SlaRows::set(std::uint32_t row, const Incident& incident) {
 
 std::uint64_t SlaRows::sort_key(std::uint32_t row) const {
     const Row& r = rows_[row];
-    constexpr std::uint64_t kLast = std::numeric_limits<std::uint64_t>::max();
     switch (r.kind) {
         case SlaStatus::State::on_track:
-            return r.late == kNever ? kLast - 3 : static_cast<std::uint64_t>(r.late) ^ (std::uint64_t{1} << 63);
-        case SlaStatus::State::paused: return kLast - 2;
-        case SlaStatus::State::breached: return kLast - 1;
+            return r.late == kNever ? kAfterDeadlines : static_cast<std::uint64_t>(std::clamp<std::int64_t>(
+                                                            r.late, 0, static_cast<std::int64_t>(kAfterDeadlines) - 1));
+        case SlaStatus::State::paused: return kAfterDeadlines + 1;
+        case SlaStatus::State::breached: return kAfterDeadlines + 2;
         case SlaStatus::State::follow_up:
         case SlaStatus::State::warning:
         case SlaStatus::State::late:
         case SlaStatus::State::met:
-        case SlaStatus::State::none: return kLast;
+        case SlaStatus::State::none: return kAfterDeadlines + 3;
     }
-    return kLast;
+    return kAfterDeadlines + 3;
 }
 
 SlaStatus SlaRows::status(std::uint32_t row, std::int64_t now_s) const {
