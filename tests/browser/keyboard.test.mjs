@@ -66,6 +66,7 @@ test('? and F1 show the shortcut list, Escape and F1 close it; not while typing'
   await app.press('F1');
   assert.equal(await app.shows('Keyboard shortcuts'), false, 'F1 closes it too');
 
+  await app.scrollTo('Title', {window: 'Incident'});  // below the work panels
   await app.click('Title', {window: 'Incident'});
   await app.press('End');
   await app.type('?g/2');

@@ -22,6 +22,7 @@
 #include "platform/web/idbfs.hpp"
 #include "platform/web/page.hpp"
 #include "platform/web/test_driver.hpp"
+#include "platform/web/wheel_input.hpp"
 #include "ui/ui.hpp"
 
 namespace hotline::web {
@@ -68,6 +69,7 @@ WebApp::WebApp(std::unique_ptr<CanvasWindow> window) : window_(std::move(window)
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     test_driver::enable();
     ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
+    listen_to_wheel_on_canvas();
     ImGui_ImplOpenGL3_Init("#version 100");  // WebGL 1 shaders run on WebGL 2 as well
     clipboard::install();
     TouchInput::install(touch_);  // touches go to it, not to GLFW (touch_input.hpp)
