@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/civil_date.hpp"
 #include "core/desk.hpp"
 #include "core/ids.hpp"
 #include "core/orders.hpp"
@@ -182,20 +183,11 @@ std::vector<const Entity*> active_blocking_reasons(const Desk& desk, std::string
 }
 
 std::string utc_date(std::int64_t wall_ms) {
-    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), floor division for times before 1970.
-    std::int64_t days = wall_ms / 86'400'000;
-    if (wall_ms % 86'400'000 < 0) --days;
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const std::int64_t doe = days - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    constexpr std::int64_t kDayMs = 86'400'000;
+    const std::int64_t days = wall_ms >= 0 ? wall_ms / kDayMs : -((-(wall_ms + 1)) / kDayMs) - 1;  // floor
+    const CivilDate date = civil_from_days(static_cast<std::int32_t>(days));
     char buf[32];  // room for any int the compiler must assume
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", date.year, date.month, date.day);
     return buf;
 }
 

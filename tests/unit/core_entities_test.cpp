@@ -260,3 +260,14 @@ TEST_CASE("entities: the wire form of every kind round-trips, flags as booleans"
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.find("value.title") != std::string::npos);
 }
+
+TEST_CASE("utc_date: the UTC day of a moment, days before 1970 rounded down") {
+    constexpr std::int64_t kDay = 86'400'000;
+    CHECK(utc_date(0) == "1970-01-01");
+    CHECK(utc_date(kDay - 1) == "1970-01-01");
+    CHECK(utc_date(-1) == "1969-12-31");
+    CHECK(utc_date(-kDay) == "1969-12-31");
+    CHECK(utc_date(-kDay - 1) == "1969-12-30");
+    CHECK(utc_date(std::int64_t{20'455} * kDay) == "2026-01-02");  // 2026-01-01 is day 20,454
+    CHECK(utc_date(std::int64_t{11'016} * kDay + 12 * 3'600'000) == "2000-02-29");
+}
