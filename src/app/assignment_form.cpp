@@ -43,18 +43,27 @@ void AssignmentForm::choose_assignee(std::string login) {
 
 bool AssignmentForm::is_hand_over() const { return row_ && holds_assignment(list_.incident(*row_)); }
 
-Outcome AssignmentForm::assign(std::int64_t now_ms) {
+template <class PlanFor>
+Outcome AssignmentForm::commit(std::int64_t now_ms, PlanFor plan_for) {
     if (!row_) return make_error("no_incident", std::string(tr("No incident is open")));
     const std::uint32_t row = *row_;
     const Incident& inc = list_.incident(row);
-    auto plan = plan_assignment(replica_.desk(), inc, choice_, reason_);
+    auto plan = plan_for(inc);
     if (!plan) return plan.error();
-    IncidentPlan steps;
-    append_assignment(steps, std::move(*plan));
-    const Outcome done = replica_.commit_plan(actor_, now_ms, inc.id, steps);
+    const Outcome done = replica_.commit_plan(actor_, now_ms, inc.id, *plan);
     list_.row_changed(row);
-    if (done) load();
+    if (done) load();  // the committed values, and a reason typed for this hand-over gone
     return done;
+}
+
+Outcome AssignmentForm::assign(std::int64_t now_ms) {
+    return commit(now_ms, [&](const Incident& inc) -> Result<IncidentPlan> {
+        auto plan = plan_assignment(replica_.desk(), inc, choice_, reason_);
+        if (!plan) return plan.error();
+        IncidentPlan steps;
+        append_assignment(steps, std::move(*plan));
+        return steps;
+    });
 }
 
 Outcome AssignmentForm::assign_to_me(std::int64_t now_ms) {
@@ -75,15 +84,7 @@ Outcome AssignmentForm::set_deadline(std::int64_t now_ms) {
 Outcome AssignmentForm::clear_deadline(std::int64_t now_ms) { return commit_deadline(std::nullopt, now_ms); }
 
 Outcome AssignmentForm::commit_deadline(std::optional<std::int64_t> deadline_ms, std::int64_t now_ms) {
-    if (!row_) return make_error("no_incident", std::string(tr("No incident is open")));
-    const std::uint32_t row = *row_;
-    const Incident& inc = list_.incident(row);
-    auto plan = plan_resolution_deadline(inc, deadline_ms);
-    if (!plan) return plan.error();
-    const Outcome done = replica_.commit_plan(actor_, now_ms, inc.id, *plan);
-    list_.row_changed(row);
-    if (done) load();
-    return done;
+    return commit(now_ms, [&](const Incident& inc) { return plan_resolution_deadline(inc, deadline_ms); });
 }
 
 }  // namespace hotline::app

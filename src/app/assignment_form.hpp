@@ -49,6 +49,10 @@ public:
 private:
     void load();
     Outcome commit_deadline(std::optional<std::int64_t> deadline_ms, std::int64_t now_ms);
+    // Plans a change of the open incident (plan_for(incident) -> Result<IncidentPlan>) and
+    // commits it as the signed-in user.
+    template <class PlanFor>
+    Outcome commit(std::int64_t now_ms, PlanFor plan_for);
 
     Replica& replica_;
     ListModel& list_;

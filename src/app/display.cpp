@@ -54,7 +54,7 @@ struct LocalTime {
 LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes) {
     constexpr std::int64_t kMinute = 60'000, kDay = 86'400'000;
     const std::int64_t ms = wall_ms + utc_offset_minutes * kMinute;
-    const std::int64_t days = ms >= 0 ? ms / kDay : (ms - kDay + 1) / kDay;
+    const std::int64_t days = floor_div(ms, kDay);
     const std::int64_t minute_of_day = (ms - days * kDay) / kMinute;
     return {civil_from_days(static_cast<std::int32_t>(days)), static_cast<int>(minute_of_day / 60),
             static_cast<int>(minute_of_day % 60)};

@@ -13,9 +13,10 @@ struct CivilDate {
     unsigned month = 1, day = 1;
 };
 CivilDate civil_from_days(std::int32_t days);
-// Days since 1970-01-01 of the day holding `seconds` (negative seconds round down).
-inline std::int32_t day_of(std::int64_t seconds) {
-    return static_cast<std::int32_t>(seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400));
-}
+// a / b rounded toward minus infinity (b > 0): a moment before 1970 belongs to the earlier
+// second or day, where C++'s division would round it toward 1970.
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+// Days since 1970-01-01 of the day holding `seconds`.
+inline std::int32_t day_of(std::int64_t seconds) { return static_cast<std::int32_t>(floor_div(seconds, 86400)); }
 
 }  // namespace hotline

@@ -183,9 +183,7 @@ std::vector<const Entity*> active_blocking_reasons(const Desk& desk, std::string
 }
 
 std::string utc_date(std::int64_t wall_ms) {
-    constexpr std::int64_t kDayMs = 86'400'000;
-    const std::int64_t days = wall_ms >= 0 ? wall_ms / kDayMs : -((-(wall_ms + 1)) / kDayMs) - 1;  // floor
-    const CivilDate date = civil_from_days(static_cast<std::int32_t>(days));
+    const CivilDate date = civil_from_days(static_cast<std::int32_t>(floor_div(wall_ms, 86'400'000)));
     char buf[32];  // room for any int the compiler must assume
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", date.year, date.month, date.day);
     return buf;
