@@ -73,11 +73,9 @@ Outcome ReferenceEditor::save_changes(const Entity& record, std::int64_t now_ms)
     const std::vector<FieldId> changes = draft_.changes_from(record);
     if (changes.empty()) return make_error("no_changes", std::string(tr("There are no changes to save")));
     const std::string id = record.id;
-    if (keyed()) {
-        std::vector<std::pair<FieldId, std::string>> fields;
-        for (FieldId f : changes) fields.emplace_back(f, draft_.value(f));
-        return replica_.commit([&](OpFactory& f) { return f.create(who_.actor(), now_ms, kind_, fields, id); });
-    }
+    // A set of each changed field, keyed records too: a second create of the key would have to
+    // carry every required field (the server refuses one without), and would stamp fields
+    // nobody changed here, undoing another manager's edit of them by last writer wins.
     for (FieldId field : changes) {
         Outcome done = replica_.commit(
             [&](OpFactory& f) { return f.set_field(who_.actor(), now_ms, kind_, id, field, draft_.value(field)); });

@@ -4,11 +4,9 @@
 // change, so it works offline and syncs; what the core refuses (role, key, a
 // value, a ref to nothing) comes back as the Outcome, for the screen to show.
 //
-// Keyed kinds (departments, codes, staff profiles) are saved as one create of
-// their key holding the changed fields: the desk applies a create of a held key
-// field by field (last writer wins), so an edit is one operation. A new record's
-// key is typed once and never changed (other records name it). Minted kinds
-// (blocking reasons) get a create, then one set per changed field.
+// A new record is one create (keyed kinds — departments, codes, staff profiles —
+// under the key typed, which is never changed after: other records name it); an
+// edit is one set per changed field.
 #pragma once
 
 #include <cstdint>

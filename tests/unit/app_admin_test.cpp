@@ -5,6 +5,7 @@
 
 #include "app/admin_access.hpp"
 #include "app/user_admin.hpp"
+#include "core/operation_json.hpp"
 #include "app_test_support.hpp"
 #include "scripted_transport.hpp"
 
@@ -217,11 +218,15 @@ TEST_CASE("reference data: forms from the schema, saved as operations, refusals 
     CHECK(d->flag(DepartmentField::active));
     CHECK(ref.editing() == "field_ops");
 
-    // An edit is one keyed create with the changed fields.
+    // An edit is a set of each changed field, as the server takes it (the JSON it is pushed
+    // as decodes: a create of the key without its required name did not).
     const std::size_t pending = app->replica().outbox().size();
     ref.draft().value(DepartmentField::active) = std::string(kFlagFalse);
     REQUIRE(ref.save(testing::kBaseMs + 1).ok());
-    CHECK(app->replica().outbox().size() == pending + 1);
+    REQUIRE(app->replica().outbox().size() == pending + 1);
+    const Operation& sent = app->replica().outbox().ops().back();
+    CHECK(sent.type == OpType::set);
+    CHECK(decode_operation(encode_operation(sent)).ok());
     CHECK_FALSE(app->desk().find(EntityKind::department, "field_ops")->flag(DepartmentField::active));
     CHECK(ref.save(testing::kBaseMs + 2).error().code == "no_changes");
 
