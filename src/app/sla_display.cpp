@@ -89,16 +89,17 @@ std::string sla_countdown(const SlaStatus& status) {
     return {};
 }
 
-std::vector<std::string> sla_lines(const IncidentSla& sla, const SlaStatus& status, IncidentStatus current,
-                                   int utc_offset_minutes) {
+std::vector<std::string> sla_lines(const SlaPolicies& policies, const IncidentSla& sla, const SlaStatus& status,
+                                   IncidentStatus current, int utc_offset_minutes) {
     std::vector<std::string> lines;
     if (!sla.policy) return lines;
     const SlaPolicy& p = *sla.policy;
+    const SlaCalendar& hours = policies.calendar_at(sla.calendar);  // the one counting now
     if (p.id.empty()) lines.push_back(std::string(tr("sla.by_hand_only")));  // SlaPolicies::by_hand()
     else
-        lines.push_back(p.calendar_name.empty() ? tr_format("sla.policy_24_7", {p.name})
-                                                : tr_format("sla.policy", {p.name, p.calendar_name}));
-    if (p.zone_pending) lines.push_back(std::string(tr("sla.zone_pending")));
+        lines.push_back(hours.name.empty() ? tr_format("sla.policy_24_7", {p.name})
+                                           : tr_format("sla.policy", {p.name, hours.name}));
+    if (hours.zone_pending) lines.push_back(std::string(tr("sla.zone_pending")));
     for (SlaMetric m : {SlaMetric::response, SlaMetric::resolution})
         if (sla.metric(m).applies) lines.push_back(metric_line(m, sla.metric(m), status, current, utc_offset_minutes));
     return lines;

@@ -17,10 +17,10 @@ std::string format_working_time(std::int64_t seconds);
 // The countdown cell: the working time left, "-1h 10m" once late, or Paused, Met, Missed;
 // empty without an SLA.
 std::string sla_countdown(const SlaStatus& status);
-// The pane's lines: the policy and the calendar it counts on, then each metric (met, due,
-// overdue or paused, and why).
-std::vector<std::string> sla_lines(const IncidentSla& sla, const SlaStatus& status, IncidentStatus current,
-                                   int utc_offset_minutes);
+// The pane's lines: the policy and the calendar it counts on now (its own, or the
+// department's), then each metric (met, due, overdue or paused, and why).
+std::vector<std::string> sla_lines(const SlaPolicies& policies, const IncidentSla& sla, const SlaStatus& status,
+                                   IncidentStatus current, int utc_offset_minutes);
 
 // What an event says: an SLA alert's text (core/escalation.hpp: "response 1803902400") as
 // "First response due 2027-01-18 18:00"; any other event's text as written.

@@ -26,7 +26,7 @@ SlaRows::Row SlaRows::row_of(const Incident& incident) const {
     Row row;
     const IncidentSla sla = incident_sla(policies_, incident);
     if (!sla.policy) return row;
-    row.calendar = static_cast<std::uint16_t>(sla.policy->calendar);
+    row.calendar = static_cast<std::uint16_t>(sla.calendar);
     const auto running = sla.running();
     if (!running) {
         row.kind = finished_state(sla);
@@ -89,7 +89,7 @@ SlaStatus SlaRows::status(std::uint32_t row, std::int64_t now_s) const {
     out.metric = r.metric;
     if (r.kind == SlaStatus::State::paused || r.late == kNever) return out;
     out.due = r.late;
-    const BusinessCalendar& calendar = policies_.calendar_at(r.calendar);
+    const BusinessCalendar& calendar = policies_.calendar_at(r.calendar).hours;
     if (now_s < r.late) {
         out.remaining = calendar.working_seconds(now_s, r.late);
         out.state = now_s >= r.warning     ? SlaStatus::State::warning

@@ -37,7 +37,7 @@ public:
 private:
     struct Row {
         std::int64_t follow_up = 0, warning = 0, late = 0;  // the running metric's instants
-        std::uint16_t calendar = 0;                         // its policy's calendar
+        std::uint16_t calendar = 0;                         // the calendar counting now
         SlaStatus::State kind = SlaStatus::State::none;     // on_track (running), paused, met, breached, none
         SlaMetric metric = SlaMetric::response;
     };

@@ -246,7 +246,7 @@ nlohmann::json sla_json(const ListModel& list, const Incident& inc, int utc_offs
     const IncidentSla sla = incident_sla(list.sla_policies(), inc);
     const SlaStatus status = sla_status(list.sla_policies(), sla, list.sla_now());
     return {{"state", sla_state_name(status.state)},
-            {"lines", sla_lines(sla, status, inc.status, utc_offset_minutes)}};
+            {"lines", sla_lines(list.sla_policies(), sla, status, inc.status, utc_offset_minutes)}};
 }
 
 // The notification centre: the unread count the top bar shows and the newest items.

@@ -104,7 +104,9 @@ enum class ContractField : std::uint8_t {
 enum class BlockingReasonField : std::uint8_t { account, text, mode, until, active };
 
 // W2, P6: reference data.
-enum class DepartmentField : std::uint8_t { name, active };
+// `calendar` (ref calendar): the team's working hours, counting the SLA of the incidents it
+// holds whose policy names no calendar (incident_sla.hpp).
+enum class DepartmentField : std::uint8_t { name, active, calendar };
 // field_technician: works on site; suggested first for urgent incidents (W2).
 enum class StaffProfileField : std::uint8_t { name, department, skills, territories, field_technician };
 enum class ReasonCodeField : std::uint8_t { label, parent, active };      // two levels: general -> specific

@@ -132,11 +132,13 @@ std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std
     return out;
 }
 
-void life_changes(std::string_view blob, EntityKind record_kind, FieldId field, std::vector<LifeChange>& out) {
+void life_changes(std::string_view blob, EntityKind record_kind, FieldId first, FieldId second,
+                  std::vector<LifeChange>& out) {
     out.clear();
     walk_history(blob, record_kind, [&](const RawEntry& raw) {
-        if (raw.kind == TxKind::status) out.push_back({raw.wall_ms, true, static_cast<IncidentStatus>(raw.to), {}});
-        else if (raw.kind == TxKind::field && raw.field == field.value) out.push_back({raw.wall_ms, false, {}, raw.first});
+        if (raw.kind == TxKind::status) out.push_back({raw.wall_ms, true, static_cast<IncidentStatus>(raw.to), {}, {}});
+        else if (raw.kind == TxKind::field && (raw.field == first.value || raw.field == second.value))
+            out.push_back({raw.wall_ms, false, {}, FieldId(raw.field), raw.first});
     });
 }
 

@@ -61,15 +61,16 @@ private:
 // empty (see above). A damaged blob yields the entries before the damage.
 std::vector<TxEntry> decode_history(std::string_view blob, const std::vector<std::string>& actors, EntityKind kind);
 
-// The status changes and the changes of one field of a history blob, in the order they were
-// applied, appended to `out` (cleared first); nothing else is read and no string is made
-// (the SLA clocks of a whole desk walk every incident's history).
+// The status changes and the changes of two fields of a history blob, in the order they
+// were applied, appended to `out` (cleared first); nothing else is read and no string is
+// made (the SLA clocks of a whole desk walk every incident's history).
 struct LifeChange {
     std::int64_t wall_ms = 0;
-    bool status = false;                          // a status change, else a change of the field
+    bool status = false;                          // a status change, else a change of `field`
     IncidentStatus to = IncidentStatus::registered;  // status changes: the new status
+    FieldId field;                                // field changes: which
     std::string_view old_value;                   // field changes: the value before (into the blob)
 };
-void life_changes(std::string_view blob, EntityKind kind, FieldId field, std::vector<LifeChange>& out);
+void life_changes(std::string_view blob, EntityKind kind, FieldId first, FieldId second, std::vector<LifeChange>& out);
 
 }  // namespace hotline

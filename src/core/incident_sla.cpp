@@ -35,29 +35,30 @@ SlaThreshold percent_threshold(const Entity& policy, SlaPolicyField field) {
 }
 
 // A stretch of the incident's life: from `since` to the next one's, in one status at one
-// priority (whose policy says which statuses pause each metric).
+// priority (whose policy says which statuses pause each metric), held by one department.
 struct Segment {
     std::int64_t since = 0;
     IncidentStatus status = IncidentStatus::registered;
     const SlaPolicy* policy = nullptr;
+    std::size_t calendar = 0;  // SlaPolicies::calendar_for(policy, the department)
 };
 
-// Its life from `start` on, into `life`, from the status and priority changes of its
-// history, by the device time of each (a change stamped before the creation, by a device
+// Its life from `start` on, into `life`, from the status, priority and department changes
+// of its history, by the device time of each (a change stamped before the creation, by a device
 // clock behind, counts from the creation). Scratch vectors are reused: a desk's worth of
 // incidents is computed at once.
 void life_of(const SlaPolicies& policies, const Entity& incident, std::int64_t start, std::vector<Segment>& life) {
     thread_local std::vector<LifeChange> changes;
-    life_changes(incident.history, incident.kind, IncidentField::priority, changes);
+    life_changes(incident.history, incident.kind, IncidentField::priority, IncidentField::service_department, changes);
     const auto priority_of = [](std::string_view text) { return text.size() == 1 ? text[0] - '0' : 0; };
-    // A priority change's entry holds the value before it: the value after is the next
-    // one's before, or the current value. Rewritten in place as "from then on".
-    int first_priority = incident.priority();
-    std::string_view after = incident.value(IncidentField::priority);
+    // A field change's entry holds the value before it: the value after is the next one's
+    // before, or the current value. Rewritten in place as "from then on"; what is left in
+    // first_* is the value at the start.
+    std::string_view first_priority = incident.value(IncidentField::priority);
+    std::string_view first_department = incident.value(IncidentField::service_department);
     for (auto c = changes.rbegin(); c != changes.rend(); ++c) {
         if (c->status) continue;
-        first_priority = priority_of(c->old_value);
-        std::swap(c->old_value, after);
+        std::swap(c->old_value, c->field == FieldId(IncidentField::priority) ? first_priority : first_department);
     }
     for (LifeChange& c : changes) c.wall_ms = std::max(start, c.wall_ms / 1000);  // now seconds
     // In time order, stable (a handful of changes, nearly sorted already, and no buffer to
@@ -66,15 +67,28 @@ void life_of(const SlaPolicies& policies, const Entity& incident, std::int64_t s
                    [](const LifeChange& a, const LifeChange& b) { return a.wall_ms < b.wall_ms; });
 
     life.clear();
-    life.push_back({start, IncidentStatus::registered, policies.for_incident(incident, first_priority)});
+    const SlaPolicy* policy = policies.for_incident(incident, priority_of(first_priority));
+    std::string_view department = first_department;
+    life.push_back({start, IncidentStatus::registered, policy, policies.calendar_for(policy, department)});
     for (const LifeChange& c : changes) {
         Segment next = life.back();
         next.since = c.wall_ms;
         if (c.status) next.status = c.to;
-        else next.policy = policies.for_incident(incident, priority_of(c.old_value));
+        else if (c.field == FieldId(IncidentField::priority)) next.policy = policies.for_incident(incident, priority_of(c.old_value));
+        else department = c.old_value;
+        next.calendar = policies.calendar_for(next.policy, department);
         if (life.back().since == c.wall_ms) life.back() = next;
         else life.push_back(next);
     }
+}
+
+// The calendars that took over after the start: where a stretch's differs from the one before.
+std::vector<CalendarStretch> later_calendars(const SlaPolicies& policies, const std::vector<Segment>& life) {
+    std::vector<CalendarStretch> out;
+    for (std::size_t i = 1; i < life.size(); ++i)
+        if (life[i].calendar != life[i - 1].calendar)
+            out.push_back({life[i].since, &policies.calendar_at(life[i].calendar).hours});
+    return out;
 }
 
 // The spans of `life` in a status that pauses the metric (`pauses` of the policy then in
@@ -99,7 +113,7 @@ void finish(MetricSla& m, const BusinessCalendar& calendar) {
 }
 
 // UTC seconds, rounded down (a moment before 1970 too).
-std::int64_t seconds_of(std::int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
+std::int64_t seconds_of(std::int64_t ms) { return floor_div(ms, 1000); }
 
 MetricSla metric_clock(const SlaPolicy& policy, std::optional<std::int64_t> target, std::int64_t start) {
     MetricSla m;
@@ -130,7 +144,7 @@ std::optional<std::uint8_t> parse_status_list(std::string_view text) {
 }
 
 SlaPolicies::SlaPolicies() {
-    calendars_.push_back(BusinessCalendar::always_open(PosixZone::utc()));
+    calendars_.push_back({BusinessCalendar::always_open(PosixZone::utc()), {}, false});
     by_hand_.follow_up = {500, 0};
     by_hand_.warning = {800, 0};
 }
@@ -142,29 +156,31 @@ SlaPolicies SlaPolicies::of(const Desk& desk, std::int64_t now_s) {
     const std::int32_t today = day_of(now_s);
     std::int32_t first_day = today - kIndexedDays;
     for (const Entity& incident : desk.incidents())
-        first_day = std::min(first_day, day_of(incident.created.wall_ms / 1000) - 1);
+        first_day = std::min(first_day, day_of(seconds_of(incident.created.wall_ms)) - 1);
     // A device clock decades behind must not make every calendar index half a century.
     first_day = std::max(first_day, today - kIndexedYearsBack * 366);
     const std::int32_t last_day = today + kIndexedDays;
-    out.calendars_[0] = out.calendars_[0].indexed(first_day, last_day);
-    std::map<std::string_view, std::pair<std::size_t, const Entity*>> calendar_at;
+    out.calendars_[0].hours = out.calendars_[0].hours.indexed(first_day, last_day);
+    std::map<std::string_view, std::size_t> calendar_at;
     for (const Entity& record : desk.entities(EntityKind::calendar)) {
         auto calendar = calendar_of(record);
         if (!calendar) continue;  // the rules refuse such a record: never stored
-        calendar_at.emplace(record.id, std::pair{out.calendars_.size(), &record});
-        out.calendars_.push_back(calendar->indexed(first_day, last_day));
+        calendar_at.emplace(record.id, out.calendars_.size());
+        out.calendars_.push_back({calendar->indexed(first_day, last_day), std::string(record_title(record)),
+                                  zone_pending(record)});
     }
+    for (const Entity& record : desk.entities(EntityKind::department))
+        if (auto c = calendar_at.find(record.value(DepartmentField::calendar)); c != calendar_at.end())
+            out.department_calendars_.emplace_back(record.id, c->second);
+    std::sort(out.department_calendars_.begin(), out.department_calendars_.end());
     for (const Entity& record : desk.entities(EntityKind::sla_policy)) {
         if (!record.flag(SlaPolicyField::active)) continue;
         SlaPolicy& p = out.policies_.emplace_back();
         p.id = record.id;
         p.name = std::string(record.value(SlaPolicyField::name));
         p.priority = record.value(SlaPolicyField::priority).empty() ? 3 : record.value(SlaPolicyField::priority)[0] - '0';
-        if (auto c = calendar_at.find(record.value(SlaPolicyField::calendar)); c != calendar_at.end()) {
-            p.calendar = c->second.first;
-            p.calendar_name = std::string(record_title(*c->second.second));
-            p.zone_pending = zone_pending(*c->second.second);
-        }
+        if (auto c = calendar_at.find(record.value(SlaPolicyField::calendar)); c != calendar_at.end())
+            p.calendar = c->second;
         p.response = minutes_target(record, SlaPolicyField::response_minutes);
         p.resolution = minutes_target(record, SlaPolicyField::resolution_minutes);
         p.follow_up = percent_threshold(record, SlaPolicyField::follow_up_percent);
@@ -181,7 +197,7 @@ std::uint64_t SlaPolicies::version(const Desk& desk) {
     // FNV-1a over what an edit of these records changes: their number and every stamp.
     std::uint64_t h = 1469598103934665603ull;
     const auto mix = [&](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
-    for (EntityKind kind : {EntityKind::calendar, EntityKind::sla_policy})
+    for (EntityKind kind : {EntityKind::calendar, EntityKind::sla_policy, EntityKind::department})
         for (const Entity& record : desk.entities(kind)) {
             mix(static_cast<std::uint64_t>(record.updated_ms));
             for (const FieldStamp& s : record.field_stamps) {
@@ -199,6 +215,13 @@ const SlaPolicy* SlaPolicies::for_priority(int priority) const {
     for (const SlaPolicy& p : policies_)
         if (p.priority == priority) return &p;
     return nullptr;
+}
+
+std::size_t SlaPolicies::calendar_for(const SlaPolicy* policy, std::string_view department) const {
+    if (policy && policy->calendar != 0) return policy->calendar;
+    const auto found = std::lower_bound(department_calendars_.begin(), department_calendars_.end(), department,
+                                        [](const auto& entry, std::string_view key) { return entry.first < key; });
+    return found != department_calendars_.end() && found->first == department ? found->second : 0;
 }
 
 const SlaPolicy* SlaPolicies::for_incident(const Entity& incident, int priority) const {
@@ -241,13 +264,17 @@ IncidentSla incident_sla(const SlaPolicies& policies, const Entity& incident) {
         while (first_done > 0 && (kDone & bit(life[first_done - 1].status))) --first_done;
         sla.resolution.met = life[first_done].since;
     }
-    // Time spent done before a reopening is not resolution time.
-    sla.resolution.clock.pauses = pauses_in(life, &SlaPolicy::resolution_pauses, kDone);
-
-    const BusinessCalendar& calendar = policies.calendar(policy);
-    if (deadline) {
+    sla.first_calendar = life.front().calendar;
+    sla.calendar = life.back().calendar;
+    sla.response.clock.later_calendars = later_calendars(policies, life);  // most often none
+    sla.resolution.clock.later_calendars = sla.response.clock.later_calendars;
+    const BusinessCalendar& calendar = policies.calendar_at(sla.first_calendar).hours;
+    if (deadline) {  // Late at that moment whatever the pauses: none are counted
         sla.resolution.applies = true;
         set_deadline(calendar, sla.resolution.clock, seconds_of(*deadline));
+    } else {
+        // Time spent done before a reopening is not resolution time.
+        sla.resolution.clock.pauses = pauses_in(life, &SlaPolicy::resolution_pauses, kDone);
     }
     if (sla.response.applies) finish(sla.response, calendar);
     if (sla.resolution.applies) finish(sla.resolution, calendar);
@@ -270,7 +297,7 @@ SlaStatus sla_status(const SlaPolicies& policies, const IncidentSla& sla, std::i
         return out;
     }
     const MetricSla& m = sla.metric(*out.metric);
-    const SlaReading reading = read_sla(policies.calendar(*sla.policy), m.clock, now_s);
+    const SlaReading reading = read_sla(policies.calendar_at(sla.first_calendar).hours, m.clock, now_s);
     out.remaining = reading.remaining;
     out.due = m.moments.late;
     switch (reading.state) {

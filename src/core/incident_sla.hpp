@@ -1,5 +1,5 @@
 // An incident's SLA (issue 14, S1-S3): its two metrics, first response and resolution,
-// each a clock (sla_clock.hpp) counted on the calendar of the SLA policy of its priority.
+// each a clock (sla_clock.hpp) counted in working time.
 // Everything is recomputed from the incident as folded (its creation time, priority and
 // status history, each change with the device time it was made at) and the policy records:
 // the browser, offline, gives the answers the server gives from the same operations.
@@ -21,11 +21,20 @@
 // A resolution deadline set by hand (IncidentField::resolution_deadline) replaces the
 // resolution target: Late at that moment, not moved by pauses (sla_clock.hpp); an incident
 // without a policy then has an SLA of that deadline alone, counted 24/7.
+//
+// Which calendar counts (S3): the policy's, when it names one (a customer's contracted
+// hours); else the calendar of the department holding the incident (its service
+// department), when that names one; else 24/7 in UTC. Each stretch of the incident's life is
+// counted on the calendar of that stretch's policy and department: handed to a team with
+// other hours, the time used so far stays as it was counted, and what remains is counted in
+// the new team's hours.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/business_calendar.hpp"
@@ -40,9 +49,7 @@ struct SlaPolicy {
     std::string id;
     std::string name;
     int priority = 3;
-    std::size_t calendar = 0;                  // in SlaPolicies::calendar()
-    std::string calendar_name;                 // empty: 24/7 in UTC (no calendar)
-    bool zone_pending = false;                 // its calendar counts in UTC until its rule arrives
+    std::size_t calendar = 0;                  // in SlaPolicies::calendar_at(); 0: names none
     std::optional<std::int64_t> response;       // target, working seconds
     std::optional<std::int64_t> resolution;
     SlaThreshold follow_up, warning;
@@ -53,8 +60,15 @@ struct SlaPolicy {
 // "transferred, solved" → its status bits; nullopt when a name is not a status.
 std::optional<std::uint8_t> parse_status_list(std::string_view text);
 
-// The active policies and their calendars, parsed once: rebuilt when one of those records
-// changes (version()), not for each incident.
+// A calendar an SLA counts on, as parsed from its record.
+struct SlaCalendar {
+    BusinessCalendar hours;
+    std::string name;           // empty: 24/7 in UTC (no calendar)
+    bool zone_pending = false;  // counts in UTC until its zone's rule arrives (calendar_record.hpp)
+};
+
+// The active policies and the calendars (the policies' and the departments'), parsed once:
+// rebuilt when one of those records changes (version()), not for each incident.
 class SlaPolicies {
 public:
     SlaPolicies();
@@ -62,7 +76,7 @@ public:
     // two years before `now_s`) to two years after it (business_calendar.hpp); answers
     // outside stay right, only slower.
     static SlaPolicies of(const Desk& desk, std::int64_t now_s);
-    // A number that changes whenever a calendar or SLA policy record of `desk` changes.
+    // A number that changes whenever a calendar, SLA policy or department record of `desk` changes.
     static std::uint64_t version(const Desk& desk);
 
     // The active policy for incidents of `priority`: the first by key when several are.
@@ -70,15 +84,18 @@ public:
     // The policy chosen for `incident` (S7: by its entitlement) while it is active, else the
     // policy of `priority` (the priority it had at the moment asked about).
     const SlaPolicy* for_incident(const Entity& incident, int priority) const;
-    const BusinessCalendar& calendar(const SlaPolicy& policy) const { return calendars_[policy.calendar]; }
-    const BusinessCalendar& calendar_at(std::size_t index) const { return calendars_[index]; }
+    const SlaCalendar& calendar_at(std::size_t index) const { return calendars_[index]; }
+    // Which calendar counts a stretch of an incident's life in which `policy` applies and
+    // `department` (a department's key) holds it: see the top of this file.
+    std::size_t calendar_for(const SlaPolicy* policy, std::string_view department) const;
     // The policy of an incident that has none but a deadline set by hand: no targets (its
     // id empty), 24/7 in UTC, Follow-up at half the time to the deadline, Warning at 80 %.
     const SlaPolicy& by_hand() const { return by_hand_; }
 
 private:
-    std::vector<BusinessCalendar> calendars_;  // [0]: 24/7 in UTC, for policies without one
-    std::vector<SlaPolicy> policies_;          // sorted by key
+    std::vector<SlaCalendar> calendars_;  // [0]: 24/7 in UTC, for policies without one
+    std::vector<SlaPolicy> policies_;     // sorted by key
+    std::vector<std::pair<std::string, std::size_t>> department_calendars_;  // sorted by key
     SlaPolicy by_hand_;
 };
 
@@ -94,6 +111,9 @@ struct MetricSla {
 
 struct IncidentSla {
     const SlaPolicy* policy = nullptr;  // none: the incident has no SLA
+    // In SlaPolicies::calendar_at(): the calendar counting from the start (the clocks'), and
+    // the one counting now (the last of the clocks' later_calendars, else the same).
+    std::size_t first_calendar = 0, calendar = 0;
     MetricSla response, resolution;
 
     // The metric that runs now (response before resolution); nullopt when none does.

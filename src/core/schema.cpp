@@ -133,6 +133,7 @@ constexpr FieldSpec kBlockingReasonFields[] = {
 constexpr FieldSpec kDepartmentFields[] = {
     {DepartmentField::name, "name", "Name", FK::short_text, {}, EK::incident, {}, true},
     {DepartmentField::active, "active", "Active", FK::flag, {}, EK::incident, kTrue, true},
+    {DepartmentField::calendar, "calendar", "Calendar", FK::ref, {}, EK::calendar},
 };
 
 constexpr FieldSpec kStaffProfileFields[] = {

@@ -22,29 +22,60 @@ bool is_late(const SlaClock& clock, std::int64_t used, std::int64_t now) {
     return clock.deadline ? now >= *clock.deadline : used >= clock.target;
 }
 
+// Working seconds in [from, to), each stretch on its calendar.
+std::int64_t working(const BusinessCalendar& first, const SlaClock& clock, std::int64_t from, std::int64_t to) {
+    const BusinessCalendar* calendar = &first;
+    std::int64_t total = 0;
+    for (const CalendarStretch& s : clock.later_calendars) {
+        if (from >= to) return total;
+        if (s.since > from) {
+            const std::int64_t end = std::min(to, s.since);
+            total += calendar->working_seconds(from, end, clock.pauses);
+            from = end;
+        }
+        calendar = s.calendar;
+    }
+    return total + calendar->working_seconds(from, to, clock.pauses);
+}
+
+// The instant `used` working seconds after the clock's start are used up, each stretch on
+// its calendar (BusinessCalendar::add_working_seconds).
+std::optional<std::int64_t> when_used(const BusinessCalendar& first, const SlaClock& clock, std::int64_t used) {
+    const BusinessCalendar* calendar = &first;
+    std::int64_t from = clock.start;
+    for (const CalendarStretch& s : clock.later_calendars) {
+        if (s.since > from) {
+            const std::int64_t available = calendar->working_seconds(from, s.since, clock.pauses);
+            if (available >= used) return calendar->add_working_seconds(from, used, clock.pauses);
+            used -= available;
+            from = s.since;
+        }
+        calendar = s.calendar;
+    }
+    return calendar->add_working_seconds(from, used, clock.pauses);
+}
+
 }  // namespace
 
 void set_deadline(const BusinessCalendar& calendar, SlaClock& clock, std::int64_t deadline) {
     clock.deadline = std::max(deadline, clock.start);
     clock.pauses.clear();
-    clock.target = calendar.working_seconds(clock.start, *clock.deadline, clock.pauses);
+    clock.target = working(calendar, clock, clock.start, *clock.deadline);
 }
 
 SlaMoments sla_moments(const BusinessCalendar& calendar, const SlaClock& clock) {
     auto when = [&](std::int64_t used) -> std::optional<std::int64_t> {
-        auto at = calendar.add_working_seconds(clock.start, used, clock.pauses);
+        auto at = when_used(calendar, clock, used);
         if (clock.deadline && (!at || *at > *clock.deadline)) return clock.deadline;
         return at;
     };
-    SlaMoments out{when(used_at(clock.follow_up, clock.target)), when(used_at(clock.warning, clock.target)),
-                   when(clock.target)};
-    if (clock.deadline) out.late = clock.deadline;
-    return out;
+    return {when(used_at(clock.follow_up, clock.target)), when(used_at(clock.warning, clock.target)),
+            clock.deadline ? clock.deadline : when(clock.target)};
 }
 
 SlaReading read_sla(const BusinessCalendar& calendar, const SlaClock& clock, std::int64_t now) {
     SlaReading r;
-    r.used = calendar.working_seconds(clock.start, now, clock.pauses);
+    r.used = working(calendar, clock, clock.start, now);
     r.remaining = clock.target - r.used;
     if (is_late(clock, r.used, now)) r.state = SlaState::late;
     else if (paused_at(clock.pauses, now)) r.state = SlaState::paused;

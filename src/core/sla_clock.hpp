@@ -6,6 +6,10 @@
 // changes what remains, not what was used. Integer seconds: the target used to the last
 // second is Late, one second short is not.
 //
+// The calendar counting the time may change mid-way (an incident handed to a department with
+// other hours): each counts the time from the moment it took over, so the time already used
+// stays as it was counted.
+//
 // A deadline set by hand (GLPI moved one by the time spent pending: glpi#17186) is a moment,
 // not working time: the clock is Late from it on whatever the pauses, and the target is the
 // working time from the start to it, so Follow-up and Warning begin at their share of that.
@@ -26,6 +30,12 @@ struct SlaThreshold {
     std::int64_t lead_seconds = 0;
 };
 
+// From `since` on, the time is counted on `calendar` (until the next stretch's since).
+struct CalendarStretch {
+    std::int64_t since = 0;  // UTC seconds
+    const BusinessCalendar* calendar = nullptr;
+};
+
 struct SlaClock {
     std::int64_t start = 0;        // UTC seconds: when the metric started
     std::int64_t target = 0;       // working seconds allowed
@@ -34,7 +44,13 @@ struct SlaClock {
     SlaThreshold warning{800, 0};
     std::optional<std::int64_t> deadline;  // UTC seconds: set by hand (then no pauses, and
                                            // target = the working time from start to it)
+    // The calendars that took over after the start, by since (empty for most clocks: the
+    // calendar given with the clock counts it all).
+    std::vector<CalendarStretch> later_calendars;
 };
+
+// In each function, `calendar` counts the clock's time from its start (until the first of
+// its later_calendars).
 
 // `clock` made to end at `deadline` (UTC seconds, not before its start): its target the working
 // time until then, its pauses dropped.

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <tuple>
 
 #include "core/calendar_record.hpp"
 #include "core/desk.hpp"
@@ -330,4 +331,76 @@ TEST_CASE("no SLA without an active policy for the priority; the policies' versi
     CHECK(SlaPolicies::version(d.desk) != before);
     policies = SlaPolicies::of(d.desk, at(2027, 1, 18));
     CHECK(policies.for_priority(3) == nullptr);
+}
+
+TEST_CASE("a department's calendar counts while it holds the incident; a policy's own calendar comes first") {
+    SlaDesk d;
+    d.office_calendar();  // Paris office: Monday to Friday 09-17 CET, 08-16Z
+    d.applied(d.f.create("u:boss", at(2027, 1, 1) * 1000, EntityKind::calendar,
+                         {{CalendarField::name, "Around the clock"},
+                          {CalendarField::time_zone, "UTC"},
+                          {CalendarField::zone_rule, "UTC0"},
+                          {CalendarField::hours, "mon-sun 00:00-24:00"}},
+                         "always"));
+    for (const auto& [key, name, calendar] : {std::tuple{"paris_desk", "Paris desk", "paris"},
+                                              std::tuple{"night_desk", "Night desk", "always"},
+                                              std::tuple{"plain_desk", "Plain desk", ""}})
+        d.applied(d.f.create("u:boss", at(2027, 1, 1) * 1000, EntityKind::department,
+                             {{DepartmentField::name, name}, {DepartmentField::calendar, calendar}}, key));
+    d.policy("normal", "3", "", "", "960");  // no calendar of its own: the department's counts
+    d.policy("high", "2", "paris", "", "960");
+    const std::string id = d.applied(d.f.create_incident("u:ann", at(2027, 1, 15, 14) * 1000,
+                                                         {{IncidentField::title, "Printer jams"},
+                                                          {IncidentField::priority, "3"},
+                                                          {IncidentField::service_department, "paris_desk"}}))
+                               .entity_id;
+    SlaPolicies policies = SlaPolicies::of(d.desk, at(2027, 1, 15));
+    // Friday 15:00 CET on the Paris desk's hours, 16 h: Friday 2 h, Monday 8 h, Tuesday
+    // 09-15 CET: Tuesday 14:00Z.
+    IncidentSla sla = d.sla(id, policies);
+    CHECK(policies.calendar_at(sla.calendar).name == "Paris office");
+    CHECK(sla.resolution.moments.late == at(2027, 1, 19, 14));
+
+    // Handed to the night desk on Monday 10:00Z (11:00 CET): 4 h used on the Paris hours
+    // (Friday 14-16Z, Monday 08-10Z) stay used; the 12 h left run around the clock: Late on
+    // Monday 22:00Z, Follow-up at 8 h used (Monday 14:00Z), Warning at 12 h 48 min (18:48Z).
+    d.set(id, at(2027, 1, 18, 10), IncidentField::service_department, "night_desk");
+    sla = d.sla(id, policies);
+    CHECK(policies.calendar_at(sla.calendar).name == "Around the clock");
+    CHECK(sla.resolution.moments.follow_up == at(2027, 1, 18, 14));
+    CHECK(sla.resolution.moments.warning == at(2027, 1, 18, 18, 48));
+    CHECK(sla.resolution.moments.late == at(2027, 1, 18, 22));
+    // Monday 12:00Z: 4 h + 2 h used, 10 h left.
+    CHECK(sla_status(policies, sla, at(2027, 1, 18, 12)).remaining == 10 * 3600);
+    // The Sunday before the hand-over counted nothing: 2 h used at Saturday noon.
+    CHECK(sla_status(policies, sla, at(2027, 1, 16, 12)).remaining == 14 * 3600);
+
+    // A department naming no calendar counts 24/7 in UTC (no calendar): from Monday 12:00Z,
+    // 6 h used, 10 h left: Late on Monday 22:00Z again.
+    d.set(id, at(2027, 1, 18, 12), IncidentField::service_department, "plain_desk");
+    sla = d.sla(id, policies);
+    CHECK(sla.calendar == 0);
+    CHECK(sla.resolution.moments.late == at(2027, 1, 18, 22));
+
+    // Raised to High at the same moment: the High policy names the Paris calendar, which
+    // counts from then on whichever desk holds it. 6 h used, 10 h left from Monday 13:00 CET:
+    // Monday 4 h, Tuesday 09-15 CET: Tuesday 14:00Z.
+    d.set(id, at(2027, 1, 18, 12), IncidentField::priority, "2");
+    sla = d.sla(id, policies);
+    CHECK(policies.calendar_at(sla.calendar).name == "Paris office");
+    CHECK(sla.resolution.moments.late == at(2027, 1, 19, 14));
+    CHECK(sla_status(policies, sla, at(2027, 1, 18, 15)).remaining == 7 * 3600);
+}
+
+TEST_CASE("a department's calendar is part of the policies' version") {
+    SlaDesk d;
+    d.office_calendar();
+    d.applied(d.f.create("u:boss", at(2027, 1, 1) * 1000, EntityKind::department,
+                         {{DepartmentField::name, "Paris desk"}}, "paris_desk"));
+    const std::uint64_t before = SlaPolicies::version(d.desk);
+    d.applied(d.f.set_field("u:boss", at(2027, 1, 2) * 1000, EntityKind::department, "paris_desk",
+                            DepartmentField::calendar, "paris"));
+    CHECK(SlaPolicies::version(d.desk) != before);
+    CHECK(SlaPolicies::of(d.desk, at(2027, 1, 2)).calendar_for(nullptr, "paris_desk") != 0);
+    CHECK(SlaPolicies::of(d.desk, at(2027, 1, 2)).calendar_for(nullptr, "elsewhere") == 0);
 }
