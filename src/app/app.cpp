@@ -17,8 +17,8 @@ App::App(Replica replica, const Options& options)
     : replica_(std::move(replica)),
       principal_{std::string(person_name(options.actor)), {}, options.role},
       list_(replica_.desk()),
-      editor_(replica_, list_, principal_, options.utc_offset_minutes),
-      assignment_(replica_, list_, options.actor, options.utc_offset_minutes),
+      editor_(replica_, list_, principal_, options.zone),
+      assignment_(replica_, list_, options.actor, options.zone),
       timer_(replica_, options.actor),
       orders_(replica_, list_, options.actor),
       acceptance_(replica_, list_, options.actor),
@@ -28,7 +28,7 @@ App::App(Replica replica, const Options& options)
       reference_(replica_, principal_),
       knowledge_(replica_, principal_),
       notifications_(replica_.desk()),
-      utc_offset_minutes_(options.utc_offset_minutes),
+      zone_(options.zone),
       user_label_(options.user_label) {
     list_.set_viewer(principal_);
     notifications_.set_viewer(principal_);
@@ -203,7 +203,7 @@ bool App::save_create(std::int64_t now_ms) {
 }
 
 std::string App::today(std::int64_t now_ms) const {
-    return utc_date(now_ms + static_cast<std::int64_t>(utc_offset_minutes_) * 60'000);
+    return utc_date(zone_.to_local(now_ms));
 }
 
 void App::choose_customer(const CustomerMatch& match) {

@@ -40,6 +40,7 @@
 #include "app/knowledge_base.hpp"
 #include "app/notifications.hpp"
 #include "app/list_model.hpp"
+#include "app/local_zone.hpp"
 #include "app/orders_form.hpp"
 #include "app/reference_editor.hpp"
 #include "app/registration.hpp"
@@ -108,7 +109,7 @@ public:
         Role role = Role::agent;       // the signed-in user's (the local desk: an agent's; the demo: an engineer's)
         std::string demo_data_path;    // non-empty: seed this demo data set into an empty replica
         std::int64_t now_ms = 0;
-        int utc_offset_minutes = 0;    // the user's time zone, for dates on screen
+        LocalZone zone;        // the user's time zone, for dates on screen (UTC unless given)
     };
     static Result<std::unique_ptr<App>> open(const Options& options);
 
@@ -127,7 +128,7 @@ public:
     // kTextSizes, kept in the replica's metadata like the theme, so per user and across
     // reloads. The platform scales the fonts and the spacing by it, as the browser's zoom does.
     int text_size() const { return text_size_; }
-    int utc_offset_minutes() const { return utc_offset_minutes_; }
+    LocalZone zone() const { return zone_; }
     bool is_demo() const { return demo_; }
     // This browser's desk alone: not the demo, not synced with a server (a static host
     // without ?demo, or a server's page opened offline before anyone signed in there).
@@ -374,7 +375,7 @@ private:
     mutable std::optional<std::uint64_t> queue_depths_at_;  // list_.changes() when queue_depths_ was counted
     MergeRequest merge_;
     AdminTab admin_tab_ = AdminTab::users;
-    int utc_offset_minutes_ = 0;
+    LocalZone zone_;
     Screen screen_ = Screen::list;
     DetailTab tab_ = DetailTab::summary;
     Message message_;

@@ -6,7 +6,7 @@ namespace hotline::app {
 bool App::export_incident(ExportKind kind) {
     const Incident* inc = editor_.incident();
     if (!inc) return false;
-    export_ = app::export_incident(desk(), *inc, kind, utc_offset_minutes_);
+    export_ = app::export_incident(desk(), *inc, kind, zone_);
     say(kind == ExportKind::print ? std::string(tr("Opening the print dialog"))
                                   : tr_format("export.saved", {export_->name}),
         false);

@@ -6,12 +6,12 @@
 
 namespace hotline::app {
 
-AssignmentForm::AssignmentForm(Replica& replica, ListModel& list, std::string actor, int utc_offset_minutes)
+AssignmentForm::AssignmentForm(Replica& replica, ListModel& list, std::string actor, LocalZone zone)
     : replica_(replica),
       list_(list),
       actor_(std::move(actor)),
       login_(person_name(actor_)),
-      utc_offset_minutes_(utc_offset_minutes) {}
+      zone_(zone) {}
 
 void AssignmentForm::load() {
     held_ = row_ ? current_assignment(list_.incident(*row_)) : Assignment{};
@@ -19,7 +19,7 @@ void AssignmentForm::load() {
     reason_.clear();
     queue_ = row_ ? std::string(list_.incident(*row_).value(IncidentField::queue)) : std::string();
     const auto deadline = row_ ? parse_count(list_.incident(*row_).value(IncidentField::resolution_deadline)) : std::nullopt;
-    deadline_ = deadline ? iso_date_time(*deadline, utc_offset_minutes_) : std::string();
+    deadline_ = deadline ? iso_date_time(*deadline, zone_) : std::string();
 }
 
 void AssignmentForm::follow(std::optional<std::uint32_t> row) {
@@ -75,7 +75,7 @@ Outcome AssignmentForm::assign_to_me(std::int64_t now_ms) {
 }
 
 Outcome AssignmentForm::set_deadline(std::int64_t now_ms) {
-    const auto deadline = parse_date_time(deadline_, utc_offset_minutes_);
+    const auto deadline = parse_date_time(deadline_, zone_);
     if (!deadline)
         return make_error("invalid_deadline", "Type the deadline as a date and time: YYYY-MM-DD HH:MM");
     return commit_deadline(deadline, now_ms);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/list_model.hpp"
+#include "app/local_zone.hpp"
 #include "app/replica.hpp"
 #include "core/assignment.hpp"
 
@@ -18,7 +19,7 @@ namespace hotline::app {
 
 class AssignmentForm {
 public:
-    AssignmentForm(Replica& replica, ListModel& list, std::string actor, int utc_offset_minutes);
+    AssignmentForm(Replica& replica, ListModel& list, std::string actor, LocalZone zone);
 
     // Shows `row` (nothing: no incident open); a new row, or the same one whose
     // assignment changed while the form held no choice of its own, starts over.
@@ -64,7 +65,7 @@ private:
     std::string reason_;
     std::string queue_;
     std::string deadline_;
-    int utc_offset_minutes_;
+    LocalZone zone_;
 };
 
 }  // namespace hotline::app

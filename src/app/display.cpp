@@ -51,9 +51,9 @@ struct LocalTime {
     int hour = 0, minute = 0;
 };
 
-LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes) {
+LocalTime local_time(std::int64_t wall_ms, LocalZone zone) {
     constexpr std::int64_t kMinute = 60'000, kDay = 86'400'000;
-    const std::int64_t ms = wall_ms + utc_offset_minutes * kMinute;
+    const std::int64_t ms = zone.to_local(wall_ms);
     const std::int64_t days = floor_div(ms, kDay);
     const std::int64_t minute_of_day = (ms - days * kDay) / kMinute;
     return {civil_from_days(static_cast<std::int32_t>(days)), static_cast<int>(minute_of_day / 60),
@@ -62,23 +62,23 @@ LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes) {
 
 }  // namespace
 
-std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes) {
-    if (language() == Language::english) return iso_date_time(wall_ms, utc_offset_minutes);
-    const LocalTime t = local_time(wall_ms, utc_offset_minutes);
+std::string format_date_time(std::int64_t wall_ms, LocalZone zone) {
+    if (language() == Language::english) return iso_date_time(wall_ms, zone);
+    const LocalTime t = local_time(wall_ms, zone);
     const char* format = language() == Language::russian ? "%02u.%02u.%04d %02d:%02d" : "%02u/%02u/%04d %02d:%02d";
     char out[32];
     std::snprintf(out, sizeof out, format, t.date.day, t.date.month, t.date.year, t.hour, t.minute);
     return out;
 }
 
-std::string iso_date_time(std::int64_t wall_ms, int utc_offset_minutes) {
-    const LocalTime t = local_time(wall_ms, utc_offset_minutes);
+std::string iso_date_time(std::int64_t wall_ms, LocalZone zone) {
+    const LocalTime t = local_time(wall_ms, zone);
     char out[32];
     std::snprintf(out, sizeof out, "%04d-%02u-%02u %02d:%02d", t.date.year, t.date.month, t.date.day, t.hour, t.minute);
     return out;
 }
 
-std::optional<std::int64_t> parse_date_time(std::string_view text, int utc_offset_minutes) {
+std::optional<std::int64_t> parse_date_time(std::string_view text, LocalZone zone) {
     const std::size_t first = text.find_first_not_of(" \t");
     if (first == std::string_view::npos) return std::nullopt;
     text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
@@ -97,7 +97,7 @@ std::optional<std::int64_t> parse_date_time(std::string_view text, int utc_offse
         return v;
     };
     const std::int64_t days = days_from_civil(static_cast<int>(number(0, 4)), number(5, 2), number(8, 2));
-    return ((days * 24 + hour) * 60 + minute - utc_offset_minutes) * 60'000;
+    return zone.from_local(((days * 24 + hour) * 60 + minute) * 60'000);
 }
 
 std::string_view person_name(std::string_view actor) {
@@ -159,7 +159,7 @@ std::string ref_text(const Desk& desk, EntityKind kind, std::string_view id) {
 }
 
 std::string value_text(std::string_view name, std::string_view value, EntityKind kind, const Desk* desk,
-                       int utc_offset_minutes) {
+                       LocalZone zone) {
     if (name == "status") {
         if (auto s = status_by_name(value)) return std::string(status_text(*s));
         return std::string(value);
@@ -178,7 +178,7 @@ std::string value_text(std::string_view name, std::string_view value, EntityKind
             if (desk) return ref_text(*desk, field_spec(kind, *f).ref, value);
             break;
         case FieldKind::instant:
-            if (const auto ms = parse_count(value)) return format_date_time(*ms, utc_offset_minutes);
+            if (const auto ms = parse_count(value)) return format_date_time(*ms, zone);
             break;
         case FieldKind::date:
         case FieldKind::count: break;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/local_zone.hpp"
 #include "core/desk.hpp"
 #include "core/entitlements.hpp"
 #include "core/schema.hpp"
@@ -17,13 +18,13 @@
 namespace hotline::app {
 
 // "2025-11-24 14:05" (English: ISO order), "24/11/2025 14:05" (French, Italian),
-// "24.11.2025 14:05" (Russian), for a wall time in ms and the user's offset from UTC.
-std::string format_date_time(std::int64_t wall_ms, int utc_offset_minutes);
+// "24.11.2025 14:05" (Russian), for a wall time in ms, in the user's zone.
+std::string format_date_time(std::int64_t wall_ms, LocalZone zone);
 // "2025-11-24 14:05" whatever the language: how a date and time is typed (parse_date_time).
-std::string iso_date_time(std::int64_t wall_ms, int utc_offset_minutes);
-// "2025-11-24 14:05" (or with a T) at the user's offset from UTC, as ms since 1970 UTC;
-// nullopt when it is not a real date and time of that form.
-std::optional<std::int64_t> parse_date_time(std::string_view text, int utc_offset_minutes);
+std::string iso_date_time(std::int64_t wall_ms, LocalZone zone);
+// "2025-11-24 14:05" (or with a T) in the user's zone, as ms since 1970 UTC; nullopt when
+// it is not a real date and time of that form.
+std::optional<std::int64_t> parse_date_time(std::string_view text, LocalZone zone);
 
 std::string_view person_name(std::string_view actor);  // "u:ivanova" -> "ivanova"
 // Who made a change, for the timeline and the log (issue 12: people by their names): the
@@ -47,9 +48,9 @@ std::string_view event_type_text(const Desk& desk, std::string_view key);
 std::string ref_text(const Desk& desk, EntityKind kind, std::string_view id);
 // A value as shown for the field named `name` (a wire name, or "status"):
 // priorities, origins and statuses by their labels; with `desk`, refs by ref_text; moments
-// as dates and times `utc_offset_minutes` from UTC; everything else as stored.
+// as dates and times in `zone`; everything else as stored.
 std::string value_text(std::string_view name, std::string_view value, EntityKind kind = EntityKind::incident,
-                       const Desk* desk = nullptr, int utc_offset_minutes = 0);
+                       const Desk* desk = nullptr, LocalZone zone = {});
 // S7: "Support pack: 7 of 10 incidents left, until 2026-12-31"; hours as "7.5 of 20 h left".
 std::string entitlement_text(const EntitlementUse& use);
 

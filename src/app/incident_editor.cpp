@@ -11,12 +11,12 @@ constexpr std::string_view kDefaultEventType = "note";
 
 }  // namespace
 
-IncidentEditor::IncidentEditor(Replica& replica, ListModel& list, Principal who, int utc_offset_minutes)
+IncidentEditor::IncidentEditor(Replica& replica, ListModel& list, Principal who, LocalZone zone)
     : replica_(replica),
       list_(list),
       who_(std::move(who)),
       actor_(who_.actor()),
-      utc_offset_minutes_(utc_offset_minutes),
+      zone_(zone),
       event_type_(kDefaultEventType) {}
 
 void IncidentEditor::open(std::uint32_t row) {
@@ -131,8 +131,8 @@ void IncidentEditor::refresh_rows() {
     rows_row_ = row_;
     rows_history_size_ = inc->history.size();
     rows_changes_ = replica_.changes_written();
-    timeline_ = timeline_rows(replica_.desk(), *inc, utc_offset_minutes_);
-    log_ = log_rows(replica_.desk(), *inc, utc_offset_minutes_);
+    timeline_ = timeline_rows(replica_.desk(), *inc, zone_);
+    log_ = log_rows(replica_.desk(), *inc, zone_);
 }
 
 const std::vector<TimelineRow>& IncidentEditor::timeline() {

@@ -13,13 +13,14 @@
 #include "app/draft.hpp"
 #include "app/incident_rows.hpp"
 #include "app/list_model.hpp"
+#include "app/local_zone.hpp"
 #include "app/replica.hpp"
 
 namespace hotline::app {
 
 class IncidentEditor {
 public:
-    IncidentEditor(Replica& replica, ListModel& list, Principal who, int utc_offset_minutes);
+    IncidentEditor(Replica& replica, ListModel& list, Principal who, LocalZone zone);
 
     // Shows `row`; its drafts start from the incident as it is now.
     void open(std::uint32_t row);
@@ -68,7 +69,7 @@ private:
     ListModel& list_;
     Principal who_;
     std::string actor_;
-    int utc_offset_minutes_;
+    LocalZone zone_;
     std::optional<std::uint32_t> row_;
     Draft draft_;
     Draft base_;  // the incident's values the draft was last loaded or rebased from

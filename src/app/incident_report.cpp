@@ -20,7 +20,7 @@ std::string file_safe(std::string_view text) {
     return out;
 }
 
-std::string log_csv(const Desk& desk, const Incident& incident, int utc_offset_minutes) {
+std::string log_csv(const Desk& desk, const Incident& incident, LocalZone zone) {
     std::string out(kUtf8Bom);
     auto line = [&out](std::initializer_list<std::string_view> cells) {
         bool first = true;
@@ -32,7 +32,7 @@ std::string log_csv(const Desk& desk, const Incident& incident, int utc_offset_m
         out += "\r\n";
     };
     line({tr("Date"), tr("Field"), tr("Author"), tr("Old value"), tr("New value"), tr("Superseded")});
-    for (const LogRow& r : log_rows(desk, incident, utc_offset_minutes))
+    for (const LogRow& r : log_rows(desk, incident, zone))
         line({r.time, r.field, r.author, r.old_value, r.new_value, r.superseded ? tr("Yes") : tr("No")});
     return out;
 }
@@ -67,36 +67,36 @@ constexpr std::string_view kStyle =
     "th{background:#eee}tr.superseded td{color:#777}"
     "@media print{body{margin:0}thead{display:table-header-group}tr{page-break-inside:avoid}}";
 
-void html_fields(std::string& out, const Desk& desk, const Incident& incident, int utc_offset_minutes) {
+void html_fields(std::string& out, const Desk& desk, const Incident& incident, LocalZone zone) {
     HtmlTable table(out, {tr("Field"), tr("Value")});
     table.row({tr("Status"), status_text(incident.status)});
     for (const FieldSpec& spec : fields_of(EntityKind::incident)) {
         const std::string_view value = incident.value(spec.id);
         if (is_blank(value)) continue;
-        table.row({field_text(spec.id), value_text(spec.name, value, EntityKind::incident, &desk, utc_offset_minutes)});
+        table.row({field_text(spec.id), value_text(spec.name, value, EntityKind::incident, &desk, zone)});
     }
 }
 
 // `styled`: with its stylesheet. The page printed from the app has none: it is shown in a
 // frame of the app's page, whose Content-Security-Policy (style-src 'self') refuses
 // inline styles; the tables' borders are attributes so it still reads as a form.
-std::string report_html(const Desk& desk, const Incident& incident, int utc_offset_minutes, bool styled) {
+std::string report_html(const Desk& desk, const Incident& incident, LocalZone zone, bool styled) {
     const std::string title = tr_format("detail.number", {incident.number.display()});
     std::string out = "<!DOCTYPE html><html lang=\"" + std::string(language_code(language())) +
                       "\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) + "</title>" +
                       (styled ? "<style>" + std::string(kStyle) + "</style>" : std::string()) + "</head><body>";
     out += "<h1>" + html_escape(title) + " \xe2\x80\x94 " + html_escape(incident.value(IncidentField::title)) + "</h1>";
-    html_fields(out, desk, incident, utc_offset_minutes);
+    html_fields(out, desk, incident, zone);
     out += "<h2>" + html_escape(tr("Timeline")) + "</h2>";
     {
         HtmlTable table(out, {tr("Date"), tr("Type"), tr("Author"), tr("Text")});
-        for (const TimelineRow& r : timeline_rows(desk, incident, utc_offset_minutes))
+        for (const TimelineRow& r : timeline_rows(desk, incident, zone))
             table.row({r.time, r.type, r.author, r.text});
     }
     out += "<h2>" + html_escape(tr("Transaction log")) + "</h2>";
     {
         HtmlTable table(out, {tr("Date"), tr("Field"), tr("Author"), tr("Old value"), tr("New value")});
-        for (const LogRow& r : log_rows(desk, incident, utc_offset_minutes))
+        for (const LogRow& r : log_rows(desk, incident, zone))
             table.row({r.time, r.superseded ? r.field + " (" + std::string(tr("superseded")) + ")" : r.field, r.author,
                        r.old_value, r.new_value},
                       r.superseded);
@@ -138,15 +138,15 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-ExportFile export_incident(const Desk& desk, const Incident& incident, ExportKind kind, int utc_offset_minutes) {
+ExportFile export_incident(const Desk& desk, const Incident& incident, ExportKind kind, LocalZone zone) {
     const std::string stem = "incident-" + file_safe(incident.number.display());
     switch (kind) {
         case ExportKind::csv:
-            return {stem + "-log.csv", std::string(kCsvMime), log_csv(desk, incident, utc_offset_minutes)};
+            return {stem + "-log.csv", std::string(kCsvMime), log_csv(desk, incident, zone)};
         case ExportKind::html:
-            return {stem + ".html", std::string(kHtmlMime), report_html(desk, incident, utc_offset_minutes, true)};
+            return {stem + ".html", std::string(kHtmlMime), report_html(desk, incident, zone, true)};
         case ExportKind::print:
-            return {stem + ".html", std::string(kHtmlMime), report_html(desk, incident, utc_offset_minutes, false), true};
+            return {stem + ".html", std::string(kHtmlMime), report_html(desk, incident, zone, false), true};
     }
     return {};
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/local_zone.hpp"
 #include "core/desk.hpp"
 
 namespace hotline::app {
@@ -22,7 +23,7 @@ struct ExportFile {
 
 enum class ExportKind : std::uint8_t { print, html, csv };
 
-ExportFile export_incident(const Desk& desk, const Incident& incident, ExportKind kind, int utc_offset_minutes);
+ExportFile export_incident(const Desk& desk, const Incident& incident, ExportKind kind, LocalZone zone);
 
 // One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
 // A value a spreadsheet would run as a formula (starting with = + - @, a tab or a

@@ -13,7 +13,7 @@
 
 namespace hotline::app {
 
-std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes) {
+std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& incident, LocalZone zone) {
     // Events by value: an EventList iterator decodes into itself (event_list.hpp); the views
     // they hold point into the incidents, which do not change while the rows are made.
     std::vector<std::pair<Event, const Incident*>> events;
@@ -25,8 +25,8 @@ std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& inciden
     rows.reserve(events.size());
     for (const auto& [ev, member] : events) {
         Author author = author_of(desk, ev.actor);
-        TimelineRow row{format_date_time(ev.stamp.wall_ms, utc_offset_minutes), std::string(event_type_text(desk, ev.type)),
-                        std::move(author.name), event_text(ev, utc_offset_minutes), {}, std::move(author.login)};
+        TimelineRow row{format_date_time(ev.stamp.wall_ms, zone), std::string(event_type_text(desk, ev.type)),
+                        std::move(author.name), event_text(ev, zone), {}, std::move(author.login)};
         if (member != &incident) {
             row.from = member->number.display();
             row.type = tr_format("timeline.merged_from", {row.type, row.from});
@@ -47,7 +47,7 @@ struct Follower {
     std::function<std::string(const Entity&)> name;
 };
 
-void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes, const Follower& follower,
+void add_follower_rows(const Desk& desk, const Incident& incident, LocalZone zone, const Follower& follower,
                        std::vector<std::pair<std::int64_t, LogRow>>& rows) {
     const auto family = merged_family(desk, incident);
     const auto ours = [&](std::string_view id) {
@@ -60,9 +60,9 @@ void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offse
             if (e.kind == TxKind::created || e.field == "incident") continue;
             Author author = author_of(desk, e.actor);
             const auto shown = [&](std::string_view value) {
-                return value_text(e.field, value, follower.kind, &desk, utc_offset_minutes);
+                return value_text(e.field, value, follower.kind, &desk, zone);
             };
-            rows.emplace_back(e.wall_ms, LogRow{format_date_time(e.wall_ms, utc_offset_minutes),
+            rows.emplace_back(e.wall_ms, LogRow{format_date_time(e.wall_ms, zone),
                                                 name + ": " + std::string(log_field_text(e.field, follower.kind)),
                                                 std::move(author.name), shown(e.old_value), shown(e.new_value),
                                                 e.kind == TxKind::superseded, std::move(author.login)});
@@ -70,24 +70,24 @@ void add_follower_rows(const Desk& desk, const Incident& incident, int utc_offse
     }
 }
 
-void add_followers(const Desk& desk, const Incident& incident, int utc_offset_minutes,
+void add_followers(const Desk& desk, const Incident& incident, LocalZone zone,
                    std::vector<std::pair<std::int64_t, LogRow>>& rows) {
     const Follower time{EntityKind::time_entry, TimeEntryField::incident,
                         [](const Entity&) { return std::string(tr("Time entry")); }};
     const Follower order{EntityKind::order, OrderField::incident,
                          [&](const Entity& o) { return tr_format("log.order", {order_number(desk, o)}); }};
-    for (const Follower* follower : {&time, &order}) add_follower_rows(desk, incident, utc_offset_minutes, *follower, rows);
+    for (const Follower* follower : {&time, &order}) add_follower_rows(desk, incident, zone, *follower, rows);
 }
 
 }  // namespace
 
-std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes) {
+std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, LocalZone zone) {
     std::vector<std::pair<std::int64_t, LogRow>> timed;  // by wall time, to merge in time entries and orders
     for (const TxEntry& e : render_transaction_log(desk, incident)) {
         Author author = author_of(desk, e.actor);
-        LogRow row{format_date_time(e.wall_ms, utc_offset_minutes), std::string(log_field_text(e.field)),
-                   std::move(author.name), value_text(e.field, e.old_value, EntityKind::incident, &desk, utc_offset_minutes),
-                   value_text(e.field, e.new_value, EntityKind::incident, &desk, utc_offset_minutes),
+        LogRow row{format_date_time(e.wall_ms, zone), std::string(log_field_text(e.field)),
+                   std::move(author.name), value_text(e.field, e.old_value, EntityKind::incident, &desk, zone),
+                   value_text(e.field, e.new_value, EntityKind::incident, &desk, zone),
                    e.kind == TxKind::superseded,
                    std::move(author.login)};
         if (e.kind == TxKind::event) {
@@ -95,11 +95,11 @@ std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc
             row.field = tr_format("log.event", {event_type_text(desk, e.field)});
             row.new_value.clear();
             for (const Event& ev : incident.events)
-                if (ev.id == e.new_value) row.new_value = event_text(ev, utc_offset_minutes);
+                if (ev.id == e.new_value) row.new_value = event_text(ev, zone);
         }
         timed.emplace_back(e.wall_ms, std::move(row));
     }
-    add_followers(desk, incident, utc_offset_minutes, timed);
+    add_followers(desk, incident, zone, timed);
     std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<LogRow> rows;
     rows.reserve(timed.size());

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/local_zone.hpp"
 #include "core/desk.hpp"
 
 namespace hotline::app {
@@ -29,11 +30,11 @@ struct LogRow {
 };
 
 // Events in their order (by HLC), those of incidents merged into it (W12) among them.
-std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes);
+std::vector<TimelineRow> timeline_rows(const Desk& desk, const Incident& incident, LocalZone zone);
 // Changes oldest first; the creation as one row per initial value; an event row
 // names the event type and shows its text. The incident's time entries (W4) and
 // orders (W8), and those of incidents merged into it (W12), are merged in by time, as
 // "Time entry: <field>" and "Order <number>: <field>" rows.
-std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, int utc_offset_minutes);
+std::vector<LogRow> log_rows(const Desk& desk, const Incident& incident, LocalZone zone);
 
 }  // namespace hotline::app

@@ -10,22 +10,22 @@
 namespace hotline::app {
 namespace {
 
-std::string when(std::int64_t seconds, int utc_offset_minutes) {
-    return format_date_time(seconds * 1000, utc_offset_minutes);
+std::string when(std::int64_t seconds, LocalZone zone) {
+    return format_date_time(seconds * 1000, zone);
 }
 
 std::string metric_state(SlaMetric m, const MetricSla& metric, const SlaStatus& status, IncidentStatus current,
-                         int utc_offset_minutes) {
+                         LocalZone zone) {
     const std::string_view name = metric_text(m);
     if (metric.met)
-        return tr_format(metric.breached ? "sla.met_late" : "sla.met", {name, when(*metric.met, utc_offset_minutes)});
+        return tr_format(metric.breached ? "sla.met_late" : "sla.met", {name, when(*metric.met, zone)});
     if (status.metric != m) {  // resolution while first response runs
         if (!metric.moments.late) return tr_format("sla.paused", {name, status_text(current)});
-        return tr_format("sla.due", {name, when(*metric.moments.late, utc_offset_minutes)});
+        return tr_format("sla.due", {name, when(*metric.moments.late, zone)});
     }
     if (status.state == SlaStatus::State::paused) return tr_format("sla.paused", {name, status_text(current)});
     if (!status.due) return tr_format("sla.no_deadline", {name});
-    const std::string due = when(*status.due, utc_offset_minutes);
+    const std::string due = when(*status.due, zone);
     if (status.state == SlaStatus::State::late)
         return tr_format("sla.overdue", {name, due, format_working_time(-status.remaining)});
     return tr_format("sla.due_left", {name, due, format_working_time(status.remaining)});
@@ -33,8 +33,8 @@ std::string metric_state(SlaMetric m, const MetricSla& metric, const SlaStatus& 
 
 // With a deadline set by hand, said so: pauses do not move it.
 std::string metric_line(SlaMetric m, const MetricSla& metric, const SlaStatus& status, IncidentStatus current,
-                        int utc_offset_minutes) {
-    std::string line = metric_state(m, metric, status, current, utc_offset_minutes);
+                        LocalZone zone) {
+    std::string line = metric_state(m, metric, status, current, zone);
     if (metric.clock.deadline) line += " \xc2\xb7 " + std::string(tr("set by hand"));
     return line;
 }
@@ -49,19 +49,19 @@ std::string_view metric_text(SlaMetric m) {
     return {};
 }
 
-std::string event_text(const Event& event, int utc_offset_minutes) {
+std::string event_text(const Event& event, LocalZone zone) {
     const auto alert = read_escalation(event);
     if (!alert) return std::string(event.text);
-    return tr_format("sla.alert", {metric_text(alert->metric), when(alert->due, utc_offset_minutes)});
+    return tr_format("sla.alert", {metric_text(alert->metric), when(alert->due, zone)});
 }
 
-std::string notification_text(const Desk& desk, const Notification& n, int utc_offset_minutes) {
+std::string notification_text(const Desk& desk, const Notification& n, LocalZone zone) {
     switch (n.kind) {
         case Notification::Kind::assigned: return tr_format("notify.assigned", {author_of(desk, n.by).name});
         case Notification::Kind::sla_warning:
-            return tr_format("notify.sla_warning", {metric_text(n.metric), when(n.due, utc_offset_minutes)});
+            return tr_format("notify.sla_warning", {metric_text(n.metric), when(n.due, zone)});
         case Notification::Kind::sla_late:
-            return tr_format("notify.sla_late", {metric_text(n.metric), when(n.due, utc_offset_minutes)});
+            return tr_format("notify.sla_late", {metric_text(n.metric), when(n.due, zone)});
     }
     return {};
 }
@@ -90,7 +90,7 @@ std::string sla_countdown(const SlaStatus& status) {
 }
 
 std::vector<std::string> sla_lines(const SlaPolicies& policies, const IncidentSla& sla, const SlaStatus& status,
-                                   IncidentStatus current, int utc_offset_minutes) {
+                                   IncidentStatus current, LocalZone zone) {
     std::vector<std::string> lines;
     if (!sla.policy) return lines;
     const SlaPolicy& p = *sla.policy;
@@ -101,7 +101,7 @@ std::vector<std::string> sla_lines(const SlaPolicies& policies, const IncidentSl
                                            : tr_format("sla.policy", {p.name, hours.name}));
     if (hours.zone_pending) lines.push_back(std::string(tr("sla.zone_pending")));
     for (SlaMetric m : {SlaMetric::response, SlaMetric::resolution})
-        if (sla.metric(m).applies) lines.push_back(metric_line(m, sla.metric(m), status, current, utc_offset_minutes));
+        if (sla.metric(m).applies) lines.push_back(metric_line(m, sla.metric(m), status, current, zone));
     return lines;
 }
 

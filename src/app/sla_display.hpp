@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/local_zone.hpp"
 #include "core/desk.hpp"
 #include "core/event_list.hpp"
 #include "core/incident_sla.hpp"
@@ -20,15 +21,15 @@ std::string sla_countdown(const SlaStatus& status);
 // The pane's lines: the policy and the calendar it counts on now (its own, or the
 // department's), then each metric (met, due, overdue or paused, and why).
 std::vector<std::string> sla_lines(const SlaPolicies& policies, const IncidentSla& sla, const SlaStatus& status,
-                                   IncidentStatus current, int utc_offset_minutes);
+                                   IncidentStatus current, LocalZone zone);
 
 // What an event says: an SLA alert's text (core/escalation.hpp: "response 1803902400") as
 // "First response due 2027-01-18 18:00"; any other event's text as written.
-std::string event_text(const Event& event, int utc_offset_minutes);
+std::string event_text(const Event& event, LocalZone zone);
 // A notification (notifications.hpp) as the centre lists it: "Assigned to you by Ann Baker",
 // "First response: Warning, due 2027-01-18 18:00", "Resolution: Late, was due …".
 struct Notification;
-std::string notification_text(const Desk& desk, const Notification& n, int utc_offset_minutes);
+std::string notification_text(const Desk& desk, const Notification& n, LocalZone zone);
 // The name of an SLA target: First response, Resolution.
 std::string_view metric_text(SlaMetric metric);
 

@@ -43,7 +43,7 @@ std::string_view tab_name(DetailTab t) {
     return "?";
 }
 
-nlohmann::json list_row(const Desk& desk, const ListModel& list, std::uint32_t row, int utc_offset_minutes) {
+nlohmann::json list_row(const Desk& desk, const ListModel& list, std::uint32_t row, LocalZone zone) {
     const Incident& inc = list.incident(row);
     const SlaStatus sla = list.sla_status(row, list.sla_now());
     return {{"number", inc.number.display()},
@@ -52,7 +52,7 @@ nlohmann::json list_row(const Desk& desk, const ListModel& list, std::uint32_t r
             {"priority", priority_text(inc.priority())},
             {"status", status_text(inc.status)},
             {"assignee", assignee_name(desk, inc)},
-            {"updated", format_date_time(inc.updated_ms, utc_offset_minutes)},
+            {"updated", format_date_time(inc.updated_ms, zone)},
             {"due", sla_countdown(sla)},
             {"sla", sla_state_name(sla.state)}};
 }
@@ -82,11 +82,11 @@ nlohmann::json stage_json(const Incident& inc) {
             {"missing", std::move(missing)}};
 }
 
-nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offset_minutes) {
+nlohmann::json incident_json(const Desk& desk, const Incident& inc, LocalZone zone) {
     nlohmann::json fields = nlohmann::json::object();
     for (const auto& spec : fields_of(inc.kind)) fields[std::string(spec.name)] = inc.value(spec.id);
     nlohmann::json events = nlohmann::json::array();
-    for (const auto& e : timeline_rows(desk, inc, utc_offset_minutes))
+    for (const auto& e : timeline_rows(desk, inc, zone))
         events.push_back({{"time", e.time},
                           {"type", e.type},
                           {"author", e.author},
@@ -94,7 +94,7 @@ nlohmann::json incident_json(const Desk& desk, const Incident& inc, int utc_offs
                           {"text", e.text},
                           {"from", e.from}});
     nlohmann::json log = nlohmann::json::array();
-    for (const auto& r : log_rows(desk, inc, utc_offset_minutes))
+    for (const auto& r : log_rows(desk, inc, zone))
         log.push_back({{"time", r.time}, {"field", r.field}, {"author", r.author}, {"author_login", r.author_login},
                        {"old", r.old_value},
                        {"new", r.new_value}, {"superseded", r.superseded}});
@@ -242,22 +242,22 @@ nlohmann::json blocked_accounts(const Desk& desk) {
 }
 
 // S2: what the incident pane's SLA lines say, and the state they are coloured by.
-nlohmann::json sla_json(const ListModel& list, const Incident& inc, int utc_offset_minutes) {
+nlohmann::json sla_json(const ListModel& list, const Incident& inc, LocalZone zone) {
     const IncidentSla sla = incident_sla(list.sla_policies(), inc);
     const SlaStatus status = sla_status(list.sla_policies(), sla, list.sla_now());
     return {{"state", sla_state_name(status.state)},
-            {"lines", sla_lines(list.sla_policies(), sla, status, inc.status, utc_offset_minutes)}};
+            {"lines", sla_lines(list.sla_policies(), sla, status, inc.status, zone)}};
 }
 
 // The notification centre: the unread count the top bar shows and the newest items.
-nlohmann::json notifications_json(const App& app, int utc_offset_minutes) {
+nlohmann::json notifications_json(const App& app, LocalZone zone) {
     nlohmann::json items = nlohmann::json::array();
     for (const Notification& n : app.notifications().newest(kRowsReported)) {
         const Incident& inc = app.desk().incidents()[n.row];
         items.push_back({{"number", inc.number.display()},
                          {"title", inc.value(IncidentField::title)},
-                         {"text", notification_text(app.desk(), n, utc_offset_minutes)},
-                         {"time", format_date_time(n.wall_ms, utc_offset_minutes)}});
+                         {"text", notification_text(app.desk(), n, zone)},
+                         {"time", format_date_time(n.wall_ms, zone)}});
     }
     return {{"unread", app.unread_notifications()}, {"items", std::move(items)}};
 }
@@ -268,7 +268,7 @@ std::string App::state_json() const {
     nlohmann::json rows = nlohmann::json::array();
     const auto& visible = list_.rows();
     for (std::size_t i = 0; i < visible.size() && i < kRowsReported; ++i)
-        rows.push_back(list_row(desk(), list_, visible[i], utc_offset_minutes_));
+        rows.push_back(list_row(desk(), list_, visible[i], zone_));
 
     nlohmann::json state = {
         {"screen", screen_name(screen_)},
@@ -284,14 +284,14 @@ std::string App::state_json() const {
         {"message_code", message_.code},
         {"query", list_.query()},
         {"rows", std::move(rows)},
-        {"notifications", notifications_json(*this, utc_offset_minutes_)},
+        {"notifications", notifications_json(*this, zone_)},
         {"row_count", visible.size()},
         {"total", list_.total()},
         {"selected", nullptr},
         {"confirm_leave", leave_asked_},
     };
     if (auto row = list_.selected()) {
-        nlohmann::json selected = incident_json(desk(), list_.incident(*row), utc_offset_minutes_);
+        nlohmann::json selected = incident_json(desk(), list_.incident(*row), zone_);
         if (editor_.row() == row) {
             selected["draft"] = field_values(editor_.draft());
             selected["errors"] = field_errors(editor_.draft());
@@ -304,7 +304,7 @@ std::string App::state_json() const {
             selected["orders"] = orders_json(desk(), list_.incident(*row), orders_);
             selected["articles"] = incident_articles_json(*this, list_.incident(*row));
             selected["relations"] = relations_json(desk(), list_.incident(*row), merge_);
-            selected["sla"] = sla_json(list_, list_.incident(*row), utc_offset_minutes_);
+            selected["sla"] = sla_json(list_, list_.incident(*row), zone_);
         }
         state["selected"] = std::move(selected);
     }

@@ -33,7 +33,7 @@ void draw_sla(Context& ctx, const Incident& inc) {
     const IncidentSla sla = incident_sla(policies, inc);
     if (!sla.policy) return;
     const SlaStatus status = sla_status(policies, sla, ctx.now_ms / 1000);
-    const auto lines = app::sla_lines(policies, sla, status, inc.status, ctx.app.utc_offset_minutes());
+    const auto lines = app::sla_lines(policies, sla, status, inc.status, ctx.app.zone());
     if (lines.size() < 2) return;
     // lines: the policy, [a note], first response, resolution (those with a target).
     std::size_t headline = lines.size() - 1;

@@ -175,7 +175,7 @@ void draw_row(Context& ctx, std::uint32_t row, bool selected) {
     ImGui::TableNextColumn();
     text(assignee_name(ctx.app.desk(), inc));
     ImGui::TableNextColumn();
-    text_muted(app::format_date_time(inc.updated_ms, ctx.app.utc_offset_minutes()));
+    text_muted(app::format_date_time(inc.updated_ms, ctx.app.zone()));
 }
 
 // Scrolls the table so the selected row is in view (after keyboard moves).

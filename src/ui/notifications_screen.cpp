@@ -37,11 +37,11 @@ void draw_notifications(Context& ctx) {
         ImGui::PushID(static_cast<int>(n.row));
         ImGui::PushID(static_cast<int>(n.kind));
         ImGui::PushID(static_cast<int>(n.wall_ms % 1000003));
-        text_muted(app::format_date_time(n.wall_ms, app.utc_offset_minutes()));
+        text_muted(app::format_date_time(n.wall_ms, app.zone()));
         ImGui::SameLine();
         text(app::tr_format("detail.number", {inc.number.display()}) + " \xc2\xb7 " +
              std::string(inc.value(IncidentField::title)));
-        text_coloured(colour_of(n.kind), app::notification_text(app.desk(), n, app.utc_offset_minutes()));
+        text_coloured(colour_of(n.kind), app::notification_text(app.desk(), n, app.zone()));
         ImGui::SameLine();
         if (ImGui::SmallButton(T("Open").c_str())) app.open_incident(n.row);
         ImGui::Separator();

@@ -59,7 +59,7 @@ void draw_sync_state(Context& ctx) {
             if (st.first_sync_bytes_total > 0) text_muted(first_sync_progress(st));
             else if (st.pending > 0) text_muted(app::tr_plural("sync.pending", waiting, {pending}));
             else if (st.last_sync_ms == 0) text_muted(app::tr("sync.never"));
-            else text_muted(app::tr_format("sync.online", {app::format_date_time(st.last_sync_ms, app.utc_offset_minutes())}));
+            else text_muted(app::tr_format("sync.online", {app::format_date_time(st.last_sync_ms, app.zone())}));
             break;
     }
     if (st.conflicts > 0) {

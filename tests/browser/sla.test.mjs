@@ -30,7 +30,8 @@ const title = 'Boiler down in the school kitchen';
 const row = (s) => s.rows.find((r) => r.title === title);
 let number;  // the new incident's
 
-before(async () => { app = await openApp({query: '?demo', initScript: movableClock}); });
+// In Paris, as the office: dates are shown and typed in the page's zone.
+before(async () => { app = await openApp({query: '?demo', initScript: movableClock, timezoneId: 'Europe/Paris'}); });
 after(async () => {
   assert.deepEqual(app.errors, [], 'no console errors');
   await app.close();
@@ -107,4 +108,15 @@ test('a resolution deadline set by hand replaces the target, turns Late at its m
   await app.click('Clear deadline', {window: 'Incident'});
   s = await app.waitFor((st) => st.message === 'Deadline cleared', 'the deadline is cleared');
   assert.doesNotMatch(s.selected.sla.lines[2], /set by hand/);
+});
+
+// The page's clock is in January (UTC+1 in Paris); a deadline typed for a July day is read at
+// that day's offset, summer time (UTC+2): 14:00 is 12:00Z. One offset taken at start-up read
+// it as 13:00Z, and showed every summer date an hour early.
+test('a deadline typed for a summer day is read in summer time', async () => {
+  await app.fill('Resolve by', '2027-07-14 14:00', {window: 'Incident'});
+  await app.click('Set deadline', {window: 'Incident'});
+  const s = await app.waitFor((st) => st.message === 'Resolve by 2027-07-14 14:00', 'the deadline is set');
+  assert.equal(s.selected.fields['resolution.deadline'], String(Date.UTC(2027, 6, 14, 12, 0)));
+  assert.match(s.selected.sla.lines[2], /^Resolution: due 2027-07-14 14:00, .* · set by hand$/);
 });

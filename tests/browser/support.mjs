@@ -129,12 +129,13 @@ export function serverAndPage() {
 //   touch: a touch screen (touch events; tap() and swipe() below), as on a phone or a tablet.
 export async function openApp({query = '', viewport = {width: 1280, height: 1024},
                                deviceScaleFactor = 1, args = [], initScript, wait = true,
-                               server: given, locale, touch = false} = {}) {
+                               server: given, locale, timezoneId, touch = false} = {}) {
   const server = given ? {url: given.url, close: async () => {}} : await startStaticServer({root: siteDir});
   const profile = mkdtempSync(path.join(tmpdir(), 'hotline-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     ...launchOptions, args: [...launchOptions.args, ...args], viewport, deviceScaleFactor, hasTouch: touch,
     ...(locale ? {locale} : {}),  // navigator.language(s): the interface's first language
+    ...(timezoneId ? {timezoneId} : {}),  // the page's time zone (an IANA name), else the machine's
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.url});
   if (initScript) await context.addInitScript(initScript);

@@ -8,6 +8,8 @@
 #include "app/app.hpp"
 #include "app/display.hpp"
 #include "app_test_support.hpp"
+#include "core/civil_date.hpp"
+#include "core/posix_zone.hpp"
 
 using namespace hotline;
 using namespace hotline::app;
@@ -141,7 +143,7 @@ TEST_CASE("app: a resolution deadline typed in the user's zone, shown back, refu
     REQUIRE_MESSAGE(app->set_deadline(kBaseMs + 2000), app->message().text);
     const Incident& inc = app->list().incident(row);
     const std::int64_t expected = (std::int64_t{days_from_civil(2030, 1, 15)} * 1440 + 17 * 60 + 30 -
-                                   app->utc_offset_minutes()) * kMinute;
+                                   app->zone().offset_at(0)) * kMinute;
     CHECK(inc.value(IncidentField::resolution_deadline) == std::to_string(expected));
     CHECK(app->assignment().deadline() == "2030-01-15 17:30");
     CHECK(app->message().text == "Resolve by 2030-01-15 17:30");
@@ -167,4 +169,36 @@ TEST_CASE("app: a technician may not set a deadline; the time of day is read at 
     CHECK(iso_date_time(*ms, 60) == "2030-01-15 17:30");
     CHECK_FALSE(parse_date_time("2030-01-15 24:00", 0));
     CHECK_FALSE(parse_date_time("2030-01-15", 0));
+}
+
+namespace {
+
+// The browser answers the zone's offset at each moment (LocalZone); here Paris's rules.
+int paris_offset_at(std::int64_t wall_ms) {
+    static const PosixZone paris = PosixZone::parse("CET-1CEST,M3.5.0,M10.5.0/3").value();
+    return paris.offset_at(floor_div(wall_ms, 1000)) / 60;
+}
+
+}  // namespace
+
+TEST_CASE("dates show and are typed at the zone's offset of that moment, across daylight saving") {
+    const LocalZone paris(&paris_offset_at);
+    const auto utc = [](int y, unsigned m, unsigned d, int h, int mi) {
+        return (std::int64_t{days_from_civil(y, m, d)} * 1440 + h * 60 + mi) * kMinute;
+    };
+    // A summer date read in winter: 14:00 CEST is 12:00Z (a fixed winter offset said 13:00).
+    CHECK(iso_date_time(utc(2027, 7, 14, 12, 0), paris) == "2027-07-14 14:00");
+    CHECK(iso_date_time(utc(2027, 1, 14, 12, 0), paris) == "2027-01-14 13:00");
+    CHECK(parse_date_time("2027-07-14 14:00", paris) == utc(2027, 7, 14, 12, 0));
+    CHECK(parse_date_time("2027-01-14 13:00", paris) == utc(2027, 1, 14, 12, 0));
+    // 2027-03-28: 02:00 CET becomes 03:00 CEST (01:00Z). 01:30 is CET; 04:00 CEST; 02:30,
+    // which the clocks skip, is read at the offset before (01:30Z, shown 03:30).
+    CHECK(parse_date_time("2027-03-28 01:30", paris) == utc(2027, 3, 28, 0, 30));
+    CHECK(parse_date_time("2027-03-28 04:00", paris) == utc(2027, 3, 28, 2, 0));
+    CHECK(parse_date_time("2027-03-28 02:30", paris) == utc(2027, 3, 28, 1, 30));
+    CHECK(iso_date_time(utc(2027, 3, 28, 1, 30), paris) == "2027-03-28 03:30");
+    // 2027-10-31: 03:00 CEST becomes 02:00 CET (01:00Z). 02:30 comes twice: the first (00:30Z).
+    CHECK(parse_date_time("2027-10-31 02:30", paris) == utc(2027, 10, 31, 0, 30));
+    CHECK(parse_date_time("2027-10-31 03:30", paris) == utc(2027, 10, 31, 2, 30));
+    CHECK(iso_date_time(utc(2027, 10, 31, 1, 30), paris) == "2027-10-31 02:30");  // the second
 }

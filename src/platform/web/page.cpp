@@ -42,7 +42,7 @@ EM_JS(void, hotline_js_ready, (), {
     if (Module['shell']) Module['shell'].ready();
 });
 
-EM_JS(int, hotline_js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+EM_JS(int, hotline_js_utc_offset_at, (double wall_ms), { return -new Date(wall_ms).getTimezoneOffset(); });
 
 // The first of the browser's preferred languages, as a BCP 47 tag ("fr-FR"), into `out`.
 EM_JS(void, hotline_js_browser_language, (char* out, int size), {
@@ -148,7 +148,7 @@ void app_ready() { hotline_js_ready(); }
 
 std::int64_t now_ms() { return static_cast<std::int64_t>(emscripten_date_now()); }
 
-int utc_offset_minutes() { return hotline_js_utc_offset_minutes(); }
+int utc_offset_at(std::int64_t wall_ms) { return hotline_js_utc_offset_at(static_cast<double>(wall_ms)); }
 
 std::string browser_language() {
     char tag[64];

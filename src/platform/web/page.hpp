@@ -22,8 +22,9 @@ void app_ready();
 // clock itself, the platform passes the time in.
 std::int64_t now_ms();
 
-// The user's time zone now, as minutes east of UTC (dates on screen).
-int utc_offset_minutes();
+// The user's time zone at a moment (ms since 1970 UTC), as minutes east of UTC: the
+// browser's rules for its zone, daylight saving included (app/local_zone.hpp).
+int utc_offset_at(std::int64_t wall_ms);
 
 // The browser's preferred language, a BCP 47 tag: "fr-FR", "ru", "en-US".
 std::string browser_language();

@@ -139,7 +139,7 @@ void WebApp::open_app() {
     }
     options.fresh_replica_id = page::random_replica_id();
     options.now_ms = page::now_ms();
-    options.utc_offset_minutes = page::utc_offset_minutes();
+    options.zone = app::LocalZone(&page::utc_offset_at);
     ::mkdir(options.data_dir.c_str(), 0755);  // an existing folder is fine
 
     page::set_status(desk_ == Desk::demo ? "Loading the demo desk…" : "Loading the desk…");
