@@ -1,6 +1,7 @@
 #include "app/sort_keys.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -14,26 +15,45 @@ namespace {
 // Signed keys as unsigned ones of the same order.
 std::uint64_t ordered_bits(std::int64_t v) { return static_cast<std::uint64_t>(v) ^ (std::uint64_t{1} << 63); }
 
-// Rows 0..n-1 in (key, row) order: a least-significant-digit radix sort, 16 bits
-// a pass, as many passes as the keys' range needs (one for ranks, priorities and
-// statuses, three for dates). Stable, so rows of equal keys stay in row order.
-void radix_order(std::vector<std::pair<std::uint64_t, std::uint32_t>>& items, std::vector<std::uint32_t>& order) {
+// Least-significant-digit radix passes over `items`, 16 bits of `range` a pass, as many
+// as the range needs (one for ranks, priorities and statuses, two or three for dates and
+// deadlines); digit_of(item, shift) is the item's digit at that bit. Stable.
+template <class Item, class DigitOf>
+void radix_passes(std::vector<Item>& items, std::uint64_t range, DigitOf digit_of) {
     constexpr int kDigitBits = 16;
-    constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
-    std::uint64_t low = std::numeric_limits<std::uint64_t>::max(), high = 0;
-    for (const auto& item : items) low = std::min(low, item.first), high = std::max(high, item.first);
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch(items.size());
+    constexpr std::uint64_t kBuckets = std::uint64_t{1} << kDigitBits;
+    std::vector<Item> scratch(items.size());
     std::vector<std::uint32_t> start;
-    for (int shift = 0; shift < 64 && ((high - low) >> shift) != 0; shift += kDigitBits) {
+    for (int shift = 0; shift < 64 && (range >> shift) != 0; shift += kDigitBits) {
         // As many buckets as this digit takes values: 16 for priorities, not 65,536.
-        start.assign(std::min<std::uint64_t>(kBuckets, ((high - low) >> shift) + 1), 0);
-        auto digit = [&](std::uint64_t key) { return static_cast<std::size_t>(((key - low) >> shift) & (kBuckets - 1)); };
-        for (const auto& item : items) ++start[digit(item.first)];
+        start.assign(std::min<std::uint64_t>(kBuckets, (range >> shift) + 1), 0);
+        for (const Item& item : items) ++start[digit_of(item, shift) & (kBuckets - 1)];
         std::exclusive_scan(start.begin(), start.end(), start.begin(), std::uint32_t{0});
-        for (const auto& item : items) scratch[start[digit(item.first)]++] = item;
+        for (const Item& item : items) scratch[start[digit_of(item, shift) & (kBuckets - 1)]++] = item;
         items.swap(scratch);
     }
-    order.resize(items.size());
+}
+
+// Rows 0..n-1 in (key, row) order, keys[row] the row's key. Stable, so rows of equal keys
+// stay in row order. When the keys' range and the row number fit in 64 bits together (a
+// desk's dates and deadlines with up to millions of rows), each item is that one number:
+// half the memory each pass moves of (key, row) pairs.
+void radix_order(const std::vector<std::uint64_t>& keys, std::vector<std::uint32_t>& order) {
+    const auto [low_at, high_at] = std::minmax_element(keys.begin(), keys.end());
+    const std::uint64_t low = keys.empty() ? 0 : *low_at, range = keys.empty() ? 0 : *high_at - low;
+    const int row_bits = std::max(1, static_cast<int>(std::bit_width(keys.size())));
+    order.resize(keys.size());
+    if (std::bit_width(range) + row_bits <= 64) {
+        std::vector<std::uint64_t> items(keys.size());
+        for (std::size_t row = 0; row < keys.size(); ++row) items[row] = ((keys[row] - low) << row_bits) | row;
+        radix_passes(items, range, [&](std::uint64_t item, int shift) { return item >> (row_bits + shift); });
+        const std::uint64_t row_mask = (std::uint64_t{1} << row_bits) - 1;
+        for (std::size_t i = 0; i < items.size(); ++i) order[i] = static_cast<std::uint32_t>(items[i] & row_mask);
+        return;
+    }
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> items(keys.size());
+    for (std::uint32_t row = 0; row < items.size(); ++row) items[row] = {keys[row] - low, row};
+    radix_passes(items, range, [](const auto& item, int shift) { return item.first >> shift; });
     for (std::size_t i = 0; i < items.size(); ++i) order[i] = items[i].second;
 }
 
@@ -150,9 +170,9 @@ std::uint64_t SortKeys::key(Column column, std::uint32_t row) const {
 }
 
 void SortKeys::order(Column column, std::vector<std::uint32_t>& order) const {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> items(size());
-    for (std::uint32_t row = 0; row < items.size(); ++row) items[row] = {key(column, row), row};
-    radix_order(items, order);
+    std::vector<std::uint64_t> keys(size());
+    for (std::uint32_t row = 0; row < keys.size(); ++row) keys[row] = key(column, row);
+    radix_order(keys, order);
 }
 
 std::size_t SortKeys::memory_bytes() const {
