@@ -7,9 +7,9 @@ namespace hotline::app {
 namespace {
 
 constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
-// Sort keys: deadlines as seconds since 1970 (before 2106), the rows without one just after
-// them. A desk's keys then span about 2^32, two passes of the radix sort rather than four.
-constexpr std::uint64_t kAfterDeadlines = std::uint64_t{1} << 32;
+// Sort keys: deadlines as seconds since 1970 (to 2106), the rows without one just after them,
+// all in 32 bits: two passes of the radix sort, over a dense array the sort reads in order.
+constexpr std::uint32_t kAfterDeadlines = std::numeric_limits<std::uint32_t>::max() - 3;
 
 }  // namespace
 
@@ -50,26 +50,34 @@ SlaRows::Row SlaRows::row_of(const Incident& incident) const {
 
 void SlaRows::restart(std::size_t rows) {
     rows_.assign(rows, Row{});
+    keys_.assign(rows, key_of(Row{}));
     next_ = 0;
 }
 
 bool SlaRows::compute_some(const IncidentList& incidents, std::size_t count) {
     const std::size_t end = std::min(rows_.size(), next_ + count);
-    for (; next_ < end; ++next_) rows_[next_] = row_of(incidents[next_]);
+    for (; next_ < end; ++next_) put(next_, row_of(incidents[next_]));
     return complete();
 }
 
 void SlaRows::set(std::uint32_t row, const Incident& incident) {
-    if (row == rows_.size()) rows_.push_back(row_of(incident));
-    else rows_[row] = row_of(incident);
+    if (row == rows_.size()) {
+        rows_.emplace_back();
+        keys_.emplace_back();
+    }
+    put(row, row_of(incident));
 }
 
-std::uint64_t SlaRows::sort_key(std::uint32_t row) const {
-    const Row& r = rows_[row];
+void SlaRows::put(std::size_t at, const Row& row) {
+    rows_[at] = row;
+    keys_[at] = key_of(row);
+}
+
+std::uint32_t SlaRows::key_of(const Row& r) {
     switch (r.kind) {
         case SlaStatus::State::on_track:
-            return r.late == kNever ? kAfterDeadlines : static_cast<std::uint64_t>(std::clamp<std::int64_t>(
-                                                            r.late, 0, static_cast<std::int64_t>(kAfterDeadlines) - 1));
+            return r.late == kNever ? kAfterDeadlines
+                                    : static_cast<std::uint32_t>(std::clamp<std::int64_t>(r.late, 0, kAfterDeadlines - 1));
         case SlaStatus::State::paused: return kAfterDeadlines + 1;
         case SlaStatus::State::breached: return kAfterDeadlines + 2;
         case SlaStatus::State::follow_up:

@@ -28,11 +28,11 @@ public:
     std::size_t size() const { return rows_.size(); }
 
     // Running metrics by deadline, soonest first; then paused ones; then the others.
-    std::uint64_t sort_key(std::uint32_t row) const;
+    std::uint64_t sort_key(std::uint32_t row) const { return keys_[row]; }
     // The row's state at `now_s`, with the working time left (negative: overdue).
     SlaStatus status(std::uint32_t row, std::int64_t now_s) const;
     const SlaPolicies& policies() const { return policies_; }
-    std::size_t memory_bytes() const { return rows_.capacity() * sizeof(Row); }
+    std::size_t memory_bytes() const { return rows_.capacity() * sizeof(Row) + keys_.capacity() * sizeof(std::uint32_t); }
 
 private:
     struct Row {
@@ -42,11 +42,14 @@ private:
         SlaMetric metric = SlaMetric::response;
     };
     Row row_of(const Incident& incident) const;
+    void put(std::size_t at, const Row& row);  // the row and its sort key
+    static std::uint32_t key_of(const Row& row);
 
     SlaPolicies policies_;
     std::uint64_t version_ = 0;
     bool loaded_ = false;
     std::vector<Row> rows_;
+    std::vector<std::uint32_t> keys_;  // sort_key() of each row, apart: the sort reads them alone
     std::size_t next_ = 0;  // rows before it are computed (since restart())
 };
 
