@@ -6,6 +6,7 @@
 
 #include "core/sla_clock.hpp"
 #include "bench_report.hpp"
+#include "draws.hpp"
 
 namespace hotline::bench {
 namespace {
@@ -25,11 +26,7 @@ BusinessCalendar office() {
 // them with a pause (waiting for the customer) of up to two days.
 std::vector<SlaClock> clocks() {
     std::vector<SlaClock> out(kClocks);
-    std::uint64_t state = 42;
-    auto next = [&](std::uint64_t bound) {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<std::int64_t>((state >> 33) % bound);
-    };
+    testing::Draws next(42);
     const std::int64_t year = std::int64_t{days_from_civil(2027, 1, 1)} * 86400;
     for (SlaClock& c : out) {
         c.start = year + next(365 * 86400);

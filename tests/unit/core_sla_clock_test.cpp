@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "core/sla_clock.hpp"
+#include "draws.hpp"
 
 using namespace hotline;
 
@@ -22,19 +23,7 @@ BusinessCalendar office(std::set<std::int32_t> holidays = {}) {
         .value();
 }
 
-// Random numbers below a bound, the same sequence natively and in wasm (one PCG step each,
-// not a standard distribution, whose results the two standard libraries may not share).
-class Draws {
-public:
-    explicit Draws(std::uint64_t seed) : state_(seed) {}
-    std::int64_t operator()(std::uint64_t bound) {
-        state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<std::int64_t>((state_ >> 33) % bound);
-    }
-
-private:
-    std::uint64_t state_;
-};
+using hotline::testing::Draws;
 
 SlaClock clock_from(std::int64_t start, std::int64_t target, std::vector<UtcSpan> pauses = {}) {
     SlaClock c;
