@@ -39,7 +39,7 @@ void draw_sla(Context& ctx, const Incident& inc) {
     std::size_t headline = lines.size() - 1;
     if (status.metric == SlaMetric::response && sla.response.applies && sla.resolution.applies) headline = lines.size() - 2;
     ImGui::SameLine(0.0f, ImGui::GetFontSize());
-    text_coloured(sla_colour(status.state), lines[headline]);
+    text_fitted(sla_colour(status.state), lines[headline]);  // the whole of it on hover
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         for (const std::string& line : lines) text(line);

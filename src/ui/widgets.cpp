@@ -3,6 +3,8 @@
 #include <imgui_internal.h>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "app/i18n.hpp"
 #include "ui/theme.hpp"
@@ -104,6 +106,28 @@ void text_coloured(const ImVec4& colour, std::string_view s) {
 }
 
 void text_muted(std::string_view s) { text_coloured(palette().muted, s); }
+
+void text_fitted(const ImVec4& colour, std::string_view s) {
+    const float room = ImGui::GetContentRegionAvail().x;
+    const auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+    if (width(s) <= room) return text_coloured(colour, s);
+    static constexpr std::string_view kEllipsis = "\u2026";
+    // The longest prefix, cut between characters (not inside a UTF-8 sequence), that fits
+    // with the ellipsis: a binary search over the character boundaries.
+    std::vector<std::size_t> cuts;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) cuts.push_back(i);
+    std::size_t fits = 0, lo = 0, hi = cuts.size();
+    std::string shown;
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        shown.assign(s.substr(0, cuts[mid])).append(kEllipsis);
+        if (width(shown) <= room) fits = mid, lo = mid + 1;
+        else hi = mid;
+    }
+    shown.assign(s.substr(0, cuts.empty() ? 0 : cuts[fits])).append(kEllipsis);
+    text_coloured(colour, shown);
+}
 
 void text_wrapped(std::string_view s) {
     ImGui::PushTextWrapPos(0.0f);

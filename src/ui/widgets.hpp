@@ -47,6 +47,9 @@ void focus_next_item(Caret caret = Caret::end);
 void text(std::string_view s);
 void text_coloured(const ImVec4& colour, std::string_view s);
 void text_muted(std::string_view s);
+// `s` cut to the width left on the line, ending in "…" when it was cut (the whole text is
+// for a hover to show): a line that must not wrap nor run past the pane's edge.
+void text_fitted(const ImVec4& colour, std::string_view s);
 void text_wrapped(std::string_view s);
 // A coloured pill with white text (status, priority).
 void badge(std::string_view s, ImU32 colour);
