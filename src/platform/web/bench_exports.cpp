@@ -16,6 +16,10 @@
 //                                   lookups. {"index_ms", "mean_ms", "worst_ms",
 //                                   "worst_query", "keys", "serial_mean_ms",
 //                                   "serial_found"}
+//   hotline_debug_time_sla()        the SLA of every incident of the open desk from
+//                                   scratch (core/incident_sla.hpp), as the list
+//                                   computes it when policies change: {"policies_ms",
+//                                   "incidents_ms", "incidents", "with_policy"}
 #include <emscripten.h>
 
 #include <algorithm>
@@ -27,6 +31,7 @@
 #include "app/app.hpp"
 #include "app/demo_seed.hpp"
 #include "app/lookup_timing.hpp"
+#include "core/incident_sla.hpp"
 #include "platform/web/page.hpp"
 #include "platform/web/web_app.hpp"
 
@@ -87,3 +92,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* hotline_debug_time_lookups(const cha
     reply = result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return reply.c_str();
 }
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* hotline_debug_time_sla() {
+    hotline::app::App* app = WebApp::current() ? WebApp::current()->app() : nullptr;
+    if (!app) return "null";
+    const hotline::Desk& desk = app->replica().desk();
+    const double begin = emscripten_get_now();
+    const auto policies = hotline::SlaPolicies::of(desk, hotline::web::page::now_ms() / 1000);
+    const double parsed = emscripten_get_now();
+    std::size_t with_policy = 0;
+    for (const hotline::Incident& incident : desk.incidents())
+        if (hotline::incident_sla(policies, incident).policy) ++with_policy;
+    const double end = emscripten_get_now();
+    const nlohmann::json result = {{"policies_ms", parsed - begin},
+                                   {"incidents_ms", end - parsed},
+                                   {"incidents", desk.incidents().size()},
+                                   {"with_policy", with_policy}};
+    reply = result.dump();
+    return reply.c_str();
+}
+
