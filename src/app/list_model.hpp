@@ -21,9 +21,10 @@
 //     not the whole list re-sorted);
 //   - the visible rows are a walk of that permutation keeping the rows that
 //     pass the filters, made when they are next read: filters and a sort changed
-//     together (a saved view, query Q of the benchmarks) walk it once; a query that extends the previous one re-checks only
-//     the rows the previous one matched; erasing a character finds the hits of
-//     the shorter query among the last ones computed.
+//     together (a saved view, query Q of the benchmarks) walk it once;
+//   - a query that extends the previous one re-checks only the rows the
+//     previous one matched; erasing a character finds the hits of the shorter
+//     query among the last ones computed.
 // A "row" is an incident's index in Desk::incidents() (stable: the desk never
 // moves or removes incidents).
 #pragma once

@@ -111,4 +111,3 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* hotline_debug_time_sla() {
     reply = result.dump();
     return reply.c_str();
 }
-
